@@ -121,6 +121,7 @@ class Group:
 class Institution:
     key: str
     label: str
+    category: str | None = None  # PenalInstitution, GovernmentBody, NewsOutlet, Unit
     code: str | None = None
     abbreviation: str | None = None
     alt_names: list[str] = field(default_factory=list)
@@ -205,6 +206,7 @@ class DocumentFacts:
     incidents: list[Incident] = field(default_factory=list)
     kinships: list[Kinship] = field(default_factory=list)
     commemorations: list[Commemoration] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)  # every date mention, attached or not
 
     def entity(self, key: str):
         """The person, group, institution, place, incident or commemoration with this key."""

@@ -1,0 +1,134 @@
+"""The natasha adapter: the only module that touches natasha's types.
+
+Models are loaded once per process (`models()`), and `analyse(text)` returns our own plain
+records — sentences, tokens with lemma, part of speech, features and syntax, NER spans —
+so the rule families never depend on natasha's classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass
+class Token:
+    index: int  # position in the sentence, from 0
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    feats: dict[str, str]
+    head: int | None  # index of the syntactic head in the sentence, None for the root
+    rel: str
+
+    def is_(self, **feats: str) -> bool:
+        return all(self.feats.get(k) == v for k, v in feats.items())
+
+
+@dataclass
+class NerSpan:
+    type: str  # PER, LOC, ORG
+    start: int
+    end: int
+    text: str
+    normal: str  # natasha's normal form (nominative), may be wrong for non-Slavic names
+    name_parts: dict[str, str] = field(default_factory=dict)  # first, last, middle
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+
+    def children(self, index: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == index]
+
+    def token_at(self, offset: int) -> Token | None:
+        for token in self.tokens:
+            if token.start <= offset < token.end:
+                return token
+        return None
+
+
+@dataclass
+class Analysis:
+    text: str
+    sentences: list[Sentence]
+    spans: list[NerSpan]
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        return [t for s in self.sentences if s.start < end and s.end > start
+                for t in s.tokens if t.start >= start and t.end <= end]
+
+
+class Models:
+    """natasha's segmenter, taggers and extractors, built once."""
+
+    def __init__(self) -> None:
+        from natasha import (DatesExtractor, MorphVocab, NamesExtractor, NewsEmbedding,
+                             NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter)
+
+        self.segmenter = Segmenter()
+        self.morph_vocab = MorphVocab()
+        embedding = NewsEmbedding()
+        self.morph_tagger = NewsMorphTagger(embedding)
+        self.syntax_parser = NewsSyntaxParser(embedding)
+        self.ner_tagger = NewsNERTagger(embedding)
+        self.names_extractor = NamesExtractor(self.morph_vocab)
+        self.dates_extractor = DatesExtractor(self.morph_vocab)
+        # pymorphy itself, for inflection (natasha's MorphVocab only analyses)
+        import pymorphy2
+
+        self.morph = pymorphy2.MorphAnalyzer()
+
+    def parse_word(self, word: str):
+        """pymorphy analyses of one word (most probable first), with inflection."""
+        return self.morph.parse(word)
+
+
+@lru_cache(maxsize=1)
+def models() -> Models:
+    return Models()
+
+
+def analyse(text: str) -> Analysis:
+    from natasha import Doc
+
+    m = models()
+    doc = Doc(text)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    doc.tag_ner(m.ner_tagger)
+    sentences = []
+    for sent in doc.sents:
+        ids = {tok.id: i for i, tok in enumerate(sent.tokens)}
+        tokens = []
+        for i, tok in enumerate(sent.tokens):
+            tok.lemmatize(m.morph_vocab)
+            tokens.append(Token(index=i, start=tok.start, end=tok.stop, text=tok.text,
+                                lemma=(tok.lemma or tok.text).lower(), pos=tok.pos or "X",
+                                feats=dict(tok.feats or {}), head=ids.get(tok.head_id),
+                                rel=tok.rel or ""))
+        sentences.append(Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens))
+    spans = []
+    for span in doc.spans:
+        span.normalize(m.morph_vocab)
+        parts: dict[str, str] = {}
+        if span.type == "PER":
+            span.extract_fact(m.names_extractor)
+            if span.fact is not None:
+                parts = {k: v for k, v in span.fact.as_dict.items() if v}
+        spans.append(NerSpan(type=span.type, start=span.start, end=span.stop, text=span.text,
+                             normal=span.normal or span.text, name_parts=parts))
+    return Analysis(text=text, sentences=sentences, spans=spans)
