@@ -1,0 +1,1 @@
+"""kgbuild: a knowledge-graph builder for historians, from Russian news texts to RDF."""
