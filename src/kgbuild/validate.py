@@ -155,11 +155,17 @@ def _graphs_to_validate(graph: Graph | Dataset):
 
 
 def _validate_one(data: Graph, name: str | None, shapes: Graph, report: ValidationReport) -> None:
+    fast = [shape for shape in FAST_PATH_SHAPES if (shape, RDF.type, SH.NodeShape) in shapes]
+    options = {}
+    if fast:
+        options["use_shapes"] = [s for s in _targeted_shapes(shapes) if s not in fast]
     # advanced=True: the shapes select offenders with SPARQL-based targets (SHACL-AF).
     # No inference: kgbuild types every node with its core class already.
     _, results_graph, _ = pyshacl.validate(
-        data, shacl_graph=shapes, advanced=True, inference="none", allow_warnings=True,
+        data, shacl_graph=shapes, advanced=True, inference="none", allow_warnings=True, **options,
     )
+    if fast:
+        _check_evidence_spans(data, shapes, results_graph, fast)
     report.graphs.append(name)
     for report_node in results_graph.subjects(RDF.type, SH.ValidationReport):
         if name is not None:
@@ -167,6 +173,72 @@ def _validate_one(data: Graph, name: str | None, shapes: Graph, report: Validati
     report.report_graph += results_graph
     for result in results_graph.objects(None, SH.result):
         report.results.append(_plain_result(results_graph, result, data, shapes, name))
+
+
+def _targeted_shapes(shapes: Graph) -> list:
+    targeted = set()
+    for predicate in _TARGET_PREDICATES:
+        targeted.update(shapes.subjects(predicate, None))
+    return sorted(targeted, key=str)
+
+
+_TARGET_PREDICATES = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+# The two SPARQL-based evidence checks, done here in Python with the same results: pySHACL
+# parses a SPARQL constraint again for every focus node and runs on rdflib's SPARQL engine,
+# which made these two checks the slowest part of validating large graphs.
+QUOTE_LENGTH_SHAPE = KGBSH.EvidenceQuoteLengthShape
+QUOTE_IN_TEXT_SHAPE = KGBSH.EvidenceQuoteInTextShape
+FAST_PATH_SHAPES = (QUOTE_LENGTH_SHAPE, QUOTE_IN_TEXT_SHAPE)
+
+
+def _check_evidence_spans(data: Graph, shapes: Graph, results_graph: Graph, fast: list) -> None:
+    """Quote length == end - start, and text[start:end] == quote where the text is known."""
+    report_node = results_graph.value(None, RDF.type, SH.ValidationReport)
+    texts: dict = {}
+    for evidence in data.subjects(RDF.type, KGB.Evidence):
+        quote, start, end = (data.value(evidence, p) for p in (KGB.quote, KGB.start, KGB.end))
+        start, end = _as_int(start), _as_int(end)
+        if not isinstance(quote, Literal) or start is None or end is None:
+            continue  # missing or mistyped: the core evidence shapes report it
+        quote = str(quote)
+        if QUOTE_LENGTH_SHAPE in fast and len(quote) != end - start:
+            _add_result(results_graph, report_node, shapes, QUOTE_LENGTH_SHAPE, evidence,
+                        Literal(len(quote)), {"value": str(len(quote)), "span": str(end - start)})
+        source = data.value(evidence, KGB.source)
+        if QUOTE_IN_TEXT_SHAPE not in fast or source is None or start < 0:
+            continue
+        if source not in texts:
+            text = data.value(source, KGB.text)
+            texts[source] = str(text) if text is not None else None
+        text = texts[source]
+        if text is not None and text[start:end] != quote:
+            found = text[start:end]
+            _add_result(results_graph, report_node, shapes, QUOTE_IN_TEXT_SHAPE, evidence,
+                        Literal(found), {"value": found})
+
+
+def _add_result(rg: Graph, report_node, shapes: Graph, shape, focus, value, bindings: dict) -> None:
+    """Write a result into pySHACL's report graph as its SPARQL constraint would have."""
+    result = BNode()
+    constraint = shapes.value(shape, SH.sparql)
+    severity = shapes.value(shape, SH.severity) or SH.Violation
+    rg.add((result, RDF.type, SH.ValidationResult))
+    rg.add((result, SH.focusNode, focus))
+    rg.add((result, SH.value, value))
+    rg.add((result, SH.resultSeverity, severity))
+    rg.add((result, SH.sourceShape, shape))
+    rg.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+    if constraint is not None:
+        rg.add((result, SH.sourceConstraint, constraint))
+        for template in shapes.objects(constraint, SH.message):
+            text = re.sub(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}",
+                          lambda m: bindings.get(m.group(1), m.group(0)), str(template))
+            rg.add((result, SH.resultMessage, Literal(text, lang=template.language)))
+    if report_node is not None:
+        rg.add((report_node, SH.result, result))
+        if severity == SH.Violation:
+            rg.set((report_node, SH.conforms, Literal(False)))
 
 
 def _plain_result(rg: Graph, result, data: Graph, shapes: Graph, graph_name: str | None) -> ValidationResult:
