@@ -1,39 +1,484 @@
-"""SHACL validation of a dataset, one source graph at a time (interim; see shapes/)."""
+"""Validate kgbuild graphs against the SHACL shapes and report the results plainly.
+
+`validate` runs pySHACL on each named graph of a dataset separately (one source document
+per graph keeps the SPARQL-based checks small) and turns pySHACL's report graph into plain
+`ValidationResult` records carrying what a historian needs to fix the data: which rule, on
+which node (by its label), the message in English and Russian, and the quotes the node was
+read from. `format_report` renders a report as text, Turtle or JSON.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal as TypingLiteral
 
-from rdflib import Dataset, Graph
+import pyshacl
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
-from .resources import shapes_dir
+from kgbuild.errors import InputError
+from kgbuild.resources import shapes_dir
+
+# Kept local until kgbuild.namespaces lands on this branch; same IRIs as the ontology.
+KGB = Namespace("https://w3id.org/kgbuild/ontology#")
+KGR = Namespace("https://w3id.org/kgbuild/role#")
+KGBSH = Namespace("https://w3id.org/kgbuild/shapes#")
+
+SHAPES_FILE = "kgbuild-shapes.ttl"
+
+# rdflib's name for the default graph of a Dataset.
+_DEFAULT_GRAPH_IDS = {URIRef("urn:x-rdflib:default")}
+
+_PREFIXES = (
+    ("kgbsh:", str(KGBSH)),
+    ("kgb:", str(KGB)),
+    ("kgr:", str(KGR)),
+    ("rdfs:", str(RDFS)),
+    ("rdf:", str(RDF)),
+)
+
+Format = TypingLiteral["text", "turtle", "json"]
+FORMATS: tuple[str, ...] = ("text", "turtle", "json")
+
+# How many quotes of a node's evidence a result carries (a person may be mentioned 40 times).
+MAX_QUOTES = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One piece of evidence for the focus node: the quoted text and where it stands."""
+
+    quote: str
+    source: str  # the source's kgb:identifier, or its IRI when it has none
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One SHACL result, in plain terms."""
+
+    shape: str  # readable shape id: "Participation-agent"
+    shape_name: str  # the shape's sh:name in English
+    severity: str  # "Violation", "Warning" or "Info"
+    focus: str  # IRI of the node the rule is about (or "_:b0" for a blank node)
+    focus_label: str  # its label, description or quote; the IRI's last part otherwise
+    message_en: str
+    message_ru: str
+    path: str | None = None  # compact property path: "kgb:agent", "^kgb:participation"
+    value: str | None = None  # the offending value, if the rule names one
+    evidence: tuple[Quote, ...] = ()
+    graph: str | None = None  # named graph the result comes from (None: a plain graph)
 
 
 @dataclass
 class ValidationReport:
-    conforms: bool = True
-    results: list[str] = field(default_factory=list)
+    """The results of validating one graph or every graph of a dataset."""
+
+    results: list[ValidationResult] = field(default_factory=list)
+    graphs: list[str | None] = field(default_factory=list)
+    report_graph: Graph = field(default_factory=Graph, repr=False)
+
+    @property
+    def conforms(self) -> bool:
+        """True when no result is a Violation: warnings do not fail a graph."""
+        return not self.violations
+
+    @property
+    def violations(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.severity == "Warning"]
 
 
-def validate(dataset: Dataset | Graph) -> ValidationReport:
-    from pyshacl import validate as shacl
+def default_shapes_path() -> Path:
+    return shapes_dir() / SHAPES_FILE
 
-    shapes_file = shapes_dir() / "kgbuild-shapes.ttl"
+
+def load_shapes(shapes: Graph | str | Path | None = None) -> Graph:
+    """The shapes graph: the given graph or file, or kgbuild's own shapes."""
+    if isinstance(shapes, Graph):
+        return shapes
+    if shapes is None:
+        return _default_shapes()
+    return _parse_shapes(Path(shapes))
+
+
+@lru_cache(maxsize=1)
+def _default_shapes() -> Graph:
+    return _parse_shapes(default_shapes_path())
+
+
+def _parse_shapes(path: Path) -> Graph:
+    graph = Graph()
+    try:
+        graph.parse(path, format=_rdf_format(path))
+    except FileNotFoundError:
+        raise InputError(f"{path}: shapes file not found") from None
+    except Exception as exc:  # rdflib raises many unrelated types for malformed input
+        raise InputError(f"{path}: cannot read shapes: {_first_line(exc)}") from None
+    return graph
+
+
+def validate(graph: Graph | Dataset, *, shapes: Graph | str | Path | None = None) -> ValidationReport:
+    """Validate a graph, or each named graph of a dataset on its own, against the shapes.
+
+    The caller's graph or dataset is never modified: each named graph is copied into a
+    plain Graph before pySHACL sees it.
+    """
+    shapes_graph = load_shapes(shapes)
     report = ValidationReport()
-    if not shapes_file.exists():
-        return report
-    shapes = Graph().parse(shapes_file)
-    graphs = list(dataset.graphs()) if isinstance(dataset, Dataset) else [dataset]
-    for graph in graphs:
-        plain = Graph()
-        for triple in graph:
-            plain.add(triple)
-        conforms, _, text = shacl(plain, shacl_graph=shapes)
-        if not conforms:
-            report.conforms = False
-            report.results.append(text)
+    for name, data in _graphs_to_validate(graph):
+        _validate_one(data, name, shapes_graph, report)
     return report
 
 
-def format_report(report: ValidationReport, fmt: str = "text") -> str:
-    return "\n".join(report.results) if report.results else "conforms"
+def _graphs_to_validate(graph: Graph | Dataset):
+    if not isinstance(graph, Dataset):
+        yield None, graph
+        return
+    for context in graph.graphs():
+        if len(context) == 0:
+            continue
+        copy = Graph()
+        for triple in context.triples((None, None, None)):
+            copy.add(triple)
+        name = None if context.identifier in _DEFAULT_GRAPH_IDS else str(context.identifier)
+        yield name, copy
+
+
+def _validate_one(data: Graph, name: str | None, shapes: Graph, report: ValidationReport) -> None:
+    fast = [shape for shape in FAST_PATH_SHAPES if (shape, RDF.type, SH.NodeShape) in shapes]
+    options = {}
+    if fast:
+        options["use_shapes"] = [s for s in _targeted_shapes(shapes) if s not in fast]
+    # advanced=True: the shapes select offenders with SPARQL-based targets (SHACL-AF).
+    # No inference: kgbuild types every node with its core class already.
+    _, results_graph, _ = pyshacl.validate(
+        data, shacl_graph=shapes, advanced=True, inference="none", allow_warnings=True, **options,
+    )
+    if fast:
+        _check_evidence_spans(data, shapes, results_graph, fast)
+    report.graphs.append(name)
+    for report_node in results_graph.subjects(RDF.type, SH.ValidationReport):
+        if name is not None:
+            results_graph.add((report_node, DCTERMS.subject, URIRef(name)))
+    report.report_graph += results_graph
+    for result in results_graph.objects(None, SH.result):
+        report.results.append(_plain_result(results_graph, result, data, shapes, name))
+
+
+def _targeted_shapes(shapes: Graph) -> list:
+    targeted = set()
+    for predicate in _TARGET_PREDICATES:
+        targeted.update(shapes.subjects(predicate, None))
+    return sorted(targeted, key=str)
+
+
+_TARGET_PREDICATES = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+# The two SPARQL-based evidence checks, done here in Python with the same results: pySHACL
+# parses a SPARQL constraint again for every focus node and runs on rdflib's SPARQL engine,
+# which made these two checks the slowest part of validating large graphs.
+QUOTE_LENGTH_SHAPE = KGBSH.EvidenceQuoteLengthShape
+QUOTE_IN_TEXT_SHAPE = KGBSH.EvidenceQuoteInTextShape
+FAST_PATH_SHAPES = (QUOTE_LENGTH_SHAPE, QUOTE_IN_TEXT_SHAPE)
+
+
+def _check_evidence_spans(data: Graph, shapes: Graph, results_graph: Graph, fast: list) -> None:
+    """Quote length == end - start, and text[start:end] == quote where the text is known."""
+    report_node = results_graph.value(None, RDF.type, SH.ValidationReport)
+    texts: dict = {}
+    for evidence in data.subjects(RDF.type, KGB.Evidence):
+        quote, start, end = (data.value(evidence, p) for p in (KGB.quote, KGB.start, KGB.end))
+        start, end = _as_int(start), _as_int(end)
+        if not isinstance(quote, Literal) or start is None or end is None:
+            continue  # missing or mistyped: the core evidence shapes report it
+        quote = str(quote)
+        if QUOTE_LENGTH_SHAPE in fast and len(quote) != end - start:
+            _add_result(results_graph, report_node, shapes, QUOTE_LENGTH_SHAPE, evidence,
+                        Literal(len(quote)), {"value": str(len(quote)), "span": str(end - start)})
+        source = data.value(evidence, KGB.source)
+        if QUOTE_IN_TEXT_SHAPE not in fast or source is None or start < 0:
+            continue
+        if source not in texts:
+            text = data.value(source, KGB.text)
+            texts[source] = str(text) if text is not None else None
+        text = texts[source]
+        if text is not None and text[start:end] != quote:
+            found = text[start:end]
+            _add_result(results_graph, report_node, shapes, QUOTE_IN_TEXT_SHAPE, evidence,
+                        Literal(found), {"value": found})
+
+
+def _add_result(rg: Graph, report_node, shapes: Graph, shape, focus, value, bindings: dict) -> None:
+    """Write a result into pySHACL's report graph as its SPARQL constraint would have."""
+    result = BNode()
+    constraint = shapes.value(shape, SH.sparql)
+    severity = shapes.value(shape, SH.severity) or SH.Violation
+    rg.add((result, RDF.type, SH.ValidationResult))
+    rg.add((result, SH.focusNode, focus))
+    rg.add((result, SH.value, value))
+    rg.add((result, SH.resultSeverity, severity))
+    rg.add((result, SH.sourceShape, shape))
+    rg.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+    if constraint is not None:
+        rg.add((result, SH.sourceConstraint, constraint))
+        for template in shapes.objects(constraint, SH.message):
+            text = re.sub(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}",
+                          lambda m: bindings.get(m.group(1), m.group(0)), str(template))
+            rg.add((result, SH.resultMessage, Literal(text, lang=template.language)))
+    if report_node is not None:
+        rg.add((report_node, SH.result, result))
+        if severity == SH.Violation:
+            rg.set((report_node, SH.conforms, Literal(False)))
+
+
+def _plain_result(rg: Graph, result, data: Graph, shapes: Graph, graph_name: str | None) -> ValidationResult:
+    shape = rg.value(result, SH.sourceShape)
+    focus = rg.value(result, SH.focusNode)
+    severity = rg.value(result, SH.resultSeverity)
+    templates = list(shapes.objects(shape, SH.message))
+    constraint = rg.value(result, SH.sourceConstraint)
+    if constraint is not None:
+        templates += list(shapes.objects(constraint, SH.message))
+    messages = _tag_languages(list(rg.objects(result, SH.resultMessage)), templates)
+    if not messages:
+        messages = templates
+    path = rg.value(result, SH.resultPath)
+    value = rg.value(result, SH.value)
+    return ValidationResult(
+        shape=_shape_id(shapes, shape),
+        shape_name=_shape_name(shapes, shape),
+        severity=_local(severity) if severity is not None else "Violation",
+        focus=_node_text(focus),
+        focus_label=_label(data, focus),
+        message_en=_pick_language(messages, "en"),
+        message_ru=_pick_language(messages, "ru"),
+        path=_path_text(rg, path) if path is not None else None,
+        value=_node_text(value) if value is not None else None,
+        evidence=_quotes(data, focus),
+        graph=graph_name,
+    )
+
+
+def _owning_shape(shapes: Graph, shape):
+    """A named shape for a blank-node shape: the node shape whose sh:property it is."""
+    seen = set()
+    while isinstance(shape, BNode) and shape not in seen:
+        seen.add(shape)
+        parent = shapes.value(None, SH.property, shape)
+        if parent is None:
+            break
+        shape = parent
+    return shape
+
+
+def _shape_id(shapes: Graph, shape) -> str:
+    owner = _owning_shape(shapes, shape)
+    if isinstance(owner, URIRef):
+        return _compact(owner, drop_prefix=str(KGBSH))
+    return "unnamed shape"
+
+
+def _shape_name(shapes: Graph, shape) -> str:
+    for candidate in (shape, _owning_shape(shapes, shape)):
+        names = list(shapes.objects(candidate, SH.name))
+        if names:
+            return _pick_language(names, "en")
+    return _shape_id(shapes, shape)
+
+
+def _tag_languages(messages: list, templates: list) -> list:
+    """Give back the language tags pySHACL drops when it fills in {?var} placeholders."""
+    tagged = []
+    for message in messages:
+        if isinstance(message, Literal) and message.language is None:
+            for template in templates:
+                if template.language and _template_regex(str(template)).fullmatch(str(message)):
+                    message = Literal(str(message), lang=template.language)
+                    break
+        tagged.append(message)
+    return tagged
+
+
+@lru_cache(maxsize=256)
+def _template_regex(template: str) -> re.Pattern:
+    parts = re.split(r"\{[?$][A-Za-z_][A-Za-z0-9_]*\}", template)
+    return re.compile(".*?".join(re.escape(part) for part in parts), re.DOTALL)
+
+
+def _pick_language(literals, lang: str) -> str:
+    """The literal in `lang`; else one without a language; else any."""
+    literals = [x for x in literals if isinstance(x, Literal)]
+    for wanted in (lang, None):
+        for lit in literals:
+            if lit.language == wanted:
+                return str(lit)
+    return str(literals[0]) if literals else ""
+
+
+def _label(data: Graph, node) -> str:
+    if node is None:
+        return ""
+    for prop in (RDFS.label, KGB.description, KGB.quote, KGB.identifier):
+        values = list(data.objects(node, prop))
+        if values:
+            return _pick_language(values, "ru")
+    return _local(node) if isinstance(node, URIRef) else _node_text(node)
+
+
+def _quotes(data: Graph, focus) -> tuple[Quote, ...]:
+    if focus is None or isinstance(focus, Literal):
+        return ()
+    if (focus, RDF.type, KGB.Evidence) in data:
+        evidence_nodes = [focus]
+    else:
+        evidence_nodes = list(data.objects(focus, KGB.evidence))
+    quotes = []
+    for ev in evidence_nodes:
+        quote = data.value(ev, KGB.quote)
+        if quote is None:
+            continue
+        source = data.value(ev, KGB.source)
+        identifier = data.value(source, KGB.identifier) if source is not None else None
+        quotes.append(Quote(
+            quote=str(quote),
+            source=str(identifier) if identifier is not None else (str(source) if source else ""),
+            start=_as_int(data.value(ev, KGB.start)),
+            end=_as_int(data.value(ev, KGB.end)),
+        ))
+    quotes.sort(key=lambda q: (q.source, q.start if q.start is not None else -1, q.quote))
+    return tuple(quotes[:MAX_QUOTES])
+
+
+def _as_int(value) -> int | None:
+    if isinstance(value, Literal):
+        python = value.toPython()
+        if isinstance(python, int) and not isinstance(python, bool):
+            return python
+    return None
+
+
+def _path_text(rg: Graph, path) -> str:
+    if isinstance(path, URIRef):
+        return _compact(path)
+    inverse = rg.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _path_text(rg, inverse)
+    alternatives = rg.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_path_text(rg, p) for p in Collection(rg, alternatives))
+    if rg.value(path, RDF.first) is not None:
+        return "/".join(_path_text(rg, p) for p in Collection(rg, path))
+    return "path"
+
+
+def _node_text(node) -> str:
+    if isinstance(node, Literal):
+        return str(node)
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return str(node)
+
+
+def _compact(iri: URIRef, drop_prefix: str | None = None) -> str:
+    text = str(iri)
+    if drop_prefix and text.startswith(drop_prefix):
+        return text[len(drop_prefix):]
+    for prefix, namespace in _PREFIXES:
+        if text.startswith(namespace):
+            return prefix + text[len(namespace):]
+    return text
+
+
+def _local(iri) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _rdf_format(path: Path) -> str:
+    return {".ttl": "turtle", ".nt": "nt", ".rdf": "xml", ".owl": "xml", ".jsonld": "json-ld",
+            ".trig": "trig", ".nq": "nquads", ".n3": "n3"}.get(path.suffix.lower(), "turtle")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+# ---------------------------------------------------------------------------- formatting
+
+
+def format_report(report: ValidationReport, fmt: Format = "text", *, lang: str = "en") -> str:
+    """Render a report as "text" (grouped by rule), "turtle" (SHACL report) or "json"."""
+    if fmt == "text":
+        return _format_text(report, lang)
+    if fmt == "json":
+        return _format_json(report)
+    if fmt == "turtle":
+        graph = report.report_graph
+        graph.bind("sh", SH)
+        graph.bind("kgb", KGB)
+        graph.bind("kgbsh", KGBSH)
+        return graph.serialize(format="turtle")
+    raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _format_json(report: ValidationReport) -> str:
+    payload = {
+        "conforms": report.conforms,
+        "violations": len(report.violations),
+        "warnings": len(report.warnings),
+        "graphs": report.graphs,
+        "results": [asdict(r) for r in report.results],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+def _format_text(report: ValidationReport, lang: str) -> str:
+    n_graphs = len(report.graphs)
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines = [
+        f"{_plural(len(report.violations), 'violation')}, {_plural(len(report.warnings), 'warning')}"
+        f" in {_plural(n_graphs, 'graph')}: {verdict}"
+    ]
+    groups: dict[tuple[str, str], list[ValidationResult]] = {}
+    for result in report.results:
+        groups.setdefault((result.severity, result.shape), []).append(result)
+    for (severity, shape), results in sorted(
+        groups.items(), key=lambda item: (_SEVERITY_ORDER.get(item[0][0], 9), item[0][1])
+    ):
+        lines.append("")
+        lines.append(f"{severity}: {shape} ({results[0].shape_name}): {_plural(len(results), 'result')}")
+        for result in sorted(results, key=lambda r: (r.graph or "", r.focus_label, r.focus)):
+            message = result.message_ru if lang == "ru" else result.message_en
+            lines.append(f"  - {result.focus_label}  <{result.focus}>")
+            lines.append(f"    {message}")
+            details = []
+            if result.path:
+                details.append(f"path {result.path}")
+            if result.value is not None and result.value != result.focus:
+                details.append(f"value {result.value!r}")
+            if result.graph:
+                details.append(f"graph <{result.graph}>")
+            if details:
+                lines.append("    " + "; ".join(details))
+            for quote in result.evidence:
+                span = f" [{quote.start}:{quote.end}]" if quote.start is not None else ""
+                lines.append(f"    \u00ab{quote.quote}\u00bb \u2014 {quote.source}{span}")
+    return "\n".join(lines) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

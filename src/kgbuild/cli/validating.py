@@ -1,0 +1,60 @@
+"""`kgbuild validate`: check a built graph against the SHACL shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rdflib import Dataset
+
+from ..errors import InputError, KgbuildError
+from ..validate import FORMATS, format_report, validate
+
+# Suffix -> rdflib parser; Turtle and N-Triples land in the default graph.
+_RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+
+
+def _load(path: Path) -> Dataset:
+    fmt = _RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file type {path.suffix or '(none)'}; expected "
+                         + ", ".join(_RDF_FORMATS))
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many unrelated types for malformed input
+        text = str(exc).strip()
+        reason = text.splitlines()[0] if text else type(exc).__name__
+        raise InputError(f"{path}: not valid {fmt.upper()}: {reason}") from None
+    return dataset
+
+
+@click.command("validate")
+@click.argument("graph_file", metavar="OUT.trig", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report as readable text, a SHACL report in Turtle, or JSON.")
+@click.option("--shapes", "shapes_file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False),
+              help="Validate against these SHACL shapes instead of kgbuild's own.")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True,
+              help="Language of the messages in the text report.")
+@click.pass_context
+def validate_command(ctx: click.Context, graph_file: Path, fmt: str, shapes_file: Path | None,
+                     lang: str) -> None:
+    """Check OUT.trig (each source graph on its own) against the SHACL shapes.
+
+    Prints the report; exits 0 when the graph conforms (warnings allowed), 1 when a rule is
+    violated, 2 when the graph or shapes file cannot be read.
+    """
+    try:
+        dataset = _load(graph_file)
+        report = validate(dataset, shapes=shapes_file)
+    except KgbuildError as exc:
+        click.echo(f"kgbuild: error: {exc}", err=True)
+        ctx.exit(2)
+    click.echo(format_report(report, fmt, lang=lang), nl=False)
+    ctx.exit(0 if report.conforms else 1)
+
+
+COMMANDS = [validate_command]
