@@ -442,7 +442,7 @@ def test_real_process_prints_one_line_on_stderr_and_no_traceback(tmp_path):
     assert process.returncode == 2
     assert process.stdout == ""
     assert process.stderr.splitlines() == [f"kgbuild: error: {tmp_path / 'n.jsonl'}:2: broken JSON line: "
-                                            "Expecting ',' delimiter (column 10)"]
+                                            "Expecting ',' delimiter (column 11)"]
     assert not (tmp_path / "kg.trig").exists()
 
 
