@@ -3,131 +3,274 @@
 The text of a `Document` is the text every offset refers to and is stored as such in the
 graph: page chrome (menus, "Комментарии", "Ctrl+Enter" lines, repeated titles) is removed
 here, before extraction, so nothing downstream can read facts out of it.
+
+Every problem with a source is an `InputError` whose message names the file (and the line,
+for JSON Lines). Callers that prefer to skip bad sources pass `on_error`: each problem is
+handed to it and reading goes on with the next file or line.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError
 from .model import Document
+from .readers.chrome import normalise_newlines, strip_chrome
+from .readers.encoding import decode, sniff_binary
+
+__all__ = [
+    "DEFAULT_MAX_BYTES", "META_SUFFIX", "SOURCE_SUFFIXES", "decode", "find_sources", "read_documents",
+    "read_path", "read_sources", "strip_chrome",
+]
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 META_SUFFIX = ".meta.json"
 METADATA_FIELDS = ("title", "published", "publisher", "url")
-# Old Cyrillic encodings tried when the bytes are not UTF-8.
-FALLBACK_ENCODINGS = ("cp1251", "koi8_r")
+# A news article is a few kilobytes; a source file (or JSON line) above this is not one, and
+# reading it whole would cost memory for nothing. JSON Lines files are read line by line, so
+# the limit holds per record, not per file.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
+# How much of a JSON Lines file is looked at to tell its encoding.
+_ENCODING_SAMPLE = 1024 * 1024
+
+OnError = Callable[[InputError], None]
 
 
 def find_sources(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files to read, folders searched recursively, in a stable order."""
+    """Files to read, folders searched recursively, in a stable order.
+
+    Sidecar metadata files (`*.meta.json`) are never sources, even when named explicitly
+    (as a shell glob such as `articles/*` does).
+    """
     found: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if _is_source(p)))
         elif path.is_file():
-            found.append(path)
+            if not path.name.endswith(META_SUFFIX):
+                found.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: not a regular file or folder")
         else:
             raise InputError(f"{path}: no such file or folder")
     return found
 
 
 def _is_source(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
+    return (path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
+            and path.is_file())
 
 
-def read_sources(inputs: Iterable[str | Path]) -> Iterator[Document]:
+def read_sources(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
+    """Every document of the inputs; an id used twice is an error.
+
+    Without `on_error` the first bad file or line raises `InputError`; with it, each problem
+    is passed to `on_error` and the bad file (or JSON line) is skipped.
+    """
+    seen: dict[str, str] = {}
     for path in find_sources(inputs):
-        yield from read_path(path)
+        try:
+            for document in read_path(path, on_error=on_error, max_bytes=max_bytes):
+                if document.id in seen:
+                    _report(InputError(f"{document.path}: document id {document.id!r} already used "
+                                       f"by {seen[document.id]}"), on_error)
+                    continue
+                seen[document.id] = document.path or ""
+                yield document
+        except InputError as error:
+            _report(error, on_error)
 
 
-def read_path(path: Path) -> Iterator[Document]:
+def read_documents(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """All documents of the inputs, read before any work so that bad input stops a build
+    early; an error when none could be read."""
+    inputs = list(inputs)
+    skipped: list[InputError] = []
+
+    def collect(error: InputError) -> None:
+        skipped.append(error)
+        on_error(error)
+
+    documents = list(read_sources(inputs, on_error=collect if on_error else None, max_bytes=max_bytes))
+    if not documents:
+        where = ", ".join(str(i) for i in inputs)
+        extra = f" ({len(skipped)} bad sources skipped)" if skipped else ""
+        raise InputError(f"no source documents found in {where}{extra}")
+    return documents
+
+
+def _report(error: InputError, on_error: OnError | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(error)
+
+
+def read_path(path: Path, *, on_error: OnError | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
+    """The documents of one file: one for text and HTML, one per line for JSON Lines.
+
+    `on_error` only matters for JSON Lines, where a bad line is skipped and reading goes on;
+    a bad text or HTML file raises (the caller decides whether to skip it).
+    """
+    path = Path(path)
     suffix = path.suffix.lower()
-    raw = _read_bytes(path)
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, raw)
-    elif suffix in (".html", ".htm"):
-        yield _read_html(path, raw)
-    elif suffix == ".txt":
-        yield _read_text(path, raw)
-    else:
+    reader = _READERS.get(suffix)
+    if reader is None:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; expected one of "
                          + ", ".join(SOURCE_SUFFIXES))
+    if reader is _read_jsonl:
+        yield from _read_jsonl(path, max_bytes, on_error)
+    else:
+        yield reader(path, _read_bytes(path, max_bytes))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: file is too large ({_megabytes(size)}; the limit is "
+                             f"{_megabytes(max_bytes)} per source)")
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)  # the size may have changed since stat()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if not raw.strip():
-        raise InputError(f"{path}: file is empty")
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{path}: looks like a binary file, not text")
+    if len(raw) > max_bytes:
+        raise InputError(f"{path}: file is too large (over {_megabytes(max_bytes)} per source)")
+    _check_content(path, raw)
     return raw
 
 
-def decode(raw: bytes, path: Path) -> tuple[str, str]:
-    """The text and the encoding it was read with: UTF-8 (with or without BOM), cp1251 or koi8-r."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    encoding = _guess_cyrillic(raw)
-    if encoding is None:
-        raise InputError(f"{path}: cannot decode: not UTF-8, cp1251 or koi8-r text")
-    return raw.decode(encoding), encoding
+def _check_content(where: object, raw: bytes) -> None:
+    if not raw.strip():
+        raise InputError(f"{where}: file is empty")
+    what = sniff_binary(raw[:4096])
+    if what:
+        raise InputError(f"{where}: is {what}, not text; convert it to .txt or .html first")
 
 
-def _guess_cyrillic(raw: bytes) -> str | None:
-    """Pick the old Cyrillic encoding under which the bytes read most like Russian."""
-    best, best_score = None, 0.0
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        score = _russianness(text)
-        if score > best_score:
-            best, best_score = encoding, score
-    return best if best_score > 0.3 else None
-
-
-_COMMON_RU = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
-
-
-def _russianness(text: str) -> float:
-    """How much the text reads like Russian prose: mostly letters, mostly lowercase Cyrillic
-    (koi8-r read as cp1251 gives mostly capitals), and words separated by spaces."""
-    visible = [c for c in text if not c.isspace()]
-    letters = [c for c in visible if c.isalpha()]
-    if not letters or len(letters) < 0.7 * len(visible) or " " not in text:
-        return 0.0
-    return sum(c in _COMMON_RU for c in letters) / len(letters)
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+def _read_text(path: Path, raw: bytes) -> Document:
+    text, encoding = decode(raw, str(path))
+    if _looks_like_html(text):  # a saved web page with the wrong extension
+        return _html_document(path, raw, text, encoding)
+    meta = _sidecar(path)
+    return _document(path, raw, text, encoding, meta, str(path))
+
+
+def _read_html(path: Path, raw: bytes) -> Document:
+    text, encoding = decode(raw, str(path), declared=True)
+    if not _HTML_TAG.search(text):  # plain text saved as .html
+        return _document(path, raw, text, encoding, _sidecar(path), str(path))
+    return _html_document(path, raw, text, encoding)
+
+
+_SENTENCE = re.compile(r"\w+\W+\w+\W+\w+\W+\w+.*[.!?…]")
+_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_TAG = re.compile(r"<(!doctype|html|head|body|p|div|article|br|span|a|h[1-6])[\s>/]", re.I)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:4096]))
+
+
+def _html_document(path: Path, raw: bytes, html: str, encoding: str) -> Document:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                                with_metadata=True, favor_precision=True)
+    except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many types on odd pages
+        raise InputError(f"{path}: cannot parse the HTML page ({type(exc).__name__})") from None
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    # When a page has no article, trafilatura falls back to whatever text there is (a menu,
+    # a link); an article has at least one sentence.
+    if not body or not any(_SENTENCE.search(line) for line in body.splitlines()):
+        raise InputError(f"{path}: no article text found in the HTML page")
+    meta = {"title": getattr(extracted, "title", None), "published": getattr(extracted, "date", None),
+            "publisher": getattr(extracted, "sitename", None), "url": getattr(extracted, "url", None)}
+    meta = {k: v for k, v in meta.items() if isinstance(v, str) and v.strip()}
+    if meta.get("url") and not _ABSOLUTE_URL.match(meta["url"]):
+        del meta["url"]  # a relative canonical link says nothing on its own
+    if meta.get("published") and not _ISO_DATE.match(meta["published"]):
+        del meta["published"]  # the page's own date is a guess; a bad guess is no date
+    meta.update(_sidecar(path))
+    return _document(path, raw, body, encoding, meta, str(path))
+
+
+def _document(path: Path, raw: bytes, text: str, encoding: str, meta: dict, where: str) -> Document:
+    text = strip_chrome(clean_text(text, where))
+    if not text.strip():
+        raise InputError(f"{where}: no article text left after removing page chrome")
+    return Document(id=_doc_id(meta.get("id"), where) or path.stem, text=text, path=where,
+                    encoding=encoding, sha256=_sha256(raw), **_metadata(meta, where))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(text: str, where: str) -> str:
+    """The text with one kind of line break and no control characters (which XML-based RDF
+    formats cannot carry); unpaired surrogates (from broken JSON escapes) are an error."""
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise InputError(f"{where}: text contains an unpaired surrogate U+{ord(bad.group()):04X} "
+                         "(a broken \\u escape)")
+    return _CONTROL.sub("", normalise_newlines(text))
+
+
 def _sidecar(path: Path) -> dict:
     meta_path = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
-    if not meta_path.exists():
+    if not meta_path.is_file():
         return {}
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{meta_path}: not valid JSON metadata: {exc}") from None
+        if meta_path.stat().st_size > MAX_META_BYTES:
+            raise InputError(f"{meta_path}: metadata file is too large (over {_megabytes(MAX_META_BYTES)})")
+        raw = meta_path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{meta_path}: cannot read: {exc.strerror or exc}") from None
+    meta = _parse_json(raw.decode("utf-8-sig", errors="replace"), f"{meta_path}", "metadata")
     if not isinstance(meta, dict):
         raise InputError(f"{meta_path}: metadata must be a JSON object")
     return meta
+
+
+def _parse_json(text: str, where: str, what: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: broken JSON {what}: {exc.msg} (column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
+        raise InputError(f"{where}: broken JSON {what}: {reason}") from None
+
+
+def _doc_id(value: object, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f"{where}: field 'id' must be a string or a number")
+    return str(value).strip() or None
+
+
+_ABSOLUTE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _metadata(meta: dict, where: str) -> dict:
@@ -138,114 +281,107 @@ def _metadata(meta: dict, where: str) -> dict:
             continue
         if not isinstance(value, str):
             raise InputError(f"{where}: field '{name}' must be a string")
-        out[name] = value.strip() or None
+        out[name] = clean_text(value, where).strip() or None
     if out.get("published"):
-        out["published"] = _iso_date(out["published"], where)
+        out["published"] = iso_date(out["published"], where)
+    if out.get("url") and not _ABSOLUTE_URL.match(out["url"]):
+        raise InputError(f"{where}: 'url' is not an absolute URL: {out['url'][:80]!r}")
     return out
 
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def _iso_date(value: str, where: str) -> str:
+def iso_date(value: str, where: str) -> str:
+    """The ISO date (YYYY-MM-DD, YYYY-MM or YYYY) a value starts with, checked to exist."""
     match = _ISO_DATE.match(value)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            match = None
     if not match:
-        raise InputError(f"{where}: 'published' is not an ISO date: {value!r}")
+        raise InputError(f"{where}: 'published' is not an ISO date (YYYY-MM-DD): {value[:40]!r}")
     return match.group(0)
 
 
-def _read_text(path: Path, raw: bytes) -> Document:
-    text, encoding = decode(raw, path)
-    text = strip_chrome(text)
-    if not text.strip():
-        raise InputError(f"{path}: no article text left after removing page chrome")
-    meta = _sidecar(path)
-    return Document(id=str(meta.get("id") or path.stem), text=text, path=str(path), encoding=encoding,
-                    sha256=_sha256(raw), **_metadata(meta, str(path)))
-
-
-def _read_html(path: Path, raw: bytes) -> Document:
-    import trafilatura
-
-    html, encoding = decode(raw, path)
-    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                            with_metadata=True, favor_precision=True)
-    body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
-        raise InputError(f"{path}: no article text found in the HTML page")
-    meta = {"title": getattr(extracted, "title", None), "published": getattr(extracted, "date", None),
-            "publisher": getattr(extracted, "sitename", None), "url": getattr(extracted, "url", None)}
-    meta = {k: v for k, v in meta.items() if v}
-    meta.update(_sidecar(path))
-    text = strip_chrome(body)
-    if not text.strip():
-        raise InputError(f"{path}: no article text left after removing page chrome")
-    return Document(id=str(meta.get("id") or path.stem), text=text, path=str(path), encoding=encoding,
-                    sha256=_sha256(raw), **_metadata(meta, str(path)))
-
-
-def _read_jsonl(path: Path, raw: bytes) -> Iterator[Document]:
-    text, encoding = decode(raw, path)
-    seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
+def _read_jsonl(path: Path, max_bytes: int, on_error: OnError | None) -> Iterator[Document]:
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with handle:
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: broken JSON line: {exc.msg}") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: a line must be a JSON object")
-        doc_id, body = record.get("id"), record.get("text")
-        if doc_id in (None, "") or not isinstance(doc_id, (str, int)):
-            raise InputError(f"{where}: missing field 'id'")
-        if not isinstance(body, str) or not body.strip():
-            raise InputError(f"{where}: missing field 'text'")
-        doc_id = str(doc_id)
-        if doc_id in seen:
-            raise InputError(f"{where}: duplicate id {doc_id!r}")
-        seen.add(doc_id)
-        body = strip_chrome(body)
-        yield Document(id=doc_id, text=body, path=where, encoding=encoding,
-                       sha256=_sha256(line.encode("utf-8")), **_metadata(record, where))
+            sample = handle.read(_ENCODING_SAMPLE)
+            handle.seek(0)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        _check_content(path, sample)
+        if len(sample) == _ENCODING_SAMPLE:  # whole lines only, or no half character at the end
+            sample = sample[: sample.rindex(b"\n")] if b"\n" in sample else sample[:-4]
+        _, encoding = decode(sample, str(path))
+        seen: dict[str, int] = {}
+        for number, line in _lines(handle, max_bytes, path):
+            where = f"{path}:{number}"
+            try:
+                if line is None:
+                    raise InputError(f"{where}: line is too large (over {_megabytes(max_bytes)})")
+                if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                if not line.strip():
+                    continue
+                document = _jsonl_record(line, encoding, where, seen, number)
+            except InputError as error:
+                _report(error, on_error)
+                continue
+            yield document
 
 
-# Lines that are page furniture, not article text.
-_CHROME_LINES = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^[•·\-–—*>]\s*\S.{0,150}$",  # breadcrumb and menu bullets
-        r"^(главная|комментарии|комментарии \(\d+\)|последние новости|новости|объявления|реклама"
-        r"|поделиться|читайте также|подписывайтесь.*|популярное|лента новостей|меню|поиск"
-        r"|войти|регистрация|все новости|архив|наверх|вход)\.?$",
-        r"ctrl\s*\+\s*enter",
-        r"^\d{1,2}:\d{2},?\s*(сегодня|вчера|\d{1,2}\s+\w+(\s+\d{4})?)$",  # "13:00, Сегодня"
-        r"^(фото|видео|источник|автор фото)\s*:.*$",
-        r"^.{10,300},\s*фото-\d+$",  # photo captions repeating the title
-        r"^©.*$",
-        r"^(все права защищены|при (полном или частичном )?использовании материалов).*$",
-    )
-]
+def _lines(handle, max_bytes: int, path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of a binary file, never holding more than `max_bytes` of one; a longer
+    line is given as None (and read past)."""
+    number = 0
+    try:
+        while True:
+            line = handle.readline(max_bytes + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while True:
+                    rest = handle.readline(1024 * 1024)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield number, None
+                continue
+            yield number, line.rstrip(b"\r\n")
+    except OSError as exc:
+        raise InputError(f"{path}:{number + 1}: cannot read: {exc.strerror or exc}") from None
 
 
-def strip_chrome(text: str) -> str:
-    """Drop page-chrome lines and repeated headline lines; keep the article's own lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept: list[str] = []
-    seen: set[str] = set()
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            kept.append("")
-            continue
-        if any(p.search(stripped) for p in _CHROME_LINES):
-            continue
-        # A headline printed again (above the photo, in the body) says nothing new.
-        if len(stripped) > 40 and stripped in seen:
-            continue
-        seen.add(stripped)
-        kept.append(stripped)
-    cleaned = "\n".join(kept)
-    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
-    return cleaned.strip() + "\n" if cleaned.strip() else ""
+def _jsonl_record(line: bytes, encoding: str, where: str, seen: dict[str, int], number: int) -> Document:
+    try:
+        text = line.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{where}: line is not {encoding} like the rest of the file") from None
+    record = _parse_json(text, where, "line")
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a line must be a JSON object, not {type(record).__name__}")
+    doc_id = _doc_id(record.get("id"), where)
+    if doc_id is None:
+        raise InputError(f"{where}: missing field 'id'")
+    body = record.get("text")
+    if body is None:
+        raise InputError(f"{where}: missing field 'text'")
+    if not isinstance(body, str):
+        raise InputError(f"{where}: field 'text' must be a string")
+    if doc_id in seen:
+        raise InputError(f"{where}: duplicate id {doc_id!r} (first used on line {seen[doc_id]})")
+    body = strip_chrome(clean_text(body, where))
+    if not body.strip():
+        raise InputError(f"{where}: field 'text' is empty")
+    document = Document(id=doc_id, text=body, path=where, encoding=encoding, sha256=_sha256(line),
+                        **_metadata(record, where))
+    seen[doc_id] = number
+    return document
+
+
+_READERS = {".txt": _read_text, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
