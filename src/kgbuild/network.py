@@ -81,7 +81,7 @@ def find_nodes(view: nx.MultiDiGraph, text: str) -> list[str]:
                 break
     if not ranked:
         return []
-    return sorted(ranked[min(ranked)], key=lambda n: view.nodes[n]["label"])
+    return sorted(ranked[min(ranked)], key=lambda n: (view.nodes[n]["label"], n))
 
 
 def resolve(view: nx.MultiDiGraph, text: str) -> str:
