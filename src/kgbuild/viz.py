@@ -204,7 +204,7 @@ def timeline_data(view: nx.MultiDiGraph, *, title: str, group_by: str = "place")
         if when is None or when.start is None or when.end is None:
             day = next((f.value for f in data["facts"] if f.name == "dayOfYear"), None)
             undated.append({"id": node, "label": data["label"],
-                            "note": f"every {day[2:]}" if day else (when.text if when else "")})
+                            "note": f"yearly on {day[2:]}" if day else (when.text if when else "")})
             continue
         record = _node_record(node, data)
         sequence = next((f.value for f in data["facts"] if f.name == "sequence"), None)

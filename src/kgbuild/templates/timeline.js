@@ -26,7 +26,7 @@
     return node;
   }
 
-  var t0 = Math.min.apply(null, data.items.map(function (i) { return i.t0; }).concat([Date.now()]));
+  var t0 = data.items.length ? Math.min.apply(null, data.items.map(function (i) { return i.t0; })) : Date.now();
   var t1 = Math.max.apply(null, data.items.map(function (i) { return i.t1; }).concat([t0 + DAY]));
   var view = { from: 0, to: 0 };
   function fit() {
@@ -34,7 +34,16 @@
     view.from = t0 - span * 0.05;
     view.to = t1 + span * 0.05;
   }
-  fit();
+  // A view can be linked to: timeline.html#1997-08-01/1997-09-01 opens on that span.
+  function fromHash() {
+    var m = /^#(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
+    if (!m) return false;
+    view.from = Date.parse(m[1] + "T00:00:00Z");
+    view.to = Date.parse(m[2] + "T00:00:00Z") + DAY;
+    return view.to > view.from;
+  }
+  if (!fromHash()) fit();
+  window.addEventListener("hashchange", function () { if (fromHash()) render(); });
 
   function width() { return Math.max(box.clientWidth, 400); }
   function x(t) { return GUTTER + (t - view.from) / (view.to - view.from) * (width() - GUTTER - PAD); }
@@ -95,7 +104,9 @@
       // Pack the band's items into lanes so marks and labels do not overlap at this zoom.
       var lanes = [];
       groups[name].sort(function (a, b) { return a.t0 - b.t0 || a.sequence - b.sequence; }).forEach(function (it) {
-        var left = x(it.t0), right = Math.max(x(it.t1), left + 8) + 8 + 7 * it.label.length;
+        var text = 7 * (it.label.length + 4);
+        var left = x(it.t0), right = Math.max(x(it.t1), left + 8) + 8 + text;
+        if (right > width()) { right = Math.max(x(it.t1), left + 8) + 8; left -= text; }
         var lane = 0;
         while (lanes[lane] !== undefined && lanes[lane] > left) lane++;
         lanes[lane] = right;
@@ -125,7 +136,10 @@
             fill: it.when.uncertain ? "url(#hatch)" : color, stroke: color, "stroke-width": 2 }));
         }
         var label = (it.sequence ? it.sequence + ". " : "") + it.label;
-        g.appendChild(s("text", { x: right + 4, y: top + ROW / 2 + 2, "font-size": 12 }, label));
+        // Near the right edge the label goes to the left of its mark, so it is not cut off.
+        var flip = right + 8 + 7 * label.length > w && left - 8 - 7 * label.length > GUTTER;
+        g.appendChild(s("text", { x: flip ? left - 6 : right + 4, y: top + ROW / 2 + 2, "font-size": 12,
+                                  "text-anchor": flip ? "end" : "start" }, label));
         var tip = s("title", {}, it.label + " — " + it.when.text);
         g.appendChild(tip);
         g.addEventListener("click", function (event) { event.stopPropagation(); select(it.id); });
