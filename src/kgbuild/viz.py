@@ -8,6 +8,8 @@ scripts put it on the page with textContent only.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import io
 import json
@@ -142,6 +144,16 @@ def _quote(quote) -> dict | None:
     return {"text": quote.text, "source": quote.source, "start": quote.start, "end": quote.end}
 
 
+def _merged_facts(facts) -> list[list[str]]:
+    """[name, value, sources]: a value stated by several sources is listed once, with all of them."""
+    merged: dict[tuple[str, str], list[str]] = {}
+    for fact in facts:
+        sources = merged.setdefault((fact.name, fact.value), [])
+        if fact.source not in sources:
+            sources.append(fact.source)
+    return [[name, value, ", ".join(sources)] for (name, value), sources in merged.items()]
+
+
 def _node_record(node: str, data: dict) -> dict:
     return {
         "id": node,
@@ -151,7 +163,7 @@ def _node_record(node: str, data: dict) -> dict:
         "anonymous": bool(data["anonymous"]),
         "description": data["description"],
         "sources": list(data["sources"]),
-        "facts": [[f.name, f.value, f.source] for f in data["facts"]],
+        "facts": _merged_facts(data["facts"]),
         "quotes": [_quote(q) for q in data["quotes"]],
         "when": _when(data["when"]),
     }
@@ -257,6 +269,15 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
 
 
+def _page(template: str, values: dict[str, str], scripts: tuple[str, ...]) -> str:
+    """Fill a page template; only the page's own scripts may run (CSP hashes, no 'unsafe-inline'),
+    so even markup that slipped into the page could not run an inline event handler."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(values[name].encode("utf-8")).digest()).decode() + "'"
+        for name in scripts)
+    return _fill(_template(template), {**values, "SCRIPT_HASHES": hashes})
+
+
 def _template(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
@@ -268,7 +289,7 @@ def graph_html(view: nx.MultiDiGraph, *, title: str = "kgbuild graph", focus: li
     sizes = node_sizes(reduced, size_by) if size_by else None
     data = graph_data(reduced, title=title, focus=focus, sizes=sizes, note=note)
     vis_js, vis_css = _vis_assets()
-    return _fill(_template("graph.html"), {
+    return _page("graph.html", {
         "TITLE": html.escape(title),
         "VIS_CSS": _inline(vis_css, "style"),
         "PAGE_CSS": _inline(_template("page.css"), "style"),
@@ -276,7 +297,7 @@ def graph_html(view: nx.MultiDiGraph, *, title: str = "kgbuild graph", focus: li
         "VIS_JS": _inline(vis_js, "script"),
         "PANEL_JS": _inline(_template("panel.js"), "script"),
         "APP_JS": _inline(_template("graph.js"), "script"),
-    })
+    }, scripts=("VIS_JS", "PANEL_JS", "APP_JS"))
 
 
 def timeline_html(view: nx.MultiDiGraph, *, title: str = "kgbuild timeline", group_by: str = "place") -> str:
@@ -284,13 +305,13 @@ def timeline_html(view: nx.MultiDiGraph, *, title: str = "kgbuild timeline", gro
     if group_by not in ("place", "institution"):
         raise VizError(f"--group-by {group_by!r}: choose place or institution")
     data = timeline_data(view, title=title, group_by=group_by)
-    return _fill(_template("timeline.html"), {
+    return _page("timeline.html", {
         "TITLE": html.escape(title),
         "PAGE_CSS": _inline(_template("page.css"), "style"),
         "DATA": script_json(data),
         "PANEL_JS": _inline(_template("panel.js"), "script"),
         "APP_JS": _inline(_template("timeline.js"), "script"),
-    })
+    }, scripts=("PANEL_JS", "APP_JS"))
 
 
 # ---------------------------------------------------------------------------------------------
