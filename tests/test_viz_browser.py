@@ -114,7 +114,8 @@ def test_graph_page_shows_the_story_and_explains_a_clicked_node(browser, pages, 
     for label in ("Серик Омаров", "Кайкен", "ЕС-164/4", "Побег из ЕС-164/4"):
         assert label in listed
     # drawn inside the visible canvas
-    width, height = browser.execute_script("var c = document.getElementById('canvas'); return [c.clientWidth, c.clientHeight];")
+    width, height = browser.execute_script(
+        "var c = document.getElementById('canvas'); return [c.clientWidth, c.clientHeight];")
     for key in ("person/serik-omarov", "person/kaiken", "institution/es-164-4", "incident/escape-1997-08-09"):
         x, y = browser.execute_script(
             "var p = KG.network.canvasToDOM(KG.network.getPositions([arguments[0]])[arguments[0]]); return [p.x, p.y];",
@@ -152,7 +153,7 @@ def test_markup_in_a_name_stays_text(browser, pages):
     assert "</script><script>alert(2)</script>" in panel.text
     assert browser.execute_script("return document.querySelectorAll('img, b').length") == 0
     with pytest.raises(NoAlertPresentException):
-        browser.switch_to.alert.text
+        _ = browser.switch_to.alert.text
     assert console_errors(browser) == []
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 import networkx as nx
 from unidecode import unidecode
@@ -131,7 +131,7 @@ def connections(view: nx.MultiDiGraph, a: str, b: str, *, max_hops: int | None =
 
 def _hops(view: nx.MultiDiGraph, path: list[str]) -> list[Hop]:
     hops = []
-    for u, v in zip(path, path[1:]):
+    for u, v in pairwise(path):
         statements = [(True, d) for d in view.get_edge_data(u, v, default={}).values()]
         statements += [(False, d) for d in view.get_edge_data(v, u, default={}).values()]
         # Prefer a statement with a quote, then participation and kinship over plain links.
@@ -208,7 +208,7 @@ def centrality_table(rows: list[Centrality], *, top: int | None = None) -> str:
     lines = []
     for n, row in enumerate(cells):
         lines.append("  ".join(c.rjust(w) if i in numeric and n else c.ljust(w)
-                               for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+                               for i, (c, w) in enumerate(zip(row, widths, strict=True))).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     if top and len(rows) > top:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node as RDFNode
 
 from .errors import InputError
-from .namespaces import KGB, KGR
+from .namespaces import KGB
 
 # Core classes in display order, with the short name used in the view, exports and pages.
 KINDS: dict[URIRef, str] = {
@@ -418,11 +418,6 @@ def _add_kin_edges(view: nx.MultiDiGraph, graph: Graph, source: str) -> None:
 # Helpers shared by exports, pages and the network commands
 
 
-def edges_with_data(view: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict]]:
-    for u, v, data in view.edges(data=True):
-        yield u, v, data
-
-
 def undirected_simple(view: nx.MultiDiGraph) -> nx.Graph:
     """The view as a simple undirected graph, edge weight = number of statements between two nodes."""
     simple = nx.Graph()
@@ -434,6 +429,3 @@ def undirected_simple(view: nx.MultiDiGraph) -> nx.Graph:
         simple.add_edge(u, v, weight=weight)
     return simple
 
-
-def role_label(role: URIRef) -> str:
-    return local_name(role) if str(role).startswith(str(KGR)) else str(role)

@@ -342,51 +342,64 @@ def figure(view: nx.MultiDiGraph, fmt: str, *, title: str = "", size_by: str | N
     with plt.rc_context({"font.family": "DejaVu Sans", "svg.fonttype": "path", "svg.hashsalt": "kgbuild"}):
         fig, ax = plt.subplots(figsize=(side * 1.25, side))
         ax.set_axis_off()
-        for u, v, data in reduced.edges(data=True):
-            (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.annotate("", xy=(x2, y2), xytext=(x1, y1),
-                        arrowprops={"arrowstyle": "-|>", "color": "#b55" if data["relation"] == "participation" else "#999",
-                                    "lw": 0.8, "shrinkA": 9, "shrinkB": 9, "connectionstyle": "arc3,rad=0.08"})
-        if reduced.number_of_edges() <= 150:
-            seen = set()
-            for u, v, data in reduced.edges(data=True):
-                if (u, v) in seen:
-                    continue
-                seen.add((u, v))
-                (x1, y1), (x2, y2) = pos[u], pos[v]
-                ax.text((x1 + x2) / 2, (y1 + y2) / 2, data["label"], fontsize=6, color="#844",
-                        ha="center", va="center", bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
-        for kind in list(KIND_NAMES) + ["cluster"]:
-            style = KIND_STYLE[kind]
-            for anonymous in (False, True):
-                members = [m for m, d in reduced.nodes(data=True) if d["kind"] == kind and bool(d["anonymous"]) == anonymous]
-                if not members:
-                    continue
-                ax.scatter([pos[m][0] for m in members], [pos[m][1] for m in members],
-                           s=[60 + 40 * sizes[m] for m in members], marker=style["marker"],
-                           c=ANONYMOUS_STYLE["color"] if anonymous else style["color"],
-                           edgecolors=ANONYMOUS_STYLE["border"] if anonymous else style["border"],
-                           linewidths=1.4 if anonymous else 0.8, linestyles="--" if anonymous else "-", zorder=3)
-        for node, data in reduced.nodes(data=True):
-            label = data["label"] if len(data["label"]) <= 32 else data["label"][:31] + "…"
-            x, y = pos[node]
-            ax.text(x, y - 0.035, label, fontsize=8, ha="center", va="top", zorder=4,
-                    color="#555" if data["anonymous"] else "#111",
-                    style="italic" if data["anonymous"] else "normal")
-        present = [k for k in list(KIND_NAMES) + ["cluster"] if any(d["kind"] == k for _, d in reduced.nodes(data=True))]
-        handles = [Line2D([], [], linestyle="", marker=KIND_STYLE[k]["marker"], markersize=9,
-                          markerfacecolor=KIND_STYLE[k]["color"], markeredgecolor=KIND_STYLE[k]["border"], label=k)
-                   for k in present]
-        if any(d["anonymous"] for _, d in reduced.nodes(data=True)):
-            handles.append(Line2D([], [], linestyle="", marker="o", markersize=9, markerfacecolor=ANONYMOUS_STYLE["color"],
-                                  markeredgecolor=ANONYMOUS_STYLE["border"], label="anonymous"))
-        ax.legend(handles=handles, loc="lower left", fontsize=9, frameon=False)
+        _draw_edges(ax, reduced, pos)
+        _draw_nodes(ax, reduced, pos, sizes)
+        ax.legend(handles=_legend(reduced, Line2D), loc="lower left", fontsize=9, frameon=False)
         if title or note:
             ax.set_title("\n".join(filter(None, [title, note])), fontsize=11)
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=150, bbox_inches="tight", metadata=_figure_metadata(fmt))
         plt.close(fig)
     return buffer.getvalue()
+
+
+def _draw_edges(ax, view: nx.MultiDiGraph, pos: dict) -> None:
+    for u, v, data in view.edges(data=True):
+        color = "#b55" if data["relation"] == "participation" else "#999"
+        ax.annotate("", xy=pos[v], xytext=pos[u],
+                    arrowprops={"arrowstyle": "-|>", "color": color, "lw": 0.8, "shrinkA": 9, "shrinkB": 9,
+                                "connectionstyle": "arc3,rad=0.08"})
+    if view.number_of_edges() > 150:
+        return  # edge labels would bury the drawing
+    seen = set()
+    for u, v, data in view.edges(data=True):
+        if (u, v) in seen:
+            continue
+        seen.add((u, v))
+        (x1, y1), (x2, y2) = pos[u], pos[v]
+        ax.text((x1 + x2) / 2, (y1 + y2) / 2, data["label"], fontsize=6, color="#844", ha="center", va="center",
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+
+
+def _draw_nodes(ax, view: nx.MultiDiGraph, pos: dict, sizes: dict) -> None:
+    for kind in (*KIND_NAMES, "cluster"):
+        style = KIND_STYLE[kind]
+        for anonymous in (False, True):
+            members = [m for m, d in view.nodes(data=True)
+                       if d["kind"] == kind and bool(d["anonymous"]) == anonymous]
+            if not members:
+                continue
+            look = ANONYMOUS_STYLE if anonymous else style
+            ax.scatter([pos[m][0] for m in members], [pos[m][1] for m in members],
+                       s=[60 + 40 * sizes[m] for m in members], marker=style["marker"],
+                       c=look["color"], edgecolors=look["border"],
+                       linewidths=1.4 if anonymous else 0.8, linestyles="--" if anonymous else "-", zorder=3)
+    for node, data in view.nodes(data=True):
+        label = data["label"] if len(data["label"]) <= 32 else data["label"][:31] + "…"
+        x, y = pos[node]
+        ax.text(x, y - 0.035, label, fontsize=8, ha="center", va="top", zorder=4,
+                color="#555" if data["anonymous"] else "#111", style="italic" if data["anonymous"] else "normal")
+
+
+def _legend(view: nx.MultiDiGraph, line) -> list:
+    kinds = {d["kind"] for _, d in view.nodes(data=True)}
+    handles = [line([], [], linestyle="", marker=KIND_STYLE[k]["marker"], markersize=9, label=k,
+                    markerfacecolor=KIND_STYLE[k]["color"], markeredgecolor=KIND_STYLE[k]["border"])
+               for k in (*KIND_NAMES, "cluster") if k in kinds]
+    if any(d["anonymous"] for _, d in view.nodes(data=True)):
+        handles.append(line([], [], linestyle="", marker="o", markersize=9, label="anonymous",
+                            markerfacecolor=ANONYMOUS_STYLE["color"], markeredgecolor=ANONYMOUS_STYLE["border"]))
+    return handles
 
 
 def _layout(simple: nx.Graph) -> dict:

@@ -30,8 +30,10 @@
   function visEdge(e, i) {
     var pair = [e.from, e.to].sort().join(" ");
     var k = pairCount[pair] = (pairCount[pair] || 0) + 1;
+    // Edges into a folded cluster would pull everything into one knot: listed in the panel, not drawn.
+    var folded = e.from.indexOf("cluster:") === 0 || e.to.indexOf("cluster:") === 0;
     return {
-      id: i, from: e.from, to: e.to, label: e.label, arrows: "to",
+      id: i, from: e.from, to: e.to, label: e.label, arrows: "to", hidden: folded, physics: !folded,
       color: { color: e.relation === "participation" ? "#b55" : "#999" },
       font: { size: 10, align: "middle", face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3 },
       smooth: { type: k % 2 ? "curvedCW" : "curvedCCW", roundness: 0.08 + 0.12 * Math.floor(k / 2) }
@@ -129,6 +131,7 @@
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.4 },
       stabilization: { iterations: data.nodes.length > 800 ? 150 : 400, fit: true }
     },
+    layout: { improvedLayout: data.nodes.length <= 100 },
     interaction: { hover: true, tooltipDelay: 200, navigationButtons: false, keyboard: true }
   });
   KG.network = network;
