@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from kgbuild.cli.exporting import viz_command
 from kgbuild.namespaces import KGB
 from kgbuild.relations import parse_when, relationship_view
-from kgbuild.viz import (ego_view, figure, graph_data, graph_html, reduce_view, script_json, timeline_data,
+from kgbuild.viz import (TEMPLATES, ego_view, figure, graph_data, graph_html, reduce_view, script_json, timeline_data,
                          timeline_html)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "zhaman-sopka.trig"
@@ -145,7 +145,8 @@ def test_article_text_reaches_the_page_only_as_escaped_json(evil_dataset):
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
     evil = next(n for n in page_data(page)["nodes"] if n["id"] == ID + "person/evil")
     assert evil["label"] == EVIL and evil["quotes"][0]["text"] == EVIL_QUOTE
-    assert "innerHTML" not in Path(__file__).parents[1].joinpath("src/kgbuild/templates/graph.js").read_text()
+    for script in ("graph.js", "timeline.js", "panel.js"):
+        assert "innerHTML" not in (TEMPLATES / script).read_text(encoding="utf-8"), script
 
 
 def test_script_json_cannot_close_the_script_element():
