@@ -38,6 +38,18 @@ def labels(view, hops):
     return [view.nodes[hops[0].start]["label"]] + [view.nodes[h.end]["label"] for h in hops]
 
 
+def test_fixture_evidence_points_at_its_quote(dataset):
+    texts = source_texts(dataset)
+    checked = 0
+    for graph in dataset.graphs():
+        for evidence in graph.subjects(KGB.quote, None):
+            source = str(graph.value(graph.value(evidence, KGB.source), KGB.identifier))
+            start, end = int(graph.value(evidence, KGB.start)), int(graph.value(evidence, KGB.end))
+            assert texts[source][start:end] == str(graph.value(evidence, KGB.quote))
+            checked += 1
+    assert checked >= 70
+
+
 def test_kaiken_reaches_the_colony_through_omarov_and_the_escape(view, dataset):
     routes = connections(view, "Кайкен", "ЕС-164/4", max_hops=3)
     found = [r for r in routes if labels(view, r) == ["Кайкен", "Серик Омаров", "Побег из ЕС-164/4", "ЕС-164/4"]]

@@ -13,8 +13,17 @@ from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from kgbuild.cli.exporting import viz_command
 from kgbuild.namespaces import KGB
 from kgbuild.relations import parse_when, relationship_view
-from kgbuild.viz import (TEMPLATES, ego_view, figure, graph_data, graph_html, reduce_view, script_json, timeline_data,
-                         timeline_html)
+from kgbuild.viz import (
+    TEMPLATES,
+    ego_view,
+    figure,
+    graph_data,
+    graph_html,
+    reduce_view,
+    script_json,
+    timeline_data,
+    timeline_html,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "zhaman-sopka.trig"
 ID = "https://w3id.org/kgbuild/id/"

@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
+from kgbuild.namespaces import KGB
 from kgbuild.relations import relationship_view
 from kgbuild.viz import graph_html, timeline_html
 
@@ -25,11 +26,13 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-from test_viz import EVIL, add_evil_person  # noqa: E402
-
 pytestmark = pytest.mark.slow
 
+EVIL = "<img src=x onerror=alert(1)>"
+EVIL_QUOTE = "</script><script>alert(2)</script> & <b>bold</b>"
+
 FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "zhaman-sopka.trig"
+ID = "https://w3id.org/kgbuild/id/"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -69,6 +72,18 @@ def pages(tmp_path_factory):
     return folder
 
 
+def add_evil_person(ds: Dataset) -> None:
+    """A person whose name and quote are markup (the same case as in test_viz.py)."""
+    graph = ds.graph(URIRef(ID + "source/zhaman-sopka-escape"))
+    person, evidence = URIRef(ID + "person/evil"), URIRef(ID + "evidence/evil")
+    graph.add((person, RDF.type, KGB.Person))
+    graph.add((person, RDFS.label, Literal(EVIL, lang="ru")))
+    graph.add((person, KGB.spouse, URIRef(ID + "person/kaiken")))
+    graph.add((person, KGB.evidence, evidence))
+    graph.add((evidence, KGB.quote, Literal(EVIL_QUOTE)))
+    graph.add((evidence, KGB.source, URIRef(ID + "source/zhaman-sopka-escape")))
+
+
 def open_page(driver, path: Path, fragment: str = ""):
     driver.get_log("browser")  # forget messages of earlier pages
     driver.get(path.as_uri() + fragment)
@@ -103,9 +118,6 @@ def save_screenshot(driver, tmp_path: Path, name: str):
     if docs:
         Path(docs).mkdir(parents=True, exist_ok=True)
         shutil.copy(tmp_path / name, Path(docs) / name)
-
-
-ID = "https://w3id.org/kgbuild/id/"
 
 
 def test_graph_page_shows_the_story_and_explains_a_clicked_node(browser, pages, tmp_path):
@@ -150,7 +162,7 @@ def test_markup_in_a_name_stays_text(browser, pages):
     click_node(browser, ID + "person/evil")
     panel = browser.find_element(By.ID, "panel")
     assert panel.find_element(By.TAG_NAME, "h2").text == EVIL
-    assert "</script><script>alert(2)</script>" in panel.text
+    assert EVIL_QUOTE in panel.text
     assert browser.execute_script("return document.querySelectorAll('img, b').length") == 0
     with pytest.raises(NoAlertPresentException):
         _ = browser.switch_to.alert.text
