@@ -21,7 +21,7 @@ from typing import Iterable
 import networkx as nx
 
 from .errors import KgbuildError
-from .network import find_nodes
+from .network import BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_LIMIT, find_nodes
 from .relations import KIND_NAMES, undirected_simple
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -120,7 +120,7 @@ def node_sizes(view: nx.MultiDiGraph, measure: str) -> dict[str, float]:
     if measure == "degree":
         raw = dict(simple.degree())
     elif measure == "betweenness":
-        k = 500 if simple.number_of_nodes() > 3000 else None
+        k = BETWEENNESS_SAMPLE if simple.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
         raw = nx.betweenness_centrality(simple, k=k, seed=1)
     else:
         raise VizError(f"--size-by {measure!r}: choose one of {', '.join(SIZE_MEASURES)}")
