@@ -131,7 +131,7 @@
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.4 },
       stabilization: { iterations: data.nodes.length > 800 ? 150 : 400, fit: true }
     },
-    layout: { improvedLayout: data.nodes.length <= 100 },
+    layout: { improvedLayout: data.nodes.length <= 100, randomSeed: 7 },  // same data, same picture
     interaction: { hover: true, tooltipDelay: 200, navigationButtons: false, keyboard: true }
   });
   KG.network = network;
