@@ -33,9 +33,19 @@ def load_dataset(path: str | Path) -> Dataset:
     try:
         dataset.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many types for malformed input
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"{path}: not valid {fmt.upper()}: {message}") from None
+        raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_one_line(exc)}") from None
     return dataset
+
+
+_FORMAT_NAMES = {"trig": "TriG", "nquads": "N-Quads", "turtle": "Turtle", "nt": "N-Triples",
+                 "json-ld": "JSON-LD"}
+
+
+def _one_line(exc: Exception) -> str:
+    """rdflib's parse errors span lines and quote byte reprs; keep what helps, on one line."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = text.replace("at line", "line").replace(" of <>:", ":")
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def save_dataset(dataset: Dataset, path: str | Path) -> None:
