@@ -170,8 +170,15 @@ def _validate_one(data: Graph, name: str | None, shapes: Graph, report: Validati
         if name is not None:
             results_graph.add((report_node, DCTERMS.subject, URIRef(name)))
     report.report_graph += results_graph
+    seen = set()
     for result in results_graph.objects(None, SH.result):
-        report.results.append(_plain_result(results_graph, result, data, shapes, name))
+        plain = _plain_result(results_graph, result, data, shapes, name)
+        # One broken value can fail several components of one shape (datatype, min, max):
+        # a reader needs it once.
+        key = (plain.shape, plain.focus, plain.path, plain.value, plain.message_en)
+        if key not in seen:
+            seen.add(key)
+            report.results.append(plain)
 
 
 def _resolve_sparql_targets(shapes: Graph, data: Graph, skip: list) -> Graph:
