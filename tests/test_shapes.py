@@ -14,7 +14,7 @@ from pathlib import Path
 import pyshacl
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
 from kgbuild.cli.validating import validate_command

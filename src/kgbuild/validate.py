@@ -14,7 +14,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal as TypingLiteral
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
@@ -43,7 +42,6 @@ _PREFIXES = (
     ("rdf:", str(RDF)),
 )
 
-Format = TypingLiteral["text", "turtle", "json"]
 FORMATS: tuple[str, ...] = ("text", "turtle", "json")
 
 # How many quotes of a node's evidence a result carries (a person may be mentioned 40 times).
@@ -460,7 +458,7 @@ def _first_line(exc: BaseException) -> str:
 # ---------------------------------------------------------------------------- formatting
 
 
-def format_report(report: ValidationReport, fmt: Format = "text", *, lang: str = "en") -> str:
+def format_report(report: ValidationReport, fmt: str = "text", *, lang: str = "en") -> str:
     """Render a report as "text" (grouped by rule), "turtle" (SHACL report) or "json"."""
     if fmt == "text":
         return _format_text(report, lang)
