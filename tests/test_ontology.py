@@ -206,6 +206,17 @@ def test_the_incident_type_shape_knows_every_incident_subclass(ontology, shapes)
     assert allowed == set(ontology.subjects(RDFS.subClassOf, KGB.Incident))
 
 
+def test_the_core_type_shape_pairs_every_subclass_with_its_core_class(ontology, shapes):
+    core_type = URIRef("https://w3id.org/kgbuild/shapes#CoreTypeShape")
+    target = shapes.value(core_type, SH.target)
+    pairs = set()
+    for members, core in re.findall(r"IN \((.*?)\), kgb:(\w+)", str(shapes.value(target, SH.select)), re.S):
+        pairs |= {(name, core) for name in re.findall(r"kgb:(\w+)", members)}
+    expected = {(str(sub).split("#")[1], core) for core in ("Institution", "Place", "Incident", "Commemoration")
+                for sub in ontology.subjects(RDFS.subClassOf, KGB[core])}
+    assert pairs == expected
+
+
 def test_every_crm_term_the_alignments_use_is_in_the_pinned_excerpt(alignments, crm_excerpt):
     used = _used_terms(alignments, CRM)
     declared = set(crm_excerpt.subjects(RDF.type, None))

@@ -267,6 +267,8 @@ CASES = [
     (("Evidence-order", "EvidenceQuoteLengthShape", "EvidenceQuoteInTextShape"),
      "DELETE WHERE { ev:wife kgb:start ?s . ev:wife kgb:end ?e } ; INSERT DATA { ev:wife kgb:start 30 ; kgb:end 15 }"),
     ("Evidence-confidence", "DELETE WHERE { ev:wife kgb:confidence ?c } ; INSERT DATA { ev:wife kgb:confidence 1.5 }"),
+    ("CoreTypeShape", "DELETE DATA { comm:award a kgb:Commemoration }"),
+    ("CoreTypeShape", "DELETE DATA { place:region a kgb:Place } ; DELETE DATA { place:karazhal kgb:locatedIn place:region }"),
     ("EvidenceQuoteInTextShape", 'DELETE WHERE { ev:omarov kgb:quote ?q } ; INSERT DATA { ev:omarov kgb:quote "Серика Петрова" }'),
     # Without the source's text only the length can be checked.
     ("EvidenceQuoteLengthShape", "DELETE WHERE { src:zhaman kgb:text ?t . ev:wife kgb:end ?e } ; INSERT DATA { ev:wife kgb:end 200 }"),
@@ -374,7 +376,7 @@ def test_the_python_evidence_checks_report_what_the_sparql_constraints_report(up
 
 SPARQL_TARGET_SHAPES = {"NamedPersonLabelShape", "NamedPersonNameShape", "AnonymousPersonShape",
                         "AnonymousGroupShape", "Participation-agentType", "DeathAfterBirthShape",
-                        "KinBothWaysShape"}
+                        "KinBothWaysShape", "CoreTypeShape"}
 PLAIN_PYSHACL_CASES = [("base", "")] + [c for c in CASES if c[0] in SPARQL_TARGET_SHAPES]
 
 
