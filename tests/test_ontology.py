@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
@@ -204,6 +204,20 @@ def test_the_incident_type_shape_knows_every_incident_subclass(ontology, shapes)
         qualified = shapes.value(inner, SH.qualifiedValueShape)
     allowed = set(Collection(shapes, shapes.value(qualified, SH["in"])))
     assert allowed == set(ontology.subjects(RDFS.subClassOf, KGB.Incident))
+
+
+def test_the_core_type_shape_pairs_every_subclass_with_its_core_class(ontology, shapes):
+    core_type = URIRef("https://w3id.org/kgbuild/shapes#CoreTypeShape")
+    target_query = str(shapes.value(shapes.value(core_type, SH.target), SH.select))
+    constraint_query = str(shapes.value(shapes.value(core_type, SH.sparql), SH.select))
+    in_target = set(re.findall(r"\(kgb:(\w+) kgb:(\w+)\)", target_query))
+    in_constraint = set()
+    for members, core in re.findall(r"IN \((.*?)\), kgb:(\w+)", constraint_query, re.S):
+        in_constraint |= {(name, core) for name in re.findall(r"kgb:(\w+)", members)}
+    expected = {(str(sub).split("#")[1], core) for core in ("Institution", "Place", "Incident", "Commemoration")
+                for sub in ontology.subjects(RDFS.subClassOf, KGB[core])}
+    assert in_target == expected
+    assert in_constraint == expected
 
 
 def test_every_crm_term_the_alignments_use_is_in_the_pinned_excerpt(alignments, crm_excerpt):
