@@ -24,8 +24,10 @@ class KGB(DefinedNamespace):
     Evidence: URIRef
     Kinship: URIRef
     TimeSpan: URIRef
+    Gender: URIRef
     # institution kinds
     PenalInstitution: URIRef
+    Court: URIRef
     GovernmentBody: URIRef
     NewsOutlet: URIRef
     Unit: URIRef
@@ -94,6 +96,7 @@ class KGB(DefinedNamespace):
     instrument: URIRef
     outcome: URIRef
     diedOn: URIRef
+    bornOn: URIRef
     diedIn: URIRef
     locatedIn: URIRef
     placeType: URIRef
@@ -152,6 +155,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+KGBSH = Namespace("https://w3id.org/kgbuild/shapes#")
 
 DEFAULT_BASE_IRI = "https://w3id.org/kgbuild/id/"
 
@@ -172,6 +176,7 @@ PREFIXES = {
     "schema": SCHEMA,
     "foaf": FOAF,
     "sh": SH,
+    "kgbsh": KGBSH,
 }
 
 

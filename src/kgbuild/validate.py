@@ -22,12 +22,11 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
 from kgbuild.errors import InputError
+from kgbuild.namespaces import KGB as KGB_NS, KGBSH, KGR as KGR_NS
 from kgbuild.resources import shapes_dir
 
 # Kept local until kgbuild.namespaces lands on this branch; same IRIs as the ontology.
-KGB = Namespace("https://w3id.org/kgbuild/ontology#")
-KGR = Namespace("https://w3id.org/kgbuild/role#")
-KGBSH = Namespace("https://w3id.org/kgbuild/shapes#")
+KGB, KGR = KGB_NS._NS, KGR_NS._NS
 
 SHAPES_FILE = "kgbuild-shapes.ttl"
 

@@ -5,31 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rdflib import Dataset
-
-from ..errors import InputError, KgbuildError
+from ..errors import KgbuildError
+from ..store import load_dataset
 from ..validate import FORMATS, format_report, validate
-
-# Suffix -> rdflib parser; Turtle and N-Triples land in the default graph.
-_RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-
-
-def _load(path: Path) -> Dataset:
-    fmt = _RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: unknown RDF file type {path.suffix or '(none)'}; expected "
-                         + ", ".join(_RDF_FORMATS))
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many unrelated types for malformed input
-        text = str(exc).strip()
-        reason = text.splitlines()[0] if text else type(exc).__name__
-        raise InputError(f"{path}: not valid {fmt.upper()}: {reason}") from None
-    return dataset
-
 
 @click.command("validate")
 @click.argument("graph_file", metavar="OUT.trig", type=click.Path(path_type=Path, dir_okay=False))
@@ -48,7 +26,7 @@ def validate_command(ctx: click.Context, graph_file: Path, fmt: str, shapes_file
     violated, 2 when the graph or shapes file cannot be read.
     """
     try:
-        dataset = _load(graph_file)
+        dataset = load_dataset(graph_file)
         report = validate(dataset, shapes=shapes_file)
     except KgbuildError as exc:
         click.echo(f"kgbuild: error: {exc}", err=True)
