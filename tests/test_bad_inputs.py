@@ -504,7 +504,7 @@ def test_default_build_stops_at_the_first_bad_source(tmp_path):
 
 
 @pytest.mark.xfail(strict=False, reason="needs --max-source-size wiring")
-def test_max_source_size_option_raises_the_limit(tmp_path):
+def test_max_source_size_option_sets_the_limit(tmp_path):
     big = tmp_path / "long.txt"
     write_big(big, 11 * 1024 * 1024, (ARTICLE + "\n").encode())
     result, out = run_build(tmp_path, big)

@@ -180,7 +180,13 @@ def _read_html(path: Path, raw: bytes) -> Document:
     return _html_document(path, raw, text, encoding)
 
 
-_SENTENCE = re.compile(r"\w+\W+\w+\W+\w+\W+\w+.*[.!?…]")
+_TERMINAL = re.compile(r"[.!?…]")
+
+
+def _reads_like_a_sentence(line: str) -> bool:
+    return len(line.split()) >= 4 and bool(_TERMINAL.search(line))
+
+
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 _HTML_TAG = re.compile(r"<(!doctype|html|head|body|p|div|article|br|span|a|h[1-6])[\s>/]", re.I)
 
@@ -200,7 +206,7 @@ def _html_document(path: Path, raw: bytes, html: str, encoding: str) -> Document
     body = getattr(extracted, "text", None) if extracted is not None else None
     # When a page has no article, trafilatura falls back to whatever text there is (a menu,
     # a link); an article has at least one sentence.
-    if not body or not any(_SENTENCE.search(line) for line in body.splitlines()):
+    if not body or not any(_reads_like_a_sentence(line) for line in body.splitlines()):
         raise InputError(f"{path}: no article text found in the HTML page")
     meta = {"title": getattr(extracted, "title", None), "published": getattr(extracted, "date", None),
             "publisher": getattr(extracted, "sitename", None), "url": getattr(extracted, "url", None)}
