@@ -175,6 +175,8 @@ def test_folder_with_mixed_encodings_and_other_files(tmp_path):
     (sources / "old" / "c.txt").write_bytes(ARTICLE.replace("Омске", "Уфе").encode("koi8_r"))
     (sources / "notes.docx").write_bytes(b"PK\x03\x04")  # not a source type: passed over
     (sources / ".hidden.txt").write_bytes(b"\x00\x01")  # hidden files too
+    (sources / ".git").mkdir()
+    (sources / ".git" / "description.txt").write_bytes(b"")  # and hidden folders
     out = tmp_path / "kg.trig"
     result = CliRunner().invoke(main, ["build", str(sources), "--out", str(out), "--no-validate"])
     assert result.exit_code == 0, result.output

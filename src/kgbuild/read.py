@@ -52,7 +52,7 @@ def find_sources(inputs: Iterable[str | Path]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if _is_source(p)))
+            found.extend(sorted(p for p in path.rglob("*") if _is_source(p, path)))
         elif path.is_file():
             if not path.name.endswith(META_SUFFIX):
                 found.append(path)
@@ -63,9 +63,9 @@ def find_sources(inputs: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _is_source(path: Path) -> bool:
-    return (path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
-            and path.is_file())
+def _is_source(path: Path, folder: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)  # .git, .cache
+    return path.suffix.lower() in SOURCE_SUFFIXES and not hidden and path.is_file()
 
 
 def read_sources(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
