@@ -514,3 +514,13 @@ def test_max_source_size_option_sets_the_limit(tmp_path):
     result = CliRunner().invoke(main, ["build", str(big), "--out", str(out), "--no-validate", "--quiet",
                                        "--max-source-size", "5"])
     assert_one_line_error(result, "long.txt", "the limit is 5.0 MB")
+
+
+def test_output_that_is_a_folder_is_a_usage_error(tmp_path, good_source):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = build_to(folder, good_source)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"'{folder}' is a directory" in result.output
+    assert list(folder.iterdir()) == []
