@@ -4,6 +4,7 @@ in one `InputError`, never in another exception, and hostile pages stay cheap to
 from __future__ import annotations
 
 import json
+import os
 import re
 import resource
 import tempfile
@@ -17,7 +18,8 @@ from hypothesis import strategies as st
 from kgbuild.errors import InputError
 from kgbuild.read import read_documents
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 200 examples per test keeps CI short; KGBUILD_FUZZ_EXAMPLES=5000 for a longer local run.
+FUZZ = settings(max_examples=int(os.environ.get("KGBUILD_FUZZ_EXAMPLES", 200)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ARTICLE = "Майор Сергей Котов служил в Омске. В 2001 году он возглавил отдел охраны колонии."
 
 
