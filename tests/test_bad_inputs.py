@@ -118,6 +118,8 @@ BAD = [
          {"n.jsonl": jsonl({"id": "a", "text": ARTICLE}) + json.dumps(
              {"id": "b", "text": ARTICLE}, ensure_ascii=False).encode("cp1251") + b"\n"},
          ["n.jsonl", "mixes UTF-8 with another encoding (line 2 is not UTF-8)"]),
+    Case("JSON Lines in UTF-16", {"n.jsonl": jsonl({"id": "a", "text": ARTICLE}).decode().encode("utf-16")},
+         ["n.jsonl", "JSON Lines in UTF-16 are not supported; save the file as UTF-8"]),
     Case("sidecar: broken JSON", {"a.txt": ARTICLE.encode(), "a.meta.json": b'{"title": "x",}'},
          ["a.meta.json", "broken JSON metadata"]),
     Case("sidecar: not an object", {"a.txt": ARTICLE.encode(), "a.meta.json": b'["x"]'},

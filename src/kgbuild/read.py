@@ -324,6 +324,8 @@ def _read_jsonl(path: Path, max_bytes: int, on_error: OnError | None) -> Iterato
         if len(sample) == _ENCODING_SAMPLE:  # whole lines only, or no half character at the end
             sample = sample[: sample.rindex(b"\n")] if b"\n" in sample else sample[:-4]
         _, encoding = decode(sample, str(path))
+        if encoding == "utf-16":  # lines are split on the byte b"\n", which UTF-16 does not use
+            raise InputError(f"{path}: JSON Lines in UTF-16 are not supported; save the file as UTF-8")
         seen: dict[str, int] = {}
         for number, line in _lines(handle, max_bytes, path):
             where = f"{path}:{number}"
