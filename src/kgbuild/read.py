@@ -77,16 +77,21 @@ def read_sources(inputs: Iterable[str | Path], *, on_error: OnError | None = Non
     """
     seen: dict[str, str] = {}
     for path in find_sources(inputs):
-        try:
-            for document in read_path(path, on_error=on_error, max_bytes=max_bytes):
-                if document.id in seen:
-                    _report(InputError(f"{document.path}: document id {document.id!r} already used "
-                                       f"by {seen[document.id]}"), on_error)
-                    continue
-                seen[document.id] = document.path or ""
-                yield document
-        except InputError as error:
-            _report(error, on_error)
+        documents = read_path(path, on_error=on_error, max_bytes=max_bytes)
+        while True:
+            try:
+                document = next(documents)
+            except StopIteration:
+                break
+            except InputError as error:  # the file as a whole is bad
+                _report(error, on_error)
+                break
+            if document.id in seen:
+                _report(InputError(f"{document.path}: document id {document.id!r} already used "
+                                   f"by {seen[document.id]}"), on_error)
+                continue
+            seen[document.id] = document.path or ""
+            yield document
 
 
 def read_documents(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
