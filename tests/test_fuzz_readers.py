@@ -216,8 +216,9 @@ def test_xml_guard_on_any_bytes(data):
     ("long.html", b"<html><body><p>" + "слово ".encode() * 800_000 + b"</p></body></html>"),
     ("long.txt", "слово ".encode() * 800_000),
     ("entities.rdf", b'<!ENTITY a "' * 200_000),
+    ("comments.txt", ("Комментарии\n" + ARTICLE + "\n").encode() * 100_000),
 ])
-def test_megabytes_on_one_line_cost_linear_time(name, data):
+def test_megabytes_of_hostile_text_cost_linear_time(name, data):
     from kgbuild.readers import check_xml_entities
 
     started = time.perf_counter()
@@ -227,3 +228,13 @@ def test_megabytes_on_one_line_cost_linear_time(name, data):
     else:
         read_files({name: data})
     assert time.perf_counter() - started < 30
+
+
+def test_run_of_html_comments_before_the_text_is_cheap(tmp_path):
+    # Regression: a pattern for "comments, then <html>" took 8 s on 24 comments, doubling each.
+    started = time.perf_counter()
+    read_files({"a.txt": ("<!---->" * 500 + ARTICLE).encode()})
+    [page] = read_files({"b.txt": ("<!-- saved -->\n<!DOCTYPE html><html><body><article><p>" + ARTICLE
+                                   + "</p></article></body></html>").encode()})
+    assert time.perf_counter() - started < 5
+    assert page.text == ARTICLE + "\n"

@@ -192,12 +192,20 @@ def _reads_like_a_sentence(line: str) -> bool:
     return len(line.split()) >= 4 and bool(_TERMINAL.search(line))
 
 
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_START = re.compile(r"<(!doctype\s+html|html[\s>])", re.I)
 _HTML_TAG = re.compile(r"<(!doctype|html|head|body|p|div|article|br|span|a|h[1-6])[\s>/]", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:4096]))
+    """Whether a text starts (after comments) like a web page. Comments are skipped by hand:
+    a pattern for "comments, then a tag" backtracks exponentially on a run of comments."""
+    head = text[:4096].lstrip()
+    while head.startswith("<!--"):
+        end = head.find("-->", 4)
+        if end < 0:
+            return False
+        head = head[end + 3:].lstrip()
+    return bool(_HTML_START.match(head))
 
 
 def _html_document(path: Path, raw: bytes, html: str, encoding: str) -> Document:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 # Whole lines that are navigation or furniture wherever they stand.
 _FURNITURE = re.compile(
@@ -84,7 +85,7 @@ def strip_chrome(text: str) -> str:
             kept.append("")
             continue
         if _SECTION_END.match(line) or _COMMENTS.match(line):
-            if body_started and (_SECTION_END.match(line) or _ends_article(line, lines[index + 1:])):
+            if body_started and (_SECTION_END.match(line) or _ends_article(line, lines, index + 1)):
                 break
             continue
         bare = _BULLET.sub("", line)
@@ -108,9 +109,9 @@ def strip_chrome(text: str) -> str:
     return cleaned + "\n" if cleaned else ""
 
 
-def _ends_article(heading: str, rest: list[str]) -> bool:
+def _ends_article(heading: str, lines: list[str], start: int) -> bool:
     """Whether a comments heading starts the page's comments block (rather than a section)."""
-    following = [line for line in rest if line][:COMMENTS_LOOKAHEAD]
+    following = list(islice((line for line in islice(lines, start, None) if line), COMMENTS_LOOKAHEAD))
     return (not following or bool(_COUNTED.search(heading))
             or any(_COMMENT_BLOCK.search(line) or _SECTION_END.match(line) or _COMMENTS.match(line)
                    or any(p.search(line) for p in _PATTERNS) for line in following))
