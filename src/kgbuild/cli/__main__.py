@@ -1,0 +1,5 @@
+"""`python -m kgbuild.cli`: the same as the `kgbuild` command."""
+
+from . import main
+
+main()
