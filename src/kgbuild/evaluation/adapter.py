@@ -18,7 +18,7 @@ _NEREL_PLACE = {
     "станица": "CITY", "страна": "COUNTRY", "область": "STATE_OR_PROVINCE",
     "край": "STATE_OR_PROVINCE", "республика": "STATE_OR_PROVINCE", "штат": "STATE_OR_PROVINCE",
     "провинция": "STATE_OR_PROVINCE", "округ": "STATE_OR_PROVINCE", "район": "DISTRICT",
-    "микрорайон": "DISTRICT",
+    "микрорайон": "DISTRICT", "местность": "LOCATION", "объект": "FACILITY",
 }
 
 
