@@ -223,6 +223,8 @@ class DocumentFacts:
     dates: list[DateValue] = field(default_factory=list)  # every date mention, attached or not
     professions: list[Evidence] = field(default_factory=list)  # every post or rank mention
     links: list[Link] = field(default_factory=list)  # mention-level relations
+    # durations and relative dates no publication date resolves ("17 лет", "сегодня")
+    time_expressions: list[Evidence] = field(default_factory=list)
 
     def entity(self, key: str):
         """The person, group, institution, place, incident or commemoration with this key."""

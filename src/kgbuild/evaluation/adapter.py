@@ -51,6 +51,7 @@ def mentions(facts: DocumentFacts) -> set[Mention]:
     for place in facts.places:
         found.update(_spans(place_category(place.place_type), place.mentions))
     found.update(_spans("DATE", [d.evidence for d in facts.dates if d.evidence]))
+    found.update(_spans("DATE", facts.time_expressions))
     found.update(_spans("PROFESSION", facts.professions))
     return found
 
