@@ -57,6 +57,10 @@ DURATION = re.compile(
     r"|(?<!\w)(?:(?:за|на|через|в\s+течение)\s+)?(?:полгода|полвека|полтора\s+года)(?:\s+назад)?")
 
 
+_AGE_BEFORE = re.compile(r"(?i)(?:возрасте|исполнил\w*|исполнит\w*|исполняется|\bему|\bей|котор(?:ому|ой)"
+                         r"|младше|старше|моложе|\bдо)\s+(?:уже\s+|более\s+|почти\s+)?$")
+
+
 def month_number(word: str) -> int:
     word = word.lower()
     for stem, number in sorted(MONTHS.items(), key=lambda kv: -len(kv[0])):
@@ -97,6 +101,8 @@ def extract_dates(ctx: Context) -> None:
     def span_of(m: re.Match) -> tuple[int, int]:
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in " \t":
+            end -= 1
+        if text[start:end].endswith("г."):  # "2013 г." is marked without the full stop
             end -= 1
         return start, end
 
@@ -160,6 +166,8 @@ def extract_dates(ctx: Context) -> None:
     for m in BARE_YEAR.finditer(text):
         add(m, m.group(1), m.group(1), 0.6)
     for m in DURATION.finditer(text):
+        if _AGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "в возрасте 73 лет", "ему исполнилось 50 лет": an age, not a time
         if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or "назад" in m.group(0) or "пол" in m.group(0).lower():
             add(m, None, None, 0.6)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
