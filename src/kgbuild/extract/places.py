@@ -126,6 +126,8 @@ class _Places:
             for token in sentence.tokens:
                 if token.pos != "ADJ" or not token.lemma.endswith(_ADJ_SUFFIXES):
                     continue
+                if any(s < token.end and token.start < e for s, e, _ in self.ordered):
+                    continue  # "Есильского района" is already the district's own name
                 if self.ctx.key_at(token.start, token.end) and not self._inside_other(token.start, token.end):
                     continue
                 base = adjective_base(token.lemma)
