@@ -1,0 +1,54 @@
+"""`kgbuild eval`: measure the extractor on annotated corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.group("eval")
+def eval_group():
+    """Measure the extractor against annotated Russian news (NEREL, factRuEval-2016)."""
+
+
+@eval_group.command("nerel")
+@click.argument("directory", type=click.Path(path_type=Path), metavar="DIR")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--limit", type=int, default=None, metavar="N", help="Score only the first N documents.")
+def nerel(directory: Path, as_json: bool, limit: int | None):
+    """Score mentions (exact and overlapping spans) and relations on a NEREL split.
+
+    DIR holds BRAT .txt/.ann pairs, e.g. ../shared/data/nerel/dev.
+    """
+    from ..evaluation.nerel import TARGETS, evaluate
+
+    _print(evaluate(directory, limit=limit), as_json, TARGETS)
+
+
+@eval_group.command("factrueval")
+@click.argument("directory", type=click.Path(path_type=Path), metavar="DIR")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--limit", type=int, default=None, metavar="N", help="Score only the first N documents.")
+def factrueval(directory: Path, as_json: bool, limit: int | None):
+    """Score persons, organizations, locations and Occupation facts on factRuEval-2016.
+
+    DIR is its devset or testset folder.
+    """
+    from ..evaluation.factrueval import evaluate
+
+    _print(evaluate(directory, limit=limit), as_json, None)
+
+
+def _print(report, as_json: bool, targets) -> None:
+    if as_json:
+        data = report.as_json()
+        if targets:
+            data["targets"] = targets
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{report.corpus}\n{report.table(targets)}")
+
+
+COMMANDS = [eval_group]
