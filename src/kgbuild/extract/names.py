@@ -16,7 +16,8 @@ from .nlp import models
 
 MALE, FEMALE = "male", "female"
 
-_PATRONYMIC = re.compile(r"(ович|евич|ёвич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
+_PATRONYMIC = re.compile(r"(?:(?:ович|евич|ёвич)(?:а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|ы|е|у|ой))$",
+                         re.IGNORECASE)
 _TURKIC_PATRONYMIC = {"улы", "уулу", "кызы", "оглы", "гызы", "ұлы", "қызы"}
 # lower-case particles that belong inside names: "Абдулла бин Хамад", "ван Гог", "аль-Аттия"
 PARTICLES = {"бин", "ибн", "аль", "эль", "ад", "ас", "де", "ди", "да", "дель", "делла", "фон",
@@ -82,9 +83,9 @@ def given_gender(word: str) -> str | None:
 
 def patronymic_gender(word: str) -> str | None:
     w = word.lower()
-    if w.endswith(("вна", "ична")):
+    if re.search(r"(?:вн|чн)(?:а|ы|е|у|ой)$", w):
         return FEMALE
-    if w.endswith("ич"):
+    if re.search(r"вич(?:а|у|ем|е)?$", w):
         return MALE
     return None
 
@@ -128,16 +129,20 @@ def surname_nominative(word: str, gender: str | None, case: str | None) -> str:
 
 def given_nominative(word: str, gender: str | None, case: str | None) -> str:
     """The nominative of a given name; feminine names on a consonant do not decline."""
-    if case in (None, "Nom"):
-        return word
-    if gender == FEMALE and word[-1:].lower() not in "аяь":
+    if gender == FEMALE and word[-1:].lower() not in "аяьеиюуыо":
         return word  # "Кайкен", "Айгерим": indeclinable
-    want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
-    for parse in models().parse_word(word):
-        if "Name" in parse.tag and (want is None or want in parse.tag) and \
-                (gender is None or ("femn" if gender == FEMALE else "masc") in parse.tag):
-            return _keep_case(word, parse.normal_form)
-    return word
+    want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case or "")
+    names = [p for p in models().parse_word(word) if "Name" in p.tag and
+             (gender is None or ("femn" if gender == FEMALE else "masc") in p.tag)]
+    if not names or case == "Nom" and any("nomn" in p.tag for p in names):
+        return word
+    if want:  # the tagger's case first, then whatever pymorphy finds likeliest
+        # a declined name before an indeclinable homonym: "Анне" is "Анна" before it is "Анне"
+        names = sorted(names, key=lambda p: (want not in p.tag, "Fixd" in p.tag))
+    best = names[0]
+    if "nomn" in best.tag:
+        return word
+    return _keep_case(word, best.normal_form)
 
 
 def _keep_case(original: str, word: str) -> str:
@@ -176,9 +181,10 @@ def split_name(words: list[str]) -> NameParts:
 
 
 def _name_like(word: str) -> bool:
-    """pymorphy reads the word as a given name first (known, or guessed for foreign names)."""
+    """pymorphy reads the word as a given name: its first guess, or a dictionary name."""
     parses = models().parse_word(word)
-    return bool(parses) and "Name" in parses[0].tag
+    return bool(parses) and ("Name" in parses[0].tag or any(
+        p.is_known and "Name" in p.tag and p.score >= 0.3 for p in parses))
 
 
 def _known_surname(word: str) -> bool:

@@ -107,6 +107,13 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         else:
             merged.append([start, end])
     pieces = []
+    for span in merged:  # "Ерболом Отарбаевым": a given name the tagger left out
+        sentence = ctx.analysis.sentence_of(span[0])
+        if sentence is None:
+            continue
+        before = [t for t in sentence.tokens if t.end <= span[0]]
+        if before and ctx.text[before[-1].end:span[0]] == " " and _given_name_word(before[-1]):
+            span[0] = before[-1].start
     for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
         for m in re.finditer(r"[^(),;«»\"\n]+", ctx.text[start:end]):
             piece = m.group(0)
@@ -118,6 +125,13 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         if all(m.end() <= s or m.start() >= e for s, e in pieces):
             pieces.append((m.start(), m.end()))
     return pieces
+
+
+def _given_name_word(token: Token) -> bool:
+    if not token.text[:1].isupper() or not NAME_WORD.match(token.text) or INITIAL.match(token.text + "."):
+        return False
+    parses = models().parse_word(token.text)
+    return bool(parses) and "Name" in parses[0].tag and parses[0].is_known
 
 
 def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention | None:
