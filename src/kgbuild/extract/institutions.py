@@ -93,10 +93,15 @@ class _Institutions:
                 label = f"{expansion} по {_dative(PLACE_ABBREVIATIONS[region][0])}"
                 inst = self.get(label, category)
                 inst.abbreviation = f"{abbr} по {region}"
+                end = match.end()
             else:
-                inst = self._by_abbreviation(abbr) or self.get(expansion, category)
+                end = self._extend(match.start(), match.end())
+                if end > match.end():  # "МВД Киргизии": the ministry of that country
+                    inst = self.get(f"{expansion}{text[match.end():end]}", category)
+                else:
+                    inst = self._by_abbreviation(abbr) or self.get(expansion, category)
                 inst.abbreviation = inst.abbreviation or abbr
-            self.mention(inst, match.start(), match.end(), 0.9)
+            self.mention(inst, match.start(), end, 0.9)
         # the spelled-out forms of the abbreviations seen: "уголовно-исполнительной системы"
         for inst in list(self.ctx.facts.institutions):
             if inst.abbreviation:
@@ -132,8 +137,8 @@ class _Institutions:
     def org_spans(self) -> None:
         text = self.ctx.text
         for span in self.ctx.analysis.spans:
-            if span.type != "ORG" or _BAD_ORG.search(span.text):
-                continue
+            if span.type != "ORG" or _BAD_ORG.search(span.text) or span.text in PLACE_ABBREVIATIONS:
+                continue  # "ВКО" is a region, read by the places stage
             pieces = _split_brackets(text, span.start, span.end)
             previous = None
             for start, end in pieces:
