@@ -40,7 +40,7 @@ POSTS = frozenset("""
 лидер вождь президентский инженер рабочий фермер шахтёр строитель дипломат политик
 чиновник мэрия управляющий менеджер бухгалтер аудитор консультант советник помощник референт
 атташе омбудсмен уполномоченный ректор проректор декан завкафедрой студент аспирант школьник
-блогер программист хакер дизайнер модель стилист повар официант продавец кассир сторож
+блогер программист хакер дизайнер модель стилист повар официант продавец кассир сторож доктор
 пожарный спасатель сапёр снайпер десантник пограничник морпех разведчик шпион агент детектив
 палач тюремщик премьер-лидер генпрокурор омбудсман мулла аятолла генерал-губернатор
 """.split()) | RANKS
@@ -55,7 +55,11 @@ POST_MODIFIERS = frozenset("""
 # what follows a rank: the service it belongs to
 _SERVICE_HEADS = {"служба", "полиция", "милиция", "юстиция", "запас", "отставка", "авиация",
                   "флот", "гвардия", "армия", "войско"}
-_STOP_RIGHT = re.compile(r"[,;:()«»\"—–\n]")
+_STOP_RIGHT = re.compile(r"[,;:()—–\n]")
+_QUOTE = re.compile(r"^[«»\"„“”]$")
+# verbs that link a person to a post: "Петров стал директором", "судьёй назначена Иванова"
+COPULAS = frozenset("стать быть являться работать служить назначить избрать занимать остаться оставаться"
+                    " числиться трудиться".split())
 _PUNCT = re.compile(r"^\W+$")
 
 
@@ -71,7 +75,8 @@ def attach_ranks(ctx: Context) -> None:
                 continue  # a word of a name ("Капитан" as a surname)
             evidence = ctx.evidence(start, end, 0.75)
             ctx.facts.professions.append(evidence)
-            person_mention = _person_beside(ctx, start, end, person_mentions)
+            person_mention = _person_beside(ctx, start, end, person_mentions) \
+                or _person_by_copula(ctx, sentence, token, person_mentions)
             if person_mention is None:
                 _workplace(ctx, None, None, evidence)
                 continue
@@ -110,6 +115,8 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
     right = head.index
     members = {head.index}
     for token in tokens[head.index + 1:]:
+        if _QUOTE.match(token.text):
+            continue  # a quoted name inside the post: главы "Газэкспорта"
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
         if ctx.key_at(token.start, token.end) in _person_keys(ctx):
@@ -123,6 +130,9 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
     # a dangling adjective with no noun after it is not part of the post
     while right > head.index and tokens[right].pos == "ADJ":
         right -= 1
+    if right + 1 < len(tokens) and _QUOTE.match(tokens[right + 1].text) and any(
+            _QUOTE.match(t.text) for t in tokens[head.index:right + 1]):
+        right += 1  # the closing quote of a quoted name
     words = tokens[left:right + 1]
     return words[0].start, words[-1].end, words
 
@@ -138,6 +148,21 @@ def _person_beside(ctx: Context, start: int, end: int, person_mentions):
             return s, e, key
         if e <= start and re.fullmatch(r",\s", ctx.text[e:start]):
             return s, e, key
+    return None
+
+
+def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_mentions):
+    """"Сотомайор станет первым судьёй": the subject of a linking verb whose complement is the post."""
+    if post.head is None or post.rel not in ("obl", "xcomp", "obj", "nmod", "root", "ccomp"):
+        return None
+    verb = sentence.tokens[post.head]
+    if verb.lemma not in COPULAS:
+        return None
+    for child in sentence.children(verb.index):
+        if child.rel in ("nsubj", "nsubj:pass") and child.index != post.index:
+            for s, e, key in person_mentions:
+                if s <= child.start < e:
+                    return s, e, key
     return None
 
 
