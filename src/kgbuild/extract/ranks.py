@@ -75,6 +75,9 @@ def attach_ranks(ctx: Context) -> None:
                 continue  # a word of a name ("Капитан" as a surname)
             evidence = ctx.evidence(start, end, 0.75)
             ctx.facts.professions.append(evidence)
+            short = _short_extent(words, token)
+            if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
+                ctx.facts.professions.append(ctx.evidence(*short, 0.7))
             person_mention = _person_beside(ctx, start, end, person_mentions) \
                 or _person_by_copula(ctx, sentence, token, person_mentions)
             if person_mention is None:
@@ -135,6 +138,11 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         right += 1  # the closing quote of a quoted name
     words = tokens[left:right + 1]
     return words[0].start, words[-1].end, words
+
+
+def _short_extent(words: list[Token], head: Token) -> tuple[int, int]:
+    """The post without its genitive phrase: modifiers and the head word."""
+    return words[0].start, head.end
 
 
 def _person_keys(ctx: Context) -> set[str]:
