@@ -75,6 +75,36 @@ def extract_persons(ctx: Context) -> None:
             ctx.facts.persons.append(person)
             _alias_links(ctx, mentions)
     _latin_aliases(ctx)
+    _ages(ctx)
+
+
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю)\s+(?:\w+\s+){0,2}?$")
+_AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+в\s+возрасте\s+)(\d{1,3})\s+(?:лет|года?)(?!\w)")
+
+
+def _ages(ctx: Context) -> None:
+    """"42-летний Сергей Петров", "Сергей Петров, 42 года,": the age the text gives."""
+    persons = {p.key: p for p in ctx.facts.persons}
+    for start, end, key in list(ctx.mentions):
+        person = persons.get(key)
+        if person is None:
+            continue
+        before = _AGE_BEFORE.search(ctx.text[max(0, start - 40):start])
+        after = _AGE_AFTER.match(ctx.text[end:end + 30])
+        if before:
+            a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start()
+            a_end = a_start + len(before.group(0).split()[0])
+            age = int(before.group(1))
+        elif after:
+            a_start = end + after.start(1)
+            a_end = end + after.end()
+            age = int(after.group(1))
+        else:
+            continue
+        if not 0 < age < 125:
+            continue
+        person.age = person.age or age
+        ctx.facts.links.append(Link("AGE_IS", ctx.evidence(start, end, 0.8), ctx.evidence(a_start, a_end, 0.8)))
 
 
 def _unlabelled_mentions(ctx: Context, people, found: list[_Mention]) -> None:

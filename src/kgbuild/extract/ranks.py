@@ -75,6 +75,11 @@ def attach_ranks(ctx: Context) -> None:
                 continue  # a word of a name ("Капитан" as a surname)
             evidence = ctx.evidence(start, end, 0.75)
             ctx.facts.professions.append(evidence)
+            age = re.search(r"(?<![\w-])\d{1,3}-летн\w+\s+$", ctx.text[max(0, start - 20):start])
+            if age:  # "31-летнего футболиста"
+                a_start = start - (len(ctx.text[max(0, start - 20):start]) - age.start())
+                ctx.facts.links.append(Link("AGE_IS", evidence, ctx.evidence(
+                    a_start, a_start + len(age.group(0).rstrip()), 0.7)))
             short = _short_extent(words, token)
             if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
