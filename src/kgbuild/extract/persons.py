@@ -132,7 +132,8 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
     spans = sorted((s.start, s.end) for s in ctx.analysis.spans if s.type == "PER")
     merged: list[list[int]] = []
     for start, end in spans:  # "Радия" + "Хабирова": natasha cut one name in two
-        if merged and ctx.text[merged[-1][1]:start] == " ":
+        if merged and ctx.text[merged[-1][1]:start] == " " and (
+                " " not in ctx.text[merged[-1][0]:merged[-1][1]] or " " not in ctx.text[start:end]):
             merged[-1][1] = end
         else:
             merged.append([start, end])
@@ -176,9 +177,11 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     if sentence is not None:
         tokens = [t for t in tokens if t[1].end <= sentence.end]
     # a capitalised word opening the sentence: "Шестидесятилетняя Руссефф", "Отметим"
-    if tokens and sentence is not None and tokens[0][1].start == sentence.tokens[0].start \
-            and _common_word(tokens[0][0]):
-        tokens = tokens[1:]
+    while len(tokens) > 1 and (_common_word(tokens[0][0]) or _post_word(tokens[0][1])):
+        tokens = tokens[1:]  # "Экс-советник Трампа", "Убийцей Дениса ...": not part of the name
+    if len(tokens) == 1 and (_post_word(tokens[0][1]) or sentence is not None and _common_word(tokens[0][0])
+                             and tokens[0][1].start == sentence.tokens[0].start):
+        return None  # "Президент заявил", "Отметим": a capitalised word, not a name
     if not tokens:
         return None
     words = [w for w, _ in tokens]
@@ -209,6 +212,13 @@ def _glue_initials(tokens: list[Token]) -> list[tuple[str, Token]]:
         elif token.text != ".":
             out.append((token.text, token))
     return out
+
+
+def _post_word(token: Token) -> bool:
+    from .ranks import POSTS
+
+    low = token.text.lower()
+    return token.lemma in POSTS or low.startswith(("экс-", "вице-")) or _lemma(token.text) in POSTS
 
 
 def _common_word(word: str) -> bool:
