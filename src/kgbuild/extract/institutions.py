@@ -29,6 +29,8 @@ BODY_HEADS = frozenset("""
 мэрия полиция милиция парламент сенат конгресс кабмин акимат власть генштаб штаб комиссия
 госдума дума минфин минобороны минздрав минюст департамент управление комитет
 """.split())
+# words the tagger reads as organizations that name no one body
+_NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
 _REGIMES = re.compile(r"(?i)(особого|строгого|общего|усиленного|максимального|минимального|среднего)\s+режима")
 _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учреждени\w+|колони\w+)|колони\w+(?:-поселени\w+)?"
                          r"|следственн\w+\s+изолятор\w*|учреждени\w+)\s*$")
@@ -137,7 +139,8 @@ class _Institutions:
     def org_spans(self) -> None:
         text = self.ctx.text
         for span in self.ctx.analysis.spans:
-            if span.type != "ORG" or _BAD_ORG.search(span.text) or span.text in PLACE_ABBREVIATIONS:
+            if span.type != "ORG" or _BAD_ORG.search(span.text) or span.text in PLACE_ABBREVIATIONS \
+                    or span.text.lower() in _NOT_BODIES:
                 continue  # "ВКО" is a region, read by the places stage
             pieces = _split_brackets(text, span.start, span.end)
             previous = None
@@ -177,8 +180,26 @@ class _Institutions:
         self.by_label[other.label.lower()] = main
 
     def _extend(self, start: int, end: int) -> int:
-        """"МВД" + " по Башкирии" / " Киргизии": the place that belongs to the body's name."""
+        """"МВД" + " по Башкирии" / " Киргизии": the place that belongs to the body's name;
+        "Европейский суд" + " по правам человека": the field it works in."""
         text = self.ctx.text
+        if text[end:end + 4] == " по " and text[end + 4:end + 5].islower():
+            sentence = self.ctx.analysis.sentence_of(start)
+            if sentence is not None:
+                inside = {t.index for t in sentence.tokens if start <= t.start and t.end <= end}
+                after = [t for t in sentence.tokens if t.start > end]
+                if after and after[0].text == "по" and len(after) > 1 and after[0].head == after[1].index \
+                        and after[1].head in inside:
+                    members = {after[1].index}
+                    new_end = after[1].end
+                    for token in after[2:]:
+                        if token.head in members and token.rel in ("nmod", "amod", "flat") \
+                                or token.rel == "amod" and token.head is not None and token.head > token.index:
+                            members.add(token.index)
+                            new_end = token.end
+                        else:
+                            break
+                    return new_end
         for loc in self.ctx.analysis.spans:
             if loc.type != "LOC" or loc.start < end:
                 continue
@@ -411,6 +432,8 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
     right = head.index
     members = {head.index}
     for token in tokens[head.index + 1:]:
+        if token.text == "по" and token.head is not None and tokens[token.head].head in members:
+            continue  # "комитета Совета Федерации по экономической политике"
         if token.pos in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or re.search(r"[,;:()«»\"—\n]", token.text):
             break
         if ctx.key_at(token.start, token.end) in {p.key for p in ctx.facts.persons}:
