@@ -78,7 +78,8 @@ class _Places:
         if tokens[-1].lemma in PLACE_WORDS and len(tokens) > 1:  # "Есильского района"
             place_type = PLACE_WORDS[tokens[-1].lemma]
             label = _phrase_nominative(tokens)
-        elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS:
+        elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS \
+                or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
         elif before and before[-1].lemma in PLACE_WORDS:  # "в посёлке Горный"
             place_type = PLACE_WORDS[before[-1].lemma]
@@ -130,6 +131,8 @@ class _Places:
                     continue  # "Есильского района" is already the district's own name
                 if self.ctx.key_at(token.start, token.end) and not self._inside_other(token.start, token.end):
                     continue
+                if _names_no_place(sentence, token):
+                    continue
                 base = adjective_base(token.lemma)
                 if base is None:
                     continue
@@ -151,6 +154,15 @@ class _Places:
             inner.located_in = inner.located_in or outer.key
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
+
+
+def _names_no_place(sentence, token: Token) -> bool:
+    """"русский язык", "скандинавская ходьба": the adjective names no place."""
+    if token.head is None:
+        return False
+    head = sentence.tokens[token.head]
+    return head.lemma in (
+        "язык", "народ", "кухня", "стиль", "литература", "культура", "отделение", "ходьба", "песня")
 
 
 def lexicon_type(label: str) -> str | None:
