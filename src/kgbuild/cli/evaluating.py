@@ -41,6 +41,23 @@ def factrueval(directory: Path, as_json: bool, limit: int | None):
     _print(evaluate(directory, limit=limit), as_json, None)
 
 
+@eval_group.command("throughput")
+@click.argument("directory", type=click.Path(path_type=Path), metavar="DIR")
+@click.option("--size", type=int, default=5000, show_default=True, metavar="CHARS",
+              help="Characters per article.")
+@click.option("--count", type=int, default=20, show_default=True, metavar="N", help="Articles to extract.")
+def throughput(directory: Path, size: int, count: int):
+    """Documents per second for articles of SIZE characters built from DIR's .txt files.
+
+    For a one-core figure run it as `OMP_NUM_THREADS=1 taskset -c 0 kgbuild eval throughput DIR`.
+    """
+    from ..evaluation.throughput import articles, measure
+
+    result = measure(articles(directory, size, count))
+    click.echo(f"{result.documents} articles of {result.size} characters in {result.seconds:.1f} s: "
+               f"{result.per_second:.2f} documents per second")
+
+
 def _print(report, as_json: bool, targets) -> None:
     if as_json:
         data = report.as_json()
