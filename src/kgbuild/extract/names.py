@@ -23,8 +23,8 @@ _TURKIC_PATRONYMIC = {"улы", "уулу", "кызы", "оглы", "гызы", 
 PARTICLES = {"бин", "ибн", "аль", "эль", "ад", "ас", "де", "ди", "да", "дель", "делла", "фон",
              "ван", "дер", "ла", "ле", "du", "de", "von", "van", "der", "bin", "al", "el", "la"}
 NAME_WORD = re.compile(r"^(?:[А-ЯЁA-Z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІіé'’]*"
-                       r"(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІі'’]*)*|[А-ЯЁA-Z]\.)$")
-INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+                       r"(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІі'’]*)*|[А-ЯЁA-Z][а-яa-z]?\.)$")
+INITIAL = re.compile(r"^[А-ЯЁA-Z][а-яa-z]?\.$")
 
 # (masculine nominative ending, feminine nominative ending, oblique endings -> masc, -> fem)
 _ADJECTIVAL = [  # -ский / -ская, -цкий / -цкая, -ой

@@ -23,11 +23,12 @@ _GENDERED_WORDS = {
     "брат", "бабушка", "дедушка", "внучка", "внук", "миссис", "мистер", "госпожа", "господин",
     "мисс", "тётя", "дядя", "племянница", "племянник", "невестка", "зять", "свекровь", "тёща",
 }
-_INITIALS = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж|Вл|Ал|Ст)\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                        r"|(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?!\w)")
 _LATIN_NAME = re.compile(r"\(\s*([A-Z][a-zé'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zé'\-]+|de|van|von|bin|al|Jr\.?)){1,3})"
                          r"\s*[),]")
 _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
+_TWO_LETTER_INITIALS = {"Дж", "Ал", "Ан", "Вл", "Ст", "Th", "Ch", "Sh", "Jr"}
 _PUNCT = re.compile(r"^\W+$")
 
 
@@ -146,7 +147,7 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         if before and ctx.text[before[-1].end:span[0]] == " " and _given_name_word(before[-1]):
             span[0] = before[-1].start
     for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
-        for m in re.finditer(r"[^(),;«»\"\n]+", ctx.text[start:end]):
+        for m in re.finditer(r"[^(),;«»\"\n—–]+", ctx.text[start:end]):
             piece = m.group(0)
             s = start + m.start() + (len(piece) - len(piece.lstrip()))
             e = start + m.end() - (len(piece) - len(piece.rstrip()))
@@ -177,10 +178,10 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     if sentence is not None:
         tokens = [t for t in tokens if t[1].end <= sentence.end]
     # a capitalised word opening the sentence: "Шестидесятилетняя Руссефф", "Отметим"
-    while len(tokens) > 1 and (_common_word(tokens[0][0]) or _post_word(tokens[0][1])):
+    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])):
         tokens = tokens[1:]  # "Экс-советник Трампа", "Убийцей Дениса ...": not part of the name
-    if len(tokens) == 1 and (_post_word(tokens[0][1]) or sentence is not None and _common_word(tokens[0][0])
-                             and tokens[0][1].start == sentence.tokens[0].start):
+    if len(tokens) == 1 and (_post_word(tokens[0][1]) or _common_word(tokens[0][0]) and (
+            tokens[0][1].pos != "PROPN" or sentence is not None and tokens[0][1].start == sentence.tokens[0].start)):
         return None  # "Президент заявил", "Отметим": a capitalised word, not a name
     if not tokens:
         return None
@@ -207,7 +208,8 @@ def _glue_initials(tokens: list[Token]) -> list[tuple[str, Token]]:
     """Tokens as words, an initial and its full stop joined: "А", "." -> "А."."""
     out: list[tuple[str, Token]] = []
     for token in tokens:
-        if token.text == "." and out and len(out[-1][0]) == 1 and out[-1][1].end == token.start:
+        if token.text == "." and out and len(out[-1][0]) <= 2 and out[-1][0][:1].isupper() \
+                and out[-1][1].end == token.start and (len(out[-1][0]) == 1 or out[-1][0] in _TWO_LETTER_INITIALS):
             out[-1] = (out[-1][0] + ".", out[-1][1])
         elif token.text != ".":
             out.append((token.text, token))
