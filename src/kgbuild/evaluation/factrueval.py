@@ -83,7 +83,7 @@ def read_document(txt: Path) -> FactDocument:
             if role == "Who":
                 for ref in re.findall(r"obj(\d+)", rest):
                     who += chains.get(ref, [])
-            elif role == "Position":
+            elif role in ("Position", "Job"):  # the testset calls it "Job"
                 positions += [spans[f"{ref}"] for ref in re.findall(r"span(\d+)", rest) if ref in spans]
         if who and positions:
             doc.occupations.append(Occupation(who, positions))
