@@ -66,3 +66,14 @@ def test_an_escape_nickname_is_the_colony_not_a_place_or_person():
     assert found["АК-159/5"].alt_names == ["Ак-таста"]
     assert not any("Ак-тас" in p.label for p in f.places)
     assert not any("Ак-тас" in (p.label or "") for p in f.persons)
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Его этапировали в ИК-3.", "ИК-3", "исправительная колония"),
+    ("Заключённого перевели в СИЗО-2.", "СИЗО-2", "следственный изолятор"),
+    ("Он отбывал срок в исправительной колонии № 7.", "исправительная колония № 7", "исправительная колония"),
+])
+def test_numbered_penal_institutions(text, label, kind):
+    _, found = institutions(text)
+    assert found[label].institution_type == kind
+    assert found[label].category == "PenalInstitution"

@@ -13,11 +13,17 @@ import re
 
 from ..model import Institution, Link
 from .context import Context
-from .lexicon import CATEGORY_HEADS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS
+from .lexicon import CATEGORY_HEADS, CODE_KINDS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS
 from .nlp import Sentence, Token, models
 
 # "ЕС-164/4", "ГМ-172/1", "АК-159/5": letters, a number, a slash, a number
 CODE = re.compile(r"(?<![\w/-])([А-ЯЁ]{1,3}-\d{1,4}/\d{1,3})(?![\w/])")
+# "ИК-5", "СИЗО-1", "ЛИУ-3": the system's own short codes
+SHORT_CODE = re.compile(r"(?<![\w/-])((?:ИК|СИЗО|ЛИУ|КП|ИЗ|ЛТП|ВК)-\d{1,3}(?:/\d{1,3})?)(?![\w/])")
+# "исправительной колонии № 5", "колония строгого режима №3"
+NUMBERED = re.compile(r"(?i)(?<!\w)((?:исправительн\w+\s+|воспитательн\w+\s+|женск\w+\s+)?(?:колони\w+(?:-поселени\w+)?"
+                      r"|следственн\w+\s+изолятор\w*|изолятор\w*|учреждени\w+)"
+                      r"(?:\s+(?:строгого|общего|особого|усиленного)\s+режима)?\s*№\s*(\d{1,4}))(?!\d)")
 _BAD_ORG = re.compile(r"[\n+]|^\W+$")
 _LEGAL_FORM = re.compile(r"^(?:ОАО|ЗАО|ООО|ПАО|АО|ТОО|АНО|НКО|ФГУП|ГУП|МУП|ИП)\s+[«\"„“]?")
 _QUOTES = "«»\"„“”"
@@ -43,6 +49,7 @@ _FOUNDING = re.compile(r"(?i)(основан\w*|создан\w*|открыт\w*|
 def extract_institutions(ctx: Context) -> None:
     found = _Institutions(ctx)
     found.codes()
+    found.numbered()
     found.abbreviations()
     found.outlets()
     found.org_spans()
@@ -81,6 +88,28 @@ class _Institutions:
             inst.code = code
             inst.institution_type = inst.institution_type or _code_kind(text, match.start(1), match.end(1))
             self.mention(inst, match.start(1), match.end(1), 0.95)
+
+    def numbered(self) -> None:
+        """"ИК-5", "исправительной колонии № 5": penal institutions by number."""
+        text = self.ctx.text
+        for match in SHORT_CODE.finditer(text):
+            if not self.free(match.start(1), match.end(1)):
+                continue
+            code = match.group(1)
+            inst = self.get(code, "PenalInstitution")
+            inst.code = code
+            kind = CODE_KINDS.get(code.split("-")[0])
+            inst.institution_type = inst.institution_type or kind or _code_kind(text, match.start(1), match.end(1))
+            self.mention(inst, match.start(1), match.end(1), 0.9)
+        for match in NUMBERED.finditer(text):
+            if not self.free(match.start(1), match.end(1)):
+                continue
+            words = match.group(1).split("№")[0].split()
+            kind = _phrase_nominative_regime(words)
+            label = f"{kind} № {match.group(2)}"
+            inst = self.get(label, "PenalInstitution")
+            inst.institution_type = inst.institution_type or kind
+            self.mention(inst, match.start(1), match.end(1), 0.85)
 
     def abbreviations(self) -> None:
         text = self.ctx.text
@@ -346,6 +375,13 @@ def _phrase_nominative(words: list[str]) -> str:
         out.append(form.word if form else word.lower())
     out.append(noun.normal_form if noun is not None else words[-1].lower())
     return " ".join(out)
+
+
+def _phrase_nominative_regime(words: list[str]) -> str:
+    """"исправительной колонии строгого режима" -> "исправительная колония строгого режима"."""
+    if len(words) >= 3 and words[-1].lower().startswith("режим"):
+        return _phrase_nominative(words[:-2]) + " " + " ".join(w.lower() for w in words[-2:])
+    return _phrase_nominative(words)
 
 
 def _dative(phrase: str) -> str:
