@@ -20,6 +20,7 @@ _PLACE_CLASS = {
     "деревня": KGB.Settlement, "аул": KGB.Settlement, "станица": KGB.Settlement,
     "микрорайон": KGB.Settlement, "район": KGB.District, "округ": KGB.District,
     "область": KGB.Region, "край": KGB.Region, "республика": KGB.Region, "страна": KGB.Country,
+    "штат": KGB.Region, "провинция": KGB.Region,
 }
 _GENDER = {"male": KGB.male, "female": KGB.female}
 _KIN_PROPERTY = {"spouse": KGB.spouse, "parent": KGB.parentOf, "child": KGB.childOf,

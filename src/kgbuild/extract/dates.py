@@ -1,8 +1,18 @@
-"""Dates in the text: full, partial, decades; kept with the phrase they were read from."""
+"""Dates in the text, as precise as the text allows, kept with the phrase they were read from.
+
+Full ("9 августа 1997 года"), partial ("в августе 1994 года" -> 1994-08), decades and
+approximations ("в начале 1960-х" -> EDTF 196X), a day of the year without a year
+("13 декабря": resolved against the publication date when known, else XXXX-12-13), and
+relative dates ("сегодня", "в прошлом году", "в начале ноября") resolved against the
+publication date. The phrase keeps its preposition ("в 2006 году"), as NEREL marks dates.
+Time expressions that name no computable date (durations, "сегодня" with no publication
+date) go to `DocumentFacts.time_expressions`.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..model import DateValue
 from .context import Context
@@ -11,13 +21,51 @@ MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
-_MONTH = r"(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе" \
-         r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
-FULL = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})(?:\s*(?:года|г\.|год))?", re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"\b(?:в\s+)?{_MONTH}\s+(\d{{4}})(?:\s*(?:года|г\.|год))?", re.IGNORECASE)
-YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})(?:\s*(?:года|году|год|г\.))", re.IGNORECASE)
-DECADE = re.compile(r"\b(?:в\s+)?(начале|середине|конце)?\s*(1[89]\d0|20\d0)-х(?:\s+годов)?", re.IGNORECASE)
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\b(?!\s+\d{{4}})", re.IGNORECASE)
+_MONTH = (r"(?:январ(?:[ьяею]|ём)|феврал(?:[ьяею]|ём)|март(?:а|е|ом)?|апрел(?:[ьяею]|ем)|ма(?:[йяею]|ем)"
+          r"|июн(?:[ьяею]|ем)|июл(?:[ьяею]|ем)|август(?:а|е|ом)?|сентябр(?:[ьяею]|ём)|октябр(?:[ьяею]|ём)"
+          r"|ноябр(?:[ьяею]|ём)|декабр(?:[ьяею]|ём))")
+_PREP = r"(?:(?:начиная\s+)?(?:в|во|с|со|на|до|за|по|от|к|ко|около|после|накануне|перед)\s+)?"
+_PART = (r"(?:(?:в\s+|во\s+)?(?:начале|середине|конце|первой\s+половине|второй\s+половине"
+         r"|(?:первом|втором|третьем|четвертом|четвёртом)\s+квартале)\s+)")
+_SEASON = r"(?:(?:весной|летом|осенью|зимой)\s+)"
+_YEAR_WORD = r"(?:\s*(?:годах|годам|годов|годом|годы|году|года|год|гг\.|г\.|г\b))"
+_DAY = r"(?:[1-9]|[12]\d|3[01]|0[1-9])"
+_WEEKDAY = (r"(?:(?:в|во)\s+)?(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?"
+            r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)")
+_RELATIVE_YEAR = r"(?:прошлого|этого|текущего|будущего|следующего|минувшего|позапрошлого)\s+года"
+
+RANGE = re.compile(rf"(?i)(?<!\w)(?:с|со)\s+(?:({_DAY})\s+по\s+({_DAY})\s+({_MONTH})\s+(\d{{4}})|"
+                   rf"((?:1[0-9]|20)\d{{2}})\s+по\s+((?:1[0-9]|20)\d{{2}})){_YEAR_WORD}?")
+MONTH_RANGE = re.compile(rf"(?i)(?<!\w)(?:в\s+)?({_MONTH})\s*[-–]\s*({_MONTH})\s+(?:(\d{{4}}){_YEAR_WORD}?|({_RELATIVE_YEAR}|этого\s+года))")
+FULL = re.compile(rf"(?i)(?<!\w){_PREP}(?:{_WEEKDAY},?\s+)?({_DAY})(?:\s*[-–]\s*{_DAY})?\s+({_MONTH})"
+                  rf"\s+(\d{{4}}){_YEAR_WORD}?")
+NUMERIC = re.compile(r"(?<![\w./])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\w.]|\.\d)"
+                     r"|(?<![\w/])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/])")
+MONTH_YEAR = re.compile(rf"(?i)(?<!\w){_PREP}{_PART}?{_SEASON}?({_MONTH})\s+(?:(\d{{4}}){_YEAR_WORD}?|({_RELATIVE_YEAR}))")
+DECADE = re.compile(rf"(?i)(?<!\w){_PREP}(?:{_PART})?((?:1[0-9]|20)\d)0-(?:х|е)(?:\s+год(?:ов|ах|ы|ам))?")
+YEAR_SPAN = re.compile(rf"(?i)(?<!\w){_PREP}{_PART}?{_SEASON}?((?:1[0-9]|20)\d{{2}})\s*[-–—]\s*((?:1[0-9]|20)\d{{2}}){_YEAR_WORD}")
+YEAR = re.compile(rf"(?i)(?<!\w){_PREP}{_PART}?{_SEASON}?((?:1[0-9]|20)\d{{2}}){_YEAR_WORD}")
+DAY_MONTH = re.compile(rf"(?i)(?<!\w){_PREP}(?:{_WEEKDAY},?\s+)?({_DAY})(?:\s*[-–]\s*{_DAY})?\s+({_MONTH})(?!\w)"
+                       rf"(?:\s+({_RELATIVE_YEAR}))?")
+MONTH_ONLY = re.compile(rf"(?i)(?<!\w)(?:{_PART}|(?:в|с|до|к|по|со)\s+)({_MONTH})(?!\w)(?!\s+\d)")
+RELATIVE = re.compile(
+    rf"(?i)(?<!\w)(?:(позавчера|вчера|сегодня|завтра|послезавтра)(?:шн\w+)?"
+    rf"|(?:в|на)\s+(прошлом|этом|текущем|будущем|следующем|минувшем)\s+(году|месяце)"
+    rf"|(?:на)\s+(прошлой|этой|следующей)\s+неделе"
+    rf"|({_WEEKDAY}))(?!\w)")
+BARE_YEAR = re.compile(r"(?<![\w.,/-])(?:(?:в|с|до|к|по|от|со)\s+)?((?:18|19|20)\d{2})(?![\w.,/%-]|\s*(?:[-–]|млн|тыс|чел|руб|долл|км|м\b))")
+DURATION = re.compile(
+    r"(?i)(?<!\w)(?:(?:в\s+)?(?:течение|последние|ближайшие|около|более|менее|почти|уже|на|за|через)\s+)?"
+    r"(?:\d+(?:\s*[-–]\s*\d+)?|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|"
+    r"нескольк\w+|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|двадцати|тридцати|"
+    r"многие|многих|долгие|долгих|последние|последних|первые|первых|"
+    r"пару|полтора|двадцать|тридцать|сорок|пятьдесят|сто)?\s*"
+    r"(?:лет|года|год|месяц\w*|недел[ьиюе]\w*|дн[еяй]\w*|сут\w*|десятилети\w*|век\w*)(?:\s+назад)?(?!\w)"
+    r"|(?<!\w)(?:(?:за|на|через|в\s+течение)\s+)?(?:полгода|полвека|полтора\s+года)(?:\s+назад)?")
+
+
+_AGE_BEFORE = re.compile(r"(?i)(?:возрасте|исполнил\w*|исполнит\w*|исполняется|\bему|\bей|\bим|котор(?:ому|ой|ым)"
+                         r"|младше|старше|моложе|\bдо|\bв)\s+(?:было\s+|будет\s+|уже\s+|более\s+|почти\s+)?$")
 
 
 def month_number(word: str) -> int:
@@ -28,38 +76,144 @@ def month_number(word: str) -> int:
     raise ValueError(word)
 
 
+def _published(ctx: Context) -> date | None:
+    value = ctx.document.published
+    if value and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _year_shift(word: str | None) -> int:
+    word = (word or "").lower()
+    if word.startswith(("прошл", "минувш")):
+        return -1
+    if word.startswith("позапрошл"):
+        return -2
+    if word.startswith(("будущ", "следующ")):
+        return 1
+    return 0
+
+
 def extract_dates(ctx: Context) -> None:
+    text = ctx.text
+    published = _published(ctx)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    def add(match: re.Match, value: str | None, edtf: str, confidence: float) -> None:
-        if not free(match.start(), match.end()):
-            return
-        taken.append((match.start(), match.end()))
-        evidence = ctx.evidence(match.start(), match.end(), confidence)
-        ctx.facts.dates.append(DateValue(edtf=edtf, value=value, phrase=match.group(0), evidence=evidence))
+    def span_of(m: re.Match) -> tuple[int, int]:
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if text[start:end].endswith("г."):  # "2013 г." is marked without the full stop
+            end -= 1
+        return start, end
 
-    for m in FULL.finditer(ctx.text):
+    def add(m: re.Match, value: str | None, edtf: str | None, confidence: float) -> None:
+        start, end = span_of(m)
+        if not free(start, end):
+            return
+        taken.append((start, end))
+        evidence = ctx.evidence(start, end, confidence)
+        if edtf is None:
+            ctx.facts.time_expressions.append(evidence)
+        else:
+            ctx.facts.dates.append(DateValue(edtf=edtf, value=value, phrase=text[start:end],
+                                             evidence=evidence))
+
+    for m in RANGE.finditer(text):
+        if m.group(1):
+            month, year = month_number(m.group(3)), int(m.group(4))
+            a, b = _iso(year, month, int(m.group(1))), _iso(year, month, int(m.group(2)))
+            if a and b:
+                add(m, None, f"{a}/{b}", 0.9)
+        else:
+            add(m, None, f"{m.group(5)}/{m.group(6)}", 0.9)
+    for m in MONTH_RANGE.finditer(text):
+        add(m, None, None, 0.7) if not m.group(3) else add(
+            m, None, f"{m.group(3)}-{month_number(m.group(1)):02d}/{m.group(3)}-{month_number(m.group(2)):02d}", 0.85)
+    for m in FULL.finditer(text):
         day, month, year = int(m.group(1)), month_number(m.group(2)), int(m.group(3))
-        if 1 <= day <= 31:
-            iso = f"{year:04d}-{month:02d}-{day:02d}"
+        iso = _iso(year, month, day)
+        if iso:
             add(m, iso, iso, 0.95)
-    for m in MONTH_YEAR.finditer(ctx.text):
-        iso = f"{int(m.group(2)):04d}-{month_number(m.group(1)):02d}"
-        add(m, iso, iso, 0.9)
-    for m in DECADE.finditer(ctx.text):
-        decade = m.group(2)
-        edtf = decade[:3] + "X"
-        if m.group(1) and m.group(1).lower() == "начале":
-            edtf = f"{decade[:3]}X"  # EDTF cannot say "early"; the phrase keeps it
-        add(m, None, edtf, 0.85)
-    for m in YEAR.finditer(ctx.text):
-        add(m, m.group(1), m.group(1), 0.85)
-    for m in DAY_MONTH.finditer(ctx.text):
+    for m in NUMERIC.finditer(text):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        iso = _iso(int(y), int(mo), int(d))
+        if iso:
+            add(m, iso, iso, 0.9)
+    for m in DAY_MONTH.finditer(text):
         day, month = int(m.group(1)), month_number(m.group(2))
-        if 1 <= day <= 31:
-            # a day of the year without a year: resolved against the publication date elsewhere
-            add(m, None, f"XXXX-{month:02d}-{day:02d}", 0.8)
+        if m.group(3) and published:
+            iso = _iso(published.year + _year_shift(m.group(3)), month, day)
+            add(m, iso, iso, 0.85)
+        elif published:
+            iso = _iso(published.year, month, day)
+            add(m, iso, iso, 0.75)
+        elif _iso(2000, month, day):
+            add(m, None, f"XXXX-{month:02d}-{day:02d}", 0.8)  # the year is not in the text
+    for m in MONTH_YEAR.finditer(text):
+        month = month_number(m.group(1))
+        if m.group(2):
+            iso = f"{int(m.group(2)):04d}-{month:02d}"
+            add(m, iso, iso, 0.9)
+        elif published:
+            iso = f"{published.year + _year_shift(m.group(3)):04d}-{month:02d}"
+            add(m, iso, iso, 0.8)
+        else:
+            add(m, None, None, 0.7)
+    for m in DECADE.finditer(text):
+        add(m, None, f"{m.group(1)}X", 0.85)  # EDTF cannot say "early"; the phrase keeps it
+    for m in YEAR_SPAN.finditer(text):
+        add(m, None, f"{m.group(1)}/{m.group(2)}", 0.85)
+    for m in YEAR.finditer(text):
+        add(m, m.group(1), m.group(1), 0.9)
+    for m in MONTH_ONLY.finditer(text):
+        month = month_number(m.group(1))
+        if published:
+            iso = f"{published.year:04d}-{month:02d}"
+            add(m, iso, iso, 0.7)
+        else:
+            add(m, None, None, 0.6)
+    for m in RELATIVE.finditer(text):
+        add(m, *_relative(m, published), 0.7)
+    for m in BARE_YEAR.finditer(text):
+        add(m, m.group(1), m.group(1), 0.6)
+    for m in DURATION.finditer(text):
+        if _AGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "в возрасте 73 лет", "ему исполнилось 50 лет": an age, not a time
+        if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or "назад" in m.group(0) or "пол" in m.group(0).lower():
+            add(m, None, None, 0.6)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
+    ctx.facts.time_expressions.sort(key=lambda e: e.start)
+
+
+def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:
+    """A relative date against the publication date; (None, None) when that is unknown."""
+    if published is None:
+        return None, None
+    word = (m.group(1) or "").lower()
+    if word:
+        shift = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}[word]
+        iso = (published + timedelta(days=shift)).isoformat()
+        return iso, iso
+    if m.group(3):
+        if m.group(3).lower() == "году":
+            year = str(published.year + _year_shift(m.group(2)))
+            return year, year
+        month = published.month + _year_shift(m.group(2))
+        year = published.year + (month - 1) // 12
+        iso = f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+        return iso, iso
+    return None, None  # a week or a weekday: the text does not say which
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

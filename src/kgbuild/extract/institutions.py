@@ -1,44 +1,528 @@
-"""Institutions: NER organisation spans and official codes of penal institutions."""
+"""Institutions: names, abbreviations with their expansions, official codes, kinds and places.
+
+Mentions come from natasha's ORG spans (split at a bracketed abbreviation, stripped of legal
+forms and quotes), from known abbreviations ("УИС", "МВД", "ДУИС по СКО") and their spelled-
+out forms, from official codes of penal institutions ("ЕС-164/4"), and from common-noun
+bodies ("правительство Киргизии", "пресс-служба МВД"). A second stage, after places and
+dates, reads where an institution is, when it was founded and which outlet a text cites.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Institution
+from ..model import Institution, Link
 from .context import Context
+from .lexicon import CATEGORY_HEADS, CODE_KINDS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS
+from .nlp import Sentence, Token, models
 
 # "ЕС-164/4", "ГМ-172/1", "АК-159/5": letters, a number, a slash, a number
 CODE = re.compile(r"(?<![\w/-])([А-ЯЁ]{1,3}-\d{1,4}/\d{1,3})(?![\w/])")
+# "ИК-5", "СИЗО-1", "ЛИУ-3": the system's own short codes
+SHORT_CODE = re.compile(r"(?<![\w/-])((?:ИК|СИЗО|ЛИУ|КП|ИЗ|ЛТП|ВК)-\d{1,3}(?:/\d{1,3})?)(?![\w/])")
+# "исправительной колонии № 5", "колония строгого режима №3"
+NUMBERED = re.compile(r"(?i)(?<!\w)((?:исправительн\w+\s+|воспитательн\w+\s+|женск\w+\s+)?(?:колони\w+(?:-поселени\w+)?"
+                      r"|следственн\w+\s+изолятор\w*|изолятор\w*|учреждени\w+)"
+                      r"(?:\s+(?:строгого|общего|особого|усиленного)\s+режима)?\s*№\s*(\d{1,4}))(?!\d)")
 _BAD_ORG = re.compile(r"[\n+]|^\W+$")
+_LEGAL_FORM = re.compile(r"^(?:ОАО|ЗАО|ООО|ПАО|АО|ТОО|АНО|НКО|ФГУП|ГУП|МУП|ИП)\s+[«\"„“]?")
+_QUOTES = "«»\"„“”"
+_ABBR = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, INSTITUTION_ABBREVIATIONS), key=len, reverse=True))
+                   + r")(?:\s+по\s+(" + "|".join(map(re.escape, PLACE_ABBREVIATIONS)) + r"))?(?![\w-])")
+# common nouns that name a body when they head a phrase: "правительство Киргизии"
+BODY_HEADS = frozenset("""
+правительство министерство ведомство посольство консульство пресс-служба прокуратура администрация
+мэрия полиция милиция парламент сенат конгресс кабмин акимат власть генштаб штаб комиссия
+госдума дума минфин минобороны минздрав минюст департамент управление комитет
+""".split())
+# words the tagger reads as organizations that name no one body
+_NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
+_REGIMES = re.compile(r"(?i)(особого|строгого|общего|усиленного|максимального|минимального|среднего)\s+режима")
+_PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учреждени\w+|колони\w+)|колони\w+(?:-поселени\w+)?"
+                         r"|следственн\w+\s+изолятор\w*|учреждени\w+)\s*$")
+_OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообщает|пишет|корреспондент\w*|по\s+данным|со\s+ссылкой\s+на"
+                         r"|информаци\w+\s+(?:портала|сайта|агентства|издания))\s+(?:корреспондент\w*\s+)?$")
+_DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
+_FOUNDING = re.compile(r"(?i)(основан\w*|создан\w*|открыт\w*|построен\w*)\s*$")
 
 
 def extract_institutions(ctx: Context) -> None:
-    by_label: dict[str, Institution] = {}
+    found = _Institutions(ctx)
+    found.codes()
+    found.numbered()
+    found.abbreviations()
+    found.outlets()
+    found.org_spans()
+    found.bodies()
 
-    def get(label: str) -> Institution:
-        inst = by_label.get(label.lower())
+
+class _Institutions:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.by_label: dict[str, Institution] = {}
+
+    def get(self, label: str, category: str | None = None) -> Institution:
+        key = label.lower().replace("ё", "е")
+        inst = self.by_label.get(key)
         if inst is None:
-            inst = Institution(key=ctx.new_key("inst"), label=label)
-            by_label[label.lower()] = inst
-            ctx.facts.institutions.append(inst)
+            inst = Institution(key=self.ctx.new_key("inst"), label=label, category=category)
+            self.by_label[key] = inst
+            self.ctx.facts.institutions.append(inst)
+        inst.category = inst.category or category
         return inst
 
-    for match in CODE.finditer(ctx.text):
-        inst = get(match.group(1))
-        inst.code = match.group(1)
-        inst.mentions.append(ctx.evidence(match.start(1), match.end(1), 0.95))
-        ctx.add_mention(match.start(1), match.end(1), inst.key)
+    def mention(self, inst: Institution, start: int, end: int, confidence: float) -> None:
+        if any(e.start == start and e.end == end for e in inst.mentions):
+            return
+        inst.mentions.append(self.ctx.evidence(start, end, confidence))
+        self.ctx.add_mention(start, end, inst.key)
 
-    for span in ctx.analysis.spans:
-        if span.type != "ORG" or _BAD_ORG.search(span.text):
+    def free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e, _ in self.ctx.mentions)
+
+    def codes(self) -> None:
+        text = self.ctx.text
+        for match in CODE.finditer(text):
+            code = match.group(1)
+            inst = self.get(code, "PenalInstitution")
+            inst.code = code
+            inst.institution_type = inst.institution_type or _code_kind(text, match.start(1), match.end(1))
+            self.mention(inst, match.start(1), match.end(1), 0.95)
+
+    def numbered(self) -> None:
+        """"ИК-5", "исправительной колонии № 5": penal institutions by number."""
+        text = self.ctx.text
+        for match in SHORT_CODE.finditer(text):
+            if not self.free(match.start(1), match.end(1)):
+                continue
+            code = match.group(1)
+            inst = self.get(code, "PenalInstitution")
+            inst.code = code
+            kind = CODE_KINDS.get(code.split("-")[0])
+            inst.institution_type = inst.institution_type or kind or _code_kind(text, match.start(1), match.end(1))
+            self.mention(inst, match.start(1), match.end(1), 0.9)
+        for match in NUMBERED.finditer(text):
+            if not self.free(match.start(1), match.end(1)):
+                continue
+            words = match.group(1).split("№")[0].split()
+            kind = _phrase_nominative_regime(words)
+            label = f"{kind} № {match.group(2)}"
+            inst = self.get(label, "PenalInstitution")
+            inst.institution_type = inst.institution_type or kind
+            self.mention(inst, match.start(1), match.end(1), 0.85)
+
+    def abbreviations(self) -> None:
+        text = self.ctx.text
+        # regional forms first, so that a bare "ДУИС" joins "ДУИС по СКО" wherever it stands
+        matches = sorted(_ABBR.finditer(text), key=lambda m: m.group(2) is None)
+        for match in matches:
+            if not self.free(match.start(), match.end()):
+                continue
+            abbr, region = match.group(1), match.group(2)
+            expansion, category = INSTITUTION_ABBREVIATIONS[abbr]
+            if region:  # "ДУИС по СКО": the department of that region
+                label = f"{expansion} по {_dative(PLACE_ABBREVIATIONS[region][0])}"
+                inst = self.get(label, category)
+                inst.abbreviation = f"{abbr} по {region}"
+                end = match.end()
+            else:
+                end = self._extend(match.start(), match.end())
+                if end > match.end():  # "МВД Киргизии": the ministry of that country
+                    inst = self.get(f"{expansion}{text[match.end():end]}", category)
+                else:
+                    inst = self._by_abbreviation(abbr) or self.get(expansion, category)
+                inst.abbreviation = inst.abbreviation or abbr
+            self.mention(inst, match.start(), end, 0.9)
+        # the spelled-out forms of the abbreviations seen: "уголовно-исполнительной системы"
+        for inst in list(self.ctx.facts.institutions):
+            if inst.abbreviation:
+                base = INSTITUTION_ABBREVIATIONS.get(inst.abbreviation.split()[0], (None,))[0]
+                if base:
+                    for start, end in _phrase_occurrences(self.ctx, base):
+                        if self.free(start, end):
+                            self.mention(inst, start, end, 0.85)
+
+    def _by_abbreviation(self, abbr: str) -> Institution | None:
+        """A bare "ДУИС" after "ДУИС по СКО" in the same text is the same department."""
+        for inst in self.ctx.facts.institutions:
+            if inst.abbreviation and inst.abbreviation.split()[0] == abbr:
+                return inst
+        return None
+
+    def outlets(self) -> None:
+        """"передает корреспондент 7152.kz": the outlet a text cites is a news outlet."""
+        text = self.ctx.text
+        for match in _DOMAIN.finditer(text):
+            if not _OUTLET_CUE.search(text[max(0, match.start() - 40):match.start()]):
+                continue
+            inst = self.get(match.group(1), "NewsOutlet")
+            self.mention(inst, match.start(1), match.end(1), 0.85)
+            if self.ctx.document.publisher is None:
+                self.ctx.document.publisher = match.group(1)
+        for span in self.ctx.analysis.spans:
+            if span.type == "ORG" and _OUTLET_CUE.search(text[max(0, span.start - 40):span.start]) \
+                    and self.free(span.start, span.end) and "\n" not in span.text:
+                inst = self.get(span.text.strip(_QUOTES), "NewsOutlet")
+                self.mention(inst, span.start, span.end, 0.75)
+
+    def org_spans(self) -> None:
+        text = self.ctx.text
+        for span in self.ctx.analysis.spans:
+            if span.type != "ORG" or _BAD_ORG.search(span.text) or span.text in PLACE_ABBREVIATIONS \
+                    or span.text.lower() in _NOT_BODIES:
+                continue  # "ВКО" is a region, read by the places stage
+            pieces = _split_brackets(text, span.start, span.end)
+            previous = None
+            for start, end in pieces:
+                start, end = _strip(text, start, end)
+                if end <= start or not self.free(start, end) or CODE.fullmatch(text[start:end]):
+                    previous = None
+                    continue
+                end = self._extend(start, end)
+                name = text[start:end]
+                label = name if name.isupper() or len(pieces) > 1 and previous else _org_nominative(self.ctx, start, end, span.normal if (start, end) == (span.start, span.end) else None)
+                inst = self.get(label, _category(self.ctx, start, end))
+                if name.isupper() and len(name) <= 8:
+                    inst.abbreviation = inst.abbreviation or name
+                self.mention(inst, start, end, 0.8)
+                if previous is not None:  # "Форум стран-экспортёров газа (ФСЭГ)"
+                    relation = "ABBREVIATION" if name.isupper() else "ALTERNATIVE_NAME"
+                    self.ctx.facts.links.append(Link(relation, self.ctx.evidence(*previous, 0.8),
+                                                     self.ctx.evidence(start, end, 0.8)))
+                    if relation == "ABBREVIATION":
+                        first = self.ctx.key_at(*previous)
+                        if first:
+                            self._merge(first, inst)
+                previous = (start, end)
+
+    def _merge(self, key: str, other: Institution) -> None:
+        """The abbreviation given in brackets names the same institution."""
+        main = next((i for i in self.ctx.facts.institutions if i.key == key), None)
+        if main is None or main is other:
+            return
+        main.abbreviation = main.abbreviation or other.abbreviation
+        for ev in other.mentions:
+            main.mentions.append(ev)
+        self.ctx.mentions[:] = [(s, e, main.key if k == other.key else k) for s, e, k in self.ctx.mentions]
+        self.ctx.facts.institutions.remove(other)
+        self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
+        self.by_label[other.label.lower()] = main
+
+    def _extend(self, start: int, end: int) -> int:
+        """"МВД" + " по Башкирии" / " Киргизии": the place that belongs to the body's name;
+        "Европейский суд" + " по правам человека": the field it works in."""
+        text = self.ctx.text
+        if text[end:end + 4] == " по " and text[end + 4:end + 5].islower():
+            sentence = self.ctx.analysis.sentence_of(start)
+            if sentence is not None:
+                inside = {t.index for t in sentence.tokens if start <= t.start and t.end <= end}
+                after = [t for t in sentence.tokens if t.start > end]
+                if after and after[0].text == "по" and len(after) > 1 and after[0].head == after[1].index \
+                        and after[1].head in inside:
+                    members = {after[1].index}
+                    new_end = after[1].end
+                    for token in after[2:]:
+                        if token.head in members and token.rel in ("nmod", "amod", "flat") \
+                                or token.rel == "amod" and token.head is not None and token.head > token.index:
+                            members.add(token.index)
+                            new_end = token.end
+                        else:
+                            break
+                    return new_end
+        for loc in self.ctx.analysis.spans:
+            if loc.type != "LOC" or loc.start < end:
+                continue
+            gap = text[end:loc.start]
+            if gap in (" по ", " ") and (gap == " по " or _genitive(self.ctx, loc.start, loc.end)):
+                return loc.end
+            break
+        return end
+
+    def bodies(self) -> None:
+        """"правительство Киргизии", "пресс-служба МВД": a common noun heading a body's name."""
+        for sentence in self.ctx.analysis.sentences:
+            for token in sentence.tokens:
+                if token.lemma not in BODY_HEADS or token.text.isupper():
+                    continue
+                if token.lemma == "власть" and token.feats.get("Number") != "Plur":
+                    continue
+                start, end = _body_extent(self.ctx, sentence, token)
+                if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
+                    continue
+                if any(s == start and e == end for s, e, _ in self.ctx.mentions):
+                    continue
+                label = _org_nominative(self.ctx, start, end, None)
+                inst = self.get(label, CATEGORY_HEADS.get(token.lemma, "GovernmentBody"))
+                self.mention(inst, start, end, 0.6)
+
+
+def finish_institutions(ctx: Context) -> None:
+    """After places and dates: where each institution is, when founded, its nickname."""
+    places = {p.key: p for p in ctx.facts.places}
+    for inst in ctx.facts.institutions:
+        for ev in inst.mentions:
+            inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end]
+            if inner:
+                s, e, k = inner[-1]
+                inst.located_in = inst.located_in or k
+                ctx.facts.links.append(Link("HEADQUARTERED_IN", ctx.evidence(ev.start, ev.end, 0.7),
+                                            ctx.evidence(s, e, 0.7)))
+        if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
+            inst.located_in = _place_after(ctx, inst, places)
+    _founded(ctx)
+    _nicknames(ctx)
+
+
+def _place_after(ctx: Context, inst: Institution, places) -> str | None:
+    """"учреждения ЕС-164/4 особого режима в посёлке Горный": the settlement that follows."""
+    for ev in inst.mentions:
+        tail = ctx.text[ev.end:ev.end + 60]
+        m = re.match(r"(?:\s+\w+){0,2}?\s+(?:в|во)\s+(?:посёлке|поселке|селе|городе|ауле|деревне|станице)?\s*",
+                     tail)
+        if not m:
             continue
-        if CODE.fullmatch(span.text.strip()):
-            continue  # already read as a code
-        if ctx.key_at(span.start, span.end):
+        at = ev.end + m.end()
+        for s, e, k in ctx.mentions:
+            if s == at and k in places:
+                return k
+    return None
+
+
+def _founded(ctx: Context) -> None:
+    """"Колония, основанная в начале 1960-х годов": the institution the sentence is about."""
+    for value in ctx.facts.dates:
+        ev = value.evidence
+        if ev is None or not _FOUNDING.search(ctx.text[max(0, ev.start - 25):ev.start]):
             continue
-        label = span.normal if not span.text.isupper() else span.text
-        inst = get(label)
-        if span.text.isupper() and len(span.text) <= 8:
-            inst.abbreviation = inst.abbreviation or span.text
-        inst.mentions.append(ctx.evidence(span.start, span.end, 0.8))
-        ctx.add_mention(span.start, span.end, inst.key)
+        sentence = ctx.analysis.sentence_of(ev.start)
+        start = sentence.start if sentence else 0
+        # the institution named in this sentence, or else the latest one before it
+        candidates = [(s, k) for s, e, k in ctx.mentions if e <= ev.start]
+        inst_keys = {i.key: i for i in ctx.facts.institutions}
+        named_here = [(s, k) for s, k in candidates if s >= start and k in inst_keys]
+        subject = sentence.tokens[0].lemma if sentence and sentence.tokens else ""
+        chosen = named_here[-1][1] if named_here else None
+        if chosen is None and CATEGORY_HEADS.get(subject):
+            kind = CATEGORY_HEADS[subject]
+            earlier = [k for s, k in candidates if k in inst_keys and inst_keys[k].category == kind]
+            chosen = earlier[-1] if earlier else None
+        if chosen and inst_keys[chosen].founded is None:
+            inst_keys[chosen].founded = value
+
+
+_ESCAPE_FROM = re.compile(r"(?i)\bпобег\w*\s+из\s+$")
+
+
+def _nicknames(ctx: Context) -> None:
+    """"побег из Жаман-сопки": with one penal institution in the text, a name no gazetteer
+    knows after "побег из" is that institution's nickname, not a place."""
+    penal = [i for i in ctx.facts.institutions if i.category == "PenalInstitution"]
+    if len(penal) != 1:
+        return
+    inst = penal[0]
+    for place in list(ctx.facts.places):
+        if place.place_type is not None or " " in place.label:
+            continue
+        if not any(_ESCAPE_FROM.search(ctx.text[max(0, ev.start - 20):ev.start]) for ev in place.mentions):
+            continue
+        if any(p.is_known and "Geox" in p.tag for p in models().parse_word(place.label)):
+            continue
+        name = _nickname_nominative(place.label)
+        if name not in inst.alt_names:
+            inst.alt_names.append(name)
+        for ev in place.mentions:
+            inst.mentions.append(ev)
+        ctx.mentions[:] = [(s, e, inst.key if k == place.key else k) for s, e, k in ctx.mentions]
+        ctx.facts.places.remove(place)
+
+
+def _nickname_nominative(label: str) -> str:
+    """"Жаман-сопки" -> "Жаман-сопка": the last part declines, the first stays."""
+    head, sep, tail = label.rpartition("-")
+    word = tail or label
+    for parse in models().parse_word(word):
+        if parse.tag.POS == "NOUN" and "gent" in parse.tag:
+            word = parse.normal_form
+            break
+    return f"{head}{sep}{word}" if sep else word[:1].upper() + word[1:]
+
+
+def _code_kind(text: str, start: int, end: int) -> str | None:
+    """"исправительного учреждения ЕС-164/4 особого режима" -> "исправительное учреждение особого режима"."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 40]
+    head = _PENAL_HEAD.search(before)
+    regime = _REGIMES.match(after.strip()) or _REGIMES.search(before[-30:])
+    if not head:
+        return None
+    kind = _phrase_nominative(head.group(1).split())
+    if regime:
+        kind += " " + regime.group(0).lower()
+    return kind
+
+
+def _phrase_nominative(words: list[str]) -> str:
+    """Adjectives agree with the noun: "исправительного учреждения" -> "исправительное учреждение"."""
+    noun = next((p for p in models().parse_word(words[-1].lower()) if p.tag.POS == "NOUN"), None)
+    gender = noun.tag.gender if noun is not None else None
+    out = []
+    for word in words[:-1]:
+        form = None
+        for parse in models().parse_word(word.lower()):
+            if parse.tag.POS in ("ADJF", "PRTF"):
+                form = parse.inflect({"nomn", "sing"} | ({gender} if gender else set()))
+                break
+        out.append(form.word if form else word.lower())
+    out.append(noun.normal_form if noun is not None else words[-1].lower())
+    return " ".join(out)
+
+
+def _phrase_nominative_regime(words: list[str]) -> str:
+    """"исправительной колонии строгого режима" -> "исправительная колония строгого режима"."""
+    if len(words) >= 3 and words[-1].lower().startswith("режим"):
+        return _phrase_nominative(words[:-2]) + " " + " ".join(w.lower() for w in words[-2:])
+    return _phrase_nominative(words)
+
+
+def _dative(phrase: str) -> str:
+    """"Северо-Казахстанская область" -> "Северо-Казахстанской области" (after "по")."""
+    out = []
+    for word in phrase.split():
+        form = None
+        for parse in models().parse_word(word.lower()):
+            if parse.tag.POS in ("NOUN", "ADJF") and "nomn" in parse.tag:
+                inflected = parse.inflect({"datv"})
+                if inflected:
+                    form = inflected.word
+                    break
+        if form and "-" in word:  # keep every part capitalised: "Северо-Казахстанской"
+            form = "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
+        elif form and word[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        out.append(form or word)
+    return " ".join(out)
+
+
+def _phrase_occurrences(ctx: Context, phrase: str) -> list[tuple[int, int]]:
+    """Where the words of `phrase` occur in any case: "уголовно-исполнительной системы"."""
+    want = [_lemma(w) for w in phrase.split()]
+    found = []
+    for sentence in ctx.analysis.sentences:
+        tokens = sentence.tokens
+        for i in range(len(tokens) - len(want) + 1):
+            window = tokens[i:i + len(want)]
+            if [_lemma(t.text) for t in window] == want:
+                found.append((window[0].start, window[-1].end))
+    return found
+
+
+def _lemma(word: str) -> str:
+    parses = models().parse_word(word.lower())
+    return parses[0].normal_form.replace("ё", "е") if parses else word.lower()
+
+
+def _split_brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^()]+", text[start:end]):
+        out.append((start + m.start(), start + m.end()))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEGAL_FORM.match(text[start:end])
+    if m:
+        start += m.end()
+    while start < end and (text[start].isspace() or text[start] in "-–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "-–,"):
+        end -= 1
+    name = text[start:end]
+    # quotes: drop unbalanced ones at the edges, keep «Лефортово» whole
+    if name and name[0] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2 == 1:
+        start += 1
+    elif name and name[-1] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2 == 1:
+        end -= 1
+    elif name and name[0] in _QUOTES and name[-1] in _QUOTES:
+        start, end = start + 1, end - 1
+    return start, end
+
+
+def _genitive(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.analysis.tokens_in(start, end)
+    return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
+
+
+def _category(ctx: Context, start: int, end: int) -> str | None:
+    for token in ctx.analysis.tokens_in(start, end):
+        category = CATEGORY_HEADS.get(token.lemma)
+        if category:
+            return category
+    return None
+
+
+def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int]:
+    tokens = sentence.tokens
+    left = head.index
+    while left > 0 and tokens[left - 1].pos == "ADJ" and tokens[left - 1].head == head.index:
+        left -= 1
+    right = head.index
+    members = {head.index}
+    for token in tokens[head.index + 1:]:
+        if token.text == "по" and token.head is not None and tokens[token.head].head in members:
+            continue  # "комитета Совета Федерации по экономической политике"
+        if token.pos in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or re.search(r"[,;:()«»\"—\n]", token.text):
+            break
+        if ctx.key_at(token.start, token.end) in {p.key for p in ctx.facts.persons}:
+            break
+        if token.head in members and token.rel in ("nmod", "amod", "flat", "case") \
+                or token.rel == "amod" and token.head is not None and token.head > token.index:
+            members.add(token.index)
+            right = token.index
+        else:
+            break
+    while right > head.index and tokens[right].pos in ("ADJ", "ADP"):
+        right -= 1
+    return tokens[left].start, tokens[right].end
+
+
+def _org_nominative(ctx: Context, start: int, end: int, normal: str | None) -> str:
+    """The name in the nominative: the first noun and its adjectives change, the rest stays."""
+    tokens = ctx.analysis.tokens_in(start, end)
+    if not tokens:
+        return ctx.text[start:end]
+    head_i = next((i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), None)
+    if head_i is None or tokens[head_i].feats.get("Case") in (None, "Nom"):
+        return ctx.text[start:end]
+    head = tokens[head_i]
+    number = "plur" if head.feats.get("Number") == "Plur" else "sing"
+    words = []
+    for i, t in enumerate(tokens):
+        if i < head_i and t.pos == "ADJ":
+            words.append(_inflect_like(t.text, {"nomn", number}, head))
+        elif i == head_i:
+            words.append(_inflect_like(t.text, {"nomn", number}, None))
+        else:
+            words.append(t.text)
+    out = ""
+    for t, w in zip(tokens, words):  # keep the original spacing
+        out += (" " if out and ctx.text[t.start - 1:t.start].isspace() else "") + w
+    return out
+
+
+def _inflect_like(word: str, grammemes: set[str], head: Token | None) -> str:
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(head.feats.get("Gender", "")) if head else None
+    want = set(grammemes)
+    if gender and "sing" in want:
+        want.add(gender)
+    for parse in models().parse_word(word):
+        if parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            form = parse.inflect(want)
+            if form:
+                result = form.word
+                if word.isupper():
+                    return result.upper()
+                if word[:1].isupper():
+                    return "-".join(p[:1].upper() + p[1:] if word.split("-")[0][:1].isupper() else p
+                                    for p in result.split("-")) if "-" in word else result[:1].upper() + result[1:]
+                return result
+    return word

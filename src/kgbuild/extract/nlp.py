@@ -90,10 +90,19 @@ class Models:
         import pymorphy2
 
         self.morph = pymorphy2.MorphAnalyzer()
+        self._parses: dict[str, tuple] = {}
 
     def parse_word(self, word: str):
-        """pymorphy analyses of one word (most probable first), with inflection."""
-        return self.morph.parse(word)
+        """pymorphy analyses of one word (most probable first), with inflection.
+
+        Cached: the rules ask about the same words many times, and a parse is immutable.
+        """
+        parses = self._parses.get(word)
+        if parses is None:
+            if len(self._parses) > 200_000:
+                self._parses.clear()
+            parses = self._parses[word] = tuple(self.morph.parse(word))
+        return parses
 
 
 @lru_cache(maxsize=1)

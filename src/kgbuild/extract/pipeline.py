@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..model import Document, DocumentFacts
 from .context import Context
 from .dates import extract_dates
-from .institutions import extract_institutions
+from .institutions import extract_institutions, finish_institutions
 from .nlp import analyse, models
 from .persons import extract_persons
 from .places import extract_places
@@ -24,6 +24,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("persons", extract_persons),
     ("places", extract_places),
     ("dates", extract_dates),
+    ("institution_links", finish_institutions),
     ("ranks", attach_ranks),
 ]
 

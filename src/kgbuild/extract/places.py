@@ -1,64 +1,250 @@
-"""Places: NER location spans with their type and the containment the text states."""
+"""Places: their names in the nominative, their type and the containment the text states.
+
+Sources of mentions: natasha's LOC spans; country and region names nested inside other
+names ("МВД России", "премьер-министр Великобритании"); regional abbreviations ("СКО");
+adjectives made from place names ("российская делегация"), which NEREL counts as places.
+The type comes from the kind word beside the name ("в посёлке Горный", "Есильского
+района") or from the lexicon of countries, regions and parts of the world.
+"""
 
 from __future__ import annotations
 
-from ..model import Place
+import re
+
+from ..model import Link, Place
 from .context import Context
+from .lexicon import (AREA_PHRASES, AREAS, COUNTRIES, FACILITY_WORDS, PLACE_ABBREVIATIONS,
+                      PLACE_WORDS, REGIONS)
+from .nlp import Token, models
 from .persons import nominative
 
-# lemma of the word naming the kind of place -> the type we record
-PLACE_TYPES = {
-    "посёлок": "посёлок", "поселок": "посёлок", "село": "село", "город": "город", "деревня": "деревня",
-    "аул": "аул", "станица": "станица", "район": "район", "область": "область", "край": "край",
-    "республика": "республика", "страна": "страна", "округ": "округ", "микрорайон": "микрорайон",
-}
+SITE = "объект"  # a building, street or site: kgb:Site
 _SETTLEMENTS = {"посёлок", "село", "город", "деревня", "аул", "станица", "микрорайон"}
+_LEVEL = {"микрорайон": 0, "объект": 0, "посёлок": 1, "село": 1, "город": 1, "деревня": 1, "аул": 1,
+          "станица": 1, "район": 2, "округ": 3, "область": 3, "край": 3, "республика": 3, "штат": 3,
+          "провинция": 3, "страна": 4}
+_ADJ_SUFFIXES = ("ский", "цкий")
 
 
 def extract_places(ctx: Context) -> None:
-    by_label: dict[str, Place] = {}
-    ordered: list[tuple[int, int, Place]] = []
+    places = _Places(ctx)
     for span in ctx.analysis.spans:
-        if span.type != "LOC" or "\n" in span.text:
+        if span.type != "LOC" or "\n" in span.text or ctx.key_at(span.start, span.end):
             continue
-        if ctx.key_at(span.start, span.end):
-            continue
-        tokens = ctx.analysis.tokens_in(span.start, span.end)
-        place_type = None
-        label = span.normal
-        if tokens and tokens[-1].lemma in PLACE_TYPES:  # "Есильского района"
-            place_type = PLACE_TYPES[tokens[-1].lemma]
-        sentence = ctx.analysis.sentence_of(span.start)
-        if sentence and tokens:
-            before = [t for t in sentence.tokens if t.end <= span.start]
-            if before and before[-1].lemma in PLACE_TYPES:  # "в посёлке Горный"
-                place_type = place_type or PLACE_TYPES[before[-1].lemma]
-                if len(tokens) == 1 and place_type in _SETTLEMENTS:
-                    # the name stands in apposition and keeps the nominative: "в посёлке Горный"
-                    label = tokens[0].text if tokens[0].is_(Case="Nom") else nominative(tokens[0].text)
-        place = by_label.get(label.lower())
+        places.from_span(span.start, span.end, span.normal)
+    places.from_abbreviations()
+    places.nested()
+    places.adjectives()
+    places.containment()
+
+
+class _Places:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.by_label: dict[str, Place] = {}
+        self.ordered: list[tuple[int, int, Place]] = []
+
+    def get(self, label: str, place_type: str | None) -> Place:
+        key = label.lower().replace("ё", "е")
+        place = self.by_label.get(key)
         if place is None:
-            place = Place(key=ctx.new_key("pl"), label=label, place_type=place_type)
-            by_label[label.lower()] = place
-            ctx.facts.places.append(place)
+            place = Place(key=self.ctx.new_key("pl"), label=label, place_type=place_type)
+            self.by_label[key] = place
+            self.ctx.facts.places.append(place)
         place.place_type = place.place_type or place_type
-        place.mentions.append(ctx.evidence(span.start, span.end, 0.8))
-        ctx.add_mention(span.start, span.end, place.key)
-        ordered.append((span.start, span.end, place))
-    _containment(ctx, ordered)
+        return place
+
+    def add(self, start: int, end: int, label: str, place_type: str | None, confidence: float,
+            alt: str | None = None) -> Place:
+        place = self.get(label, place_type)
+        if alt and alt != place.label and alt not in place.alt_names:
+            place.alt_names.append(alt)
+        if any(e.start == start and e.end == end for e in place.mentions):
+            return place
+        place.mentions.append(self.ctx.evidence(start, end, confidence))
+        self.ctx.add_mention(start, end, place.key)
+        self.ordered.append((start, end, place))
+        return place
+
+    def from_span(self, start: int, end: int, normal: str) -> None:
+        ctx = self.ctx
+        tokens = ctx.analysis.tokens_in(start, end)
+        if not tokens:
+            return
+        sentence = ctx.analysis.sentence_of(start)
+        before = [t for t in sentence.tokens if t.end <= start] if sentence else []
+        place_type = None
+        label = normal
+        if tokens[-1].lemma in PLACE_WORDS and len(tokens) > 1:  # "Есильского района"
+            place_type = PLACE_WORDS[tokens[-1].lemma]
+            label = _phrase_nominative(tokens)
+        elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS \
+                or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
+            place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
+        elif before and before[-1].lemma in PLACE_WORDS:  # "в посёлке Горный"
+            place_type = PLACE_WORDS[before[-1].lemma]
+            if len(tokens) == 1 and place_type in _SETTLEMENTS:
+                # the name stands in apposition and keeps the nominative: "в посёлке Горный"
+                label = tokens[0].text if tokens[0].is_(Case="Nom") else nominative(tokens[0].text)
+        if place_type is None:
+            place_type = lexicon_type(label)
+        if place_type is None and len(tokens) == 1 and _is_geo(tokens[0].text):
+            place_type = "город" if not tokens[0].text.isupper() else None
+        self.add(start, end, label, place_type, 0.8)
+
+    def from_abbreviations(self) -> None:
+        for m in re.finditer(r"(?<![\w-])(" + "|".join(map(re.escape, PLACE_ABBREVIATIONS)) + r")(?![\w-])",
+                             self.ctx.text):
+            if self.ctx.key_at(m.start(), m.end()) and not self._inside_other(m.start(), m.end()):
+                continue
+            label, place_type = PLACE_ABBREVIATIONS[m.group(1)]
+            self.add(m.start(), m.end(), label, place_type, 0.85, alt=m.group(1))
+
+    def _inside_other(self, start: int, end: int) -> bool:
+        """Inside a longer mention (an institution's name), not a mention of its own."""
+        return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in self.ctx.mentions)
+
+    def nested(self) -> None:
+        """Countries and regions inside other names: "МВД России", "посол Италии в Грузии"."""
+        for sentence in self.ctx.analysis.sentences:
+            for token in sentence.tokens:
+                if not token.text[:1].isupper() or token.text.isupper() and len(token.text) <= 4:
+                    continue
+                if any(s <= token.start and token.end <= e and p is not None
+                       for s, e, p in self.ordered):
+                    continue
+                lemma = _geo_lemma(token)
+                place_type = lexicon_type(lemma) if lemma else None
+                if place_type is None:
+                    continue
+                if self.ctx.key_at(token.start, token.end) and not self._inside_other(token.start, token.end):
+                    continue  # a person's or institution's own mention
+                self.add(token.start, token.end, lemma[:1].upper() + lemma[1:], place_type, 0.7)
+
+    def adjectives(self) -> None:
+        """"российская делегация", "томские журналисты": the place the adjective is made from."""
+        for sentence in self.ctx.analysis.sentences:
+            for token in sentence.tokens:
+                if token.pos != "ADJ" or not token.lemma.endswith(_ADJ_SUFFIXES):
+                    continue
+                if any(s < token.end and token.start < e for s, e, _ in self.ordered):
+                    continue  # "Есильского района" is already the district's own name
+                if self.ctx.key_at(token.start, token.end) and not self._inside_other(token.start, token.end):
+                    continue
+                if _names_no_place(sentence, token):
+                    continue
+                base = adjective_base(token.lemma)
+                if base is None:
+                    continue
+                self.add(token.start, token.end, base[0], base[1], 0.6)
+
+    def containment(self) -> None:
+        """"Горный Есильского района", "Сан-Диего, Калифорния": a place then a larger one."""
+        ordered = sorted(self.ordered, key=lambda x: x[0])
+        for (s1, e1, inner), (s2, e2, outer) in zip(ordered, ordered[1:]):
+            gap = self.ctx.text[e1:s2]
+            if gap not in ("", " ", ", ") or inner is outer:
+                continue
+            if not self.ctx.text[s1:e1][:1].isupper() or not self.ctx.text[s2:e2][:1].isupper():
+                continue  # adjectives: "российские и американские" are not nested
+            inner_level = _LEVEL.get(inner.place_type or "", 1)
+            outer_level = _LEVEL.get(outer.place_type or "")
+            if outer_level is None or outer_level <= inner_level:
+                continue
+            inner.located_in = inner.located_in or outer.key
+            self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
+                                             self.ctx.evidence(s2, e2, 0.7)))
 
 
-_LEVEL = {"посёлок": 1, "село": 1, "город": 1, "деревня": 1, "аул": 1, "станица": 1, "микрорайон": 0,
-          "район": 2, "округ": 2, "область": 3, "край": 3, "республика": 3, "страна": 4}
+def _names_no_place(sentence, token: Token) -> bool:
+    """"русский язык", "скандинавская ходьба": the adjective names no place."""
+    if token.head is None:
+        return False
+    head = sentence.tokens[token.head]
+    return head.lemma in (
+        "язык", "народ", "кухня", "стиль", "литература", "культура", "отделение", "ходьба", "песня")
 
 
-def _containment(ctx: Context, ordered: list[tuple[int, int, "Place"]]) -> None:
-    """"Горный Есильского района": a place directly followed by a larger one is inside it."""
-    for (s1, e1, inner), (s2, e2, outer) in zip(ordered, ordered[1:]):
-        gap = ctx.text[e1:s2]
-        if gap.strip(" ,") or inner is outer or inner.located_in:
+def lexicon_type(label: str) -> str | None:
+    low = label.lower().replace("ё", "е")
+    if low in COUNTRIES or low.replace("ё", "е") in COUNTRIES:
+        return "страна"
+    if low in REGIONS:
+        return "республика" if low.endswith(("стан", "ия", "ья")) and low not in (
+            "калифорния", "пенсильвания", "вирджиния", "джорджия", "каталония", "бавария") else "штат"
+    if low in AREAS or low in AREA_PHRASES:
+        return "местность"
+    return None
+
+
+def _geo_lemma(token: Token) -> str | None:
+    """The nominative of a capitalised word pymorphy knows as a geographic name."""
+    for parse in models().parse_word(token.text):
+        if "Geox" in parse.tag and parse.score >= 0.1:
+            return parse.normal_form
+    low = token.lemma
+    if low in COUNTRIES or low in REGIONS:
+        return low
+    return None
+
+
+def _is_geo(word: str) -> bool:
+    parses = models().parse_word(word)
+    return any("Geox" in p.tag and p.score >= 0.3 for p in parses)
+
+
+_ADJ_CACHE: dict[str, tuple[str, str] | None] = {}
+
+
+def adjective_base(lemma: str) -> tuple[str, str] | None:
+    """"российский" -> ("Россия", "страна"); "томский" -> ("Томск", "город"); else None."""
+    if lemma in _ADJ_CACHE:
+        return _ADJ_CACHE[lemma]
+    result = None
+    stem = lemma[:-4]
+    candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
+                  stem[:-2] + "а", stem + "ск", stem + "", stem + "стан", stem[:-2] + "стан",
+                  stem + "ь", stem[:-1] + "а"]
+    for candidate in candidates:
+        if len(candidate) < 3:
             continue
-        inner_level = _LEVEL.get(inner.place_type or "", 1)
-        outer_level = _LEVEL.get(outer.place_type or "")
-        if outer_level is not None and outer_level > inner_level:
-            inner.located_in = outer.key
+        kind = lexicon_type(candidate)
+        if kind in ("страна", "республика", "штат"):
+            result = (candidate[:1].upper() + candidate[1:], kind)
+            break
+        if any("Geox" in p.tag and p.is_known and p.normal_form == candidate and "Sgtm" in p.tag
+               for p in models().parse_word(candidate)):
+            result = (candidate[:1].upper() + candidate[1:], "город")
+            break
+    _ADJ_CACHE[lemma] = result
+    return result
+
+
+def _phrase_nominative(tokens: list[Token]) -> str:
+    """"Есильского района" -> "Есильский район": each word to the nominative, gender kept."""
+    head = tokens[-1]
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(head.feats.get("Gender", ""), None)
+    words = []
+    for token in tokens:
+        if token is head:
+            words.append(head.lemma)
+            continue
+        form = None
+        for parse in models().parse_word(token.text):
+            if parse.tag.POS in ("ADJF", "PRTF"):
+                want = {"nomn", "sing"} | ({gender} if gender else set())
+                inflected = parse.inflect(want)
+                if inflected:
+                    form = inflected.word
+                    break
+        word = form or token.text
+        words.append(_cap_like(token.text, word))
+    return " ".join(words)
+
+
+def _cap_like(original: str, word: str) -> str:
+    if original.isupper():
+        return word.upper()
+    if original[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+    return word

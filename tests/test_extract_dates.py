@@ -1,0 +1,59 @@
+"""Dates: as precise as the text allows, relative ones resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def dates(text: str, published: str | None = None):
+    f = extract(Document(id="t", text=text, published=published))
+    return [(d.phrase, d.edtf, d.value) for d in f.dates], [e.quote for e in f.time_expressions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Его задержали 3 марта 2001 года в Омске.", ("3 марта 2001 года", "2001-03-03", "2001-03-03")),
+    ("Колонию закрыли в августе 1994 года.", ("в августе 1994 года", "1994-08", "1994-08")),
+    ("Завод построили в начале 1950-х годов.", ("в начале 1950-х годов", "195X", None)),
+    ("Музей открылся в 2012 году.", ("в 2012 году", "2012", "2012")),
+    ("Приказ подписан 07.11.2019 и вступил в силу.", ("07.11.2019", "2019-11-07", "2019-11-07")),
+])
+def test_absolute_dates(text, expected):
+    found, _ = dates(text)
+    assert expected in found
+
+
+def test_a_day_without_a_year_stays_yearless_when_the_publication_date_is_unknown():
+    found, _ = dates("20 марта пройдёт митинг.")
+    assert found == [("20 марта", "XXXX-03-20", None)]
+
+
+def test_a_day_without_a_year_takes_the_publication_year():
+    found, _ = dates("20 марта пройдёт митинг.", published="2023-02-01")
+    assert found == [("20 марта", "2023-03-20", "2023-03-20")]
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("Сегодня", "2022-05-17"),
+    ("вчера", "2022-05-16"),
+    ("в прошлом году", "2021"),
+    ("В начале ноября", "2022-11"),
+    ("в декабре прошлого года", "2021-12"),
+])
+def test_relative_dates_against_the_publication_date(phrase, value):
+    found, _ = dates(f"{phrase} они встретились снова.", published="2022-05-17")
+    assert (phrase, value, value) in found
+
+
+def test_relative_dates_without_a_publication_date_are_only_time_expressions():
+    found, expressions = dates("Сегодня она на пенсии, а в прошлом году работала.")
+    assert found == []
+    assert expressions == ["Сегодня", "в прошлом году"]
+
+
+def test_ages_are_not_dates():
+    found, expressions = dates("Ему исполнилось 45 лет, а через 3 года он уехал.")
+    assert "45 лет" not in expressions
+    assert "через 3 года" in expressions

@@ -1,0 +1,79 @@
+"""Institutions: abbreviations and expansions, codes with kind and regime, outlets, founding."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def institutions(text: str, published: str | None = None):
+    f = extract(Document(id="t", text=text, published=published))
+    return f, {i.label: i for i in f.institutions}
+
+
+@pytest.mark.parametrize("abbr, label, category", [
+    ("КУИС", "Комитет уголовно-исполнительной системы", "GovernmentBody"),
+    ("МВД", "Министерство внутренних дел", "GovernmentBody"),
+    ("ОМОН", "отряд мобильный особого назначения", "Unit"),
+])
+def test_known_abbreviations_are_expanded(abbr, label, category):
+    _, found = institutions(f"На место прибыли сотрудники {abbr}.")
+    assert found[label].abbreviation == abbr
+    assert found[label].category == category
+
+
+def test_the_spelled_out_name_is_a_mention_of_the_abbreviated_institution():
+    _, found = institutions("Работники УИС отметили праздник. Ветераны уголовно-исполнительной системы пришли тоже.")
+    uis = found["уголовно-исполнительная система"]
+    assert [m.quote for m in uis.mentions] == ["УИС", "уголовно-исполнительной системы"]
+
+
+def test_a_regional_department():
+    f, found = institutions("Сообщение опубликовал ДУИС по ВКО.")
+    dept = found["Департамент уголовно-исполнительной системы по Восточно-Казахстанской области"]
+    assert dept.abbreviation == "ДУИС по ВКО"
+    assert f.entity(dept.located_in).label == "Восточно-Казахстанская область"
+
+
+@pytest.mark.parametrize("text, code, kind", [
+    ("Осуждённый отбывал срок в исправительной колонии АК-159/5 строгого режима.",
+     "АК-159/5", "исправительная колония строгого режима"),
+    ("Побег произошёл из учреждения ГМ-172/1 общего режима.", "ГМ-172/1", "учреждение общего режима"),
+])
+def test_codes_with_kind_and_regime(text, code, kind):
+    _, found = institutions(text)
+    assert found[code].code == code
+    assert found[code].institution_type == kind
+    assert found[code].category == "PenalInstitution"
+
+
+def test_founding_date_of_the_institution_the_sentence_is_about():
+    _, found = institutions("Рядом находится учреждение ОВ-156/7. Колония, созданная в конце 1940-х годов, "
+                            "выпускала мебель.")
+    assert found["ОВ-156/7"].founded.edtf == "194X"
+
+
+def test_the_outlet_a_correspondent_writes_for():
+    f, found = institutions("Об этом передаёт корреспондент sever-news.kz со ссылкой на полицию.")
+    assert found["sever-news.kz"].category == "NewsOutlet"
+    assert f.document.publisher == "sever-news.kz"
+
+
+def test_an_escape_nickname_is_the_colony_not_a_place_or_person():
+    f, found = institutions("Побег из Ак-тасты готовили месяц. Колонию АК-159/5 окружили.")
+    assert found["АК-159/5"].alt_names == ["Ак-таста"]
+    assert not any("Ак-тас" in p.label for p in f.places)
+    assert not any("Ак-тас" in (p.label or "") for p in f.persons)
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Его этапировали в ИК-3.", "ИК-3", "исправительная колония"),
+    ("Заключённого перевели в СИЗО-2.", "СИЗО-2", "следственный изолятор"),
+    ("Он отбывал срок в исправительной колонии № 7.", "исправительная колония № 7", "исправительная колония"),
+])
+def test_numbered_penal_institutions(text, label, kind):
+    _, found = institutions(text)
+    assert found[label].institution_type == kind
+    assert found[label].category == "PenalInstitution"

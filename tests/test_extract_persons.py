@@ -1,0 +1,79 @@
+"""Persons: nominative names, name parts, gender, one person per name, no person from non-names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def facts_of(text: str, published: str | None = None):
+    return extract(Document(id="t", text=text, published=published))
+
+
+def persons(text: str) -> dict[str, object]:
+    return {p.label: p for p in facts_of(text).persons}
+
+
+@pytest.mark.parametrize("text, label, gender", [
+    ("Вчера мы встретили Серика Омарова у ворот.", "Серик Омаров", "male"),
+    ("Письмо написала Айгерим Нурланова.", "Айгерим Нурланова", "female"),
+    ("Награду вручили Анне Петровой.", "Анна Петрова", "female"),
+    ("Рядом с Ерболом Отарбаевым стоял водитель.", "Ербол Отарбаев", "male"),
+    ("Директор говорил о Марате Сергеевиче Ахметове.", "Марат Сергеевич Ахметов", "male"),
+    ("Статью прочитал Дэвид Эберсман.", "Дэвид Эберсман", "male"),
+])
+def test_full_names_come_out_in_the_nominative(text, label, gender):
+    found = persons(text)
+    assert label in found, found.keys()
+    assert found[label].gender == gender
+
+
+@pytest.mark.parametrize("text, label, family", [
+    # a Kazakh given name pymorphy does not know: the kin word says she is a woman
+    ("На встречу пришла его вдова Кайкен Омарова.", "Кайкен Омарова", "Омарова"),
+    ("Слово взяла супруга Гульнар Искакова.", "Гульнар Искакова", "Искакова"),
+    ("Мы поговорили с Кайкен Омаровой.", "Кайкен Омарова", "Омарова"),
+])
+def test_women_keep_the_feminine_surname(text, label, family):
+    found = persons(text)
+    assert label in found, found.keys()
+    assert found[label].family_name == family
+    assert found[label].gender == "female"
+
+
+def test_surname_and_rank_mentions_join_the_full_name():
+    text = ("Майор Тимур Жаксылыков возглавил группу. Позже майора Жаксылыкова наградили. "
+            "Жаксылыков поблагодарил коллег.")
+    found = facts_of(text).persons
+    assert [p.label for p in found] == ["Тимур Жаксылыков"]
+    quotes = [m.quote for m in found[0].mentions]
+    assert quotes == ["Тимур Жаксылыков", "Жаксылыкова", "Жаксылыков"]
+    for m in found[0].mentions:
+        assert text[m.start:m.end] == m.quote
+
+
+def test_a_lone_given_name_is_a_person_with_a_given_name():
+    found = persons("Его жена Динара рассказала о нём. Динара живёт в Петропавловске.")
+    assert found["Динара"].given_name == "Динара"
+    assert found["Динара"].gender == "female"
+    assert len(found["Динара"].mentions) == 2
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Тот побег из Кара-тобе запомнили все. За Кара-тобой начиналась степь.", "Кара-тобе"),
+    ("Если вы заметили ошибку, нажмите Ctrl+Enter.", "Ctrl+Enter"),
+    ("У капитана остались дети.", "У"),
+])
+def test_non_name_spans_are_not_persons(text, not_a_person):
+    for person in facts_of(text).persons:
+        assert not_a_person not in " ".join(m.quote for m in person.mentions)
+
+
+def test_a_latin_spelling_in_brackets_is_the_same_person():
+    f = facts_of("Компанию возглавил Джон Смитсон (John Smithson), сообщила пресс-служба.")
+    assert [p.label for p in f.persons] == ["Джон Смитсон"]
+    assert [m.quote for m in f.persons[0].mentions] == ["Джон Смитсон", "John Smithson"]
+    assert any(link.relation == "ALTERNATIVE_NAME" and link.target.quote == "John Smithson"
+               for link in f.links)

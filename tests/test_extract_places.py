@@ -1,0 +1,52 @@
+"""Places: nominative names, types, containment read from the text, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def places(text: str):
+    f = extract(Document(id="t", text=text))
+    return f, {p.label: p for p in f.places}
+
+
+@pytest.mark.parametrize("text, label, place_type", [
+    ("Он вырос в посёлке Степной.", "Степной", "посёлок"),
+    ("Учения прошли в Карагандинской области.", "Карагандинская область", "область"),
+    ("Дорогу отремонтировали в Бурабайском районе.", "Бурабайский район", "район"),
+    ("Делегация прилетела из Казахстана.", "Казахстан", "страна"),
+    ("Снег выпал в городе Петропавловск.", "Петропавловск", "город"),
+])
+def test_place_names_and_types(text, label, place_type):
+    _, found = places(text)
+    assert label in found, found.keys()
+    assert found[label].place_type == place_type
+
+
+def test_a_settlement_followed_by_its_district_is_located_in_it():
+    f, found = places("Пожар случился в селе Луговое Жамбылского района.")
+    assert found["Луговое"].located_in == found["Жамбылский район"].key
+    assert any(l.relation == "LOCATED_IN" for l in f.links)
+
+
+def test_no_containment_is_invented_between_places_in_a_list():
+    _, found = places("Он бывал в Омске и в Казахстане.")
+    assert all(p.located_in is None for p in found.values())
+
+
+def test_a_regional_abbreviation_is_expanded():
+    _, found = places("Проверку провели в колониях ВКО.")
+    region = found["Восточно-Казахстанская область"]
+    assert region.place_type == "область"
+    assert region.alt_names == ["ВКО"]
+    assert [m.quote for m in region.mentions] == ["ВКО"]
+
+
+def test_a_country_inside_an_institution_name_is_a_place_mention():
+    f, found = places("Об этом сообщили в МВД Киргизии.")
+    assert "Киргизия" in found
+    inst = f.institutions[0]
+    assert inst.located_in == found["Киргизия"].key
