@@ -165,6 +165,8 @@ class Incident:
     outcome: str | None = None
     participations: list[Participation] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # more classes it also belongs to: a car seized with its passengers is a HostageTaking too
+    extra_types: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..model import Document, DocumentFacts
 from .context import Context
 from .dates import extract_dates
+from .events import extract_events
 from .institutions import extract_institutions
 from .nlp import analyse, models
 from .persons import extract_persons
@@ -25,6 +26,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("places", extract_places),
     ("dates", extract_dates),
     ("ranks", attach_ranks),
+    ("events", extract_events),  # incidents, kinship, commemorations: needs the entity mentions
 ]
 
 EXTRACTOR_VERSION = "0.1.0"
