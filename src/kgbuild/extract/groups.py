@@ -28,7 +28,7 @@ PERSON_NOUNS: dict[str, str | None] = {
     "охранник": None, "конвоир": None, "надзиратель": None, "заключённый": None, "заключенный": None,
     "осуждённый": None, "осужденный": None, "преступник": None, "бандит": None, "грабитель": None,
     "налётчик": None, "налетчик": None, "боевик": None, "террорист": None, "беглец": None,
-    "нападавший": None, "заложник": None, "заложница": "female", "коллега": None, "врач": None,
+    "нападавший": None, "конвоируемый": None, "заложник": None, "заложница": "female", "коллега": None, "врач": None,
     "пожарный": None, "спасатель": None, "милиционер": None, "инспектор": None, "курсант": None,
     "сослуживец": "male", "напарник": "male", "товарищ": None, "герой": None,
     "дочь": "female", "дочка": "female", "сын": "male", "зять": "male", "невестка": "female",
@@ -44,6 +44,8 @@ PERPETRATOR_NOUNS = {"преступник", "бандит", "грабитель
                      "беглец", "боевик", "террорист", "злоумышленник"}
 # nouns for people held or escorted: they refer back to an escorted group of the same kind
 INMATE_NOUNS = {"заключённый", "заключенный", "осуждённый", "осужденный", "арестант", "конвоируемый"}
+GUARD_NOUNS = {"сотрудник", "охранник", "конвоир", "надзиратель", "военнослужащий", "полицейский",
+               "милиционер", "солдат", "инспектор"}
 COLLEAGUE_NOUNS = {"коллега", "товарищ", "сослуживец", "напарник"}
 COLLECTIVE_NOUNS = {"семья", "родственник", "родные", "близкие"}
 # the adjective, participle or noun used as a noun whose lemma is the verb: "заключённых"
@@ -102,7 +104,8 @@ def person_lemma(token: Token) -> str | None:
     if token.pos not in ("NOUN", "ADJ", "VERB", "PROPN"):
         return None
     candidates = [token.lemma, _SUBSTANTIVES.get(token.lemma, "")]
-    if token.pos != "NOUN" and token.feats.get("VerbForm") not in ("Part", None):
+    nominal_use = token.lemma in _SUBSTANTIVES and token.rel.split(":")[0] in ("nsubj", "obj", "obl", "iobj", "conj")
+    if token.pos != "NOUN" and token.feats.get("VerbForm") not in ("Part", None) and not nominal_use:
         return None
     for parse in models().parse_word(token.text.lower())[:3]:
         candidates.append(parse.normal_form)
@@ -111,7 +114,7 @@ def person_lemma(token: Token) -> str | None:
             continue
         for key in (lemma, lemma.replace("е", "ё")):
             if key in PERSON_NOUNS or norm(key) in {norm(k) for k in PERSON_NOUNS}:
-                if token.pos == "VERB" and norm(key) not in {norm(v) for v in _SUBSTANTIVES.values()}:
+                if token.pos == "VERB" and not nominal_use and norm(key) not in {norm(v) for v in _SUBSTANTIVES.values()}:
                     continue
                 return _canonical(key)
     return None
@@ -146,13 +149,18 @@ def is_vague(sentence: Sentence, head: Token) -> bool:
 
 def inflect_phrase(tokens: list[Token], plural: bool | None = None) -> str:
     """Nominative of a noun phrase as written ("особо опасных заключённых" -> "особо опасные заключённые")."""
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
+    gender = None
+    if nouns and plural is False:
+        parses = models().parse_word(nouns[-1].text)
+        gender = next((g for g in ("masc", "femn", "neut") if parses and g in parses[0].tag), None)
     words = []
     for token in tokens:
-        words.append(_inflect(token, plural))
+        words.append(_inflect(token, plural, gender if token.pos in ("ADJ", "VERB", "DET") else None))
     return " ".join(words)
 
 
-def _inflect(token: Token, plural: bool | None) -> str:
+def _inflect(token: Token, plural: bool | None, gender: str | None = None) -> str:
     if token.pos not in ("NOUN", "ADJ", "VERB", "NUM", "DET", "PROPN"):
         return token.text
     case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
@@ -166,6 +174,8 @@ def _inflect(token: Token, plural: bool | None) -> str:
         want.add("plur")
     elif plural is False or token.feats.get("Number") == "Sing":
         want.add("sing")
+        if gender:
+            want.add(gender)
     form = chosen.inflect(want) or chosen.inflect({"nomn"})
     if form is None:
         return token.text
@@ -336,7 +346,7 @@ class People:
                 continue
             if number is None and not included:
                 # "сотрудников караула": a plural of the escort's kind refers to the escort
-                if team is not self.story.escort or lemma in PERPETRATOR_NOUNS:
+                if team is not self.story.escort or lemma not in GUARD_NOUNS:
                     continue
             return team
         return None

@@ -230,13 +230,23 @@ class IncidentReader:
                 incident.place = incident.place or key
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
-            elif child.rel == "nmod" and prep == "из":
+            if prep in ("из", "в") and item is None:
+                # "из исправительного учреждения ЕС-164/4", "в посёлке Горный": the name under the noun
                 for grand in s.children(child.index):
-                    inner = _safe_entity(self.ctx, self.ctx.key_at(grand.start, grand.end))
-                    if inner is not None and type(inner).__name__ == "Institution":
-                        incident.institution = incident.institution or self.ctx.key_at(grand.start, grand.end)
-            elif child.rel == "nmod" and prep == "в" and isinstance(item, Place):
-                incident.place = incident.place or key
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    inner = _safe_entity(self.ctx, inner_key)
+                    if prep == "из" and type(inner).__name__ == "Institution":
+                        incident.institution = incident.institution or inner_key
+                    elif prep == "в" and isinstance(inner, Place):
+                        incident.place = incident.place or inner_key
+            if not lex.VERBS.get(token.lemma) and child.rel == "nmod" and prep is None and person_lemma(child):
+                # "побег заключённых из учреждения …": the source hangs under the escapees
+                for grand in s.children(child.index):
+                    if _preposition(s, grand) == "из":
+                        for inner_tok in [grand] + s.children(grand.index):
+                            inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
+                            if type(_safe_entity(self.ctx, inner_key)).__name__ == "Institution":
+                                incident.institution = incident.institution or inner_key
         if incident.place is None and incident.type != "Escape":
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
@@ -365,7 +375,10 @@ def _subject(s: Sentence, token: Token) -> Token | None:
 
 
 def _own_subject(s: Sentence, token: Token) -> Token | None:
-    return next((c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass")), None)
+    """The verb's subject; of several (a parser slip), the one nearest before the verb."""
+    subjects = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass")]
+    before = [c for c in subjects if c.start < token.start]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _temporal(s: Sentence, token: Token) -> bool:

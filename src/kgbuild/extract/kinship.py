@@ -47,6 +47,7 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
             if not owners:
                 continue
             relatives = _relatives(people, s, token)
+            _gender_from_term(ctx, lemma, relatives)
             for owner in owners:
                 for relative in relatives:
                     if owner == relative:
@@ -126,3 +127,14 @@ def _antecedent(people: People, s: Sentence, token: Token, gender: str) -> list[
             if keys:
                 return keys[:1]
     return []
+
+
+def _gender_from_term(ctx: Context, lemma: str, keys: list[str]) -> None:
+    """"супруга Кайкен": the kin term tells the gender a foreign name cannot."""
+    from .groups import PERSON_NOUNS
+
+    gender = PERSON_NOUNS.get(lemma)
+    for key in keys:
+        item = ctx.facts.entity(key)
+        if gender and hasattr(item, "gender"):
+            item.gender = gender
