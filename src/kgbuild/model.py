@@ -197,6 +197,20 @@ class Commemoration:
 
 
 @dataclass
+class Link:
+    """A relation read between two mentions, e.g. a person and the post named beside them.
+
+    `relation` is a NEREL-style name (WORKS_AS, WORKPLACE, LOCATED_IN, HEADQUARTERED_IN,
+    ALTERNATIVE_NAME, ABBREVIATION, AGE_IS, ...); links keep the mention level that the
+    entity records abstract away, so the extractor can be measured and its reading shown.
+    """
+
+    relation: str
+    source: Evidence
+    target: Evidence
+
+
+@dataclass
 class DocumentFacts:
     """Everything read out of one document."""
 
@@ -209,6 +223,8 @@ class DocumentFacts:
     kinships: list[Kinship] = field(default_factory=list)
     commemorations: list[Commemoration] = field(default_factory=list)
     dates: list[DateValue] = field(default_factory=list)  # every date mention, attached or not
+    professions: list[Evidence] = field(default_factory=list)  # every post or rank mention
+    links: list[Link] = field(default_factory=list)  # mention-level relations
 
     def entity(self, key: str):
         """The person, group, institution, place, incident or commemoration with this key."""

@@ -1,108 +1,325 @@
-"""Named persons: NER spans normalised to the nominative, mentions of one person grouped.
+"""Named persons: NER spans cleaned, normalised to the nominative, mentions of one person grouped.
 
 A mention by surname alone ("Омаров", "капитана Омарова") joins the person whose full name
-carries that surname; a lone given name ("Кайкен") is a person of its own.
+carries that surname; a lone given name ("Кайкен") joins the person with that given name.
+Spans that are not names (page chrome, a place's nickname tagged as a person) are dropped
+by rules on the words themselves, never by a list of names.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from ..model import Person
+from ..model import Link, Person
 from .context import Context
-from .nlp import NerSpan, models
+from .names import (FEMALE, INITIAL, MALE, NAME_WORD, PARTICLES, NameParts, guess_gender,
+                    normalise, patronymic_gender, split_name)
+from .nlp import Token, models
 
-_NAME_WORD = re.compile(r"^[А-ЯЁA-Z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІі'’\-]+$")
+# words beside a name that show the person's gender: "супруга Кайкен", "вдова Иванова"
+_GENDERED_WORDS = {
+    "супруг", "супруга", "жена", "муж", "вдова", "вдовец", "дочь", "сын", "мать", "отец", "сестра",
+    "брат", "бабушка", "дедушка", "внучка", "внук", "миссис", "мистер", "госпожа", "господин",
+    "мисс", "тётя", "дядя", "племянница", "племянник", "невестка", "зять", "свекровь", "тёща",
+}
+_INITIALS = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+                       r"|(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?!\w)")
+_LATIN_NAME = re.compile(r"\(\s*([A-Z][a-zé'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zé'\-]+|de|van|von|bin|al|Jr\.?)){1,3})"
+                         r"\s*[),]")
+_LATIN = re.compile(r"^[A-Za-z .'\-]+$")
+_PUNCT = re.compile(r"^\W+$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    words: list[str]
+    case: str | None
+    gender: str | None  # from the context
+    parts: NameParts = field(default_factory=NameParts)
+    latin: bool = False  # a Latin spelling given in brackets, not a name form to normalise
 
 
 def extract_persons(ctx: Context) -> None:
-    people: list[Person] = []
-    for span in ctx.analysis.spans:
-        if span.type != "PER":
-            continue
-        words = span.text.split()
-        if not words or not all(_NAME_WORD.match(w) for w in words):
-            continue  # "У", "Ctrl+Enter": not names
-        given, family, patronymic = _name_parts(span)
-        person = _match(people, given, family, patronymic)
-        if person is None:
-            person = Person(key=ctx.new_key("p"))
-            people.append(person)
-        person.given_name = person.given_name or given
-        person.family_name = person.family_name or family
-        person.patronymic = person.patronymic or patronymic
-        person.gender = person.gender or _gender(ctx, span)
-        person.mentions.append(ctx.evidence(span.start, span.end, 0.9 if len(words) > 1 else 0.75))
-        ctx.add_mention(span.start, span.end, person.key)
-    for person in people:
-        person.label = " ".join(p for p in (person.given_name, person.patronymic, person.family_name) if p)
+    places = _place_lemmas(ctx)
+    found: list[_Mention] = []
+    for start, end in _candidate_spans(ctx):
+        mention = _mention(ctx, start, end, places)
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    people: list[tuple[Person, list[_Mention]]] = []
+    previous: tuple[_Mention, tuple] | None = None
+    for mention in found:
+        entry = None
+        if previous and _LATIN.match(" ".join(mention.words)) \
+                and re.fullmatch(r"\s*\(\s*", ctx.text[previous[0].end:mention.start]):
+            entry = previous[1]  # "Соня Сотомайор (Sonia Sotomayor)": the same person
+            ctx.facts.links.append(Link("ALTERNATIVE_NAME",
+                                        ctx.evidence(previous[0].start, previous[0].end, 0.8),
+                                        ctx.evidence(mention.start, mention.end, 0.8)))
+            mention.latin = True
+        entry = entry or _match(people, mention.parts)
+        if entry is None:
+            entry = (Person(key=ctx.new_key("p")), [])
+            people.append(entry)
+        entry[1].append(mention)
+        previous = (mention, entry)
+    _unlabelled_mentions(ctx, people, found)
+    for person, mentions in people:
+        mentions.sort(key=lambda m: m.start)
+        _fill(ctx, person, mentions)
         if person.label:
             ctx.facts.persons.append(person)
+            _alias_links(ctx, mentions)
+    _latin_aliases(ctx)
 
 
-def _name_parts(span: NerSpan) -> tuple[str | None, str | None, str | None]:
-    parts = span.name_parts
-    words = span.normal.split()
-    given, family, patronymic = parts.get("first"), parts.get("last"), parts.get("middle")
-    if len(words) == 1 and not (given and family):
-        # natasha calls a lone word "first" or "last" by guesswork; a surname suffix decides
+def _unlabelled_mentions(ctx: Context, people, found: list[_Mention]) -> None:
+    """A surname the tagger missed elsewhere ("Обама назначит…" in a title) still names the person."""
+    by_family: dict[str, list] = {}
+    for entry in people:
+        for stem in {_stem(m.parts.family) for m in entry[1] if m.parts.family and " " not in m.parts.family}:
+            by_family.setdefault(stem, []).append(entry)
+    taken = [(m.start, m.end) for m in found] + [(s, e) for s, e, _ in ctx.mentions]
+    for sentence in ctx.analysis.sentences:
+        for token in sentence.tokens:
+            if not token.text[:1].isupper() or len(token.text) < 4 or not NAME_WORD.match(token.text):
+                continue
+            entries = by_family.get(_stem(token.text))
+            if not entries or len(entries) != 1:
+                continue
+            if any(token.start < e and s < token.end for s, e in taken):
+                continue
+            entries[0][1].append(_Mention(token.start, token.end, [token.text], token.feats.get("Case"),
+                                          _context_gender(ctx, [token]), NameParts(family=token.text)))
+            taken.append((token.start, token.end))
+
+
+def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
+    spans = sorted((s.start, s.end) for s in ctx.analysis.spans if s.type == "PER")
+    merged: list[list[int]] = []
+    for start, end in spans:  # "Радия" + "Хабирова": natasha cut one name in two
+        if merged and ctx.text[merged[-1][1]:start] == " ":
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    pieces = []
+    for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
+        for m in re.finditer(r"[^(),;«»\"\n]+", ctx.text[start:end]):
+            piece = m.group(0)
+            s = start + m.start() + (len(piece) - len(piece.lstrip()))
+            e = start + m.end() - (len(piece) - len(piece.rstrip()))
+            if e > s:
+                pieces.append((s, e))
+    for m in _INITIALS.finditer(ctx.text):
+        if all(m.end() <= s or m.start() >= e for s, e in pieces):
+            pieces.append((m.start(), m.end()))
+    return pieces
+
+
+def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention | None:
+    if ctx.key_at(start, end):
+        return None  # already an institution's or place's mention
+    tokens = [t for t in ctx.analysis.tokens_in(start, end) if not _PUNCT.match(t.text) or t.text == "."]
+    tokens = _glue_initials(tokens)
+    if not tokens:
+        return None
+    # a headline run into the next line: "Мик Джаггер Рокер" — keep the first sentence only
+    sentence = ctx.analysis.sentence_of(tokens[0][1].start)
+    if sentence is not None:
+        tokens = [t for t in tokens if t[1].end <= sentence.end]
+    # a capitalised word opening the sentence: "Шестидесятилетняя Руссефф", "Отметим"
+    if tokens and sentence is not None and tokens[0][1].start == sentence.tokens[0].start \
+            and _common_word(tokens[0][0]):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    words = [w for w, _ in tokens]
+    if not all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in words):
+        return None
+    if not any(w[:1].isupper() and not INITIAL.match(w) for w in words):
+        return None
+    if len(words) == 1:
         word = words[0]
-        if _looks_like_surname(word):
-            return None, word, None
-        return word, None, None
-    return given, family, patronymic
+        head, _, tail = word.partition("-")
+        if tail and tail[:1].islower() and head.lower() not in PARTICLES:
+            return None  # "Жаман-сопкой": a common noun in the name, a place's nickname
+        if _lemma(word) in places or _is_place_word(word):
+            return None
+    start, end = tokens[0][1].start, tokens[-1][1].end
+    cases = [t.feats["Case"] for w, t in tokens if "Case" in t.feats and not INITIAL.match(w)]
+    case = max(set(cases), key=cases.count) if cases else None
+    gender = _context_gender(ctx, [t for _, t in tokens])
+    return _Mention(start, end, words, case, gender, split_name(words))
 
 
-_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ский", "ская",
-                    "цкий", "цкая", "енко", "ук", "юк", "ян", "швили", "дзе", "баев", "ұлы", "қызы")
-
-
-def _looks_like_surname(word: str) -> bool:
-    return word.lower().endswith(_SURNAME_ENDINGS)
-
-
-def _match(people: list[Person], given, family, patronymic) -> Person | None:
-    for person in people:
-        if family and person.family_name and _same_surname(family, person.family_name):
-            if given and person.given_name and given != person.given_name:
-                continue
-            if patronymic and person.patronymic and patronymic != person.patronymic:
-                continue
-            return person
-        if given and not family and person.given_name == given and not person.family_name:
-            return person
-    return None
-
-
-def _same_surname(a: str, b: str) -> bool:
-    # "Омарова" as a genitive slips through natasha's normaliser now and then
-    a, b = a.lower(), b.lower()
-    return a == b or a.rstrip("аы") == b.rstrip("аы")
-
-
-def _gender(ctx: Context, span: NerSpan) -> str | None:
-    tokens = ctx.analysis.tokens_in(span.start, span.end)
+def _glue_initials(tokens: list[Token]) -> list[tuple[str, Token]]:
+    """Tokens as words, an initial and its full stop joined: "А", "." -> "А."."""
+    out: list[tuple[str, Token]] = []
     for token in tokens:
-        if not _known_name(token.text):
-            continue  # the tagger guesses a gender for any unknown word; only trust known names
-        gender = token.feats.get("Gender")
-        if gender == "Masc":
-            return "male"
-        if gender == "Fem":
-            return "female"
+        if token.text == "." and out and len(out[-1][0]) == 1 and out[-1][1].end == token.start:
+            out[-1] = (out[-1][0] + ".", out[-1][1])
+        elif token.text != ".":
+            out.append((token.text, token))
+    return out
+
+
+def _common_word(word: str) -> bool:
+    """A dictionary word that is never a name: "Отметим", "Рокер", "Шестидесятилетняя"."""
+    if INITIAL.match(word) or word.lower() in PARTICLES or not word[:1].isupper():
+        return False
+    parses = models().parse_word(word)
+    if not parses or not all(p.is_known for p in parses):
+        return False
+    return not any({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & set(p.tag.grammemes)
+                   for p in parses)
+
+
+def _is_place_word(word: str) -> bool:
+    parses = models().parse_word(word)
+    geo = sum(p.score for p in parses if "Geox" in p.tag)
+    person = sum(p.score for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+    return geo >= 0.5 and person < 0.2
+
+
+def _lemma(word: str) -> str:
+    parses = models().parse_word(word)
+    return parses[0].normal_form if parses else word.lower()
+
+
+def _place_lemmas(ctx: Context) -> set[str]:
+    """Words the tagger reads as places elsewhere in the text: never a person here."""
+    lemmas = set()
+    for span in ctx.analysis.spans:
+        if span.type == "LOC" and " " not in span.text:
+            lemmas.add(_lemma(span.text))
+    return lemmas
+
+
+def _context_gender(ctx: Context, tokens: list[Token]) -> str | None:
+    """Gender shown around the name: a kin word, a past-tense verb, an agreeing adjective."""
+    sentence = ctx.analysis.sentence_of(tokens[0].start)
+    if sentence is None:
+        return None
+    inside = {t.index for t in tokens}
+    head = next((t for t in tokens if t.head not in inside), tokens[0])
+    candidates: list[Token] = []
+    before = [t for t in sentence.tokens if t.end <= tokens[0].start]
+    if before and before[-1].lemma in _GENDERED_WORDS:
+        candidates.append(before[-1])
+    if head.head is not None:
+        governor = sentence.tokens[head.head]
+        if governor.lemma in _GENDERED_WORDS and head.rel in ("appos", "nmod", "flat:name", "flat"):
+            candidates.append(governor)
+        if head.rel in ("nsubj", "nsubj:pass") and governor.pos in ("VERB", "AUX", "ADJ") \
+                and governor.feats.get("Number") != "Plur" and (
+                    governor.feats.get("Tense") == "Past" or governor.feats.get("Variant") == "Short"):
+            candidates.append(governor)
+    for child in sentence.children(head.index):
+        if child.rel == "amod" and child.index not in inside and child.feats.get("Number") != "Plur":
+            candidates.append(child)
+    for token in candidates:
+        gender = {"Masc": MALE, "Fem": FEMALE}.get(token.feats.get("Gender", ""))
+        if gender:
+            return gender
     return None
 
 
-def _known_name(word: str) -> bool:
-    return any({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))
-               for p in models().parse_word(word) if p.score > 0.1)
+def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
+    for entry in reversed(people):  # the latest namesake is the likeliest referent
+        known = [m.parts for m in entry[1]]
+        families = {_stem(p.family) for p in known if p.family}
+        givens = {_stem(p.given) for p in known if p.given and not INITIAL.match(p.given)}
+        initials = {p.given[0] for p in known if p.given}
+        if parts.family:
+            if _stem(parts.family) not in families:
+                continue
+            if parts.given and givens and _stem(parts.given) not in givens \
+                    and not (INITIAL.match(parts.given) and parts.given[0] in initials):
+                continue
+            return entry
+        if parts.given and not parts.family and _stem(parts.given) in givens | families:
+            return entry
+    return None
+
+
+def _stem(word: str) -> str:
+    """A crude case-blind key: "Омарова", "Омаровой", "Омаров" -> "омаров"."""
+    w = word.lower().replace("ё", "е")
+    for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю"):
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: -len(ending)]
+    return w
+
+
+def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
+    gender = None
+    votes = [m.gender for m in mentions if m.gender]
+    patronymic = next((m.parts.patronymic for m in mentions
+                       if m.parts.patronymic and not INITIAL.match(m.parts.patronymic)), None)
+    if patronymic and patronymic_gender(patronymic):
+        gender = patronymic_gender(patronymic)
+    elif votes:
+        gender = max(set(votes), key=votes.count)
+    else:
+        guesses = [g for g in (guess_gender(m.parts, m.case) for m in mentions) if g]
+        gender = max(set(guesses), key=guesses.count) if guesses else None
+    person.gender = gender
+    # the fullest mention gives the name, a nominative one preferred
+    best: dict[str, str] = {}
+    named = [m for m in mentions if not m.latin] or mentions
+    for m in sorted(named, key=lambda m: (m.case not in (None, "Nom"), -len(m.words))):
+        norm = normalise(m.parts, gender, m.case)
+        for part in ("given", "patronymic", "family"):
+            value = getattr(norm, part)
+            if value and (part not in best or (INITIAL.match(best[part]) and not INITIAL.match(value))):
+                best[part] = value
+    person.given_name = best.get("given")
+    person.patronymic = best.get("patronymic")
+    person.family_name = best.get("family")
+    if person.given_name and INITIAL.match(person.given_name) and person.family_name:
+        pass  # "А. Третьяк": initials are all the text gives
+    person.label = NameParts(person.given_name, person.patronymic, person.family_name).label or None
+    for m in mentions:
+        confidence = 0.9 if len(m.words) > 1 else 0.75
+        person.mentions.append(ctx.evidence(m.start, m.end, confidence))
+        ctx.add_mention(m.start, m.end, person.key)
+
+
+def _alias_links(ctx: Context, mentions: list[_Mention]) -> None:
+    """Successive mentions of one person in another form ("Сергей Петров" ... "Петров")."""
+    mentions = [m for m in mentions if not m.latin]
+    for prev, cur in zip(mentions, mentions[1:]):
+        if len(prev.words) != len(cur.words):
+            ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(prev.start, prev.end, 0.7),
+                                        ctx.evidence(cur.start, cur.end, 0.7)))
+
+
+def _latin_aliases(ctx: Context) -> None:
+    """"Дэвид Эберсман (David Ebersman)": the Latin spelling is a mention of the same person."""
+    persons = {p.key: p for p in ctx.facts.persons}
+    for m in _LATIN_NAME.finditer(ctx.text):
+        before = ctx.text[:m.start()].rstrip()
+        key = None
+        for start, end, k in ctx.mentions:
+            if end == len(before) and k in persons:
+                key, prev = k, (start, end)
+        if key is None or ctx.key_at(m.start(1), m.end(1)):
+            continue
+        person = persons[key]
+        person.mentions.append(ctx.evidence(m.start(1), m.end(1), 0.8))
+        ctx.add_mention(m.start(1), m.end(1), key)
+        ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(*prev, 0.8),
+                                    ctx.evidence(m.start(1), m.end(1), 0.8)))
 
 
 def nominative(word: str) -> str:
     """The nominative singular of a word, keeping its capitalisation."""
-    parses = models().parse_word(word)
-    for parse in parses:
-        form = parse.inflect({"nomn"}) if hasattr(parse, "inflect") else None
+    for parse in models().parse_word(word):
+        form = parse.inflect({"nomn"})
         if form:
             return _keep_case(word, form.word)
     return word

@@ -1,0 +1,1 @@
+"""Measuring the extractor against annotated corpora (NEREL, factRuEval-2016)."""
