@@ -22,7 +22,7 @@ DAY_NOUNS = {"праздник", "день", "годовщина"}
 DAY_VERBS = {"отмечать", "отмечаться", "праздновать", "чтить"}
 MEMORY_VERBS = {"вспоминать", "вспомнить", "чтить", "почтить", "помнить", "поминать", "увековечить"}
 MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемориал", "бюст", "обелиск", "монумент"}
-UNVEIL_VERBS = {"открыть", "установить", "торжественно", "открываться", "открыться", "установиться"}
+UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак"}
@@ -77,6 +77,12 @@ class _Reader:
             if year:  # "впервые" this year: only the publication date tells which year
                 day_node.first_observed = year
         self._community = _community(s, noun)
+        for child in s.children(noun.index):  # "День памяти погибших спасателей"
+            if child.lemma == "память":
+                for head in s.children(child.index):
+                    if head.rel == "nmod" and person_lemma(head):
+                        for key in self.people.resolve(s, head):
+                            self._honour(day_node, key, seg)
 
     # -- memory verbs -------------------------------------------------------------------------
     def memory(self, seg: Segment) -> None:
@@ -84,6 +90,10 @@ class _Reader:
         days = self._days()
         target = days[0] if len(days) == 1 else None
         mentions_day = any(t.lemma in DAY_NOUNS for t in s.tokens)
+        events = [c for c in self.ctx.facts.commemorations if c.type == "MemorialEvent"
+                  and c.evidence and c.evidence[0].start == seg.start]
+        if events:  # "почтили память … минутой молчания": the event of this very sentence
+            target, mentions_day = events[0], True
         for verb in s.tokens:
             if verb.lemma not in MEMORY_VERBS or verb.pos != "VERB":
                 continue
@@ -193,8 +203,12 @@ class _Reader:
                 self._honour(memorial, key, seg)
             self.ctx.facts.commemorations.append(memorial)
         if verb is not None or event_noun is not None:
-            label = inflect_phrase([event_noun], plural=False) if event_noun is not None else "открытие " + (
-                inflect_phrase([noun], plural=False) if noun is not None else "")
+            if event_noun is not None:
+                label = "минута молчания" if event_noun.lemma == "молчание" else inflect_phrase([event_noun], plural=False)
+            elif verb.lemma == "возложить":
+                label = "возложение цветов"
+            else:
+                label = "открытие " + (inflect_phrase([noun], plural=False) if noun is not None else "")
             event = Commemoration(key=self.ctx.new_key("com"), type="MemorialEvent", label=label.strip(),
                                   date=date, place=place)
             event.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.7))
@@ -209,9 +223,13 @@ class _Reader:
             self.ctx.facts.commemorations.append(event)
 
     def _honoured_in(self, s: Sentence) -> list[str]:
-        """"в память о …", "в честь …", "памяти …", "посвящённую …": whom it honours."""
+        """"в память о …", "в честь …", "памяти …", "памятник героям": whom it honours."""
         keys: list[str] = []
         for token in s.tokens:
+            if token.lemma in MEMORIAL_NOUNS:
+                for child in s.children(token.index):
+                    if child.feats.get("Case") == "Dat" and person_lemma(child):
+                        keys += self.people.resolve(s, child)
             if token.lemma in ("память", "честь", "посвятить", "посвящённый", "посвященный"):
                 for child in s.children(token.index):
                     if child.rel in ("nmod", "obl", "iobj", "obj"):
@@ -276,6 +294,10 @@ def _date_in(ctx: Context, seg: Segment):
 
 def _award_name(s: Sentence, award: Token) -> str:
     words = [inflect_phrase([award], plural=False)]
+    after = s.text[award.end - s.start:]
+    quoted = re.match(r"\s*(«[^»]+»)", after)
+    if quoted:  # "медалью «За отвагу»"
+        return f"{words[0]} {quoted.group(1)}"
     for child in s.children(award.index):
         if child.rel in ("nmod", "flat", "appos") and child.start > award.start:
             words.append(child.text)

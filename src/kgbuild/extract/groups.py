@@ -31,6 +31,10 @@ PERSON_NOUNS: dict[str, str | None] = {
     "нападавший": None, "конвоируемый": None, "заложник": None, "заложница": "female", "коллега": None, "врач": None,
     "пожарный": None, "спасатель": None, "милиционер": None, "инспектор": None, "курсант": None,
     "сослуживец": "male", "напарник": "male", "товарищ": None, "герой": None,
+    "инкассатор": None, "контролёр": None, "контролер": None, "кассир": None, "продавец": None, "бизнесмен": "male", "директор": None,
+    "министр": None, "подозреваемый": None, "обвиняемый": None, "рабочий": None, "ветеран": None,
+    "выпускник": "male", "ученик": "male", "фермер": None, "охотник": None, "неизвестный": None,
+    "злоумышленник": None, "погибший": None, "пострадавший": None, "раненый": None,
     "дочь": "female", "дочка": "female", "сын": "male", "зять": "male", "невестка": "female",
     "внучка": "female", "внук": "male", "жена": "female", "муж": "male", "супруга": "female",
     "супруг": "male", "вдова": "female", "вдовец": "male", "мать": "female", "мама": "female",
@@ -49,7 +53,7 @@ GUARD_NOUNS = {"сотрудник", "охранник", "конвоир", "на
 COLLEAGUE_NOUNS = {"коллега", "товарищ", "сослуживец", "напарник"}
 COLLECTIVE_NOUNS = {"семья", "родственник", "родные", "близкие"}
 # the adjective, participle or noun used as a noun whose lemma is the verb: "заключённых"
-_SUBSTANTIVES = {"заключить": "заключённый", "осудить": "осуждённый", "конвоировать": "конвоируемый",
+_SUBSTANTIVES = {"погибнуть": "погибший", "пострадать": "пострадавший", "заключить": "заключённый", "осудить": "осуждённый", "конвоировать": "конвоируемый",
                  "нападать": "нападавший", "напасть": "нападавший", "военнослужащий": "военнослужащий"}
 
 NUMBERS = {
@@ -103,6 +107,8 @@ def person_lemma(token: Token) -> str | None:
     """The person noun a token stands for, or None."""
     if token.pos not in ("NOUN", "ADJ", "VERB", "PROPN"):
         return None
+    if token.pos in ("ADJ", "VERB") and token.rel == "amod":
+        return None  # "неизвестный мужчина", "погибших героев": a modifier, the noun is the person
     candidates = [token.lemma, _SUBSTANTIVES.get(token.lemma, "")]
     nominal_use = token.lemma in _SUBSTANTIVES and token.rel.split(":")[0] in ("nsubj", "obj", "obl", "iobj", "conj")
     if token.pos != "NOUN" and token.feats.get("VerbForm") not in ("Part", None) and not nominal_use:
@@ -393,7 +399,7 @@ class People:
             item.mentions.append(self.ctx.evidence(start, end, 0.6))
 
     def _group(self, sentence: Sentence, head: Token, lemma: str, number: int | None) -> str:
-        description = inflect_phrase(modifiers(sentence, head) + [head], plural=True)
+        description = inflect_phrase(modifiers(sentence, head) + [head], plural=True) + _genitive(sentence, head)
         # "особо опасных заключённых" and later "шестерых заключённых": one group, now counted
         for group in self.ctx.facts.groups:
             same_kind = group.description.split()[-1] == description.split()[-1]
@@ -455,3 +461,12 @@ def _singular_description(description: str) -> str:
         form = parses[0].inflect({"nomn", "sing"}) if parses else None
         out.append(_restore_yo(word.lower(), form.word) if form else word)
     return " ".join(out) or description
+
+
+def _genitive(sentence: Sentence, head: Token) -> str:
+    """"сотрудники полиции": the institution a group noun belongs to, as written."""
+    for child in sentence.children(head.index):
+        if (child.rel == "nmod" and child.feats.get("Case") == "Gen" and child.start > head.end
+                and child.feats.get("Animacy") == "Inan" and not sentence.children(child.index)):
+            return " " + child.text
+    return ""

@@ -120,6 +120,9 @@ class IncidentReader:
                 incident.participations.append(Participation(key, agent_role, [self._evidence(seg, conf)]))
         if kind == "Attack" and patients and set(patients) <= set(self.people.story.escort):
             patient_role = "guard"
+        for key in getattr(self, "_owner_victims", []):
+            incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
+        self._owner_victims = []
         for key in patients:
             if patient_role:
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
@@ -157,9 +160,13 @@ class IncidentReader:
         agents: list[str] = []
         patients: list[str] = []
         subject = _subject(s, token)
+        head = next((t for t in s.tokens if t.index == token.head), None)
+        if subject is None and not trigger.is_verb and token.rel == "obj" and head is not None \
+                and head.lemma in lex.LIGHT_VERBS:
+            subject = _subject(s, head)
         if subject is not None:
             keys = self._persons(s, subject)
-            if passive or trigger.type in lex.SUBJECT_IS_PATIENT:
+            if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE:
                 patients += keys
             else:
                 agents += keys
@@ -167,6 +174,9 @@ class IncidentReader:
             prep = _preposition(s, child)
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
+            elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
+                owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
+                self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
                 agents += self._persons(s, child)
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":

@@ -82,9 +82,14 @@ def _possessor(ctx: Context, people: People, s: Sentence, token: Token) -> list[
             return _antecedent(people, s, token, _POSSESSIVES[word])
     for child in children:
         if child.rel == "nmod" and child.feats.get("Case") == "Gen" and not child.pos == "PROPN":
-            keys = people.resolve(s, child, create=False) if person_lemma(child) or people.named_at(s, child) else []
+            keys = people.resolve(s, child) if person_lemma(child) or people.named_at(s, child) else []
             if keys:
                 return keys
+    # "женщина с дочерью": the person the "с"-phrase hangs on
+    if token.rel == "nmod" and any(c.lemma == "с" for c in children):
+        owner = next((t for t in s.tokens if t.index == token.head), None)
+        if owner is not None and (person_lemma(owner) or people.named_at(s, owner)):
+            return people.resolve(s, owner)
     # "у капитана X остались супруга и дочки"
     head = next((t for t in s.tokens if t.index == token.head), None) if token.rel.startswith("nsubj") else None
     if token.rel == "conj":

@@ -15,7 +15,7 @@ from .nlp import Sentence, Token
 # verb lemma -> incident type
 VERBS: dict[str, str] = {
     "бежать": "Escape", "сбежать": "Escape", "совершить побег": "Escape",
-    "напасть": "Attack", "нападать": "Attack", "атаковать": "Attack", "избить": "Attack",
+    "напасть": "Attack", "нападать": "Attack", "ударить": "Attack", "избивать": "Attack", "атаковать": "Attack", "избить": "Attack",
     "убить": "Killing", "убивать": "Killing", "застрелить": "Killing", "зарезать": "Killing",
     "расстрелять": "Killing", "задушить": "Killing", "ликвидировать": "Killing",
     "погибнуть": "Death", "скончаться": "Death", "умереть": "Death", "гибнуть": "Death",
@@ -25,7 +25,7 @@ VERBS: dict[str, str] = {
     "задержать": "Detention", "задерживать": "Detention", "арестовать": "Arrest",
     "приговорить": "Sentencing", "осудить": "Sentencing",
     "уволиться": "Resignation", "уволить": "Resignation",
-    "ранить": "Injury", "травмировать": "Injury",
+    "ранить": "Injury", "травмировать": "Injury", "пострадать": "Injury",
     "освободить": "Release", "помиловать": "Release",
     "поджечь": "Fire", "сгореть": "Fire",
 }
@@ -70,6 +70,9 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
 }
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Resignation", "Accident"}
+INTRANSITIVE = {"пострадать", "сгореть", "взорваться"}
+# "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
+LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть"}
 LABELS = {
     "Escape": "побег", "Attack": "нападение", "Killing": "убийство", "Death": "смерть",
     "VehicleSeizure": "захват автомобиля", "HostageTaking": "захват заложников",
@@ -105,8 +108,8 @@ def _trigger(sentence: Sentence, token: Token) -> Trigger | None:
     children = sentence.children(token.index)
     lemmas = {c.lemma for c in children}
     if token.pos == "VERB" or (token.pos == "AUX" and token.lemma == "быть"):
-        if token.feats.get("VerbForm") == "Part" and token.rel in ("amod", "acl") and token.feats.get("Variant") != "Short":
-            return None  # "погибших героев": a description, not a report
+        if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short":
+            return None  # "погибших героев", "вдова погибшего": a description, not a report
         lemma = token.lemma
         if lemma in ("лишить", "лишать") and "жизнь" in lemmas:
             return Trigger(token, "Killing", True)
