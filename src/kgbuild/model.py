@@ -167,6 +167,7 @@ class Incident:
     evidence: list[Evidence] = field(default_factory=list)
     # more classes it also belongs to: a car seized with its passengers is a HostageTaking too
     extra_types: list[str] = field(default_factory=list)
+    trigger: Evidence | None = None  # the word that told it ("напали", "побег"), for evaluation
 
 
 @dataclass

@@ -111,6 +111,7 @@ class IncidentReader:
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
         incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
+        incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
         agent_role, patient_role = lex.ROLES.get(kind, (None, None))
         if kind == "Killing" and trigger.type == "Death":
             patient_role = "victim"
