@@ -176,6 +176,7 @@ class _Reader:
             node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
                                  award=name, posthumous=posthumous)
             node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
+            node.award_evidence = self.ctx.evidence(award.start, _award_end(s, award), 0.75)
             node.date = _date_in(self.ctx, seg)
             for key in dict.fromkeys(recipients):
                 node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
@@ -302,3 +303,12 @@ def _award_name(s: Sentence, award: Token) -> str:
         if child.rel in ("nmod", "flat", "appos") and child.start > award.start:
             words.append(child.text)
     return " ".join(words)
+
+
+def _award_end(s: Sentence, award: Token) -> int:
+    after = s.text[award.end - s.start:]
+    quoted = re.match(r"\s*«[^»]+»", after)
+    if quoted:
+        return award.end + quoted.end()
+    tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos") and c.start > award.start]
+    return max([award.end] + tail)

@@ -109,6 +109,8 @@ def person_lemma(token: Token) -> str | None:
         return None
     if token.pos in ("ADJ", "VERB") and token.rel == "amod":
         return None  # "неизвестный мужчина", "погибших героев": a modifier, the noun is the person
+    if token.pos in ("ADJ", "VERB") and token.feats.get("Case") == "Ins" and token.rel not in ("obl", "conj"):
+        return None  # "задержали раненым": a state of someone named elsewhere
     candidates = [token.lemma, _SUBSTANTIVES.get(token.lemma, "")]
     nominal_use = token.lemma in _SUBSTANTIVES and token.rel.split(":")[0] in ("nsubj", "obj", "obl", "iobj", "conj")
     if token.pos != "NOUN" and token.feats.get("VerbForm") not in ("Part", None) and not nominal_use:

@@ -39,6 +39,7 @@ class IncidentReader:
         self.site_of_paragraph: dict[int, str] = {}
         self.targets: dict[str, list[str]] = {}  # attack key -> whom it targeted
         self._headline_triggers: list[tuple[str, Segment]] = []
+        self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
 
     # -- main loop ----------------------------------------------------------------------------
     def read(self) -> list[Incident]:
@@ -55,7 +56,7 @@ class IncidentReader:
                     self._escort(seg, token)
                     continue
                 trigger = lex._trigger(seg.sentence, token)
-                if trigger is None:
+                if trigger is None or token.start in self._done:
                     continue
                 if not trigger.is_verb and _temporal(seg.sentence, token):
                     continue  # "после его гибели": refers to a death told elsewhere
@@ -100,6 +101,13 @@ class IncidentReader:
         s, token = seg.sentence, trigger.token
         agents, patients = self._arguments(s, token, trigger)
         kind = trigger.type
+        if kind == "Death" and patients and trigger.is_verb:
+            setting = self._setting(seg, token)
+            if setting is not None:  # "погиб в перестрелке": a casualty of that incident
+                for key in patients:
+                    setting.participations.append(Participation(key, "casualty", [self._evidence(seg, 0.7)]))
+                    self._mark_dead(key, setting)
+                return setting
         if kind == "Death" and patients:
             earlier = self._died_before(patients)
             if earlier is not None:
@@ -173,6 +181,12 @@ class IncidentReader:
                 agents += keys
         for child in s.children(token.index):
             prep = _preposition(s, child)
+            if trigger.type == "VehicleSeizure" and child.rel in ("obj", "iobj"):
+                # the object is the vehicle; the people are those taken with it ("с семьёй")
+                for inner in s.children(child.index):
+                    if inner.rel == "nmod" and _preposition(s, inner) == "с":
+                        patients += self._persons(s, inner)
+                continue
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
             elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
@@ -196,12 +210,14 @@ class IncidentReader:
             if depth > 4:
                 return
             is_person = (t.pos == "PRON" and t.lemma == "они") or person_lemma(t) or self.people.named_at(s, t)
-            if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой") and t.rel.startswith("nsubj"):
+            if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой") and t.rel.split(":")[0] in ("nsubj", "obj"):
                 found.append(t)
                 return
             if is_person:
                 found.append(t)
             for c in s.children(t.index):
+                if c.feats.get("Case") == "Ins" and t.feats.get("Case") != "Ins" and _preposition(s, c) is None:
+                    continue  # "второго задержали раненым": a state, not another person
                 if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod"):
                     visit(c, depth + 1)
 
@@ -274,6 +290,23 @@ class IncidentReader:
         self.ctx.facts.places.append(place)
         self.ctx.add_mention(token.start, token.end, place.key)
         return place.key
+
+    def _setting(self, seg: Segment, verb: Token) -> Incident | None:
+        """The incident a death happened in, named by a noun under the verb ("при взрыве")."""
+        s = seg.sentence
+        for child in s.children(verb.index):
+            if child.rel != "obl" or _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
+                continue
+            trigger = lex._trigger(s, child)
+            if trigger is None or trigger.is_verb or trigger.type in ("Death", "Injury"):
+                continue
+            if child.start in self._done:
+                return self._done[child.start]
+            incident = self._incident(seg, trigger)
+            if incident is not None:
+                self._done[child.start] = incident
+            return incident
+        return None
 
     def _died_before(self, keys: list[str]) -> Incident | None:
         for key in keys:
@@ -365,24 +398,37 @@ def _preposition(s: Sentence, token: Token) -> str | None:
     return None
 
 
-def _subject(s: Sentence, token: Token) -> Token | None:
+def _subject(s: Sentence, verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with when it has none."""
-    seen = set()
-    while token is not None and token.index not in seen:
-        seen.add(token.index)
-        own = _own_subject(s, token)
-        if own is not None:
-            return own
-        if token.rel != "conj" or token.head is None:
-            return None
+    own = _own_subject(s, verb)
+    if own is not None:
+        return own
+    token, seen = verb, {verb.index}
+    while token.rel == "conj" and token.head is not None:
         # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it
         siblings = [t for t in s.tokens if t.head == token.head and t.rel == "conj" and t.start < token.start]
         for sibling in reversed(siblings):
             own = _own_subject(s, sibling)
             if own is not None:
-                return own
+                return own if _agrees(s, verb, own) else None
         token = next((t for t in s.tokens if t.index == token.head), None)
+        if token is None or token.index in seen:
+            return None
+        seen.add(token.index)
+        own = _own_subject(s, token)
+        if own is not None:
+            return own if _agrees(s, verb, own) else None
     return None
+
+
+def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
+    """"Первый погиб, второго задержали": a plural verb left without a subject is impersonal."""
+    number = verb.feats.get("Number")
+    if number is None or subject.pos == "PRON":
+        return True
+    plural = subject.feats.get("Number") == "Plur" or any(
+        c.rel.startswith("nummod") or c.rel == "conj" for c in s.children(subject.index))
+    return (number == "Plur") == plural
 
 
 def _own_subject(s: Sentence, token: Token) -> Token | None:

@@ -27,6 +27,8 @@ KIN: dict[str, str] = {
 }
 _POSSESSIVES = {"его": "Masc", "её": "Fem", "ее": "Fem", "их": "Plur"}
 _REMAIN = {"остаться", "оставаться"}
+# a widow is the widow of someone dead: the possessor must have died, or be called dead
+_BEREAVED = {"вдова", "вдовец"}
 
 
 def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
@@ -48,6 +50,8 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                 continue
             relatives = _relatives(people, s, token)
             _gender_from_term(ctx, lemma, relatives)
+            if lemma in _BEREAVED:
+                owners = [o for o in owners if _dead(ctx, o)]
             for owner in owners:
                 for relative in relatives:
                     if owner == relative:
@@ -82,9 +86,14 @@ def _possessor(ctx: Context, people: People, s: Sentence, token: Token) -> list[
             return _antecedent(people, s, token, _POSSESSIVES[word])
     for child in children:
         if child.rel == "nmod" and child.feats.get("Case") == "Gen" and not child.pos == "PROPN":
-            keys = people.resolve(s, child) if person_lemma(child) or people.named_at(s, child) else []
-            if keys:
-                return keys
+            # the possessor is the genitive itself or a name in apposition to it, never a name
+            # the parser hung under it ("вдова капитана Кайкен": Кайкен is the widow)
+            named = [c for c in [child] + s.children(child.index) if c is child or c.rel in ("appos", "flat:name")]
+            key = next((k for k in (ctx.key_at(t.start, t.end) for t in named) if k), None)
+            if key is not None:
+                return [key] if type(ctx.facts.entity(key)).__name__ in ("Person", "Group") else []
+            if person_lemma(child):
+                return people.resolve(s, child)
     # "женщина с дочерью": the person the "с"-phrase hangs on
     if token.rel == "nmod" and any(c.lemma == "с" for c in children):
         owner = next((t for t in s.tokens if t.index == token.head), None)
@@ -143,3 +152,9 @@ def _gender_from_term(ctx: Context, lemma: str, keys: list[str]) -> None:
         item = ctx.facts.entity(key)
         if gender and hasattr(item, "gender"):
             item.gender = gender
+
+
+def _dead(ctx: Context, key: str) -> bool:
+    item = ctx.facts.entity(key)
+    words = (getattr(item, "description", None) or "").lower()
+    return bool(getattr(item, "died_in", None)) or any(w in words for w in ("погибш", "умерш", "покойн"))

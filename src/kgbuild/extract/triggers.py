@@ -15,7 +15,7 @@ from .nlp import Sentence, Token
 # verb lemma -> incident type
 VERBS: dict[str, str] = {
     "бежать": "Escape", "сбежать": "Escape", "совершить побег": "Escape",
-    "напасть": "Attack", "нападать": "Attack", "ударить": "Attack", "избивать": "Attack", "атаковать": "Attack", "избить": "Attack",
+    "напасть": "Attack", "нападать": "Attack", "ударить": "Attack", "наброситься": "Attack", "напасть на": "Attack", "избивать": "Attack", "атаковать": "Attack", "избить": "Attack",
     "убить": "Killing", "убивать": "Killing", "застрелить": "Killing", "зарезать": "Killing",
     "расстрелять": "Killing", "задушить": "Killing", "ликвидировать": "Killing",
     "погибнуть": "Death", "скончаться": "Death", "умереть": "Death", "гибнуть": "Death",
