@@ -232,6 +232,7 @@ class Story:
     escort: list[str] = field(default_factory=list)  # who guarded or escorted
     escorted: list[str] = field(default_factory=list)  # whom they escorted
     teams: list[list[str]] = field(default_factory=list)  # sets introduced together
+    last_person: str | None = None  # the person last named or singled out, for "он"/"она"
 
 
 class People:
@@ -270,6 +271,8 @@ class People:
         if head.start in self._by_head:
             return self._by_head[head.start]
         keys = self._resolve(sentence, head, create)
+        if len(keys) == 1 and isinstance(self.entity(keys[0]), Person):
+            self.story.last_person = keys[0]
         if keys:
             self._by_head[head.start] = keys
             lemma = person_lemma(head)
@@ -284,6 +287,13 @@ class People:
             return [named] if kind in ("Person", "Group") else []
         if head.pos == "PRON" and head.lemma == "они":
             return list(self.story.perpetrators)
+        if head.pos == "PRON" and head.lemma in ("он", "она"):
+            # the last person the story singled out, if the gender does not contradict it
+            wanted = "male" if head.lemma == "он" else "female"
+            last = self.story.last_person
+            if last and getattr(self.entity(last), "gender", None) in (wanted, None):
+                return [last]
+            return []
         lemma = person_lemma(head)
         if lemma is None:
             return []
@@ -384,6 +394,7 @@ class People:
         self.ctx.facts.persons.append(person)
         self.ctx.add_mention(token.start, token.end, person.key)
         self._by_head[token.start] = [person.key]
+        self.story.last_person = person.key
         return person.key
 
     # -- creation -----------------------------------------------------------------------------

@@ -187,6 +187,8 @@ class IncidentReader:
                     if inner.rel == "nmod" and _preposition(s, inner) == "с":
                         patients += self._persons(s, inner)
                 continue
+            if child.rel in ("obj", "iobj") and child.feats.get("Case") == "Ins" and prep is None:
+                continue  # "задержали раненым": how they were found, not whom
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
             elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
@@ -209,7 +211,7 @@ class IncidentReader:
         def visit(t: Token, depth: int) -> None:
             if depth > 4:
                 return
-            is_person = (t.pos == "PRON" and t.lemma == "они") or person_lemma(t) or self.people.named_at(s, t)
+            is_person = (t.pos == "PRON" and t.lemma in ("они", "он", "она")) or person_lemma(t) or self.people.named_at(s, t)
             if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой") and t.rel.split(":")[0] in ("nsubj", "obj"):
                 found.append(t)
                 return
