@@ -84,6 +84,12 @@ CASES = [
     ("Ученики возложили цветы к памятнику героям.",
      {"Memorial", "MemorialEvent", "honours:герои", "MemorialEvent.organizer=ученики"}),
     ("Памятник погибшим милиционерам установили в центре города.", {"Memorial", "MemorialEvent"}),
+    ("Академик Жорес Иванов получил Нобелевскую премию.",
+     {"award:Нобелевская премия", "AwardConferral.recipient=Жорес Иванов"}),
+    ("В 2010 году писательница Анна Белова была удостоена премии «Большая книга».",
+     {"award:премия «Большая книга»", "AwardConferral.recipient=Анна Белова"}),
+    ("Заключённый сбежал из-под конвоя.", {"Escape.perpetrator=заключённый"}),
+    ("Двое заключённых бежали из колонии.", {"Escape.perpetrator=заключённые", "group:заключённые=2"}),
 ]
 
 # what must NOT be read: descriptions are not reports, possessives without an antecedent tie no one
@@ -103,6 +109,8 @@ NEGATIVE = [
     ("Полицейский погиб при взрыве.", "Death"),  # one incident, the explosion, not two
     ("«Преступники убили моего брата», — сказала она.", "Killing"),
     ("Рабочие добывали гранит в карьере.", "Attack"),
+    ("Она бежала в Лондон.", "Escape"),  # fled abroad: not an escape from custody
+    ("Спортсмен получил травму колена.", "AwardConferral"),
 ]
 
 

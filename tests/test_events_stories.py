@@ -34,3 +34,9 @@ def test_the_escorted_group_is_the_attackers_and_the_escort_the_guards():
     assert any(getattr(g, "label", None) == "Игорь Белов" for g in guards)
     escapees = next(p.agent for p in attack.participations if p.role == "perpetrator")
     assert facts.entity(escapees).member_count == 3
+
+
+def test_a_verb_and_its_noun_tell_one_incident_not_two():
+    for text in ("Министр Олег Смирнов ушёл в отставку.", "Четверо осуждённых совершили побег из колонии."):
+        facts = extract(Document(id="one", text=text))
+        assert len(facts.incidents) == 1, text

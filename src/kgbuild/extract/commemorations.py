@@ -24,8 +24,10 @@ MEMORY_VERBS = {"вспоминать", "вспомнить", "чтить", "п�
 MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемориал", "бюст", "обелиск", "монумент"}
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
-AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить"}
-AWARD_NOUNS = {"орден", "медаль", "звание", "знак"}
+AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться"}
+AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест"}
+# "получить" is an award verb only with an award as its object
+_WEAK_AWARD_VERBS = {"получить", "вручить"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 
@@ -165,18 +167,24 @@ class _Reader:
             award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > verb.start), None)
             if award is None:
                 continue
+            if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
+                continue
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
                     recipients += self.people.resolve(s, child)
-                if child.rel == "nsubj" and verb.feats.get("Voice") == "Pass":
+                if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
+                                             or verb.lemma == "удостоиться"):
                     recipients += self.people.resolve(s, child)
+            if not recipients:
+                continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
             name = _award_name(s, award)
             node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
                                  award=name, posthumous=posthumous)
             node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
-            node.award_evidence = self.ctx.evidence(award.start, _award_end(s, award), 0.75)
+            first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
+            node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
             node.date = _date_in(self.ctx, seg)
             for key in dict.fromkeys(recipients):
                 node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
@@ -294,7 +302,10 @@ def _date_in(ctx: Context, seg: Segment):
 
 
 def _award_name(s: Sentence, award: Token) -> str:
-    words = [inflect_phrase([award], plural=False)]
+    adjectives = [c for c in s.children(award.index) if c.rel == "amod" and c.start < award.start]
+    # "Нобелевская премия": a proper name keeps its capitals
+    words = [" ".join(w[:1].upper() + w[1:] if t.text[:1].isupper() and t is not award else w
+                      for t, w in zip(adjectives + [award], inflect_phrase(adjectives + [award], plural=False).split()))]
     after = s.text[award.end - s.start:]
     quoted = re.match(r"\s*(«[^»]+»)", after)
     if quoted:  # "медалью «За отвагу»"

@@ -22,7 +22,7 @@ WEAPONS = {"нож", "топор", "пистолет", "автомат", "руж
            "взрывчатка", "самодельный"}
 ARMED = {"вооружить", "вооружиться", "вооружённый", "вооруженный"}
 # where things happen when no named place is given: nouns for sites
-SITES = {"карьер", "блокпост", "больница", "трасса", "шахта", "пост", "кпп", "вокзал", "мост",
+SITES = {"карьер", "блокпост", "больница", "трасса", "шахта", "кпп", "вокзал", "мост",
          "лес", "станция", "аэропорт", "рынок", "магазин", "двор", "подъезд", "стройка", "полигон"}
 TEAM_PREPOSITIONS = {"вместе", "совместно"}
 
@@ -58,6 +58,8 @@ class IncidentReader:
                 trigger = lex._trigger(seg.sentence, token)
                 if trigger is None or token.start in self._done:
                     continue
+                if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
+                    continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
                     continue  # "после его гибели": refers to a death told elsewhere
                 if colon is not None and token.start > colon[1] and elaborated is not None:
@@ -518,3 +520,11 @@ def died(ctx: Context, incident: Incident, key: str) -> None:
         if not item.died_in:
             item.died_in = incident.key
             item.died_on = incident.date
+
+
+def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:
+    head = next((t for t in s.tokens if t.index == noun.head), None)
+    if head is None:
+        return False
+    trigger = lex._trigger(s, head)
+    return trigger is not None and trigger.is_verb and trigger.type == kind

@@ -35,7 +35,7 @@ NOUNS: dict[str, str] = {
     "расстрел": "Killing", "гибель": "Death", "смерть": "Death", "угон": "VehicleSeizure",
     "перестрелка": "Shootout", "взрыв": "Explosion", "теракт": "Explosion",
     "задержание": "Detention", "арест": "Arrest", "приговор": "Sentencing",
-    "отставка": "Resignation", "увольнение": "Resignation", "ранение": "Injury",
+    "отставка": "Resignation", "увольнение": "Resignation", "катастрофа": "Accident", "ранение": "Injury",
     "пожар": "Fire", "авария": "Accident", "дтп": "Accident", "крушение": "Accident",
     "освобождение": "Release",
 }
@@ -123,6 +123,8 @@ def _trigger(sentence: Sentence, token: Token) -> Trigger | None:
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
             return Trigger(token, "VehicleSeizure", True, extra)
+        if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
+            return None  # "бежала в Лондон": fled, not escaped from custody
         if lemma in VERBS:
             return Trigger(token, VERBS[lemma], True)
         return None
@@ -155,5 +157,22 @@ def _carries_people(sentence: Sentence, vehicle: Token) -> bool:
     for child in sentence.children(vehicle.index):
         if child.rel == "nmod" and any(c.lemma == "с" for c in sentence.children(child.index)):
             if child.lemma in ("семья",) or person_lemma(child):
+                return True
+    return False
+
+
+CUSTODY = {"колония", "тюрьма", "изолятор", "сизо", "лагерь", "плен", "заключение", "конвой",
+           "больница", "суд", "учреждение", "зона", "камера", "изолятора"}
+
+
+def _escape_from_custody(sentence: Sentence, verb: Token) -> bool:
+    """An escape is from custody: an inmate runs, or runs "из колонии", "из-под конвоя"."""
+    from .groups import INMATE_NOUNS, person_lemma
+
+    for child in sentence.children(verb.index):
+        if child.rel.startswith("nsubj") and person_lemma(child) in INMATE_NOUNS:
+            return True
+        if child.rel == "obl" and any(c.lemma in ("из", "из-под") for c in sentence.children(child.index)):
+            if child.lemma in CUSTODY or child.pos == "PROPN":
                 return True
     return False
