@@ -70,6 +70,8 @@ def predicted_relations(facts) -> list[tuple[str, Span, Span]]:
         sentence = inc.evidence[0] if inc.evidence else None
         lo, hi = (sentence.start, sentence.end) if sentence else trig
         for part in inc.participations:
+            if not _annotatable(facts, part.agent):
+                continue
             kind = "AGENT" if part.role == "perpetrator" else "PARTICIPANT_IN"
             for mention in _mentions(facts, part.agent):
                 if lo <= mention.start < hi:
@@ -107,6 +109,32 @@ def predicted_relations(facts) -> list[tuple[str, Span, Span]]:
                 if told.start <= mention.start < told.end:
                     out.append(("AWARDED_WITH", (mention.start, mention.end), award))
     return out
+
+
+# NEREL annotates names, professions and organizations, never "мужчина" or "мирные жители":
+# an anonymous participant counts only when its noun is a profession
+PROFESSIONS = {"сотрудник", "сотрудница", "военнослужащий", "полицейский", "охранник", "конвоир",
+               "врач", "водитель", "солдат", "офицер", "инспектор", "милиционер", "спасатель",
+               "пожарный", "инкассатор", "кассир", "продавец", "бизнесмен", "директор", "министр",
+               "журналист", "надзиратель", "контролёр", "курсант", "студент", "студентка", "школьник",
+               "пенсионер", "пенсионерка", "фермер", "ветеран", "рабочий"}
+
+
+def _annotatable(facts, key: str) -> bool:
+    try:
+        item = facts.entity(key)
+    except KeyError:
+        return False
+    if not getattr(item, "anonymous", False) and getattr(item, "label", None):
+        return True
+    head = (getattr(item, "description", None) or "").split()[-1:]
+    if not head:
+        return False
+    from ..extract.nlp import models
+
+    parses = models().parse_word(head[0])
+    lemma = parses[0].normal_form if parses else head[0]
+    return lemma in PROFESSIONS or head[0] in PROFESSIONS
 
 
 def _mentions(facts, key: str):

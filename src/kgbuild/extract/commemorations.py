@@ -149,9 +149,7 @@ class _Reader:
             if not item.died_in or community not in self.people.called.get(item.key, set()):
                 continue
             incident = self.ctx.facts.entity(item.died_in)
-            evidence = incident.evidence[0]
-            seg = Segment.__new__(Segment)
-            self._honour_with(day, item.key, evidence)
+            self._honour_with(day, item.key, incident.evidence[0])
 
     def _honour_with(self, commemoration: Commemoration, key: str, evidence) -> None:
         if key not in commemoration.commemorates:

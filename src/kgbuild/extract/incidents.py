@@ -40,6 +40,7 @@ class IncidentReader:
         self.targets: dict[str, list[str]] = {}  # attack key -> whom it targeted
         self._headline_triggers: list[tuple[str, Segment]] = []
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
+        self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
 
     # -- main loop ----------------------------------------------------------------------------
     def read(self) -> list[Incident]:
@@ -55,7 +56,7 @@ class IncidentReader:
                 if token.lemma in lex.ESCORT_VERBS and token.pos == "VERB":
                     self._escort(seg, token)
                     continue
-                trigger = lex._trigger(seg.sentence, token)
+                trigger = lex.trigger_at(seg.sentence, token)
                 if trigger is None or token.start in self._done:
                     continue
                 if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
@@ -131,7 +132,7 @@ class IncidentReader:
                 incident.participations.append(Participation(key, agent_role, [self._evidence(seg, conf)]))
         if kind == "Attack" and patients and set(patients) <= set(self.people.story.escort):
             patient_role = "guard"
-        for key in getattr(self, "_owner_victims", []):
+        for key in self._owner_victims:
             incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
         self._owner_victims = []
         for key in patients:
@@ -301,7 +302,7 @@ class IncidentReader:
         for child in s.children(verb.index):
             if child.rel != "obl" or _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
                 continue
-            trigger = lex._trigger(s, child)
+            trigger = lex.trigger_at(s, child)
             if trigger is None or trigger.is_verb or trigger.type in ("Death", "Injury"):
                 continue
             if child.start in self._done:
@@ -351,7 +352,7 @@ class IncidentReader:
     def _headline(self, seg: Segment) -> None:
         """Headlines only add evidence to an incident the body tells ("Кровавый побег из …")."""
         for token in seg.sentence.tokens:
-            trigger = lex._trigger(seg.sentence, token)
+            trigger = lex.trigger_at(seg.sentence, token)
             if trigger is not None and not trigger.is_verb:
                 self._headline_triggers.append((trigger.type, seg))
 
@@ -406,7 +407,7 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with when it has none."""
     own = _own_subject(s, verb)
     if own is not None:
-        return own
+        return own if _same_gender(verb, own) else None
     token, seen = verb, {verb.index}
     while token.rel == "conj" and token.head is not None:
         # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it
@@ -423,6 +424,14 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
         if own is not None:
             return own if _agrees(s, verb, own) else None
     return None
+
+
+def _same_gender(verb: Token, subject: Token) -> bool:
+    """"…брат, умерла…": a past-tense verb that disagrees with the noun is not its predicate."""
+    v, n = verb.feats.get("Gender"), subject.feats.get("Gender")
+    if not v or not n or subject.pos != "NOUN" or verb.feats.get("Number") == "Plur":
+        return True
+    return v == n
 
 
 def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
@@ -450,7 +459,7 @@ def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
     s = seg.sentence
     seen_noun = False
     for token in s.tokens:
-        trigger = lex._trigger(s, token)
+        trigger = lex.trigger_at(s, token)
         if trigger is not None and not trigger.is_verb:
             seen_noun = True
         if seen_noun and token.text == ":":
@@ -526,5 +535,5 @@ def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:
     head = next((t for t in s.tokens if t.index == noun.head), None)
     if head is None:
         return False
-    trigger = lex._trigger(s, head)
+    trigger = lex.trigger_at(s, head)
     return trigger is not None and trigger.is_verb and trigger.type == kind

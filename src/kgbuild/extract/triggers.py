@@ -90,21 +90,18 @@ class Trigger:
     extra_types: tuple[str, ...] = ()
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma.replace("ё", "е") if token.lemma not in VERBS and token.lemma not in NOUNS else token.lemma
-
-
 def find_triggers(sentence: Sentence) -> list[Trigger]:
     """The incident triggers of one sentence, in text order."""
     out = []
     for token in sentence.tokens:
-        trigger = _trigger(sentence, token)
+        trigger = trigger_at(sentence, token)
         if trigger is not None:
             out.append(trigger)
     return out
 
 
-def _trigger(sentence: Sentence, token: Token) -> Trigger | None:
+def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
+    """The trigger this token is, in this sentence, or None."""
     children = sentence.children(token.index)
     lemmas = {c.lemma for c in children}
     if token.pos == "VERB" or (token.pos == "AUX" and token.lemma == "быть"):
