@@ -269,11 +269,15 @@ def _subtree(s: Sentence, head: Token) -> list[Token]:
 
 
 def _community(s: Sentence, noun: Token) -> str | None:
-    """"праздник сотрудников …": the person noun the day belongs to."""
+    """"праздник сотрудников …", "сотрудники … отмечают свой праздник": whose day it is."""
     for child in s.children(noun.index):
         lemma = person_lemma(child)
         if lemma:
             return lemma
+    if any(c.lemma == "свой" for c in s.children(noun.index)) and noun.head is not None:
+        for child in s.children(noun.head):
+            if child.rel == "nsubj" and person_lemma(child):
+                return person_lemma(child)
     return None
 
 

@@ -379,6 +379,21 @@ class People:
         ordinal = any(c.lemma in ("один", "второй", "третий", "ещё", "другой") for c in sentence.children(head.index))
         return lemma in PERPETRATOR_NOUNS or (ordinal and norm(lemma) in {norm(n) for n in INMATE_NOUNS})
 
+    def member_of_group(self, sentence: Sentence, token: Token, group_key: str) -> str:
+        """"один из нападавших": a person of the group, singled out."""
+        if token.start in self._by_head:
+            return self._by_head[token.start][0]
+        group = self.entity(group_key)
+        person = Person(key=self.ctx.new_key("anon"), anonymous=True, in_group=group_key,
+                        description=_singular_description(group.description))
+        end = max([token.end] + [c.end for c in sentence.children(token.index)])
+        person.mentions.append(self.ctx.evidence(token.start, end, 0.6))
+        self.ctx.facts.persons.append(person)
+        self.ctx.add_mention(token.start, token.end, person.key)
+        self._by_head[token.start] = [person.key]
+        self.story.last_person = person.key
+        return person.key
+
     def singled_out_by_ordinal(self, sentence: Sentence, token: Token) -> str | None:
         """"второй — задержан": an ordinal standing for one more member of the group."""
         if token.lemma not in ("второй", "третий", "другой", "четвёртый", "четвертый") or not self.story.perpetrators:

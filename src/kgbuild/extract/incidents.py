@@ -25,6 +25,7 @@ ARMED = {"вооружить", "вооружиться", "вооружённый
 SITES = {"карьер", "блокпост", "больница", "трасса", "шахта", "кпп", "вокзал", "мост",
          "лес", "станция", "аэропорт", "рынок", "магазин", "двор", "подъезд", "стройка", "полигон"}
 TEAM_PREPOSITIONS = {"вместе", "совместно"}
+_ONE_OF = {"один", "первый", "второй", "другой", "каждый"}  # "один из нападавших"
 
 
 class IncidentReader:
@@ -120,6 +121,8 @@ class IncidentReader:
             if attack is not None:  # the targets of an attack died: they were killed
                 kind = "Killing"
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
+        if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
+            return None  # "вспоминают тех, кто погиб": a death of no one in particular
         incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
         incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
@@ -218,6 +221,10 @@ class IncidentReader:
             if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой") and t.rel.split(":")[0] in ("nsubj", "obj"):
                 found.append(t)
                 return
+            if t.lemma in _ONE_OF and any(
+                    c.rel == "nmod" and _preposition(s, c) == "из" for c in s.children(t.index)):
+                found.append(t)  # "один из нападавших": one member, not the whole group
+                return
             if is_person:
                 found.append(t)
             for c in s.children(t.index):
@@ -232,6 +239,13 @@ class IncidentReader:
         for t in found:
             if listed and t not in listed and t.rel not in ("conj",) and self._vague(s, t):
                 continue  # "нескольких людей — мужчину, женщину…": the list says who
+            of_group = next((c for c in s.children(t.index) if c.rel == "nmod" and _preposition(s, c) == "из"), None) \
+                if t.lemma in _ONE_OF else None
+            if of_group is not None:
+                groups = [k for k in self.people.resolve(s, of_group) if type(self.ctx.facts.entity(k)).__name__ == "Group"]
+                key = self.people.member_of_group(s, t, groups[0]) if len(groups) == 1 else None
+                keys += [key] if key else []
+                continue
             if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой"):
                 key = self.people.singled_out_by_ordinal(s, t)
                 keys += [key] if key else []

@@ -42,7 +42,10 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                 continue
             owners = _possessor(ctx, people, s, token)
             group_head = token.head if token.rel == "conj" else token.index
-            if owners:
+            # "его зятем и внучкой", "с дочерью и внуком": the possessive or the "с" carries to
+            # the next in the list; a genitive ("муж его дочери") does not
+            possessive = any(c.text.lower() in _POSSESSIVES or c.lemma == "с" for c in s.children(token.index))
+            if owners and possessive:
                 possessor_of[group_head] = owners
             elif token.rel == "conj" and token.head in possessor_of:
                 owners = possessor_of[token.head]
@@ -135,9 +138,23 @@ def _antecedent(people: People, s: Sentence, token: Token, gender: str) -> list[
                 if t.rel != "conj":
                     break
         return keys if len(keys) > 1 else []
+    if token.rel == "conj":
+        # "мужчиной, его зятем и внучкой": in a list, "его" is the person the list starts with
+        first = next((t for t in s.tokens if t.index == token.head), None)
+        if first is not None and first.feats.get("Gender") == gender and person_lemma(first):
+            return people.resolve(s, first)[:1]
+    # the phrase the possessive stands in cannot be its antecedent ("муж его дочери")
+    enclosing = set()
+    t = token
+    while t is not None and t.rel != "conj" and t.head is not None:
+        t = next((x for x in s.tokens if x.index == t.head), None)
+        if t is not None:
+            enclosing.add(t.index)
     for t in reversed(before):
+        if t.index in enclosing:
+            continue
         if t.feats.get("Gender") == gender and t.feats.get("Number") != "Plur" and (person_lemma(t) or people.named_at(s, t)):
-            keys = people.resolve(s, t, create=False)
+            keys = people.resolve(s, t)
             if keys:
                 return keys[:1]
     return []
@@ -156,5 +173,5 @@ def _gender_from_term(ctx: Context, lemma: str, keys: list[str]) -> None:
 
 def _dead(ctx: Context, key: str) -> bool:
     item = ctx.facts.entity(key)
-    words = (getattr(item, "description", None) or "").lower()
+    words = " ".join([getattr(item, "description", None) or ""] + [m.quote for m in item.mentions]).lower()
     return bool(getattr(item, "died_in", None)) or any(w in words for w in ("погибш", "умерш", "покойн"))
