@@ -262,6 +262,8 @@ class _DocumentMapping:
         self.types(n, KGB.Incident)
         if inc.type != "Incident":
             self.types(n, KGB[inc.type])
+        for extra in inc.extra_types:
+            self.types(n, KGB[extra])
         self.add(n, RDFS.label, self.text(inc.label) and Literal(inc.label, lang="ru"))
         self.date(n, KGB.date, inc.date)
         if inc.place:

@@ -165,6 +165,9 @@ class Incident:
     outcome: str | None = None
     participations: list[Participation] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # more classes it also belongs to: a car seized with its passengers is a HostageTaking too
+    extra_types: list[str] = field(default_factory=list)
+    trigger: Evidence | None = None  # the word that told it ("напали", "побег"), for evaluation
 
 
 @dataclass
@@ -189,6 +192,7 @@ class Commemoration:
     place: str | None = None
     commemorates: list[str] = field(default_factory=list)  # keys of persons, groups, incidents, institutions
     award: str | None = None
+    award_evidence: Evidence | None = None  # where the award is named, for evaluation
     posthumous: bool | None = None
     participations: list[Participation] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)

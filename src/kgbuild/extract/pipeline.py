@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..model import Document, DocumentFacts
 from .context import Context
 from .dates import extract_dates
+from .events import extract_events
 from .institutions import extract_institutions, finish_institutions
 from .nlp import analyse, models
 from .persons import extract_persons
@@ -26,6 +27,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("dates", extract_dates),
     ("institution_links", finish_institutions),
     ("ranks", attach_ranks),
+    ("events", extract_events),  # incidents, kinship, commemorations: needs the entity mentions
 ]
 
 EXTRACTOR_VERSION = "0.1.0"

@@ -1,0 +1,228 @@
+"""Scoring the events layer against NEREL's event relations.
+
+NEREL links an event mention to its participants (AGENT, PARTICIPANT_IN), time
+(POINT_IN_TIME), place (TAKES_PLACE_IN), the larger event (SUBEVENT_OF), and links persons to
+dates of death (DATE_OF_DEATH) and awards (AWARDED_WITH). Our facts are turned into the same
+(type, span, span) triples: the incident's trigger word, the mentions of its participants in the
+trigger's sentence, its date and place phrases. A predicted relation matches a gold one of the
+same type when each argument overlaps the gold argument (in either order, as NEREL's direction
+differs between types).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .brat import Annotation, read_directory
+
+RELATIONS = ("AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN", "SUBEVENT_OF",
+             "DATE_OF_DEATH", "AWARDED_WITH")
+Span = tuple[int, int]
+
+
+@dataclass
+class EventReport:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    documents: int = 0
+
+    def scores(self, kind: str | None = None) -> tuple[float, float, float]:
+        kinds = [kind] if kind else list(RELATIONS)
+        tp = sum(self.tp[k] for k in kinds)
+        fp = sum(self.fp[k] for k in kinds)
+        fn = sum(self.fn[k] for k in kinds)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def table(self) -> str:
+        lines = ["| relation | gold | predicted | correct | P | R | F1 |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        for kind in list(RELATIONS) + [None]:
+            kinds = [kind] if kind else list(RELATIONS)
+            tp = sum(self.tp[k] for k in kinds)
+            gold = tp + sum(self.fn[k] for k in kinds)
+            pred = tp + sum(self.fp[k] for k in kinds)
+            p, r, f = self.scores(kind)
+            lines.append(f"| {kind or 'micro'} | {gold} | {pred} | {tp} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        return "\n".join(lines)
+
+
+def gold_relations(doc: Annotation) -> list[tuple[str, Span, Span]]:
+    out = []
+    for rel in doc.relations:
+        if rel.type in RELATIONS and rel.arg1 in doc.entities and rel.arg2 in doc.entities:
+            a, b = doc.entities[rel.arg1], doc.entities[rel.arg2]
+            out.append((rel.type, (a.start, a.end), (b.start, b.end)))
+    return out
+
+
+def predicted_relations(facts) -> list[tuple[str, Span, Span]]:
+    """Our incidents, deaths and awards as NEREL-style relation triples."""
+    out: list[tuple[str, Span, Span]] = []
+    by_key = {i.key: i for i in facts.incidents}
+    for inc in facts.incidents:
+        if inc.trigger is None:
+            continue
+        trig = (inc.trigger.start, inc.trigger.end)
+        sentence = inc.evidence[0] if inc.evidence else None
+        lo, hi = (sentence.start, sentence.end) if sentence else trig
+        for part in inc.participations:
+            if not _annotatable(facts, part.agent):
+                continue
+            kind = "AGENT" if part.role == "perpetrator" else "PARTICIPANT_IN"
+            for mention in _mentions(facts, part.agent):
+                if lo <= mention.start < hi:
+                    out.append((kind, (mention.start, mention.end), trig))
+        if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
+            out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
+        if inc.place:
+            for mention in _mentions(facts, inc.place):
+                if lo <= mention.start < hi:
+                    out.append(("TAKES_PLACE_IN", trig, (mention.start, mention.end)))
+        whole = by_key.get(inc.part_of or "")
+        if whole is not None and whole.trigger is not None:
+            out.append(("SUBEVENT_OF", trig, (whole.trigger.start, whole.trigger.end)))
+    for person in facts.persons:
+        if person.anonymous or not person.label:
+            continue  # NEREL links dates of death to named persons only
+        incident = by_key.get(person.died_in or "")
+        if person.died_on and person.died_on.evidence and incident is not None and incident.evidence:
+            d = person.died_on.evidence
+            told = incident.evidence[0]
+            if not told.start <= d.start < told.end:
+                continue  # a date carried from elsewhere is not what NEREL links
+            for mention in person.mentions:
+                if told.start <= mention.start < told.end:
+                    out.append(("DATE_OF_DEATH", (mention.start, mention.end), (d.start, d.end)))
+    for c in facts.commemorations:
+        if c.type != "AwardConferral" or c.award_evidence is None:
+            continue
+        award = (c.award_evidence.start, c.award_evidence.end)
+        told = c.evidence[0] if c.evidence else c.award_evidence
+        for part in c.participations:
+            if part.role != "recipient":
+                continue
+            for mention in _mentions(facts, part.agent):
+                if told.start <= mention.start < told.end:
+                    out.append(("AWARDED_WITH", (mention.start, mention.end), award))
+    return out
+
+
+# NEREL annotates names, professions and organizations, never "мужчина" or "мирные жители":
+# an anonymous participant counts only when its noun is a profession
+PROFESSIONS = {"сотрудник", "сотрудница", "военнослужащий", "полицейский", "охранник", "конвоир",
+               "врач", "водитель", "солдат", "офицер", "инспектор", "милиционер", "спасатель",
+               "пожарный", "инкассатор", "кассир", "продавец", "бизнесмен", "директор", "министр",
+               "журналист", "надзиратель", "контролёр", "курсант", "студент", "студентка", "школьник",
+               "пенсионер", "пенсионерка", "фермер", "ветеран", "рабочий"}
+
+
+def _annotatable(facts, key: str) -> bool:
+    try:
+        item = facts.entity(key)
+    except KeyError:
+        return False
+    if not getattr(item, "anonymous", False) and getattr(item, "label", None):
+        return True
+    head = (getattr(item, "description", None) or "").split()[-1:]
+    if not head:
+        return False
+    from ..extract.nlp import models
+
+    parses = models().parse_word(head[0])
+    lemma = parses[0].normal_form if parses else head[0]
+    return lemma in PROFESSIONS or head[0] in PROFESSIONS
+
+
+def _mentions(facts, key: str):
+    try:
+        return facts.entity(key).mentions
+    except (KeyError, AttributeError):
+        return []
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _matches(pred: tuple[str, Span, Span], gold: tuple[str, Span, Span]) -> bool:
+    if pred[0] != gold[0]:
+        return False
+    return (_overlap(pred[1], gold[1]) and _overlap(pred[2], gold[2])) or \
+        (_overlap(pred[1], gold[2]) and _overlap(pred[2], gold[1]))
+
+
+def in_scope(doc: Annotation) -> list[tuple[str, Span, Span]]:
+    """Gold relations whose event is an incident our lexicon knows (or that need no event)."""
+    from ..extract import triggers
+    from ..extract.nlp import models
+
+    known = set(triggers.VERBS) | set(triggers.NOUNS) | {"лишить", "захват", "наградить", "награда",
+                                                         "орден", "медаль", "премия"}
+    out = []
+    for rel in doc.relations:
+        if rel.type not in RELATIONS or rel.arg1 not in doc.entities or rel.arg2 not in doc.entities:
+            continue
+        a, b = doc.entities[rel.arg1], doc.entities[rel.arg2]
+        event = next((e for e in (a, b) if e.type == "EVENT"), None)
+        if event is not None:
+            words = event.text.split()
+            lemmas = {p.normal_form for w in words[:2] for p in models().parse_word(w.lower())[:1]}
+            if not lemmas & known:
+                continue
+        out.append((rel.type, (a.start, a.end), (b.start, b.end)))
+    return out
+
+
+def score_document(doc: Annotation, facts, report: EventReport, scoped: EventReport | None = None) -> None:
+    if scoped is not None:
+        _score(in_scope(doc), facts, scoped, everything=gold_relations(doc))
+    _score(gold_relations(doc), facts, report)
+    report.documents += 1
+    if scoped is not None:
+        scoped.documents += 1
+
+
+def _score(gold, facts, report: EventReport, everything=None) -> None:
+    """`everything`: the whole gold, when `gold` is a part of it; a prediction that matches a
+    relation outside the part is then neither right nor wrong here."""
+    pred = list(dict.fromkeys(predicted_relations(facts)))
+    used: set[int] = set()
+    for p in pred:
+        hit = next((i for i, g in enumerate(gold) if i not in used and _matches(p, g)), None)
+        if hit is None:
+            if everything is None or not any(_matches(p, g) for g in everything):
+                report.fp[p[0]] += 1
+        else:
+            used.add(hit)
+            report.tp[p[0]] += 1
+    for i, g in enumerate(gold):
+        if i not in used:
+            report.fn[g[0]] += 1
+
+
+def evaluate(directory: Path, extract=None, limit: int | None = None) -> tuple[EventReport, EventReport]:
+    """Score the extractor on a NEREL split (a folder of .txt/.ann pairs): against all of NEREL's
+    event relations, and against those whose event our incident lexicon covers."""
+    from ..model import Document
+
+    if extract is None:
+        from ..extract import extract
+    report, scoped = EventReport(), EventReport()
+    for doc in read_directory(directory)[:limit]:
+        facts = extract(Document(id=doc.name, text=doc.text))
+        score_document(doc, facts, report, scoped)
+    return report, scoped
+
+
+if __name__ == "__main__":  # python -m kgbuild.evaluation.events DIR [LIMIT]
+    import sys
+
+    result, in_lexicon = evaluate(Path(sys.argv[1]), limit=int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    print(f"{result.documents} documents; all event relations:")
+    print(result.table())
+    print("\nrelations whose event is in the incident lexicon:")
+    print(in_lexicon.table())

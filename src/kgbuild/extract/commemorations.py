@@ -1,0 +1,327 @@
+"""Commemorations: recurring days, memorial events, memorials and (posthumous) awards.
+
+"13 декабря … будет отмечаться профессиональный праздник …" is a `CommemorativeDay` on
+"--12-13"; "открыли мемориальную доску" a `Memorial` and the `MemorialEvent` of its unveiling;
+"награждён орденом Мужества посмертно" an `AwardConferral`. What each honours comes from the
+objects of memory verbs ("вспоминают погибших героев", "почтили память …", "в память о …"),
+the recipients of awards, and the fallen of the document's incidents who belong to the community
+the day is for ("праздник сотрудников …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Commemoration, Participation
+from .context import Context
+from .groups import People, inflect_phrase, person_lemma
+from .nlp import Sentence, Token
+from .segments import Segment
+
+DAY_NOUNS = {"праздник", "день", "годовщина"}
+DAY_VERBS = {"отмечать", "отмечаться", "праздновать", "чтить"}
+MEMORY_VERBS = {"вспоминать", "вспомнить", "чтить", "почтить", "помнить", "поминать", "увековечить"}
+MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемориал", "бюст", "обелиск", "монумент"}
+UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
+EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
+AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться"}
+AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест"}
+# "получить" is an award verb only with an award as its object
+_WEAK_AWARD_VERBS = {"получить", "вручить"}
+_DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+
+
+def extract_commemorations(ctx: Context, people: People, segs: list[Segment]) -> None:
+    reader = _Reader(ctx, people)
+    for seg in segs:
+        reader.day(seg)
+        reader.award(seg)
+        reader.memorial(seg)
+    for seg in segs:
+        reader.memory(seg)
+    reader.fallen()
+
+
+class _Reader:
+    def __init__(self, ctx: Context, people: People) -> None:
+        self.ctx = ctx
+        self.people = people
+
+    def _days(self) -> list[Commemoration]:
+        return [c for c in self.ctx.facts.commemorations if c.type == "CommemorativeDay"]
+
+    # -- recurring days -----------------------------------------------------------------------
+    def day(self, seg: Segment) -> None:
+        s = seg.sentence
+        date = next((d for d in self.ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end
+                     and _DAY_OF_YEAR.match(d.edtf)), None)
+        noun = next((t for t in s.tokens if t.lemma in DAY_NOUNS and t.pos == "NOUN" and t.lemma != "день"), None) \
+            or next((t for t in s.tokens if t.lemma == "день" and t.text[0].isupper()), None)
+        if date is None or noun is None:
+            return
+        if not any(t.lemma in DAY_VERBS or t.lemma in DAY_NOUNS for t in s.tokens):
+            return
+        month, day = _DAY_OF_YEAR.match(date.edtf).groups()
+        label = _label(s, noun)
+        day_node = next((c for c in self._days() if c.day_of_year == f"--{month}-{day}"), None)
+        if day_node is None:
+            day_node = Commemoration(key=self.ctx.new_key("com"), type="CommemorativeDay", label=label,
+                                     day_of_year=f"--{month}-{day}")
+            self.ctx.facts.commemorations.append(day_node)
+        day_node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.8))
+        for token in s.tokens:
+            key = self.ctx.key_at(token.start, token.end)
+            item = _entity(self.ctx, key)
+            if item is not None and type(item).__name__ == "Place" and _preposition(s, token) == "в":
+                day_node.place = day_node.place or key
+        if any(t.lemma in ("впервые", "первый") for t in s.tokens):
+            year = (self.ctx.document.published or "")[:4]
+            if year:  # "впервые" this year: only the publication date tells which year
+                day_node.first_observed = year
+        self._community = _community(s, noun)
+        for child in s.children(noun.index):  # "День памяти погибших спасателей"
+            if child.lemma == "память":
+                for head in s.children(child.index):
+                    if head.rel == "nmod" and person_lemma(head):
+                        for key in self.people.resolve(s, head):
+                            self._honour(day_node, key, seg)
+
+    # -- memory verbs -------------------------------------------------------------------------
+    def memory(self, seg: Segment) -> None:
+        s = seg.sentence
+        days = self._days()
+        target = days[0] if len(days) == 1 else None
+        mentions_day = any(t.lemma in DAY_NOUNS for t in s.tokens)
+        events = [c for c in self.ctx.facts.commemorations if c.type == "MemorialEvent"
+                  and c.evidence and c.evidence[0].start == seg.start]
+        if events:  # "почтили память … минутой молчания": the event of this very sentence
+            target, mentions_day = events[0], True
+        for verb in s.tokens:
+            if verb.lemma not in MEMORY_VERBS or verb.pos != "VERB":
+                continue
+            commemoration = target if (mentions_day or target) else None
+            if commemoration is None:
+                continue
+            for child in s.children(verb.index):
+                if child.rel != "obj":
+                    continue
+                heads = [child]
+                if child.lemma == "память":
+                    heads = [c for c in s.children(child.index) if c.rel == "nmod"]
+                for head in heads:
+                    if person_lemma(head) or head.lemma == "герой":
+                        keys = self.people.resolve(s, head) if person_lemma(head) else [self._heroes(s, head)]
+                        for key in keys:
+                            self._honour(commemoration, key, seg)
+            ev = self.ctx.evidence(seg.start, seg.end, 0.6)
+            if not any(e.start == ev.start for e in commemoration.evidence):
+                commemoration.evidence.append(ev)
+
+    def _heroes(self, s: Sentence, head: Token) -> str:
+        from ..model import Group
+        from .groups import modifiers
+
+        description = inflect_phrase(modifiers(s, head) + [head], plural=True)
+        for group in self.ctx.facts.groups:
+            if group.description == description:
+                return group.key
+        group = Group(key=self.ctx.new_key("g"), description=description)
+        start = min([head.start] + [t.start for t in modifiers(s, head)])
+        group.mentions.append(self.ctx.evidence(start, head.end, 0.6))
+        self.ctx.facts.groups.append(group)
+        self.ctx.add_mention(start, head.end, group.key)
+        return group.key
+
+    def _honour(self, commemoration: Commemoration, key: str, seg: Segment, confidence: float = 0.65) -> None:
+        if key not in commemoration.commemorates:
+            commemoration.commemorates.append(key)
+            commemoration.participations.append(
+                Participation(key, "commemorated", [self.ctx.evidence(seg.start, seg.end, confidence)]))
+
+    # -- the fallen of the community the day is for -------------------------------------------
+    def fallen(self) -> None:
+        community = getattr(self, "_community", None)
+        days = self._days()
+        if not community or len(days) != 1:
+            return
+        day = days[0]
+        for item in self.ctx.facts.persons + self.ctx.facts.groups:
+            if not item.died_in or community not in self.people.called.get(item.key, set()):
+                continue
+            incident = self.ctx.facts.entity(item.died_in)
+            self._honour_with(day, item.key, incident.evidence[0])
+
+    def _honour_with(self, commemoration: Commemoration, key: str, evidence) -> None:
+        if key not in commemoration.commemorates:
+            commemoration.commemorates.append(key)
+            commemoration.participations.append(Participation(key, "commemorated", [evidence]))
+
+    # -- awards -------------------------------------------------------------------------------
+    def award(self, seg: Segment) -> None:
+        s = seg.sentence
+        for verb in s.tokens:
+            if verb.lemma not in AWARD_VERBS:
+                continue
+            award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > verb.start), None)
+            if award is None:
+                continue
+            if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
+                continue
+            recipients: list[str] = []
+            for child in s.children(verb.index):
+                if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
+                    recipients += self.people.resolve(s, child)
+                if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
+                                             or verb.lemma == "удостоиться"):
+                    recipients += self.people.resolve(s, child)
+            if not recipients:
+                continue  # an award given to no one we can name is not a fact about anyone
+            posthumous = any(t.lemma == "посмертно" for t in s.tokens)
+            name = _award_name(s, award)
+            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
+                                 award=name, posthumous=posthumous)
+            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
+            first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
+            node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
+            node.date = _date_in(self.ctx, seg)
+            for key in dict.fromkeys(recipients):
+                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
+                if posthumous:
+                    node.commemorates.append(key)
+            self.ctx.facts.commemorations.append(node)
+
+    # -- memorials and their unveiling ----------------------------------------------------------
+    def memorial(self, seg: Segment) -> None:
+        s = seg.sentence
+        noun = next((t for t in s.tokens if t.lemma in MEMORIAL_NOUNS and t.pos == "NOUN"), None)
+        verb = next((t for t in s.tokens if t.lemma in UNVEIL_VERBS and t.pos == "VERB"), None)
+        event_noun = next((t for t in s.tokens if t.lemma in EVENT_NOUNS and t.pos == "NOUN"), None)
+        if noun is None and event_noun is None:
+            return
+        honoured = self._honoured_in(s)
+        date = _date_in(self.ctx, seg)
+        place = next((k for k in (self.ctx.key_at(t.start, t.end) for t in s.tokens)
+                      if type(_entity(self.ctx, k)).__name__ == "Place"), None)
+        if noun is not None:
+            label = inflect_phrase([c for c in s.children(noun.index) if c.rel == "amod"] + [noun], plural=False)
+            memorial = Commemoration(key=self.ctx.new_key("com"), type="Memorial", label=label, place=place)
+            memorial.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.7))
+            for key in honoured:
+                self._honour(memorial, key, seg)
+            self.ctx.facts.commemorations.append(memorial)
+        if verb is not None or event_noun is not None:
+            if event_noun is not None:
+                label = "минута молчания" if event_noun.lemma == "молчание" else inflect_phrase([event_noun], plural=False)
+            elif verb.lemma == "возложить":
+                label = "возложение цветов"
+            else:
+                label = "открытие " + (inflect_phrase([noun], plural=False) if noun is not None else "")
+            event = Commemoration(key=self.ctx.new_key("com"), type="MemorialEvent", label=label.strip(),
+                                  date=date, place=place)
+            event.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.7))
+            for key in honoured:
+                self._honour(event, key, seg)
+            if verb is not None:
+                for child in s.children(verb.index):
+                    if child.rel == "nsubj":
+                        for key in self.people.resolve(s, child) or _institutions(self.ctx, s, child):
+                            event.participations.append(
+                                Participation(key, "organizer", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
+            self.ctx.facts.commemorations.append(event)
+
+    def _honoured_in(self, s: Sentence) -> list[str]:
+        """"в память о …", "в честь …", "памяти …", "памятник героям": whom it honours."""
+        keys: list[str] = []
+        for token in s.tokens:
+            if token.lemma in MEMORIAL_NOUNS:
+                for child in s.children(token.index):
+                    if child.feats.get("Case") == "Dat" and person_lemma(child):
+                        keys += self.people.resolve(s, child)
+            if token.lemma in ("память", "честь", "посвятить", "посвящённый", "посвященный"):
+                for child in s.children(token.index):
+                    if child.rel in ("nmod", "obl", "iobj", "obj"):
+                        for t in [child] + [c for c in s.children(child.index) if c.rel in ("conj", "appos")]:
+                            if person_lemma(t) or self.people.named_at(s, t):
+                                keys += self.people.resolve(s, t)
+        return list(dict.fromkeys(keys))
+
+
+def _label(s: Sentence, noun: Token) -> str:
+    """The day's name in the nominative: the noun with its adjectives, genitive dependents as written."""
+    span_tokens = _subtree(s, noun)
+    words = []
+    for t in span_tokens:
+        if t is noun or (t.head == noun.index and t.rel == "amod"):
+            words.append(inflect_phrase([t], plural=False))
+        else:
+            words.append(t.text)
+    return " ".join(words)
+
+
+def _subtree(s: Sentence, head: Token) -> list[Token]:
+    out = [head]
+    for child in s.children(head.index):
+        if child.rel in ("amod", "nmod") and child.pos != "PUNCT":
+            out += _subtree(s, child)
+    out.sort(key=lambda t: t.start)
+    # keep only the contiguous run around the head
+    return out
+
+
+def _community(s: Sentence, noun: Token) -> str | None:
+    """"праздник сотрудников …", "сотрудники … отмечают свой праздник": whose day it is."""
+    for child in s.children(noun.index):
+        lemma = person_lemma(child)
+        if lemma:
+            return lemma
+    if any(c.lemma == "свой" for c in s.children(noun.index)) and noun.head is not None:
+        for child in s.children(noun.head):
+            if child.rel == "nsubj" and person_lemma(child):
+                return person_lemma(child)
+    return None
+
+
+def _preposition(s: Sentence, token: Token) -> str | None:
+    return next((c.lemma for c in s.children(token.index) if c.rel == "case"), None)
+
+
+def _entity(ctx: Context, key: str | None):
+    if key is None:
+        return None
+    try:
+        return ctx.facts.entity(key)
+    except KeyError:
+        return None
+
+
+def _institutions(ctx: Context, s: Sentence, token: Token) -> list[str]:
+    key = ctx.key_at(token.start, token.end)
+    return [key] if type(_entity(ctx, key)).__name__ == "Institution" else []
+
+
+def _date_in(ctx: Context, seg: Segment):
+    return next((d for d in ctx.facts.dates if d.value and d.evidence and seg.start <= d.evidence.start < seg.end), None)
+
+
+def _award_name(s: Sentence, award: Token) -> str:
+    adjectives = [c for c in s.children(award.index) if c.rel == "amod" and c.start < award.start]
+    # "Нобелевская премия": a proper name keeps its capitals
+    words = [" ".join(w[:1].upper() + w[1:] if t.text[:1].isupper() and t is not award else w
+                      for t, w in zip(adjectives + [award], inflect_phrase(adjectives + [award], plural=False).split()))]
+    after = s.text[award.end - s.start:]
+    quoted = re.match(r"\s*(«[^»]+»)", after)
+    if quoted:  # "медалью «За отвагу»"
+        return f"{words[0]} {quoted.group(1)}"
+    for child in s.children(award.index):
+        if child.rel in ("nmod", "flat", "appos") and child.start > award.start:
+            words.append(child.text)
+    return " ".join(words)
+
+
+def _award_end(s: Sentence, award: Token) -> int:
+    after = s.text[award.end - s.start:]
+    quoted = re.match(r"\s*«[^»]+»", after)
+    if quoted:
+        return award.end + quoted.end()
+    tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos") and c.start > award.start]
+    return max([award.end] + tail)

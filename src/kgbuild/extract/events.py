@@ -1,0 +1,122 @@
+"""The events stage: incidents, compound incidents, deaths, kinship, commemorations, membership.
+
+Runs after the entity stages, on their mentions. One `People` register is shared by the
+steps, so that "мужчину" read as a victim is the same man "их дочь" is the daughter of.
+"""
+
+from __future__ import annotations
+
+from ..model import DateValue, Incident
+from .commemorations import extract_commemorations
+from .context import Context
+from .deaths import record_deaths
+from .groups import People, person_lemma
+from .incidents import IncidentReader
+from .kinship import extract_kinship
+
+# incident types that are wholes made of the incidents told after them
+COMPOUND_TYPES = {"Escape"}
+
+
+def extract_events(ctx: Context) -> None:
+    people = People(ctx)
+    reader = IncidentReader(ctx, people)
+    incidents = reader.read()
+    ctx.facts.incidents.extend(incidents)
+    _compounds(reader, incidents)
+    _dates(ctx, reader, incidents)
+    reader.finish()
+    record_deaths(ctx, incidents)
+    extract_kinship(ctx, people, reader.segments)
+    _membership(ctx, people, reader)
+    extract_commemorations(ctx, people, reader.segments)
+
+
+def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:
+    """An escape and the incidents told after it, paragraph by paragraph, are one whole."""
+    body_paragraphs = sorted({seg.paragraph for seg in reader.segments if not seg.headline})
+    with_incidents = {reader.paragraph_of[i.key] for i in incidents}
+    for whole in incidents:
+        if whole.type not in COMPOUND_TYPES or whole.part_of:
+            continue
+        start = reader.start_of[whole.key]
+        paragraph = reader.paragraph_of[whole.key]
+        run = {paragraph}
+        for p in body_paragraphs:
+            if p <= paragraph:
+                continue
+            if p not in with_incidents:
+                break
+            run.add(p)
+        parts = [i for i in incidents if i is not whole and reader.start_of[i.key] > start
+                 and reader.paragraph_of[i.key] in run and i.type not in COMPOUND_TYPES and not i.part_of]
+        for n, part in enumerate(sorted(parts, key=lambda i: reader.start_of[i.key]), start=1):
+            part.part_of = whole.key
+            part.sequence = n
+
+
+def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> None:
+    """A date in the incident's own sentence; else the compound's; else the paragraph's last."""
+    dated = [d for d in ctx.facts.dates if d.value and d.evidence]
+    seg_of = {}
+    for seg in reader.segments:
+        for inc in incidents:
+            if seg.start <= reader.start_of[inc.key] < seg.end:
+                seg_of[inc.key] = seg
+    for inc in incidents:
+        seg = seg_of[inc.key]
+        own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
+        if own:
+            inc.date = _copy(own[0])
+    by_key = {i.key: i for i in incidents}
+    for whole in incidents:
+        parts = [i for i in incidents if i.part_of == whole.key]
+        if not parts or whole.date:
+            continue
+        first, last = reader.start_of[whole.key], max(reader.start_of[p.key] for p in parts)
+        inside = [d for d in dated if first <= d.evidence.start <= last and d.precision == "day"]
+        if len({d.value for d in inside}) == 1:
+            whole.date = _copy(inside[0])
+    for inc in incidents:
+        if inc.date is None and inc.part_of and by_key[inc.part_of].date:
+            inc.date = _copy(by_key[inc.part_of].date)
+        if inc.date is None:
+            seg = seg_of[inc.key]
+            earlier = [d for d in dated if d.evidence.start < seg.start
+                       and _paragraph(reader, d.evidence.start) == seg.paragraph]
+            if earlier:
+                inc.date = _copy(earlier[-1])
+
+
+def _paragraph(reader: IncidentReader, offset: int) -> int | None:
+    for seg in reader.segments:
+        if seg.start <= offset < seg.end:
+            return seg.paragraph
+    return None
+
+
+def _copy(date: DateValue) -> DateValue:
+    return DateValue(edtf=date.edtf, value=date.value, phrase=date.phrase, evidence=date.evidence)
+
+
+def _membership(ctx: Context, people: People, reader: IncidentReader) -> None:
+    """"сотрудники УИС": when every staff noun with an institution names the same one, the
+    people the text calls staff ("трое сотрудников") are its members."""
+    institutions: set[str] = set()
+    evidence = None
+    for seg in reader.segments:
+        s = seg.sentence
+        for token in s.tokens:
+            if person_lemma(token) not in ("сотрудник", "сотрудница"):
+                continue
+            for child in s.children(token.index):
+                key = ctx.key_at(child.start, child.end)
+                if key and any(i.key == key for i in ctx.facts.institutions) and child.rel == "nmod":
+                    institutions.add(key)
+                    evidence = evidence or (child.start, child.end)
+    if len(institutions) != 1:
+        return
+    institution = institutions.pop()
+    for item in ctx.facts.persons + ctx.facts.groups:
+        if {"сотрудник", "сотрудница"} & people.called.get(item.key, set()) and institution not in item.member_of:
+            item.member_of.append(institution)

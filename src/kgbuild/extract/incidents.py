@@ -1,0 +1,553 @@
+"""Incidents with participants and roles, read from the syntax of each statement.
+
+Who did it is the subject (or the agent of a passive), to whom is the object, the "на"-phrase
+of an attack or the subject of a passive; coordinated phrases and dash lists give several
+participants. A subject left out ("…, угнали автомобиль и лишили жизни …") is the subject of the
+verb the clause is coordinated with. Clauses after a colon that follows a noun trigger
+("перестрелкой: один преступник был ликвидирован, второй — задержан") tell that incident's
+outcome instead of starting new ones.
+"""
+
+from __future__ import annotations
+
+from ..model import Group, Incident, Participation, Place
+from . import triggers as lex
+from .context import Context
+from .groups import People, inflect_phrase, person_lemma
+from .nlp import Sentence, Token
+from .segments import Segment, inside, quoted_spans, segments
+
+WEAPONS = {"нож", "топор", "пистолет", "автомат", "ружьё", "ружье", "обрез", "молоток", "арматура",
+           "бита", "граната", "винтовка", "карабин", "револьвер", "кастет", "заточка", "лом", "палка",
+           "взрывчатка", "самодельный"}
+ARMED = {"вооружить", "вооружиться", "вооружённый", "вооруженный"}
+# where things happen when no named place is given: nouns for sites
+SITES = {"карьер", "блокпост", "больница", "трасса", "шахта", "кпп", "вокзал", "мост",
+         "лес", "станция", "аэропорт", "рынок", "магазин", "двор", "подъезд", "стройка", "полигон"}
+TEAM_PREPOSITIONS = {"вместе", "совместно"}
+_ONE_OF = {"один", "первый", "второй", "другой", "каждый"}  # "один из нападавших"
+
+
+class IncidentReader:
+    def __init__(self, ctx: Context, people: People) -> None:
+        self.ctx = ctx
+        self.people = people
+        self.quotes = quoted_spans(ctx.text)
+        self.segments = segments(ctx.analysis)
+        self.incidents: list[Incident] = []
+        self.paragraph_of: dict[str, int] = {}
+        self.start_of: dict[str, int] = {}
+        self.site_of_paragraph: dict[int, str] = {}
+        self.targets: dict[str, list[str]] = {}  # attack key -> whom it targeted
+        self._headline_triggers: list[tuple[str, Segment]] = []
+        self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
+        self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
+
+    # -- main loop ----------------------------------------------------------------------------
+    def read(self) -> list[Incident]:
+        for seg in self.segments:
+            if seg.headline:
+                self._headline(seg)
+                continue
+            elaborated: Incident | None = None
+            colon = _colon_after_noun_trigger(seg)
+            for token in seg.sentence.tokens:
+                if inside(token.start, self.quotes):
+                    continue
+                if token.lemma in lex.ESCORT_VERBS and token.pos == "VERB":
+                    self._escort(seg, token)
+                    continue
+                trigger = lex.trigger_at(seg.sentence, token)
+                if trigger is None or token.start in self._done:
+                    continue
+                if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
+                    continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
+                if not trigger.is_verb and _temporal(seg.sentence, token):
+                    continue  # "после его гибели": refers to a death told elsewhere
+                if colon is not None and token.start > colon[1] and elaborated is not None:
+                    if self._elaborate(seg, trigger, elaborated):
+                        continue
+                incident = self._incident(seg, trigger)
+                if incident is not None and colon is not None and token.start < colon[1]:
+                    elaborated = incident
+            if elaborated is not None and colon is not None:
+                elaborated.outcome = elaborated.outcome or _outcome_after(seg, colon[1])
+        return self.incidents
+
+    # -- escort and teams ---------------------------------------------------------------------
+    def _escort(self, seg: Segment, verb: Token) -> None:
+        s = seg.sentence
+        team: list[str] = []
+        for child in s.children(verb.index):
+            if child.rel == "nsubj":
+                team += self._persons(s, child)
+            if child.rel == "obl" and any(c.lemma == "с" for c in s.children(child.index)):
+                if any(t.lemma in TEAM_PREPOSITIONS for t in s.children(verb.index)):
+                    team += self._persons(s, child)
+            if child.rel == "advmod" and child.lemma in TEAM_PREPOSITIONS:
+                for grandchild in s.children(child.index):
+                    team += self._persons(s, grandchild)
+        escorted = []
+        for child in s.children(verb.index):
+            if child.rel == "obj":
+                escorted += self._persons(s, child)
+            if child.rel == "obl" and _preposition(s, child) in ("в", "на") and child.lemma in SITES:
+                self.site_of_paragraph[seg.paragraph] = self._site(s, child)
+        team = _unique(team)
+        if team:
+            self.people.story.escort = team
+            self.people.story.teams.append(team)
+        if escorted:
+            self.people.story.escorted = _unique(escorted)
+
+    # -- one incident ---------------------------------------------------------------------------
+    def _incident(self, seg: Segment, trigger: lex.Trigger) -> Incident | None:
+        s, token = seg.sentence, trigger.token
+        agents, patients = self._arguments(s, token, trigger)
+        kind = trigger.type
+        if kind == "Death" and patients and trigger.is_verb:
+            setting = self._setting(seg, token)
+            if setting is not None:  # "погиб в перестрелке": a casualty of that incident
+                for key in patients:
+                    setting.participations.append(Participation(key, "casualty", [self._evidence(seg, 0.7)]))
+                    self._mark_dead(key, setting)
+                return setting
+        if kind == "Death" and patients:
+            earlier = self._died_before(patients)
+            if earlier is not None:
+                earlier.evidence.append(self._evidence(seg, 0.6))
+                return None  # "отдали свои жизни": a death already told
+            attack = self._attack_on(patients, seg)
+            if attack is not None:  # the targets of an attack died: they were killed
+                kind = "Killing"
+                agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
+        if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
+            return None  # "вспоминают тех, кто погиб": a death of no one in particular
+        incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=lex.LABELS.get(kind))
+        incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
+        incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
+        agent_role, patient_role = lex.ROLES.get(kind, (None, None))
+        if kind == "Killing" and trigger.type == "Death":
+            patient_role = "victim"
+        conf = 0.7
+        for key in agents:
+            if agent_role:
+                incident.participations.append(Participation(key, agent_role, [self._evidence(seg, conf)]))
+        if kind == "Attack" and patients and set(patients) <= set(self.people.story.escort):
+            patient_role = "guard"
+        for key in self._owner_victims:
+            incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
+        self._owner_victims = []
+        for key in patients:
+            if patient_role:
+                incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
+        if kind == "Attack":
+            self.targets[incident.key] = patients
+        if trigger.extra_types:
+            incident.label = lex.LABELS[trigger.extra_types[0]]
+            incident.extra_types = list(trigger.extra_types)
+        if agent_role == "perpetrator" and agents:
+            self.people.story.perpetrators = agents
+        self._where(seg, token, incident)
+        incident.instruments = _instruments(s, token)
+        if kind == "Attack":
+            incident.outcome = _seized_after(s, token)
+        if kind == "Escape":
+            merged = self._merge_escape(incident)
+            if merged is not None:
+                return merged
+        if kind == "Death":
+            incident.outcome = _cause(s, token)
+        if kind == "Shootout" and not agents and self.people.story.perpetrators:
+            for key in self.people.story.perpetrators:
+                incident.participations.append(Participation(key, "perpetrator", [self._evidence(seg, 0.55)]))
+        if kind in ("Killing", "Death"):
+            for p in incident.participations:
+                if p.role in ("victim", "casualty"):
+                    self._mark_dead(p.agent, incident)
+        self.incidents.append(incident)
+        self.paragraph_of[incident.key] = seg.paragraph
+        self.start_of[incident.key] = token.start
+        return incident
+
+    def _arguments(self, s: Sentence, token: Token, trigger: lex.Trigger) -> tuple[list[str], list[str]]:
+        passive = token.feats.get("Voice") == "Pass" or any(c.rel in ("nsubj:pass", "aux:pass") for c in s.children(token.index))
+        agents: list[str] = []
+        patients: list[str] = []
+        subject = _subject(s, token)
+        head = next((t for t in s.tokens if t.index == token.head), None)
+        if subject is None and not trigger.is_verb and token.rel == "obj" and head is not None \
+                and head.lemma in lex.LIGHT_VERBS:
+            subject = _subject(s, head)
+        if subject is not None:
+            keys = self._persons(s, subject)
+            if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE:
+                patients += keys
+            else:
+                agents += keys
+        for child in s.children(token.index):
+            prep = _preposition(s, child)
+            if trigger.type == "VehicleSeizure" and child.rel in ("obj", "iobj"):
+                # the object is the vehicle; the people are those taken with it ("с семьёй")
+                for inner in s.children(child.index):
+                    if inner.rel == "nmod" and _preposition(s, inner) == "с":
+                        patients += self._persons(s, inner)
+                continue
+            if child.rel in ("obj", "iobj") and child.feats.get("Case") == "Ins" and prep is None:
+                continue  # "задержали раненым": how they were found, not whom
+            if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
+                patients += self._persons(s, child)
+            elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
+                owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
+                self._owner_victims = owners
+            elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
+                agents += self._persons(s, child)
+            elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
+                keys = self._persons(s, child)
+                if trigger.type in ("Escape", "Attack", "Shootout"):
+                    agents += keys
+                else:
+                    patients += keys
+        return _unique(agents), _unique(patients)
+
+    def _persons(self, s: Sentence, head: Token) -> list[str]:
+        """The persons and groups a phrase names, through coordination and dash lists."""
+        found: list[Token] = []
+
+        def visit(t: Token, depth: int) -> None:
+            if depth > 4:
+                return
+            is_person = (t.pos == "PRON" and t.lemma in ("они", "он", "она")) or person_lemma(t) or self.people.named_at(s, t)
+            if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой") and t.rel.split(":")[0] in ("nsubj", "obj"):
+                found.append(t)
+                return
+            if t.lemma in _ONE_OF and any(
+                    c.rel == "nmod" and _preposition(s, c) == "из" for c in s.children(t.index)):
+                found.append(t)  # "один из нападавших": one member, not the whole group
+                return
+            if is_person:
+                found.append(t)
+            for c in s.children(t.index):
+                if c.feats.get("Case") == "Ins" and t.feats.get("Case") != "Ins" and _preposition(s, c) is None:
+                    continue  # "второго задержали раненым": a state, not another person
+                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod"):
+                    visit(c, depth + 1)
+
+        visit(head, 0)
+        listed = [t for t in found if t.rel in ("parataxis", "appos")]
+        keys: list[str] = []
+        for t in found:
+            if listed and t not in listed and t.rel not in ("conj",) and self._vague(s, t):
+                continue  # "нескольких людей — мужчину, женщину…": the list says who
+            of_group = next((c for c in s.children(t.index) if c.rel == "nmod" and _preposition(s, c) == "из"), None) \
+                if t.lemma in _ONE_OF else None
+            if of_group is not None:
+                groups = [k for k in self.people.resolve(s, of_group) if type(self.ctx.facts.entity(k)).__name__ == "Group"]
+                key = self.people.member_of_group(s, t, groups[0]) if len(groups) == 1 else None
+                keys += [key] if key else []
+                continue
+            if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой"):
+                key = self.people.singled_out_by_ordinal(s, t)
+                keys += [key] if key else []
+                continue
+            if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name"):
+                continue  # the name in apposition to its head, already counted
+            keys += self.people.resolve(s, t)
+        return _unique(keys)
+
+    def _vague(self, s: Sentence, t: Token) -> bool:
+        from .groups import count_of, is_vague
+
+        return is_vague(s, t) or (t.feats.get("Number") == "Plur" and count_of(s, t) is None)
+
+    # -- context ------------------------------------------------------------------------------
+    def _where(self, seg: Segment, token: Token, incident: Incident) -> None:
+        s = seg.sentence
+        for child in s.children(token.index):
+            prep = _preposition(s, child)
+            key = self.ctx.key_at(child.start, child.end)
+            if key is None:
+                for grand in s.children(child.index):
+                    key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN" else None)
+            item = _safe_entity(self.ctx, key)
+            if prep == "из" and item is not None and type(item).__name__ == "Institution":
+                incident.institution = incident.institution or key
+            elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
+                incident.place = incident.place or key
+            elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
+                incident.place = incident.place or self._site(s, child)
+            if prep in ("из", "в") and item is None:
+                # "из исправительного учреждения ЕС-164/4", "в посёлке Горный": the name under the noun
+                for grand in s.children(child.index):
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    inner = _safe_entity(self.ctx, inner_key)
+                    if prep == "из" and type(inner).__name__ == "Institution":
+                        incident.institution = incident.institution or inner_key
+                    elif prep == "в" and isinstance(inner, Place):
+                        incident.place = incident.place or inner_key
+            if not lex.VERBS.get(token.lemma) and child.rel == "nmod" and prep is None and person_lemma(child):
+                # "побег заключённых из учреждения …": the source hangs under the escapees
+                for grand in s.children(child.index):
+                    if _preposition(s, grand) == "из":
+                        for inner_tok in [grand] + s.children(grand.index):
+                            inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
+                            if type(_safe_entity(self.ctx, inner_key)).__name__ == "Institution":
+                                incident.institution = incident.institution or inner_key
+        if incident.place is None and incident.type != "Escape":
+            incident.place = self.site_of_paragraph.get(seg.paragraph)
+        elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
+            self.site_of_paragraph[seg.paragraph] = incident.place
+
+    def _site(self, s: Sentence, token: Token) -> str:
+        label = inflect_phrase([token], plural=False)
+        for place in self.ctx.facts.places:
+            if place.label == label:
+                place.mentions.append(self.ctx.evidence(token.start, token.end, 0.6))
+                return place.key
+        place = Place(key=self.ctx.new_key("site"), label=label, place_type=label)
+        place.mentions.append(self.ctx.evidence(token.start, token.end, 0.6))
+        self.ctx.facts.places.append(place)
+        self.ctx.add_mention(token.start, token.end, place.key)
+        return place.key
+
+    def _setting(self, seg: Segment, verb: Token) -> Incident | None:
+        """The incident a death happened in, named by a noun under the verb ("при взрыве")."""
+        s = seg.sentence
+        for child in s.children(verb.index):
+            if child.rel != "obl" or _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
+                continue
+            trigger = lex.trigger_at(s, child)
+            if trigger is None or trigger.is_verb or trigger.type in ("Death", "Injury"):
+                continue
+            if child.start in self._done:
+                return self._done[child.start]
+            incident = self._incident(seg, trigger)
+            if incident is not None:
+                self._done[child.start] = incident
+            return incident
+        return None
+
+    def _died_before(self, keys: list[str]) -> Incident | None:
+        for key in keys:
+            item = self.ctx.facts.entity(key)
+            if not getattr(item, "died_in", None):
+                return None
+        died_in = {self.ctx.facts.entity(k).died_in for k in keys}
+        if len(died_in) == 1:
+            key = died_in.pop()
+            return next((i for i in self.incidents if i.key == key), None)
+        return None
+
+    def _attack_on(self, keys: list[str], seg: Segment) -> Incident | None:
+        for incident in reversed(self.incidents):
+            if incident.type == "Attack" and self.paragraph_of.get(incident.key) == seg.paragraph:
+                if set(keys) <= set(self.targets.get(incident.key, [])):
+                    return incident
+        return None
+
+    def _elaborate(self, seg: Segment, trigger: lex.Trigger, incident: Incident) -> bool:
+        """A clause after the colon: its victims and detainees belong to the incident before it."""
+        s = seg.sentence
+        if trigger.type not in ("Killing", "Detention", "Arrest", "Injury"):
+            return False
+        _agents, patients = self._arguments(s, trigger.token, trigger)
+        role = {"Killing": "victim", "Injury": "victim"}.get(trigger.type, "detainee")
+        for key in patients:
+            incident.participations.append(Participation(key, role, [self._evidence(seg, 0.65)]))
+            if trigger.type == "Killing":
+                self._mark_dead(key, incident)
+        return True
+
+    def _mark_dead(self, key: str, incident: Incident) -> None:
+        item = self.ctx.facts.entity(key)
+        if hasattr(item, "died_in") and not item.died_in:
+            item.died_in = incident.key
+
+    def _headline(self, seg: Segment) -> None:
+        """Headlines only add evidence to an incident the body tells ("Кровавый побег из …")."""
+        for token in seg.sentence.tokens:
+            trigger = lex.trigger_at(seg.sentence, token)
+            if trigger is not None and not trigger.is_verb:
+                self._headline_triggers.append((trigger.type, seg))
+
+    def finish(self) -> None:
+        """Attach headline mentions to the body's incident of the same type, when there is one."""
+        for kind, seg in self._headline_triggers:
+            same = [i for i in self.incidents if i.type == kind and not i.part_of]
+            if len(same) == 1:
+                ev = self._evidence(seg, 0.6)
+                if not any(e.start == ev.start for e in same[0].evidence):
+                    same[0].evidence.append(ev)
+
+    def _merge_escape(self, incident: Incident) -> Incident | None:
+        for other in self.incidents:
+            if other.type == "Escape" and (other.institution == incident.institution or not incident.institution):
+                other.evidence += incident.evidence
+                return other
+        return None
+
+    def _evidence(self, seg: Segment, confidence: float):
+        text = seg.sentence.text
+        start = seg.start + (len(text) - len(text.lstrip()))
+        end = seg.start + len(text.rstrip())
+        return self.ctx.evidence(start, end, confidence)
+
+
+def _safe_entity(ctx: Context, key: str | None):
+    if key is None:
+        return None
+    try:
+        return ctx.facts.entity(key)
+    except KeyError:
+        return None
+
+
+def _unique(keys: list[str]) -> list[str]:
+    seen: list[str] = []
+    for key in keys:
+        if key not in seen:
+            seen.append(key)
+    return seen
+
+
+def _preposition(s: Sentence, token: Token) -> str | None:
+    for child in s.children(token.index):
+        if child.rel == "case":
+            return child.lemma
+    return None
+
+
+def _subject(s: Sentence, verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with when it has none."""
+    own = _own_subject(s, verb)
+    if own is not None:
+        return own if _same_gender(verb, own) else None
+    token, seen = verb, {verb.index}
+    while token.rel == "conj" and token.head is not None:
+        # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it
+        siblings = [t for t in s.tokens if t.head == token.head and t.rel == "conj" and t.start < token.start]
+        for sibling in reversed(siblings):
+            own = _own_subject(s, sibling)
+            if own is not None:
+                return own if _agrees(s, verb, own) else None
+        token = next((t for t in s.tokens if t.index == token.head), None)
+        if token is None or token.index in seen:
+            return None
+        seen.add(token.index)
+        own = _own_subject(s, token)
+        if own is not None:
+            return own if _agrees(s, verb, own) else None
+    return None
+
+
+def _same_gender(verb: Token, subject: Token) -> bool:
+    """"…брат, умерла…": a past-tense verb that disagrees with the noun is not its predicate."""
+    v, n = verb.feats.get("Gender"), subject.feats.get("Gender")
+    if not v or not n or subject.pos != "NOUN" or verb.feats.get("Number") == "Plur":
+        return True
+    return v == n
+
+
+def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
+    """"Первый погиб, второго задержали": a plural verb left without a subject is impersonal."""
+    number = verb.feats.get("Number")
+    if number is None or subject.pos == "PRON":
+        return True
+    plural = subject.feats.get("Number") == "Plur" or any(
+        c.rel.startswith("nummod") or c.rel == "conj" for c in s.children(subject.index))
+    return (number == "Plur") == plural
+
+
+def _own_subject(s: Sentence, token: Token) -> Token | None:
+    """The verb's subject; of several (a parser slip), the one nearest before the verb."""
+    subjects = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass")]
+    before = [c for c in subjects if c.start < token.start]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _temporal(s: Sentence, token: Token) -> bool:
+    return _preposition(s, token) in ("после", "до", "накануне", "со", "с", "спустя")
+
+
+def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
+    s = seg.sentence
+    seen_noun = False
+    for token in s.tokens:
+        trigger = lex.trigger_at(s, token)
+        if trigger is not None and not trigger.is_verb:
+            seen_noun = True
+        if seen_noun and token.text == ":":
+            return token.start, token.end
+    return None
+
+
+def _outcome_after(seg: Segment, offset: int) -> str | None:
+    text = seg.sentence.text[offset - seg.start:]
+    for stop in (", но ", ". "):
+        if stop in text:
+            text = text[:text.index(stop)]
+    text = text.strip(" .,;")
+    return text or None
+
+
+def _instruments(s: Sentence, token: Token) -> list[str]:
+    """"вооружённые топором и самодельным ножом", "ударил ножом", "застрелил из пистолета"."""
+    found: list[Token] = []
+    armed = [t for t in s.tokens if t.lemma in ARMED]
+    for participle in armed:
+        after = [t for t in s.tokens if t.start > participle.start]
+        for t in after:
+            if t.pos == "NOUN" and t.feats.get("Case") == "Ins":
+                found.append(t)
+            elif t.pos in ("ADJ", "CCONJ") or t.text == ",":
+                if t.text == "," and found:
+                    break
+                continue
+            elif found:
+                break
+    for child in s.children(token.index):
+        if child.lemma in WEAPONS and child.pos == "NOUN" and (child.feats.get("Case") == "Ins" or _preposition(s, child) == "из"):
+            found.append(child)
+    out = []
+    for noun in found:
+        adjectives = [c for c in s.children(noun.index) if c.rel == "amod"]
+        out.append(inflect_phrase(sorted(adjectives + [noun], key=lambda t: t.start), plural=False))
+    return list(dict.fromkeys(out))
+
+
+def _seized_after(s: Sentence, token: Token) -> str | None:
+    """"…напали на караул, завладели двумя автоматами": what an attack took, as written."""
+    for other in s.tokens:
+        if other.start > token.start and other.lemma in lex.TAKE_VERBS and other.pos == "VERB":
+            obj = next((c for c in s.children(other.index) if c.rel in ("obj", "obl", "iobj")), None)
+            if obj is None or obj.lemma in lex.VEHICLES:
+                continue
+            phrase_tokens = [other, obj] + [c for c in s.children(obj.index) if c.rel in ("nummod", "amod", "nummod:gov")]
+            start = min(t.start for t in phrase_tokens)
+            end = max(t.end for t in phrase_tokens)
+            return s.text[start - s.start:end - s.start]
+    return None
+
+
+def _cause(s: Sentence, token: Token) -> str | None:
+    """"скончался от травм": the cause a death states, as written."""
+    for child in s.children(token.index):
+        if _preposition(s, child) == "от":
+            return s.text[token.start - s.start:child.end - s.start]
+    return None
+
+
+def died(ctx: Context, incident: Incident, key: str) -> None:
+    item = ctx.facts.entity(key)
+    if isinstance(item, Group) or hasattr(item, "died_in"):
+        if not item.died_in:
+            item.died_in = incident.key
+            item.died_on = incident.date
+
+
+def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:
+    head = next((t for t in s.tokens if t.index == noun.head), None)
+    if head is None:
+        return False
+    trigger = lex.trigger_at(s, head)
+    return trigger is not None and trigger.is_verb and trigger.type == kind

@@ -1,0 +1,177 @@
+"""Kinship: "супруга Кайкен", "их маленькую дочь", "его зятем и внучкой", "вдова погибшего".
+
+A kin noun names the relative; whose relative it is comes from a possessive ("его", "их"),
+a genitive ("дочь капитана"), the "у X остались …" construction, or a kin noun coordinated with
+one that has a possessor ("его зятем и внучкой").
+"""
+
+from __future__ import annotations
+
+from ..model import Kinship
+from .context import Context
+from .groups import People, count_of, inflect_phrase, person_lemma
+from .nlp import Sentence, Token
+from .segments import Segment
+
+# kin noun -> relation of the possessor to the relative (model.Kinship.relation)
+KIN: dict[str, str] = {
+    "дочь": "parent", "дочка": "parent", "сын": "parent", "ребёнок": "parent", "ребенок": "parent",
+    "дети": "parent", "мать": "child", "мама": "child", "отец": "child", "папа": "child",
+    "жена": "spouse", "супруга": "spouse", "муж": "spouse", "супруг": "spouse", "вдова": "spouse",
+    "вдовец": "spouse",
+    "зять": "relative", "невестка": "relative", "внук": "relative", "внучка": "relative",
+    "брат": "relative", "сестра": "relative", "бабушка": "relative", "дедушка": "relative",
+    "дед": "relative", "тёща": "relative", "теща": "relative", "тесть": "relative",
+    "свекровь": "relative", "свёкор": "relative", "свекор": "relative", "племянник": "relative",
+    "племянница": "relative", "дядя": "relative", "тётя": "relative", "тетя": "relative",
+}
+_POSSESSIVES = {"его": "Masc", "её": "Fem", "ее": "Fem", "их": "Plur"}
+_REMAIN = {"остаться", "оставаться"}
+# a widow is the widow of someone dead: the possessor must have died, or be called dead
+_BEREAVED = {"вдова", "вдовец"}
+
+
+def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
+    seen: set[tuple[str, str, str]] = set()
+    for seg in segs:
+        s = seg.sentence
+        possessor_of: dict[int, list[str]] = {}  # coordination head -> possessor keys
+        for token in s.tokens:
+            lemma = person_lemma(token)
+            if lemma not in KIN:
+                continue
+            owners = _possessor(ctx, people, s, token)
+            group_head = token.head if token.rel == "conj" else token.index
+            # "его зятем и внучкой", "с дочерью и внуком": the possessive or the "с" carries to
+            # the next in the list; a genitive ("муж его дочери") does not
+            possessive = any(c.text.lower() in _POSSESSIVES or c.lemma == "с" for c in s.children(token.index))
+            if owners and possessive:
+                possessor_of[group_head] = owners
+            elif token.rel == "conj" and token.head in possessor_of:
+                owners = possessor_of[token.head]
+            if not owners:
+                continue
+            relatives = _relatives(people, s, token)
+            _gender_from_term(ctx, lemma, relatives)
+            if lemma in _BEREAVED:
+                owners = [o for o in owners if _dead(ctx, o)]
+            for owner in owners:
+                for relative in relatives:
+                    if owner == relative:
+                        continue
+                    relation = KIN[lemma]
+                    triple = (owner, relative, relation)
+                    if triple in seen:
+                        continue
+                    seen.add(triple)
+                    term = inflect_phrase([token], plural=False)
+                    start, end = min(token.start, _first_start(s, token)), token.end
+                    evidence = ctx.evidence(seg.start, seg.end, 0.7)
+                    ctx.facts.kinships.append(Kinship(person=owner, relative=relative, relation=relation,
+                                                      term=term, evidence=[evidence]))
+
+
+def _first_start(s: Sentence, token: Token) -> int:
+    return min([token.start] + [c.start for c in s.children(token.index)])
+
+
+def _relatives(people: People, s: Sentence, token: Token) -> list[str]:
+    if (count_of(s, token) or 1) > 1:
+        return people.persons_for_count(s, token)
+    return people.resolve(s, token)
+
+
+def _possessor(ctx: Context, people: People, s: Sentence, token: Token) -> list[str]:
+    children = s.children(token.index)
+    for child in children:
+        word = child.text.lower()
+        if word in _POSSESSIVES and child.start < token.start:
+            return _antecedent(people, s, token, _POSSESSIVES[word])
+    for child in children:
+        if child.rel == "nmod" and child.feats.get("Case") == "Gen" and not child.pos == "PROPN":
+            # the possessor is the genitive itself or a name in apposition to it, never a name
+            # the parser hung under it ("вдова капитана Кайкен": Кайкен is the widow)
+            named = [c for c in [child] + s.children(child.index) if c is child or c.rel in ("appos", "flat:name")]
+            key = next((k for k in (ctx.key_at(t.start, t.end) for t in named) if k), None)
+            if key is not None:
+                return [key] if type(ctx.facts.entity(key)).__name__ in ("Person", "Group") else []
+            if person_lemma(child):
+                return people.resolve(s, child)
+    # "женщина с дочерью": the person the "с"-phrase hangs on
+    if token.rel == "nmod" and any(c.lemma == "с" for c in children):
+        owner = next((t for t in s.tokens if t.index == token.head), None)
+        if owner is not None and (person_lemma(owner) or people.named_at(s, owner)):
+            return people.resolve(s, owner)
+    # "у капитана X остались супруга и дочки"
+    head = next((t for t in s.tokens if t.index == token.head), None) if token.rel.startswith("nsubj") else None
+    if token.rel == "conj":
+        first = next((t for t in s.tokens if t.index == token.head), None)
+        if first is not None and first.rel.startswith("nsubj"):
+            head = next((t for t in s.tokens if t.index == first.head), None)
+    if head is not None and head.lemma in _REMAIN:
+        for child in s.children(head.index):
+            if child.rel == "obl" and any(c.lemma == "у" for c in s.children(child.index)):
+                key = people.named_at(s, child) or _named_child(ctx, s, child)
+                if key:
+                    return [key]
+                return people.resolve(s, child, create=False)
+    return []
+
+
+def _named_child(ctx: Context, s: Sentence, token: Token) -> str | None:
+    for child in s.children(token.index):
+        key = ctx.key_at(child.start, child.end)
+        if key:
+            return key
+    return None
+
+
+def _antecedent(people: People, s: Sentence, token: Token, gender: str) -> list[str]:
+    """The persons a possessive points back to, in the same sentence: nearest first."""
+    before = [t for t in s.tokens if t.end <= token.start]
+    if gender == "Plur":
+        # "мужчину, женщину и их дочь": the coordinated persons just before
+        keys: list[str] = []
+        for t in reversed(before):
+            if person_lemma(t) and t.feats.get("Number") != "Plur" and t.rel in ("conj", "parataxis", "obj", "appos"):
+                keys = people.resolve(s, t) + keys
+                if t.rel != "conj":
+                    break
+        return keys if len(keys) > 1 else []
+    if token.rel == "conj":
+        # "мужчиной, его зятем и внучкой": in a list, "его" is the person the list starts with
+        first = next((t for t in s.tokens if t.index == token.head), None)
+        if first is not None and first.feats.get("Gender") == gender and person_lemma(first):
+            return people.resolve(s, first)[:1]
+    # the phrase the possessive stands in cannot be its antecedent ("муж его дочери")
+    enclosing = set()
+    t = token
+    while t is not None and t.rel != "conj" and t.head is not None:
+        t = next((x for x in s.tokens if x.index == t.head), None)
+        if t is not None:
+            enclosing.add(t.index)
+    for t in reversed(before):
+        if t.index in enclosing:
+            continue
+        if t.feats.get("Gender") == gender and t.feats.get("Number") != "Plur" and (person_lemma(t) or people.named_at(s, t)):
+            keys = people.resolve(s, t)
+            if keys:
+                return keys[:1]
+    return []
+
+
+def _gender_from_term(ctx: Context, lemma: str, keys: list[str]) -> None:
+    """"супруга Кайкен": the kin term tells the gender a foreign name cannot."""
+    from .groups import PERSON_NOUNS
+
+    gender = PERSON_NOUNS.get(lemma)
+    for key in keys:
+        item = ctx.facts.entity(key)
+        if gender and hasattr(item, "gender"):
+            item.gender = gender
+
+
+def _dead(ctx: Context, key: str) -> bool:
+    item = ctx.facts.entity(key)
+    words = " ".join([getattr(item, "description", None) or ""] + [m.quote for m in item.mentions]).lower()
+    return bool(getattr(item, "died_in", None)) or any(w in words for w in ("погибш", "умерш", "покойн"))
