@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from . import model as m
-from .iris import IRIs
+from .iris import IRIs, short_hash
 from .namespaces import KGB, KGR, bind_prefixes
 
 _PLACE_CLASS = {
@@ -107,7 +107,10 @@ class _DocumentMapping:
 
     def evidence(self, subject: URIRef, evidence: list[m.Evidence]) -> None:
         for ev in evidence:
-            node = self.iris.local("evidence", self.doc.id, f"{ev.start}-{ev.end}")
+            # one evidence node per statement and span: the same sentence can support several
+            # statements, each with the extractor's own confidence in it
+            node = self.iris.local("evidence", self.doc.id,
+                                   f"{ev.start}-{ev.end}-{short_hash(str(subject), length=6)}")
             g = self.graph
             g.add((subject, KGB.evidence, node))
             g.add((node, RDF.type, KGB.Evidence))
