@@ -15,6 +15,7 @@ install: $(BIN)/kgbuild
 
 demo: install
 	$(BIN)/kgbuild build data/ --out out/kg.trig
+	$(BIN)/kgbuild validate out/kg.trig
 	$(BIN)/kgbuild stats out/kg.trig
 	$(BIN)/kgbuild query out/kg.trig queries/persons.rq
 
