@@ -146,6 +146,10 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         before = [t for t in sentence.tokens if t.end <= span[0]]
         if before and ctx.text[before[-1].end:span[0]] == " " and _given_name_word(before[-1]):
             span[0] = before[-1].start
+    for span in merged:  # "Елизавета II", "Буша-младшего": the numeral or epithet belongs to the name
+        tail = re.match(r"(?:\s[IVX]{1,4}(?![\w])|-(?:младш|старш)\w+)", ctx.text[span[1]:span[1] + 12])
+        if tail:
+            span[1] += tail.end()
     for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
         for m in re.finditer(r"[^(),;«»\"\n—–]+", ctx.text[start:end]):
             piece = m.group(0)
