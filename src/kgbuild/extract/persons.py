@@ -158,6 +158,9 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
             if e > s:
                 pieces.append((s, e))
     for m in _INITIALS.finditer(ctx.text):
+        inside = [(s, e) for s, e in pieces if m.start() <= s and e <= m.end()]
+        if inside and all(m.end() <= s or m.start() >= e or (s, e) in inside for s, e in pieces):
+            pieces = [p for p in pieces if p not in inside]  # "Коми" -> "Дж.Коми"
         if all(m.end() <= s or m.start() >= e for s, e in pieces):
             pieces.append((m.start(), m.end()))
     return pieces
@@ -184,6 +187,8 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     # a capitalised word opening the sentence: "Шестидесятилетняя Руссефф", "Отметим"
     while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])):
         tokens = tokens[1:]  # "Экс-советник Трампа", "Убийцей Дениса ...": not part of the name
+    while len(tokens) > 1 and _post_word(tokens[-1][1]):
+        tokens = tokens[:-1]  # "Дмитрий Дедов Судья": a headline word after the name
     if len(tokens) == 1 and (_post_word(tokens[0][1]) or _common_word(tokens[0][0]) and (
             tokens[0][1].pos != "PROPN" or sentence is not None and tokens[0][1].start == sentence.tokens[0].start)):
         return None  # "Президент заявил", "Отметим": a capitalised word, not a name
