@@ -185,7 +185,16 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     if sentence is not None:
         tokens = [t for t in tokens if t[1].end <= sentence.end]
     # a capitalised word opening the sentence: "Шестидесятилетняя Руссефф", "Отметим"
-    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])):
+    if len(tokens) > 2 and INITIAL.match(tokens[0][0]):
+        # "А.Лукашенко Виктор", "В.Шеймана А.Кулешов": initials and one surname make the name
+        first_surname = next((i for i, (w, _) in enumerate(tokens) if not INITIAL.match(w)), len(tokens))
+        tokens = tokens[:first_surname + 1]
+    for i in range(1, len(tokens)):  # "Максим Дадашев Дадашев": a doubled word ends the name
+        if tokens[i][0] == tokens[i - 1][0] and not INITIAL.match(tokens[i][0]):
+            tokens = tokens[:i]
+            break
+    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])
+                               or tokens[0][1].lemma in _GENDERED_WORDS):
         tokens = tokens[1:]  # "Экс-советник Трампа", "Убийцей Дениса ...": not part of the name
     while len(tokens) > 1 and _post_word(tokens[-1][1]):
         tokens = tokens[:-1]  # "Дмитрий Дедов Судья": a headline word after the name
