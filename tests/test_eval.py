@@ -81,7 +81,6 @@ def test_eval_nerel_on_a_missing_folder_is_a_one_line_error(tmp_path):
 
 
 def test_factrueval_reader(tmp_path):
-    text = "Посол Ирины Ковалёвой нет."
     (tmp_path / "b.txt").write_text("Послом стала Ирина Ковалёва.", encoding="utf-8")
     (tmp_path / "b.spans").write_text("1 job 0 6 10 1  # 10 Послом\n2 name 13 5 12 1  # 12 Ирина\n"
                                       "3 surname 19 8 13 1  # 13 Ковалёва\n", encoding="utf-8")
@@ -92,7 +91,6 @@ def test_factrueval_reader(tmp_path):
     doc = read_document(tmp_path / "b.txt")
     assert doc.mentions == [("PERSON", 13, 27)]
     assert doc.occupations[0].who == [(13, 27)] and doc.occupations[0].positions == [(0, 6)]
-    del text
 
 
 def test_nerel_dev_reads_cleanly(shared_dir):

@@ -77,3 +77,27 @@ def test_a_latin_spelling_in_brackets_is_the_same_person():
     assert [m.quote for m in f.persons[0].mentions] == ["Джон Смитсон", "John Smithson"]
     assert any(link.relation == "ALTERNATIVE_NAME" and link.target.quote == "John Smithson"
                for link in f.links)
+
+
+@pytest.mark.parametrize("word, gender, case, nominative", [
+    ("Омарова", "male", "Gen", "Омаров"),
+    ("Омарова", "female", "Nom", "Омарова"),
+    ("Нурлановой", "female", "Ins", "Нурланова"),
+    ("Зелинского", None, "Gen", "Зелинский"),
+    ("Зелинской", None, "Dat", "Зелинская"),
+    ("Шевчуком", "male", "Ins", "Шевчук"),
+    ("Бондаренко", "male", "Gen", "Бондаренко"),
+    ("Вайнер", "female", "Acc", "Вайнер"),
+])
+def test_surname_declension_rules(word, gender, case, nominative):
+    from kgbuild.extract.names import surname_nominative
+
+    assert surname_nominative(word, gender, case) == nominative
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Памятник Петру I открыли на набережной.", "Пётр I"),
+    ("Письмо подписал В. В. Жуковский.", "В. В. Жуковский"),
+])
+def test_regnal_numbers_and_initials_stay_in_the_name(text, label):
+    assert label in persons(text)

@@ -29,6 +29,8 @@ def test_rank_before_a_name(text, rank):
     ("Приказ подписал начальник оперативного отдела Данияр Касымов.", "начальник оперативного отдела"),
     ("Об этом рассказала главный редактор Мария Гусева.", "главный редактор"),
     ("Мы поговорили с Ринатом Алиевым, директором школы.", "директор школы"),
+    # not in the list of posts: a noun of trade by its suffix
+    ("Номер поставил хореограф Арман Жумабаев.", "хореограф"),
 ])
 def test_post_beside_a_name(text, occupation):
     assert person(text).occupations == [occupation]

@@ -25,7 +25,7 @@ NUMBERED = re.compile(r"(?i)(?<!\w)((?:исправительн\w+\s+|воспи
                       r"|следственн\w+\s+изолятор\w*|изолятор\w*|учреждени\w+)"
                       r"(?:\s+(?:строгого|общего|особого|усиленного)\s+режима)?\s*№\s*(\d{1,4}))(?!\d)")
 _BAD_ORG = re.compile(r"[\n+]|^\W+$")
-_LEGAL_FORM = re.compile(r"^(?:ОАО|ЗАО|ООО|ПАО|АО|ТОО|АНО|НКО|ФГУП|ГУП|МУП|ИП)\s+[«\"„“]?")
+_LEGAL_FORM = re.compile(r"^(?:(?:ОАО|ЗАО|ООО|ПАО|АО|ТОО|АНО|НКО|ФГУП|ГУП|МУП|ИП|УК|НП)\s+)+[«\"„“]?")
 _QUOTES = "«»\"„“”"
 _ABBR = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, INSTITUTION_ABBREVIATIONS), key=len, reverse=True))
                    + r")(?:\s+по\s+(" + "|".join(map(re.escape, PLACE_ABBREVIATIONS)) + r"))?(?![\w-])")
@@ -434,7 +434,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while start < end and (text[start].isspace() or text[start] in "-–"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "-–,"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "-–," or
+                           text[end - 1] == "." and end - 2 > start and text[end - 2].islower()):
         end -= 1
     name = text[start:end]
     # quotes: drop unbalanced ones at the edges, keep «Лефортово» whole

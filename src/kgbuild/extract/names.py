@@ -22,7 +22,7 @@ _TURKIC_PATRONYMIC = {"улы", "уулу", "кызы", "оглы", "гызы", 
 # lower-case particles that belong inside names: "Абдулла бин Хамад", "ван Гог", "аль-Аттия"
 PARTICLES = {"бин", "ибн", "аль", "эль", "ад", "ас", "де", "ди", "да", "дель", "делла", "фон",
              "ван", "дер", "ла", "ле", "du", "de", "von", "van", "der", "bin", "al", "el", "la"}
-NAME_WORD = re.compile(r"^(?:[А-ЯЁA-Z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІіé'’]*"
+NAME_WORD = re.compile(r"^(?:[IVX]{1,4}|[А-ЯЁA-Z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІіé'’]*"
                        r"(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-zӘәҒғҚқҢңӨөҰұҮүҺһІі'’]*)*|[А-ЯЁA-Z][а-яa-z]?\.)$")
 INITIAL = re.compile(r"^[А-ЯЁA-Z][а-яa-z]?\.$")
 
@@ -157,6 +157,8 @@ def split_name(words: list[str]) -> NameParts:
         return NameParts()
     if len(words) >= 2 and words[-1].lower() in _TURKIC_PATRONYMIC:
         words = words[:-2] + [words[-2] + " " + words[-1]]
+    if len(words) >= 2 and re.fullmatch(r"[IVX]{1,4}", words[-1]):
+        return NameParts(given=" ".join(words))  # a monarch: "Пётр I", "Елизавета II"
     initials = [w for w in words if INITIAL.match(w)]
     rest = [w for w in words if not INITIAL.match(w)]
     if initials:  # "А. Третьяк", "Жириновский В. В."

@@ -146,6 +146,10 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         before = [t for t in sentence.tokens if t.end <= span[0]]
         if before and ctx.text[before[-1].end:span[0]] == " " and _given_name_word(before[-1]):
             span[0] = before[-1].start
+    for span in merged:  # "Елизавета II", "Буша-младшего": the numeral or epithet belongs to the name
+        tail = re.match(r"(?:\s[IVX]{1,4}(?![\w])|-(?:младш|старш)\w+)", ctx.text[span[1]:span[1] + 12])
+        if tail:
+            span[1] += tail.end()
     for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
         for m in re.finditer(r"[^(),;«»\"\n—–]+", ctx.text[start:end]):
             piece = m.group(0)
@@ -154,6 +158,9 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
             if e > s:
                 pieces.append((s, e))
     for m in _INITIALS.finditer(ctx.text):
+        inside = [(s, e) for s, e in pieces if m.start() <= s and e <= m.end()]
+        if inside and all(m.end() <= s or m.start() >= e or (s, e) in inside for s, e in pieces):
+            pieces = [p for p in pieces if p not in inside]  # "Коми" -> "Дж.Коми"
         if all(m.end() <= s or m.start() >= e for s, e in pieces):
             pieces.append((m.start(), m.end()))
     return pieces
@@ -178,8 +185,19 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     if sentence is not None:
         tokens = [t for t in tokens if t[1].end <= sentence.end]
     # a capitalised word opening the sentence: "Шестидесятилетняя Руссефф", "Отметим"
-    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])):
+    if len(tokens) > 2 and INITIAL.match(tokens[0][0]):
+        # "А.Лукашенко Виктор", "В.Шеймана А.Кулешов": initials and one surname make the name
+        first_surname = next((i for i, (w, _) in enumerate(tokens) if not INITIAL.match(w)), len(tokens))
+        tokens = tokens[:first_surname + 1]
+    for i in range(1, len(tokens)):  # "Максим Дадашев Дадашев": a doubled word ends the name
+        if tokens[i][0] == tokens[i - 1][0] and not INITIAL.match(tokens[i][0]):
+            tokens = tokens[:i]
+            break
+    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])
+                               or tokens[0][1].lemma in _GENDERED_WORDS):
         tokens = tokens[1:]  # "Экс-советник Трампа", "Убийцей Дениса ...": not part of the name
+    while len(tokens) > 1 and _post_word(tokens[-1][1]):
+        tokens = tokens[:-1]  # "Дмитрий Дедов Судья": a headline word after the name
     if len(tokens) == 1 and (_post_word(tokens[0][1]) or _common_word(tokens[0][0]) and (
             tokens[0][1].pos != "PROPN" or sentence is not None and tokens[0][1].start == sentence.tokens[0].start)):
         return None  # "Президент заявил", "Отметим": a capitalised word, not a name

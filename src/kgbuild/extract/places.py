@@ -86,6 +86,9 @@ class _Places:
             if len(tokens) == 1 and place_type in _SETTLEMENTS:
                 # the name stands in apposition and keeps the nominative: "в посёлке Горный"
                 label = tokens[0].text if tokens[0].is_(Case="Nom") else nominative(tokens[0].text)
+        if len(tokens) == 1 and label == tokens[0].text and tokens[0].feats.get("Case") not in (None, "Nom") \
+                and place_type not in _SETTLEMENTS:
+            label = _geo_nominative(tokens[0].text)  # natasha leaves "Караганде" as it is
         if place_type is None:
             place_type = lexicon_type(label)
         if place_type is None and len(tokens) == 1 and _is_geo(tokens[0].text):
@@ -188,6 +191,13 @@ def _geo_lemma(token: Token) -> str | None:
     return None
 
 
+def _geo_nominative(word: str) -> str:
+    for parse in models().parse_word(word):
+        if "Geox" in parse.tag and "nomn" not in parse.tag:
+            return "-".join(p[:1].upper() + p[1:] for p in parse.normal_form.split("-"))
+    return word
+
+
 def _is_geo(word: str) -> bool:
     parses = models().parse_word(word)
     return any("Geox" in p.tag and p.score >= 0.3 for p in parses)
@@ -229,8 +239,8 @@ def _phrase_nominative(tokens: list[Token]) -> str:
         if token is head:
             words.append(head.lemma)
             continue
-        form = None
-        for parse in models().parse_word(token.text):
+        form = _adjective_rule(token.text, gender)
+        for parse in ([] if form else models().parse_word(token.text)):
             if parse.tag.POS in ("ADJF", "PRTF"):
                 want = {"nomn", "sing"} | ({gender} if gender else set())
                 inflected = parse.inflect(want)
@@ -240,6 +250,18 @@ def _phrase_nominative(tokens: list[Token]) -> str:
         word = form or token.text
         words.append(_cap_like(token.text, word))
     return " ".join(words)
+
+
+_ADJ_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
+
+
+def _adjective_rule(word: str, gender: str | None) -> str | None:
+    """"Темирского" -> "Темирский": place adjectives on -ск-/-цк- decline regularly,
+    also when pymorphy does not know the word."""
+    m = re.match(r"^(.*[сц]к)(?:ого|ому|им|ом|ой|ую|ая|ий|ое|ей)$", word, re.IGNORECASE)
+    if not m or gender not in _ADJ_ENDINGS:
+        return None
+    return m.group(1) + _ADJ_ENDINGS[gender]
 
 
 def _cap_like(original: str, word: str) -> str:

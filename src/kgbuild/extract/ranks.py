@@ -68,7 +68,7 @@ def attach_ranks(ctx: Context) -> None:
     person_mentions = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
     for sentence in ctx.analysis.sentences:
         for token in sentence.tokens:
-            if token.lemma not in POSTS or not _is_post_word(token):
+            if not (token.lemma in POSTS or _profession_by_suffix(token)) or not _is_post_word(token):
                 continue
             start, end, words = _extent(ctx, sentence, token)
             if any(s <= start < e or s < end <= e for s, e, _ in person_mentions):
@@ -98,6 +98,23 @@ def attach_ranks(ctx: Context) -> None:
             person_ev = ctx.evidence(p_start, p_end, 0.75)
             ctx.facts.links.append(Link("WORKS_AS", person_ev, evidence))
             _workplace(ctx, person, person_ev, evidence)
+
+
+# suffixes of nouns of trade ("политолог", "пианист", "хореограф", "модератор"); words that
+# end so but name no trade are kept out
+_TRADE_SUFFIXES = ("ист", "лог", "граф", "тор", "ёр", "нер")
+_NOT_TRADES = frozenset("""
+турист террорист экстремист активист сторонник участник зритель житель член гражданин человек
+автор донор спонсор партнёр партнер фигурант монстр министр сектор фактор мотор вектор коридор
+террор компьютер интернет лидер инсайдер аутсайдер пионер ветер лифтёр мажор минор
+""".split())
+
+
+def _profession_by_suffix(token: Token) -> bool:
+    lemma = token.lemma
+    if lemma in _NOT_TRADES or not lemma.endswith(_TRADE_SUFFIXES) or token.pos != "NOUN":
+        return False
+    return token.feats.get("Animacy") == "Anim"
 
 
 def _is_post_word(token: Token) -> bool:
