@@ -296,10 +296,18 @@ class OxigraphEngine:
         """The raw pyoxigraph result (for the server, which serializes it itself)."""
         import pyoxigraph as ox
 
+        bindings = bindings or {}
         try:
-            return self.store.query(
-                text, prefixes=missing_prefixes(text), use_default_graph_as_union=True,
-                substitutions={ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()})
+            try:
+                return self.store.query(
+                    text, prefixes=missing_prefixes(text), use_default_graph_as_union=True,
+                    substitutions={ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()})
+            except (ValueError, OSError, RuntimeError) as exc:
+                # pyoxigraph substitutes only projected variables; others join a trailing VALUES.
+                if not bindings or "projection" not in str(exc):
+                    raise
+                return self.store.query(text + values_clause(bindings), prefixes=missing_prefixes(text),
+                                        use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(_oxigraph_message(exc)) from None
         except (OSError, ValueError, RuntimeError) as exc:
