@@ -187,6 +187,10 @@ class Answer:
     graph: Graph | None = None
     truncated: bool = False
 
+    def canonical(self) -> list[tuple[str, ...]]:
+        """The rows as sorted tuples of N-Triples terms ('' for unbound): to compare engines."""
+        return sorted(tuple("" if t is None else t.n3() for t in row) for row in self.rows)
+
     def table(self) -> Table:
         return Table(self.columns, [[None if t is None else display(t) for t in row] for row in self.rows])
 
@@ -280,7 +284,8 @@ def _rdflib_message(exc: Exception) -> str:
 
 
 class OxigraphEngine:
-    """SPARQL over a pyoxigraph Store (in memory or on disk), default graph = union."""
+    """SPARQL over a pyoxigraph Store whose default graph holds the union of the named graphs
+    (`store.materialize_union`; `load_oxigraph` and `write_store` see to it)."""
 
     name = "pyoxigraph"
 
@@ -300,14 +305,13 @@ class OxigraphEngine:
         try:
             try:
                 return self.store.query(
-                    text, prefixes=missing_prefixes(text), use_default_graph_as_union=True,
+                    text, prefixes=missing_prefixes(text),
                     substitutions={ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()})
             except (ValueError, OSError, RuntimeError) as exc:
                 # pyoxigraph substitutes only projected variables; others join a trailing VALUES.
                 if not bindings or "projection" not in str(exc):
                     raise
-                return self.store.query(text + values_clause(bindings), prefixes=missing_prefixes(text),
-                                        use_default_graph_as_union=True)
+                return self.store.query(text + values_clause(bindings), prefixes=missing_prefixes(text))
         except SyntaxError as exc:
             raise QueryError(_oxigraph_message(exc)) from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -498,8 +502,20 @@ def serialize_results(answer: Answer, fmt: str) -> str:
         return out.getvalue()
     out.write("\t".join(f"?{c}" for c in answer.columns) + "\n")
     for row in answer.rows:
-        out.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
+        out.write("\t".join("" if t is None else _tsv_term(t) for t in row) + "\n")
     return out.getvalue()
+
+
+_TSV_PLAIN = {str(XSD.integer): r"[+-]?\d+", str(XSD.decimal): r"[+-]?\d*\.\d+", str(XSD.boolean): r"true|false"}
+
+
+def _tsv_term(term) -> str:
+    """A term in SPARQL TSV: N-Triples syntax, with integers, decimals and booleans written bare."""
+    if isinstance(term, Literal) and term.datatype is not None:
+        pattern = _TSV_PLAIN.get(str(term.datatype))
+        if pattern and re.fullmatch(pattern, str(term)):
+            return str(term)
+    return term.n3()
 
 
 def _json_term(term) -> dict:

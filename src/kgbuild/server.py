@@ -14,10 +14,12 @@ import sys
 import threading
 import traceback
 import urllib.parse
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
 from .errors import KgbuildError, QueryError
 from .namespaces import PREFIXES
@@ -152,10 +154,12 @@ class Endpoint:
             raise HttpError(403, "LOAD is refused by this endpoint; it fetches from the network "
                                  "(start the server with --allow-service to allow it)")
         from .query import missing_prefixes, with_prefixes
+        from .store import materialize_union
 
         with self.write_lock:
             try:
                 self.engine.store.update(with_prefixes(text) if missing_prefixes(text) else text)
+                materialize_union(self.engine.store, refresh=True)
             except SyntaxError as exc:
                 raise HttpError(400, f"SPARQL syntax error: {str(exc).splitlines()[0][:200]}") from None
             except (OSError, ValueError, RuntimeError) as exc:
@@ -385,3 +389,22 @@ def open_for_serving(dataset: str | Path, writable: bool = False):
     if is_store_dir(dataset):
         return open_store(dataset, writable=writable)
     return load_oxigraph(dataset)
+
+
+@contextmanager
+def running(store, config: ServerConfig | None = None) -> Iterator[str]:
+    """Serve a store in a background thread for the duration of a `with` block; yields the base URL.
+
+    For tests and notebooks: `with running(load_oxigraph("kg.trig")) as url: ...`.
+    """
+    config = config or ServerConfig(port=0, quiet=True)
+    server = make_server(store, config)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

@@ -109,6 +109,7 @@ def write_store(dataset_or_path, store_dir: str | Path) -> Path:
         else:
             data = dataset_or_path.serialize(format="nquads", encoding="utf-8")
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        materialize_union(store)
         store.flush()
         del store
         (tmp / _STORE_MARKER).write_text("pyoxigraph store written by kgbuild\n", encoding="utf-8")
@@ -163,14 +164,34 @@ def load_oxigraph(path: str | Path):
     except (SyntaxError, ValueError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"{path}: not valid {fmt.upper()}: {message}") from None
+    materialize_union(store)
     return store
 
 
+def materialize_union(store, refresh: bool = False) -> None:
+    """Put the set union of all named graphs into the store's default graph.
+
+    rdflib's `default_union` is an RDF merge: a statement made by two sources counts once.
+    pyoxigraph's `use_default_graph_as_union` keeps one copy per graph (COUNT(*) differs), so
+    kgbuild queries pyoxigraph's default graph holding the union instead. `refresh` rebuilds it
+    from the named graphs after an update.
+    """
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    if refresh:
+        store.clear_graph(default)
+    triples = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)
+               if not isinstance(q.graph_name, ox.DefaultGraph)}
+    store.extend(ox.Quad(s, p, o, default) for s, p, o in triples)
+
+
 def dataset_from_store(store) -> Dataset:
-    """Copy a pyoxigraph store into an rdflib Dataset (for code that wants the rdflib API)."""
+    """Copy a pyoxigraph store's named graphs into an rdflib Dataset (for the rdflib API)."""
     import pyoxigraph as ox
 
     dataset = new_dataset()
-    buffer = store.dump(format=ox.RdfFormat.N_QUADS)
+    named = [q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    buffer = ox.serialize(named, format=ox.RdfFormat.N_QUADS)
     dataset.parse(data=buffer.decode("utf-8"), format="nquads")
     return dataset

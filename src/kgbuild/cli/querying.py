@@ -87,7 +87,8 @@ def query(dataset, query, name, list_queries, binds, fmt, limit, timeout, engine
 
         runner = OxigraphEngine(_open(dataset))
     answer = runner.run(text, bindings=bindings, limit=limit, timeout=timeout)
-    click.echo(format_answer(answer, fmt))
+    output = format_answer(answer, fmt)
+    click.echo(output, nl=not output.endswith("\n"))
 
 
 def _open(dataset: Path):
