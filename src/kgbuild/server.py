@@ -208,7 +208,7 @@ def negotiate(answer: Answer, accept: str, fmt: str | None) -> tuple[str, str]:
         if media in aliases:
             chosen = aliases[media]
             return chosen, types[chosen]
-        if media in ("*/*", "application/*", "text/*") or (media == "text/html"):
+        if media in ("*/*", "application/*", "text/*"):
             chosen = "turtle" if graph else "json"
             return chosen, types[chosen]
     raise HttpError(406, "cannot answer in the requested format; available: " + ", ".join(types.values()))
