@@ -155,3 +155,9 @@ def test_unknown_library_name_lists_the_available_ones():
 ])
 def test_bind_values_read_as_rdf_terms(spec, n3):
     assert parse_binding(spec)[1].n3() == n3
+
+
+@pytest.mark.parametrize("spec", ['x=<urn:"x>', "x=<not an iri>", "nameonly", "1x=2"])
+def test_bad_bind_values_are_refused(spec):
+    with pytest.raises(QueryError, match="--bind"):
+        parse_binding(spec)

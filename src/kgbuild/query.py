@@ -135,6 +135,9 @@ def parse_binding(spec: str) -> tuple[str, URIRef | Literal]:
     return name, parse_term(value)
 
 
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*")
+
+
 def parse_term(value: str) -> URIRef | Literal:
     from rdflib.util import from_n3
 
@@ -142,6 +145,8 @@ def parse_term(value: str) -> URIRef | Literal:
     prefixed = re.fullmatch(r"([\w-]*):([^\s<>\"]*)", value)
     try:
         if value.startswith("<") and value.endswith(">"):
+            if not _IRI.fullmatch(value[1:-1]):
+                raise ValueError(value)
             return URIRef(value[1:-1])
         if prefixed and prefixed.group(1) in PREFIXES:
             return URIRef(str(PREFIXES[prefixed.group(1)]) + prefixed.group(2))
@@ -165,12 +170,33 @@ def parse_term(value: str) -> URIRef | Literal:
 
 
 def values_clause(bindings: dict[str, URIRef | Literal]) -> str:
-    """A trailing VALUES clause for engines without a bindings API (terms escaped by rdflib)."""
+    """A VALUES block for the bindings (terms written by rdflib's n3(), which escapes them)."""
     if not bindings:
         return ""
     names = " ".join(f"?{n}" for n in bindings)
     terms = " ".join(term.n3() for term in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+    return f" VALUES ({names}) {{ ({terms}) }} "
+
+
+def bind_values(query: str, bindings: dict[str, URIRef | Literal]) -> str:
+    """The query with the bindings as a VALUES block opening its WHERE clause.
+
+    For engines without a bindings API (remote servers). At the start of the WHERE group the
+    values join the pattern, as rdflib's initBindings and pyoxigraph's substitutions do; a
+    trailing VALUES clause would be joined after grouping, and Virtuoso mishandles it.
+    """
+    if not bindings:
+        return query
+    body = _strip_literals(query)
+    form = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+    start = form.end() if form else 0
+    where = re.compile(r"\bWHERE\b", re.IGNORECASE).search(body, start)
+    if where is None and form and form.group(1).upper() == "CONSTRUCT":
+        return query + values_clause(bindings)  # no WHERE keyword to anchor on
+    brace = body.find("{", where.end() if where else start)
+    if brace < 0:
+        return query + values_clause(bindings)
+    return query[:brace + 1] + values_clause(bindings) + query[brace + 1:]
 
 
 # --- answers ------------------------------------------------------------------------------------
@@ -308,10 +334,10 @@ class OxigraphEngine:
                     text, prefixes=missing_prefixes(text),
                     substitutions={ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()})
             except (ValueError, OSError, RuntimeError) as exc:
-                # pyoxigraph substitutes only projected variables; others join a trailing VALUES.
+                # pyoxigraph substitutes only projected variables; others join a VALUES block.
                 if not bindings or "projection" not in str(exc):
                     raise
-                return self.store.query(text + values_clause(bindings), prefixes=missing_prefixes(text))
+                return self.store.query(bind_values(text, bindings), prefixes=missing_prefixes(text))
         except SyntaxError as exc:
             raise QueryError(_oxigraph_message(exc)) from None
         except (OSError, ValueError, RuntimeError) as exc:

@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from .errors import KgbuildError, QueryError
 from .namespaces import bind_prefixes
-from .query import Answer, parse_results_json, query_form, values_clause, with_prefixes
+from .query import Answer, bind_values, parse_results_json, query_form, with_prefixes
 
 USER_AGENT = "kgbuild"
 
@@ -85,7 +85,7 @@ def _safe(url: str) -> str:
 
 
 class RemoteEngine:
-    """Run queries on a SPARQL 1.1 Protocol endpoint; bindings travel as a trailing VALUES clause."""
+    """Run queries on a SPARQL 1.1 Protocol endpoint; bindings travel as a VALUES block."""
 
     name = "remote"
 
@@ -94,7 +94,7 @@ class RemoteEngine:
         self.auth = auth
 
     def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None) -> Answer:
-        full = with_prefixes(text) + values_clause(bindings or {})
+        full = with_prefixes(bind_values(text, bindings or {}))
         form = query_form(text)
         accept = "text/turtle" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
         body = urllib.parse.urlencode({"query": full}).encode("utf-8")
