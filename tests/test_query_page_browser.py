@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from kgbuild.server import ServerConfig, running
-from kgbuild.store import load_oxigraph
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +61,7 @@ def page_url(tmp_path_factory):
                     "\n<https://w3id.org/kgbuild/id/source/c> { <https://w3id.org/kgbuild/id/person/x> a "
                     f'<https://w3id.org/kgbuild/ontology#Person> ; <http://www.w3.org/2000/01/rdf-schema#label> "{hostile}"@ru . }}\n',
                     encoding="utf-8")
-    with running(load_oxigraph(data), ServerConfig(port=0, quiet=True)) as base:
+    with running(data, ServerConfig(port=0, quiet=True)) as base:
         yield base + "/"
 
 

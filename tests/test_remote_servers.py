@@ -8,7 +8,6 @@ when not installed.
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -23,7 +22,7 @@ from click.testing import CliRunner
 
 from kgbuild.cli import main
 from kgbuild.query import OxigraphEngine, library, library_query, parse_binding
-from kgbuild.remote import Auth, RemoteEngine
+from kgbuild.remote import RemoteEngine
 from kgbuild.store import load_oxigraph
 
 pytestmark = pytest.mark.slow

@@ -32,13 +32,12 @@ def serve(dataset, host, port, allow_updates, allow_service, token, timeout, max
     The endpoint is http://HOST:PORT/sparql (SPARQL 1.1 Protocol: GET, POST form or direct body);
     the query page is http://HOST:PORT/. The default graph is the union of the sources' graphs.
     """
-    from ..server import ServerConfig, make_server, open_for_serving
+    from ..server import ServerConfig, make_server
 
-    store = open_for_serving(dataset, writable=allow_updates)
     config = ServerConfig(host=host, port=port, allow_updates=allow_updates, allow_service=allow_service,
                           token=token, timeout=timeout, max_results=max_results, max_body=max_body,
                           max_running=max_running, quiet=quiet)
-    server = make_server(store, config)
+    server = make_server(dataset, config)
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"kgbuild: serving {dataset.name} at http://{shown_host}:{server.server_address[1]}/ "
                f"(SPARQL endpoint /sparql{', updates allowed' if allow_updates else ', read-only'})", err=True)

@@ -1,33 +1,22 @@
-"""`kgbuild serve`: a SPARQL 1.1 Protocol endpoint and a query page, on the standard library.
-
-Safe by default (see SECURITY.md): read-only, bound to 127.0.0.1, SERVICE and updates refused
-unless enabled, a timeout and a result limit on every query, a cap on request bodies and on
-queries running at once, an optional bearer token, and error answers that carry one line of
-text and never a path or a traceback.
-"""
+"""The HTTP side of the server: SPARQL 1.1 Protocol requests, content negotiation, static files."""
 
 from __future__ import annotations
 
 import hmac
 import json
 import sys
-import threading
 import traceback
 import urllib.parse
-from contextlib import contextmanager
-from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Iterator
 
-from .errors import KgbuildError, QueryError
-from .namespaces import PREFIXES
-from .query import (GRAPH_TYPES, RESULT_TYPES, Answer, Deadline, OxigraphEngine, QueryTimeout,
-                    describe_query, from_oxigraph, is_update, library, query_form, serialize_graph,
-                    serialize_results, uses_keyword)
+from ..errors import KgbuildError
+from ..namespaces import PREFIXES
+from ..query import GRAPH_TYPES, RESULT_TYPES, Answer, describe_query, library, serialize_graph, serialize_results
+from .endpoint import Endpoint, HttpError
 
-WEB_DIR = Path(__file__).resolve().parent / "web"
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
                 ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
 # What the page and API may be framed or scripted by: nothing outside this server.
@@ -39,131 +28,6 @@ SECURITY_HEADERS = {
                                "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
                                "base-uri 'none'; form-action 'self'",
 }
-
-
-@dataclass
-class ServerConfig:
-    host: str = "127.0.0.1"
-    port: int = 7878
-    allow_updates: bool = False
-    allow_service: bool = False
-    token: str | None = None
-    timeout: float = 30.0
-    max_results: int = 10_000
-    max_body: int = 1_000_000
-    max_running: int = 4
-    quiet: bool = False
-
-
-class HttpError(Exception):
-    """An answer with a 4xx/5xx status and a one-line message for the client."""
-
-    def __init__(self, status: int, message: str, headers: dict | None = None):
-        super().__init__(message)
-        self.status = status
-        self.headers = headers or {}
-
-
-class Endpoint:
-    """The state behind the handler: one store, one configuration, a cap on running queries."""
-
-    def __init__(self, store, config: ServerConfig):
-        self.engine = OxigraphEngine(store)
-        self.config = config
-        self.slots = threading.BoundedSemaphore(config.max_running)
-        self.write_lock = threading.Lock()
-
-    # -- queries -------------------------------------------------------------------------------
-
-    def query(self, text: str) -> Answer:
-        config = self.config
-        if is_update(text):
-            raise HttpError(403, "updates are refused: this endpoint is read-only"
-                            if not config.allow_updates else "send updates to /update, not as a query")
-        if not config.allow_service and uses_keyword(text, "SERVICE"):
-            raise HttpError(403, "SERVICE (federated query) is refused by this endpoint; "
-                                 "the server was not started with --allow-service")
-        # Wait for a free slot a little, then say busy: timed-out queries keep their slot until
-        # they really end, so the number running at once stays bounded.
-        if not self.slots.acquire(timeout=min(config.timeout, 5.0)):
-            raise HttpError(503, "too many queries are running; try again shortly", {"Retry-After": "5"})
-        deadline = Deadline(config.timeout)
-        box: dict = {}
-
-        def work():
-            try:
-                box["answer"] = self._evaluate(text, deadline)
-            except BaseException as exc:  # handed to the request thread
-                box["error"] = exc
-            finally:
-                self.slots.release()
-
-        worker = threading.Thread(target=work, daemon=True, name="kgbuild-serve-query")
-        worker.start()
-        worker.join(config.timeout)
-        if worker.is_alive():
-            raise HttpError(503, f"query timed out after {config.timeout:g} s")
-        if "error" in box:
-            error = box["error"]
-            if isinstance(error, QueryTimeout):
-                raise HttpError(503, str(error))
-            if isinstance(error, QueryError):
-                raise HttpError(400, str(error))
-            raise error
-        return box["answer"]
-
-    def _evaluate(self, text: str, deadline: Deadline) -> Answer:
-        import pyoxigraph as ox
-        from rdflib import Graph
-
-        from .namespaces import bind_prefixes
-
-        limit = self.config.max_results
-        result = self.engine.solutions(text)
-        try:
-            if isinstance(result, ox.QueryBoolean):
-                return Answer("ASK", boolean=bool(result))
-            if isinstance(result, ox.QueryTriples):
-                graph = bind_prefixes(Graph())
-                answer = Answer(query_form(text), graph=graph)
-                for count, triple in enumerate(result):
-                    deadline.check()
-                    if count >= limit:
-                        answer.truncated = True
-                        break
-                    graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
-                               from_oxigraph(triple.object)))
-                return answer
-            columns = [v.value for v in result.variables]
-            answer = Answer("SELECT", columns)
-            for solution in result:
-                deadline.check()
-                if len(answer.rows) >= limit:
-                    answer.truncated = True
-                    break
-                answer.rows.append([from_oxigraph(solution[i]) for i in range(len(columns))])
-            return answer
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"SPARQL error: {exc}") from None
-
-    def update(self, text: str) -> None:
-        if not self.config.allow_updates:
-            raise HttpError(403, "updates are refused: this endpoint is read-only "
-                                 "(the server was not started with --allow-updates)")
-        if not self.config.allow_service and uses_keyword(text, "LOAD"):
-            raise HttpError(403, "LOAD is refused by this endpoint; it fetches from the network "
-                                 "(start the server with --allow-service to allow it)")
-        from .query import missing_prefixes, with_prefixes
-        from .store import materialize_union
-
-        with self.write_lock:
-            try:
-                self.engine.store.update(with_prefixes(text) if missing_prefixes(text) else text)
-                materialize_union(self.engine.store, refresh=True)
-            except SyntaxError as exc:
-                raise HttpError(400, f"SPARQL syntax error: {str(exc).splitlines()[0][:200]}") from None
-            except (OSError, ValueError, RuntimeError) as exc:
-                raise HttpError(400, f"SPARQL update failed: {str(exc).splitlines()[0][:200]}") from None
 
 
 # --- content negotiation ------------------------------------------------------------------------
@@ -363,48 +227,3 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head and body:
             self.wfile.write(body)
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128  # 50 clients connecting at once must not be refused by the backlog
-    allow_reuse_address = True
-
-
-def make_server(store, config: ServerConfig) -> Server:
-    """A ready server over a pyoxigraph store; call serve_forever() on it."""
-    endpoint = Endpoint(store, config)
-    handler = type("KgbuildHandler", (Handler,), {"endpoint": endpoint})
-    try:
-        return Server((config.host, config.port), handler)
-    except OSError as exc:
-        raise KgbuildError(f"cannot listen on {config.host}:{config.port}: {exc.strerror or exc}") from None
-
-
-def open_for_serving(dataset: str | Path, writable: bool = False):
-    """The store to serve: a store directory (opened read-only unless updates are allowed), or a
-    TriG/N-Quads file loaded into memory."""
-    from .store import is_store_dir, load_oxigraph, open_store
-
-    if is_store_dir(dataset):
-        return open_store(dataset, writable=writable)
-    return load_oxigraph(dataset)
-
-
-@contextmanager
-def running(store, config: ServerConfig | None = None) -> Iterator[str]:
-    """Serve a store in a background thread for the duration of a `with` block; yields the base URL.
-
-    For tests and notebooks: `with running(load_oxigraph("kg.trig")) as url: ...`.
-    """
-    config = config or ServerConfig(port=0, quiet=True)
-    server = make_server(store, config)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
