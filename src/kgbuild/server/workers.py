@@ -13,6 +13,7 @@ import queue
 import sys
 import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QueryError
@@ -44,6 +45,14 @@ def _work(store_dir: str, conn, max_results: int) -> None:
             conn.send(("internal", "internal error"))
 
 
+@dataclass
+class _Worker:
+    process: object
+    conn: object
+    served: int = 0
+    ready: bool = False
+
+
 class WorkerPool:
     """A fixed number of worker processes; a request borrows one, or waits a little for one."""
 
@@ -65,7 +74,7 @@ class WorkerPool:
         child.close()
         with self.lock:
             self.processes = [p for p in self.processes if p.is_alive()] + [process]
-        return [process, parent, 0, False]
+        return _Worker(process, parent)
 
     def run(self, text: str, timeout: float, wait: float):
         """The packed answer of a query; QueryTimeout, QueryError, or LookupError when all are busy."""
@@ -73,14 +82,14 @@ class WorkerPool:
             worker = self.idle.get(timeout=wait)
         except queue.Empty:
             raise LookupError("all query workers are busy") from None
-        process, conn = worker[0], worker[1]
+        conn = worker.conn
         try:
-            if not worker[3]:
+            if not worker.ready:
                 # A new worker is still starting; that time is not the query's.
                 if not conn.poll(STARTUP_SECONDS) or conn.recv()[0] != "ready":
                     self._replace(worker)
                     raise RuntimeError("a query worker did not start")
-                worker[3] = True
+                worker.ready = True
             conn.send(text)
             if not conn.poll(timeout):
                 self._replace(worker)
@@ -89,8 +98,8 @@ class WorkerPool:
         except (EOFError, OSError):
             self._replace(worker)
             raise RuntimeError("a query worker stopped") from None
-        worker[2] += 1
-        if worker[2] >= RECYCLE_AFTER:
+        worker.served += 1
+        if worker.served >= RECYCLE_AFTER:
             self._replace(worker)
         else:
             self.idle.put(worker)
@@ -100,11 +109,10 @@ class WorkerPool:
             raise QueryError(payload)
         raise RuntimeError(payload)
 
-    def _replace(self, worker) -> None:
-        process, conn = worker[0], worker[1]
-        process.kill()
-        process.join(10)
-        conn.close()
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(10)
+        worker.conn.close()
         if not self.closed:
             self.idle.put(self._start())
 
