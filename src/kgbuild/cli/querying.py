@@ -59,8 +59,7 @@ def query(dataset, query, name, list_queries, binds, fmt, limit, timeout, engine
         from ..query import describe_query
 
         for key, path in library().items():
-            first = describe_query(path.read_text(encoding="utf-8")).splitlines()
-            click.echo(f"{key:20} {first[0] if first else ''}")
+            click.echo(f"{key:20} {summary(describe_query(path.read_text(encoding='utf-8')))}")
         return
     if endpoint and dataset is not None and query is None and name is None:
         dataset, query = None, str(dataset)  # `query --endpoint URL 'SELECT ...'`: no dataset given
@@ -89,6 +88,13 @@ def query(dataset, query, name, list_queries, binds, fmt, limit, timeout, engine
     answer = runner.run(text, bindings=bindings, limit=limit, timeout=timeout)
     output = format_answer(answer, fmt)
     click.echo(output, nl=not output.endswith("\n"))
+
+
+def summary(description: str) -> str:
+    """The first sentence of a library query's comment header."""
+    paragraph = " ".join(description.split("Answers:")[0].split())
+    head, dot, _ = paragraph.partition(". ")
+    return head + ("." if dot else "")
 
 
 def _open(dataset: Path):
