@@ -369,6 +369,10 @@ class OxigraphEngine:
             return answer
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from None
+        finally:
+            # pyoxigraph results may only be dropped by the thread that made them; an exception
+            # traceback would otherwise carry this one to another thread.
+            del result
 
 
 def _oxigraph_message(exc: SyntaxError) -> str:

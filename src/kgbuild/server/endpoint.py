@@ -67,6 +67,10 @@ def evaluate(engine: OxigraphEngine, text: str, limit: int, deadline: Deadline) 
         return answer
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"SPARQL error: {exc}") from None
+    finally:
+        # pyoxigraph results may only be dropped by the thread that made them; an exception
+        # traceback would otherwise carry this one to another thread.
+        del result
 
 
 def pack(answer: Answer) -> tuple:
