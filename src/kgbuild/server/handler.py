@@ -100,6 +100,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self):
         self._handle("HEAD")
 
+    def _not_allowed(self):
+        self._error(405, "this endpoint is read-only; it takes GET and POST", {"Allow": "GET, POST, HEAD, OPTIONS"})
+
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
+
     def do_OPTIONS(self):
         self._send(204, b"", "text/plain", {"Allow": "GET, POST, HEAD, OPTIONS"})
 
