@@ -76,7 +76,9 @@ def make_server(dataset: str | Path, config: ServerConfig) -> Server:
 def running(dataset: str | Path, config: ServerConfig | None = None) -> Iterator[str]:
     """Serve a dataset in a background thread for the duration of a `with` block; yields the base URL.
 
-    For tests and notebooks: `with running("kg.trig") as url: ...`.
+    For tests and notebooks: `with running("kg.trig") as url: ...`. Read-only servers start
+    worker processes ("spawn"), so a script that calls this needs the usual
+    `if __name__ == "__main__":` guard.
     """
     config = config or ServerConfig(port=0, quiet=True)
     server = make_server(dataset, config)
