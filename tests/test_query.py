@@ -168,3 +168,17 @@ def test_bind_values_read_as_rdf_terms(spec, n3):
 def test_bad_bind_values_are_refused(spec):
     with pytest.raises(QueryError, match="--bind"):
         parse_binding(spec)
+
+
+def test_a_value_both_sources_give_is_not_a_conflict(tmp_path):
+    # Source a gives two ages, 40 and 41, source b gives 41: b agrees with one of a's values, so
+    # the ages are no conflict; the ranks differ outright and are one.
+    data = tmp_path / "two.trig"
+    data.write_text("""
+        @prefix kgb: <https://w3id.org/kgbuild/ontology#> .
+        <urn:a> { <urn:p> kgb:age 40, 41 ; kgb:rank "капитан" . }
+        <urn:b> { <urn:p> kgb:age 41 ; kgb:rank "майор" . }
+    """, encoding="utf-8")
+    for engine in (RdflibEngine(load_dataset(data)), OxigraphEngine(load_oxigraph(data))):
+        rows = {(r[2], r[3], r[6]) for r in engine.run(library_query("conflicts")).table().rows}
+        assert rows == {("kgb:rank", "капитан", "майор")}, engine.name
