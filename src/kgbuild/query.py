@@ -318,13 +318,12 @@ class OxigraphEngine:
     def __init__(self, store):
         self.store = store
 
-    def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None,
-            deadline: Deadline | None = None) -> Answer:
-        deadline = deadline or Deadline(timeout)
-        return with_timeout(lambda: self._run(text, bindings or {}, limit, deadline), timeout)
+    def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None) -> Answer:
+        deadline = Deadline(timeout)
+        return with_timeout(lambda: self.answer(text, bindings, limit, deadline), timeout)
 
     def solutions(self, text: str, bindings=None):
-        """The raw pyoxigraph result (for the server, which serializes it itself)."""
+        """The raw pyoxigraph result."""
         import pyoxigraph as ox
 
         bindings = bindings or {}
@@ -343,21 +342,28 @@ class OxigraphEngine:
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from None
 
-    def _run(self, text, bindings, limit, deadline) -> Answer:
+    def answer(self, text: str, bindings=None, limit: int | None = None,
+               deadline: Deadline | None = None) -> Answer:
+        """Evaluate in this thread, keeping at most `limit` rows or triples (flagged if cut)."""
         import pyoxigraph as ox
 
+        deadline = deadline or Deadline(None)
+        convert = TermConverter()
         result = self.solutions(text, bindings)
         try:
             if isinstance(result, ox.QueryBoolean):
                 return Answer("ASK", boolean=bool(result))
             if isinstance(result, ox.QueryTriples):
-                graph = bind_prefixes(Graph())
-                for triple in result:
+                form = query_form(text)
+                answer = Answer(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT",
+                                graph=bind_prefixes(Graph()))
+                for count, triple in enumerate(result):
                     deadline.check()
-                    graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
-                               from_oxigraph(triple.object)))
-                return Answer(query_form(text) if query_form(text) in ("CONSTRUCT", "DESCRIBE")
-                              else "CONSTRUCT", graph=graph)
+                    if limit is not None and count >= limit:
+                        answer.truncated = True
+                        break
+                    answer.graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+                return answer
             columns = [v.value for v in result.variables]
             answer = Answer("SELECT", columns)
             for solution in result:
@@ -365,7 +371,7 @@ class OxigraphEngine:
                 if limit is not None and len(answer.rows) >= limit:
                     answer.truncated = True
                     break
-                answer.rows.append([from_oxigraph(solution[i]) for i in range(len(columns))])
+                answer.rows.append([convert(solution[i]) for i in range(len(columns))])
             return answer
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from None
@@ -373,6 +379,26 @@ class OxigraphEngine:
             # pyoxigraph results may only be dropped by the thread that made them; an exception
             # traceback would otherwise carry this one to another thread.
             del result
+
+
+class TermConverter:
+    """from_oxigraph with a memory: answers repeat the same IRIs and labels, and building an
+    rdflib Literal (which parses its value) costs more than the query that found it."""
+
+    LIMIT = 100_000
+
+    def __init__(self):
+        self.cache: dict = {}
+
+    def __call__(self, term):
+        if term is None:
+            return None
+        found = self.cache.get(term)
+        if found is None:
+            if len(self.cache) >= self.LIMIT:
+                self.cache.clear()
+            found = self.cache[term] = from_oxigraph(term)
+        return found
 
 
 def _oxigraph_message(exc: SyntaxError) -> str:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QueryError
-from ..query import (Answer, Deadline, OxigraphEngine, QueryTimeout, from_oxigraph, is_update, query_form,
-                     uses_keyword)
+from ..query import Answer, Deadline, OxigraphEngine, QueryTimeout, is_update, uses_keyword
 
 
 @dataclass
@@ -36,41 +35,7 @@ class HttpError(Exception):
 
 def evaluate(engine: OxigraphEngine, text: str, limit: int, deadline: Deadline) -> Answer:
     """Run a query, keeping at most `limit` rows or triples (the answer says if it cut some)."""
-    import pyoxigraph as ox
-    from rdflib import Graph
-
-    from ..namespaces import bind_prefixes
-
-    result = engine.solutions(text)
-    try:
-        if isinstance(result, ox.QueryBoolean):
-            return Answer("ASK", boolean=bool(result))
-        if isinstance(result, ox.QueryTriples):
-            graph = bind_prefixes(Graph())
-            answer = Answer(query_form(text), graph=graph)
-            for count, triple in enumerate(result):
-                deadline.check()
-                if count >= limit:
-                    answer.truncated = True
-                    break
-                graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
-                           from_oxigraph(triple.object)))
-            return answer
-        columns = [v.value for v in result.variables]
-        answer = Answer("SELECT", columns)
-        for solution in result:
-            deadline.check()
-            if len(answer.rows) >= limit:
-                answer.truncated = True
-                break
-            answer.rows.append([from_oxigraph(solution[i]) for i in range(len(columns))])
-        return answer
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise QueryError(f"SPARQL error: {exc}") from None
-    finally:
-        # pyoxigraph results may only be dropped by the thread that made them; an exception
-        # traceback would otherwise carry this one to another thread.
-        del result
+    return engine.answer(text, None, limit, deadline)
 
 
 def pack(answer: Answer) -> tuple:
