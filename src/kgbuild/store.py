@@ -34,9 +34,19 @@ def load_dataset(path: str | Path) -> Dataset:
     try:
         dataset.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many types for malformed input
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"{path}: not valid {fmt.upper()}: {message}") from None
+        raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_one_line(exc)}") from None
     return dataset
+
+
+_FORMAT_NAMES = {"trig": "TriG", "nquads": "N-Quads", "turtle": "Turtle", "nt": "N-Triples",
+                 "json-ld": "JSON-LD"}
+
+
+def _one_line(exc: Exception) -> str:
+    """rdflib's parse errors span lines and quote byte reprs; keep what helps, on one line."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = text.replace("at line", "line").replace(" of <>:", ":")
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def save_dataset(dataset: Dataset, path: str | Path) -> None:
@@ -105,7 +115,7 @@ def write_store(dataset_or_path, store_dir: str | Path) -> Path:
             try:
                 store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
             except (SyntaxError, ValueError) as exc:
-                raise InputError(f"{path}: not valid {fmt.upper()}: {exc}") from None
+                raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_one_line(exc)}") from None
         else:
             data = dataset_or_path.serialize(format="nquads", encoding="utf-8")
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
@@ -162,8 +172,7 @@ def load_oxigraph(path: str | Path):
     try:
         store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
     except (SyntaxError, ValueError) as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"{path}: not valid {fmt.upper()}: {message}") from None
+        raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_one_line(exc)}") from None
     materialize_union(store)
     return store
 
