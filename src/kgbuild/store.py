@@ -185,14 +185,11 @@ def materialize_union(store, refresh: bool = False) -> None:
     kgbuild queries pyoxigraph's default graph holding the union instead. `refresh` rebuilds it
     from the named graphs after an update.
     """
-    import pyoxigraph as ox
-
-    default = ox.DefaultGraph()
     if refresh:
-        store.clear_graph(default)
-    triples = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)
-               if not isinstance(q.graph_name, ox.DefaultGraph)}
-    store.extend(ox.Quad(s, p, o, default) for s, p, o in triples)
+        store.update("CLEAR DEFAULT")
+    # One SPARQL update, evaluated inside pyoxigraph: the default graph is a set, so a statement
+    # several graphs make is stored once.
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def dataset_from_store(store) -> Dataset:
