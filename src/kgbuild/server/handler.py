@@ -123,7 +123,7 @@ class Handler(BaseHTTPRequestHandler):
             params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
             if method == "POST":
                 params = self._post_params(params)
-            elif path == "/update":
+            elif path == "/update" or "update" in params:
                 raise HttpError(405, "updates must be sent with POST", {"Allow": "POST"})
             if "update" in params or path == "/update":
                 text = self._one(params, "update")
