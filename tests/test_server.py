@@ -322,3 +322,4 @@ def test_fifty_clients_mixing_good_bad_and_expensive_queries_get_no_errors(tmp_p
     assert counts["ok"] > 50 and counts["timeouts"] > 0
     assert after < before * 1.5 + 50 * 1024
     assert b"Traceback" not in errors
+    assert server.returncode == 0  # SIGTERM ends it cleanly, its temporary store removed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -43,12 +44,19 @@ def serve(dataset, host, port, allow_updates, allow_service, token, timeout, max
                f"(SPARQL endpoint /sparql{', updates allowed' if allow_updates else ', read-only'})", err=True)
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         click.echo("kgbuild: warning: listening beyond this machine without --token; see SECURITY.md", err=True)
+    # SIGTERM (systemd, docker, kill) ends the server as Ctrl+C does, so workers are stopped and
+    # the temporary store of a served .trig file is removed.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         server.server_close()
+
+
+def _stop(signum, frame):
+    raise SystemExit(0)
 
 
 COMMANDS = [serve]
