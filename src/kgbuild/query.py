@@ -1,4 +1,10 @@
-"""Running SPARQL over a dataset and showing the answer as a person reads it."""
+"""Running SPARQL over a dataset and showing the answer as a person reads it.
+
+Three engines answer the same queries with the same results: rdflib over a `Dataset` (the API
+users see), pyoxigraph (fast, for the CLI and the server) and a remote SPARQL endpoint
+(`kgbuild.remote`). The default graph is always the union of the named graphs. Engine types
+stop here: every answer is an `Answer` of rdflib terms.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,20 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
 
 from .errors import QueryError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, bind_prefixes
+from .resources import queries_dir
+
+# --- query text ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -34,35 +47,418 @@ def query_text(query: str) -> str:
     return query
 
 
+def library() -> dict[str, Path]:
+    """The documented queries shipped in queries/, by name (file name without .rq)."""
+    folder = queries_dir()
+    return {p.stem: p for p in sorted(folder.glob("*.rq"))} if folder.is_dir() else {}
+
+
+def library_query(name: str) -> str:
+    queries = library()
+    if name not in queries:
+        raise QueryError(f"no query named {name!r} in the library; available: "
+                         + ", ".join(queries))
+    return queries[name].read_text(encoding="utf-8")
+
+
+def describe_query(text: str) -> str:
+    """The leading comment block of a library query, without the '#' marks."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].strip())
+    return "\n".join(lines).strip()
+
+
+_PREFIX_DECL = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
+
+
+def missing_prefixes(query: str) -> dict[str, str]:
+    """Our common prefixes that the query uses without declaring them."""
+    declared = {m.lower() for m in _PREFIX_DECL.findall(query)}
+    body = _strip_literals(query)
+    return {p: str(ns) for p, ns in PREFIXES.items()
+            if p not in declared and re.search(rf"(?<![\w<:?$.-]){p}:", body)}
+
+
 def with_prefixes(query: str) -> str:
     """Add the PREFIX declarations of our common namespaces that the query uses but lacks."""
-    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", query, re.IGNORECASE)}
-    missing = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w<]){p}:", query)]
-    lines = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing)
-    return lines + query
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in missing_prefixes(query).items()) + query
+
+
+_LITERALS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                       r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+
+
+def _strip_literals(query: str) -> str:
+    """The query with strings, IRIs and comments blanked (keeps lengths for positions)."""
+    return _LITERALS.sub(lambda m: " " * len(m.group(0)), query)
+
+
+def query_form(query: str) -> str:
+    body = re.sub(r"(?i)\b(PREFIX|BASE)\b[^>]*>", "", _strip_literals(query))
+    match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+    return match.group(1).upper() if match else "SELECT"
+
+
+def uses_keyword(query: str, keyword: str) -> bool:
+    """Whether the query uses a SPARQL keyword outside strings, IRIs, comments and names."""
+    body = _strip_literals(query)
+    return re.search(rf"(?<![\w:?$.-]){keyword}(?![\w:-])", body, re.IGNORECASE) is not None
+
+
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+
+def is_update(text: str) -> bool:
+    return any(uses_keyword(text, k) for k in UPDATE_KEYWORDS) and \
+        not any(uses_keyword(text, k) for k in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"))
+
+
+# --- bindings -----------------------------------------------------------------------------------
+
+_LANG_SUFFIX = re.compile(r"^(?P<text>.*\S)@(?P<lang>[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]+)*)$", re.DOTALL)
+
+
+def parse_binding(spec: str) -> tuple[str, URIRef | Literal]:
+    """`name=value` from the command line: a variable name and an RDF term.
+
+    `<iri>` and `kgb:x` give IRIs; `"..."`, `"..."@ru` and `"..."^^xsd:date` are N3 literals;
+    numbers and true/false are typed literals; `text@ru` is a language-tagged literal (labels
+    are, in kgbuild graphs); other text is a plain string (as ranks, descriptions, kin terms).
+    """
+    name, sep, value = spec.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"[A-Za-z_][\w]*", name):
+        raise QueryError(f"--bind {spec!r}: expected NAME=VALUE")
+    return name, parse_term(value)
+
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*")
+
+
+def parse_term(value: str) -> URIRef | Literal:
+    from rdflib.util import from_n3
+
+    value = value.strip()
+    prefixed = re.fullmatch(r"([\w-]*):([^\s<>\"]*)", value)
+    try:
+        if value.startswith("<") and value.endswith(">"):
+            if not _IRI.fullmatch(value[1:-1]):
+                raise ValueError(value)
+            return URIRef(value[1:-1])
+        if prefixed and prefixed.group(1) in PREFIXES:
+            return URIRef(str(PREFIXES[prefixed.group(1)]) + prefixed.group(2))
+        if value.startswith('"'):
+            nsm = bind_prefixes(Graph()).namespace_manager
+            term = from_n3(value, nsm=nsm)
+            if isinstance(term, Literal):
+                return term
+        if re.fullmatch(r"[+-]?\d+", value):
+            return Literal(int(value))
+        if re.fullmatch(r"[+-]?\d+\.\d+", value):
+            return Literal(value, datatype=XSD.decimal)
+        if value in ("true", "false"):
+            return Literal(value == "true")
+    except Exception:
+        raise QueryError(f"--bind value {value!r} is not a valid RDF term") from None
+    tagged = _LANG_SUFFIX.match(value)
+    if tagged:
+        return Literal(tagged.group("text"), lang=tagged.group("lang"))
+    return Literal(value)
+
+
+def values_clause(bindings: dict[str, URIRef | Literal]) -> str:
+    """A VALUES block for the bindings (terms written by rdflib's n3(), which escapes them)."""
+    if not bindings:
+        return ""
+    names = " ".join(f"?{n}" for n in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f" VALUES ({names}) {{ ({terms}) }} "
+
+
+def bind_values(query: str, bindings: dict[str, URIRef | Literal]) -> str:
+    """The query with the bindings as a VALUES block opening its WHERE clause.
+
+    For engines without a bindings API (remote servers). At the start of the WHERE group the
+    values join the pattern, as rdflib's initBindings and pyoxigraph's substitutions do; a
+    trailing VALUES clause would be joined after grouping, and Virtuoso mishandles it.
+    """
+    if not bindings:
+        return query
+    body = _strip_literals(query)
+    form = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+    start = form.end() if form else 0
+    where = re.compile(r"\bWHERE\b", re.IGNORECASE).search(body, start)
+    if where is None and form and form.group(1).upper() == "CONSTRUCT":
+        return query + values_clause(bindings)  # no WHERE keyword to anchor on
+    brace = body.find("{", where.end() if where else start)
+    if brace < 0:
+        return query + values_clause(bindings)
+    return query[:brace + 1] + values_clause(bindings) + query[brace + 1:]
+
+
+# --- answers ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    """What any engine returns: rows of rdflib terms, a boolean, or a graph."""
+
+    form: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+    truncated: bool = False
+
+    def canonical(self) -> list[tuple[str, ...]]:
+        """The rows as sorted tuples of N-Triples terms ('' for unbound): to compare engines."""
+        return sorted(tuple("" if t is None else t.n3() for t in row) for row in self.rows)
+
+    def table(self) -> Table:
+        return Table(self.columns, [[None if t is None else display(t) for t in row] for row in self.rows])
+
+
+class Deadline:
+    """A point in time after which a running query is given up."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.at = None if not seconds else time.monotonic() + seconds
+
+    def check(self) -> None:
+        if self.at is not None and time.monotonic() > self.at:
+            raise QueryTimeout(f"query timed out after {self.seconds:g} s")
+
+
+class QueryTimeout(QueryError):
+    """The query ran longer than allowed."""
+
+
+def with_timeout(func, seconds: float | None):
+    """Run func() in a worker thread; raise QueryTimeout if it is not done in time.
+
+    Python cannot stop a running query, so the worker is abandoned (a daemon thread): callers
+    that must bound work (the server) also limit how many queries run at once.
+    """
+    if not seconds:
+        return func()
+    box: dict = {}
+
+    def work():
+        try:
+            box["value"] = func()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True, name="kgbuild-query")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise QueryTimeout(f"query timed out after {seconds:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+class RdflibEngine:
+    """SPARQL over an rdflib Dataset whose default graph is the union of its named graphs."""
+
+    name = "rdflib"
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+
+    def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None) -> Answer:
+        return with_timeout(lambda: self._run(text, bindings or {}, limit), timeout)
+
+    def _run(self, text, bindings, limit) -> Answer:
+        try:
+            result = self.dataset.query(text, initNs=missing_prefixes(text),
+                                        initBindings={Variable(k): v for k, v in bindings.items()})
+            if result.type == "ASK":
+                return Answer("ASK", boolean=bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                graph = bind_prefixes(Graph())
+                for triple in result.graph if result.graph is not None else result:
+                    graph.add(triple)
+                return Answer(result.type, graph=graph)
+            columns = [str(v) for v in result.vars]
+            answer = Answer("SELECT", columns)
+            for row in result:
+                if limit is not None and len(answer.rows) >= limit:
+                    answer.truncated = True
+                    break
+                answer.rows.append([row[i] for i in range(len(columns))])
+            return answer
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise QueryError(_rdflib_message(exc)) from None
+
+
+def _rdflib_message(exc: Exception) -> str:
+    text = str(exc).strip()
+    where = re.search(r"\(line:(\d+), col:(\d+)\)", text)
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if where:
+        found = re.sub(r"\s*\(at char \d+\).*$", "", first)
+        return f"SPARQL syntax error at line {where.group(1)}, column {where.group(2)}: {found}"
+    return f"SPARQL error: {first}"
+
+
+class OxigraphEngine:
+    """SPARQL over a pyoxigraph Store whose default graph holds the union of the named graphs
+    (`store.materialize_union`; `load_oxigraph` and `write_store` see to it)."""
+
+    name = "pyoxigraph"
+
+    def __init__(self, store):
+        self.store = store
+
+    def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None) -> Answer:
+        deadline = Deadline(timeout)
+        return with_timeout(lambda: self.answer(text, bindings, limit, deadline), timeout)
+
+    def solutions(self, text: str, bindings=None):
+        """The raw pyoxigraph result."""
+        import pyoxigraph as ox
+
+        bindings = bindings or {}
+        try:
+            try:
+                return self.store.query(
+                    text, prefixes=missing_prefixes(text),
+                    substitutions={ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()})
+            except (ValueError, OSError, RuntimeError) as exc:
+                # pyoxigraph substitutes only projected variables; others join a VALUES block.
+                if not bindings or "projection" not in str(exc):
+                    raise
+                return self.store.query(bind_values(text, bindings), prefixes=missing_prefixes(text))
+        except SyntaxError as exc:
+            raise QueryError(_oxigraph_message(exc)) from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"SPARQL error: {exc}") from None
+
+    def answer(self, text: str, bindings=None, limit: int | None = None,
+               deadline: Deadline | None = None) -> Answer:
+        """Evaluate in this thread, keeping at most `limit` rows or triples (flagged if cut)."""
+        import pyoxigraph as ox
+
+        deadline = deadline or Deadline(None)
+        convert = TermConverter()
+        result = self.solutions(text, bindings)
+        try:
+            if isinstance(result, ox.QueryBoolean):
+                return Answer("ASK", boolean=bool(result))
+            if isinstance(result, ox.QueryTriples):
+                form = query_form(text)
+                answer = Answer(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT",
+                                graph=bind_prefixes(Graph()))
+                for count, triple in enumerate(result):
+                    deadline.check()
+                    if limit is not None and count >= limit:
+                        answer.truncated = True
+                        break
+                    answer.graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+                return answer
+            columns = [v.value for v in result.variables]
+            answer = Answer("SELECT", columns)
+            for solution in result:
+                deadline.check()
+                if limit is not None and len(answer.rows) >= limit:
+                    answer.truncated = True
+                    break
+                answer.rows.append([convert(solution[i]) for i in range(len(columns))])
+            return answer
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"SPARQL error: {exc}") from None
+        finally:
+            # pyoxigraph results may only be dropped by the thread that made them; an exception
+            # traceback would otherwise carry this one to another thread.
+            del result
+
+
+class TermConverter:
+    """from_oxigraph with a memory: answers repeat the same IRIs and labels, and building an
+    rdflib Literal (which parses its value) costs more than the query that found it."""
+
+    LIMIT = 100_000
+
+    def __init__(self):
+        self.cache: dict = {}
+
+    def __call__(self, term):
+        if term is None:
+            return None
+        found = self.cache.get(term)
+        if found is None:
+            if len(self.cache) >= self.LIMIT:
+                self.cache.clear()
+            found = self.cache[term] = from_oxigraph(term)
+        return found
+
+
+def _oxigraph_message(exc: SyntaxError) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid query"
+    where = re.match(r"error at (\d+):(\d+): (.*)", text)
+    if where:
+        detail = where.group(3)
+        if len(detail) > 100:  # pyoxigraph lists every token it would have accepted
+            detail = detail[:100].rsplit(",", 1)[0] + ", ..."
+        return f"SPARQL syntax error at line {where.group(1)}, column {where.group(2)}: {detail}"
+    return f"SPARQL syntax error: {text}"
+
+
+def to_oxigraph(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+
+
+def from_oxigraph(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise QueryError(f"unsupported RDF term in a result: {term!r}")
+
+
+# --- the API the rest of kgbuild uses (rdflib datasets) -----------------------------------------
 
 
 def select(dataset: Dataset, query: str) -> Table:
-    result = _run(dataset, query)
-    if result.type != "SELECT":
+    answer = RdflibEngine(dataset).run(query)
+    if answer.form != "SELECT":
         raise QueryError("expected a SELECT query")
-    columns = [str(v) for v in result.vars]
-    rows = [[display(row[i]) if row[i] is not None else None for i in range(len(columns))]
-            for row in result]
-    return Table(columns, rows)
+    return answer.table()
 
 
 def run(dataset: Dataset, query: str):
-    """Any query form: rdflib's result (SELECT/ASK) or graph (CONSTRUCT/DESCRIBE)."""
-    return _run(dataset, query)
+    """Any query form over an rdflib Dataset, as an `Answer`."""
+    return RdflibEngine(dataset).run(query)
 
 
-def _run(dataset: Dataset, query: str):
-    try:
-        return dataset.query(with_prefixes(query))
-    except Exception as exc:
-        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise QueryError(f"SPARQL error: {text}") from None
+# --- showing answers ----------------------------------------------------------------------------
 
 
 def display(term) -> str:
@@ -85,6 +481,8 @@ def format_table(table: Table, fmt: str = "table") -> str:
         return out.getvalue()
     if fmt == "json":
         return json.dumps([dict(zip(table.columns, row)) for row in table.rows], ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        return _markdown(table)
     cells = [table.columns] + [["" if c is None else c.replace("\n", " ") for c in row] for row in table.rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(table.columns))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cells[0], widths)).rstrip(),
@@ -92,3 +490,160 @@ def format_table(table: Table, fmt: str = "table") -> str:
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells[1:]]
     lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
     return "\n".join(lines)
+
+
+def _markdown(table: Table) -> str:
+    def cell(value):
+        return "" if value is None else value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(c) for c in table.columns) + " |",
+             "|" + "|".join(" --- " for _ in table.columns) + "|"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in table.rows]
+    return "\n".join(lines)
+
+
+RESULT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_TYPES = {
+    "turtle": "text/turtle",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+    "xml": "application/rdf+xml",
+}
+
+
+def format_answer(answer: Answer, fmt: str = "table") -> str:
+    """An answer as the CLI prints it: tables for people, SPARQL result formats for programs."""
+    if answer.form == "ASK":
+        if fmt in ("json", "xml", "csv", "tsv"):
+            return serialize_results(answer, fmt)
+        return "yes" if answer.boolean else "no"
+    if answer.graph is not None:
+        return serialize_graph(answer.graph, "turtle" if fmt not in GRAPH_TYPES else fmt)
+    if fmt in ("json", "xml", "csv", "tsv"):
+        return serialize_results(answer, fmt)
+    text = format_table(answer.table(), fmt)
+    if answer.truncated:
+        text += f"\n(stopped after {len(answer.rows)} rows: --limit)" if fmt == "table" else ""
+    return text
+
+
+def serialize_graph(graph: Graph, fmt: str = "turtle") -> str:
+    return graph.serialize(format={"nt": "nt", "json-ld": "json-ld", "xml": "xml"}.get(fmt, "turtle"))
+
+
+def serialize_results(answer: Answer, fmt: str) -> str:
+    """SPARQL 1.1 query results in JSON, XML, CSV or TSV (W3C result formats)."""
+    if fmt == "json":
+        if answer.form == "ASK":
+            return json.dumps({"head": {}, "boolean": bool(answer.boolean)})
+        bindings = [{c: _json_term(t) for c, t in zip(answer.columns, row) if t is not None}
+                    for row in answer.rows]
+        return json.dumps({"head": {"vars": answer.columns}, "results": {"bindings": bindings}},
+                          ensure_ascii=False)
+    if fmt == "xml":
+        return _xml_results(answer)
+    if answer.form == "ASK":
+        return ("true" if answer.boolean else "false") + "\n"
+    out = io.StringIO()
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(answer.columns)
+        for row in answer.rows:
+            writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
+        return out.getvalue()
+    out.write("\t".join(f"?{c}" for c in answer.columns) + "\n")
+    for row in answer.rows:
+        out.write("\t".join("" if t is None else _tsv_term(t) for t in row) + "\n")
+    return out.getvalue()
+
+
+_TSV_PLAIN = {str(XSD.integer): r"[+-]?\d+", str(XSD.decimal): r"[+-]?\d*\.\d+", str(XSD.boolean): r"true|false"}
+
+
+def _tsv_term(term) -> str:
+    """A term in SPARQL TSV: N-Triples syntax, with integers, decimals and booleans written bare."""
+    if isinstance(term, Literal) and term.datatype is not None:
+        pattern = _TSV_PLAIN.get(str(term.datatype))
+        if pattern and re.fullmatch(pattern, str(term)):
+            return str(term)
+    return term.n3()
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    value = {"type": "literal", "value": str(term)}
+    if term.language:
+        value["xml:lang"] = term.language
+    elif term.datatype is not None and term.datatype != XSD.string:
+        value["datatype"] = str(term.datatype)
+    return value
+
+
+def _xml_results(answer: Answer) -> str:
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    out += [f'<variable name="{xml_escape(c, {chr(34): "&quot;"})}"/>' for c in answer.columns]
+    out.append("</head>")
+    if answer.form == "ASK":
+        out.append(f"<boolean>{'true' if answer.boolean else 'false'}</boolean>")
+    else:
+        out.append("<results>")
+        for row in answer.rows:
+            out.append("<result>")
+            for column, term in zip(answer.columns, row):
+                if term is None:
+                    continue
+                out.append(f'<binding name="{xml_escape(column)}">{_xml_term(term)}</binding>')
+            out.append("</result>")
+        out.append("</results>")
+    out.append("</sparql>")
+    return "\n".join(out) + "\n"
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<uri>{xml_escape(str(term))}</uri>"
+    if isinstance(term, BNode):
+        return f"<bnode>{xml_escape(str(term))}</bnode>"
+    attrs = ""
+    if term.language:
+        attrs = f' xml:lang="{xml_escape(term.language)}"'
+    elif term.datatype is not None and term.datatype != XSD.string:
+        attrs = f' datatype="{xml_escape(str(term.datatype))}"'
+    return f"<literal{attrs}>{xml_escape(str(term))}</literal>"
+
+
+def parse_results_json(data: str | bytes) -> Answer:
+    """SPARQL results JSON (from a remote endpoint) as an Answer."""
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        raise QueryError("the endpoint did not answer with SPARQL results JSON") from None
+    if "boolean" in doc:
+        return Answer("ASK", boolean=bool(doc["boolean"]))
+    columns = doc.get("head", {}).get("vars", [])
+    rows = [[_term_from_json(b.get(c)) for c in columns] for b in doc.get("results", {}).get("bindings", [])]
+    return Answer("SELECT", columns, rows)
+
+
+def _term_from_json(value):
+    if value is None:
+        return None
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    datatype = value.get("datatype")
+    if datatype and datatype != str(XSD.string):
+        return Literal(value["value"], datatype=URIRef(datatype))
+    return Literal(value["value"])

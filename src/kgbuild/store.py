@@ -5,12 +5,13 @@ Each source's statements stay in their own named graph; `union()` gives the merg
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
 from .atomic import atomic_open
-from .errors import InputError
+from .errors import InputError, OutputError
 from .namespaces import bind_prefixes
 
 RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -70,3 +71,133 @@ def source_graphs(dataset: Dataset) -> list[Graph]:
     graphs = [g for g in dataset.graphs() if isinstance(g.identifier, URIRef)
               and str(g.identifier) != "urn:x-rdflib:default" and len(g)]
     return sorted(graphs, key=lambda g: str(g.identifier))
+
+
+# --- the fast path: pyoxigraph ------------------------------------------------------------------
+# pyoxigraph types stay in this module and in query.py; the rest of kgbuild sees rdflib.
+
+_OX_FORMATS = {"trig": "TRIG", "nquads": "N_QUADS", "turtle": "TURTLE", "nt": "N_TRIPLES",
+               "json-ld": "JSON_LD"}
+_STORE_MARKER = "kgbuild-store"  # a file that tells our store directories from other folders
+
+
+def is_store_dir(path: str | Path) -> bool:
+    path = Path(path)
+    return path.is_dir() and (path / _STORE_MARKER).is_file()
+
+
+def write_store(dataset_or_path, store_dir: str | Path) -> Path:
+    """Write a dataset (rdflib Dataset or TriG/N-Quads path) as a persistent pyoxigraph store.
+
+    The store is built in a sibling folder and swapped in at the end, so an interrupted write
+    leaves the previous store untouched.
+    """
+    import shutil
+    import tempfile
+
+    import pyoxigraph as ox
+
+    store_dir = Path(store_dir)
+    if store_dir.exists() and not is_store_dir(store_dir) and any(store_dir.iterdir()):
+        raise OutputError(f"{store_dir}: exists and is not a kgbuild store; refusing to replace it")
+    try:
+        store_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", dir=store_dir.parent))
+    except OSError as exc:
+        raise OutputError(f"{store_dir}: cannot write: {exc.strerror or exc}") from None
+    try:
+        store = ox.Store(str(tmp / "oxigraph"))
+        if isinstance(dataset_or_path, (str, Path)):
+            path = Path(dataset_or_path)
+            fmt = RDF_FORMATS.get(path.suffix.lower())
+            if fmt is None or not path.is_file():
+                raise InputError(f"{path}: not a TriG/N-Quads file")
+            try:
+                store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
+            except (SyntaxError, ValueError) as exc:
+                raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_one_line(exc)}") from None
+        else:
+            data = dataset_or_path.serialize(format="nquads", encoding="utf-8")
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        materialize_union(store)
+        store.flush()
+        del store
+        (tmp / _STORE_MARKER).write_text("pyoxigraph store written by kgbuild\n", encoding="utf-8")
+        old = None
+        if store_dir.exists():
+            old = store_dir.with_name(f".{store_dir.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(store_dir, old)
+        os.replace(tmp, store_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"{store_dir}: cannot write store: {exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return store_dir
+
+
+def open_store(store_dir: str | Path, writable: bool = False):
+    """Open a store written by `write_store` (read-only unless asked), as a pyoxigraph Store."""
+    import pyoxigraph as ox
+
+    store_dir = Path(store_dir)
+    if not is_store_dir(store_dir):
+        raise InputError(f"{store_dir}: not a kgbuild store (write one with `kgbuild build --store`)")
+    try:
+        if writable:
+            return ox.Store(str(store_dir / "oxigraph"))
+        return ox.Store.read_only(str(store_dir / "oxigraph"))
+    except OSError as exc:
+        raise InputError(f"{store_dir}: cannot open store: {exc}") from None
+
+
+def load_oxigraph(path: str | Path):
+    """A pyoxigraph Store for querying: a store directory as is, a TriG/N-Quads file in memory."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if path.is_dir():
+        return open_store(path)
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file type {path.suffix or '(none)'}; expected "
+                         + ", ".join(RDF_FORMATS) + " or a store directory")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]))
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_one_line(exc)}") from None
+    materialize_union(store)
+    return store
+
+
+def materialize_union(store, refresh: bool = False) -> None:
+    """Put the set union of all named graphs into the store's default graph.
+
+    rdflib's `default_union` is an RDF merge: a statement made by two sources counts once.
+    pyoxigraph's `use_default_graph_as_union` keeps one copy per graph (COUNT(*) differs), so
+    kgbuild queries pyoxigraph's default graph holding the union instead. `refresh` rebuilds it
+    from the named graphs after an update.
+    """
+    if refresh:
+        store.update("CLEAR DEFAULT")
+    # One SPARQL update, evaluated inside pyoxigraph: the default graph is a set, so a statement
+    # several graphs make is stored once.
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def dataset_from_store(store) -> Dataset:
+    """Copy a pyoxigraph store's named graphs into an rdflib Dataset (for the rdflib API)."""
+    import pyoxigraph as ox
+
+    dataset = new_dataset()
+    named = [q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    buffer = ox.serialize(named, format=ox.RdfFormat.N_QUADS)
+    dataset.parse(data=buffer.decode("utf-8"), format="nquads")
+    return dataset

@@ -1,0 +1,184 @@
+"""`kgbuild query` and the query library: the same answers from rdflib and pyoxigraph."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kgbuild.cli import main
+from kgbuild.errors import QueryError
+from kgbuild.query import OxigraphEngine, RdflibEngine, library, library_query, parse_binding
+from kgbuild.store import load_dataset, load_oxigraph, write_store
+
+SAMPLE = Path(__file__).parent / "fixtures" / "queries" / "sample.trig"
+LIBRARY = ["anonymous-victims", "commemorations", "conflicts", "fallen", "institutions", "participants",
+           "person-network", "persons", "source", "timeline"]
+SERIK = "<https://w3id.org/kgbuild/id/person/serik-omarov>"
+
+
+@pytest.fixture(scope="module")
+def engines():
+    return RdflibEngine(load_dataset(SAMPLE)), OxigraphEngine(load_oxigraph(SAMPLE))
+
+
+def kg(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result
+
+
+def test_the_library_holds_the_documented_queries_each_with_a_comment_header():
+    assert sorted(library()) == LIBRARY
+    for name in LIBRARY:
+        text = library_query(name)
+        assert text.startswith("# "), name
+
+
+@pytest.mark.parametrize("name", LIBRARY)
+def test_every_library_query_gives_identical_rows_on_rdflib_and_pyoxigraph(engines, name):
+    rdflib_, oxigraph = engines
+    expected = rdflib_.run(library_query(name))
+    assert expected.rows, f"{name} finds nothing in the sample"
+    assert oxigraph.run(library_query(name)).canonical() == expected.canonical()
+
+
+@pytest.mark.parametrize("name, binding, expected_rows", [
+    ("participants", "incident=<https://w3id.org/kgbuild/id/incident/seizure-1997>", 2),
+    ("person-network", "name=Серик Омаров@ru", 8),
+    ("source", "source=<https://w3id.org/kgbuild/id/source/b>", None),
+])
+def test_bindable_library_queries_narrow_to_the_bound_value_on_both_engines(engines, name, binding,
+                                                                           expected_rows):
+    variable, term = parse_binding(binding)
+    answers = [engine.run(library_query(name), bindings={variable: term}) for engine in engines]
+    assert answers[0].canonical() == answers[1].canonical()
+    column = answers[0].columns.index(variable)
+    assert {row[column] for row in answers[0].rows} == {term}
+    if expected_rows is not None:
+        assert len(answers[0].rows) == expected_rows
+
+
+def test_conflicts_shows_both_ages_with_their_sources_and_quotes(engines):
+    rows = engines[1].run(library_query("conflicts")).table().rows
+    ages = [r for r in rows if r[2] == "kgb:age"]
+    assert {(r[3], r[6]) for r in ages} == {("40", "41")}
+    assert {r[5] for r in ages} == {"капитан Омаров", "погиб 40-летний"}
+    assert {r[8] for r in ages} == {"41-летний Серик Омаров"}
+
+
+def test_a_bound_name_is_data_not_query_text(engines):
+    # A value that would break out of a string if it were pasted into the query.
+    hostile = parse_binding('name=x" } ; DROP ALL ; SELECT * { "@ru')[1]
+    for engine in engines:
+        assert engine.run(library_query("person-network"), bindings={"name": hostile}).rows == []
+
+
+def test_cli_runs_a_library_query_by_name_on_a_trig_file_and_on_a_store(tmp_path):
+    store = write_store(SAMPLE, tmp_path / "kg.store")
+    for dataset in (SAMPLE, store):
+        result = kg("query", dataset, "--name", "fallen", "--format", "csv")
+        assert result.exit_code == 0, result.output
+        assert "трёхлетняя дочь" in result.output and "Серик Омаров" in result.output
+
+
+def test_cli_adds_missing_prefixes_and_keeps_line_numbers_in_syntax_errors():
+    ok = kg("query", SAMPLE, "SELECT ?n WHERE { ?p a kgb:Person ; rdfs:label ?n } ORDER BY ?n")
+    assert ok.exit_code == 0 and "Айгуль Омарова" in ok.output
+    for engine in ("oxigraph", "rdflib"):
+        bad = kg("query", SAMPLE, "--engine", engine, "SELECT ?n WHERE {\n  ?p a kgb:Person ;\n  ?? }")
+        assert bad.exit_code == 2
+        assert "SPARQL syntax error at line 3, column" in bad.output
+        assert "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("csv", "name,age\nСерик Омаров,40\nСерик Омаров,41\n"),
+    ("tsv", '?name\t?age\n"Серик Омаров"@ru\t40\n"Серик Омаров"@ru\t41\n'),
+    ("markdown", "| name | age |\n| --- | --- |\n| Серик Омаров | 40 |\n| Серик Омаров | 41 |\n"),
+])
+def test_cli_output_formats(fmt, expected):
+    query = f"SELECT ?name ?age WHERE {{ {SERIK} rdfs:label ?name ; kgb:age ?age }} ORDER BY ?age"
+    result = kg("query", SAMPLE, query, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.output.replace("\r\n", "\n") == expected
+
+
+def test_cli_json_is_sparql_results_json():
+    result = kg("query", SAMPLE, f"SELECT ?age WHERE {{ {SERIK} kgb:age ?age }} ORDER BY ?age", "--format", "json")
+    doc = json.loads(result.output)
+    assert doc["head"]["vars"] == ["age"]
+    assert doc["results"]["bindings"][0]["age"] == {
+        "type": "literal", "value": "40", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+
+
+def test_cli_construct_prints_turtle_and_ask_prints_yes_or_no():
+    construct = kg("query", SAMPLE, f"CONSTRUCT {{ {SERIK} kgb:age ?a }} WHERE {{ {SERIK} kgb:age ?a }}")
+    assert construct.exit_code == 0
+    graph = Graph().parse(data=construct.output, format="turtle")
+    assert sorted(int(o) for o in graph.objects()) == [40, 41]
+    ask = kg("query", SAMPLE, "ASK { ?x kgb:posthumous true }")
+    assert ask.output.strip() == "yes"
+
+
+def test_cli_bind_limit_and_list():
+    bound = kg("query", SAMPLE, "--name", "participants", "--format", "csv",
+               "--bind", "incident=<https://w3id.org/kgbuild/id/incident/seizure-1997>")
+    assert bound.exit_code == 0 and "водитель" in bound.output and "трёхлетняя дочь" not in bound.output
+    limited = kg("query", SAMPLE, "--name", "source", "--limit", "3", "--format", "csv")
+    assert len(limited.output.strip().splitlines()) == 4
+    listing = kg("query", "--list")
+    assert "timeline" in listing.output and "conflicts" in listing.output
+
+
+def test_cli_timeout_gives_a_clear_error():
+    # In a child process: the abandoned query thread ends with it instead of running on here.
+    import subprocess
+    import sys
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
+    result = subprocess.run([sys.executable, "-c", "from kgbuild.cli import main; main()", "query", str(SAMPLE),
+                             slow, "--engine", "rdflib", "--timeout", "0.5"], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
+    assert result.returncode == 2
+    assert "timed out after 0.5 s" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_library_name_lists_the_available_ones():
+    with pytest.raises(QueryError, match="available: anonymous-victims, commemorations"):
+        library_query("battles")
+
+
+@pytest.mark.parametrize("spec, n3", [
+    ("x=<https://example.org/a>", "<https://example.org/a>"),
+    ("x=kgr:victim", "<https://w3id.org/kgbuild/role#victim>"),
+    ("x=42", '"42"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+    ("x=Серик Омаров@ru", '"Серик Омаров"@ru'),
+    ("x=старший сержант", '"старший сержант"'),
+    ('x="1997-08"^^xsd:gYearMonth', '"1997-08"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'),
+])
+def test_bind_values_read_as_rdf_terms(spec, n3):
+    assert parse_binding(spec)[1].n3() == n3
+
+
+@pytest.mark.parametrize("spec", ['x=<urn:"x>', "x=<not an iri>", "nameonly", "1x=2"])
+def test_bad_bind_values_are_refused(spec):
+    with pytest.raises(QueryError, match="--bind"):
+        parse_binding(spec)
+
+
+def test_a_value_both_sources_give_is_not_a_conflict(tmp_path):
+    # Source a gives two ages, 40 and 41, source b gives 41: b agrees with one of a's values, so
+    # the ages are no conflict; the ranks differ outright and are one.
+    data = tmp_path / "two.trig"
+    data.write_text("""
+        @prefix kgb: <https://w3id.org/kgbuild/ontology#> .
+        <urn:a> { <urn:p> kgb:age 40, 41 ; kgb:rank "капитан" . }
+        <urn:b> { <urn:p> kgb:age 41 ; kgb:rank "майор" . }
+    """, encoding="utf-8")
+    for engine in (RdflibEngine(load_dataset(data)), OxigraphEngine(load_oxigraph(data))):
+        rows = {(r[2], r[3], r[6]) for r in engine.run(library_query("conflicts")).table().rows}
+        assert rows == {("kgb:rank", "капитан", "майор")}, engine.name
