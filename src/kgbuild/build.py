@@ -1,18 +1,28 @@
-"""The main job: sources in, a validated dataset with one named graph per source out."""
+"""The main job: sources in, a validated dataset with one named graph per source out.
+
+read → extract (or take from the cache) → resolve identities across documents → map each
+document to its named graph → apply curation → validate → record provenance → write.
+
+Only extraction is cached (per document, by content hash and extractor version): everything
+after it depends on the whole corpus and is redone on every build, so removing a source
+removes its graph and a new document can merge with old ones.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
-from .extract import extract_all
+from .cache import Cache, default_cache_dir, document_key
+from .identity import Identities, Resolver
 from .iris import IRIs
 from .mapping import Mapper
-from .model import Document
+from .model import Document, DocumentFacts
 from .namespaces import DEFAULT_BASE_IRI
 from .read import find_sources, read_path
 from .store import add_graph, new_dataset, save_dataset
@@ -25,6 +35,10 @@ class BuildResult:
     triples: int = 0
     seconds: float = 0.0
     report: object | None = None  # validate.ValidationReport when validated
+    extracted: list[str] = field(default_factory=list)  # documents extracted in this run
+    from_cache: list[str] = field(default_factory=list)  # documents whose facts came from the cache
+    identities: Identities | None = None
+    warnings: list[str] = field(default_factory=list)  # curation entries that matched nothing, ...
 
     @property
     def conforms(self) -> bool:
@@ -33,43 +47,170 @@ class BuildResult:
 
 def read_all(inputs: Iterable[str | Path]) -> list[Document]:
     """Every document of the inputs, read fully before any work, so bad input stops the build early."""
+    from .errors import InputError
+
     documents: list[Document] = []
     seen: dict[str, str] = {}
     for path in find_sources(inputs):
         for document in read_path(path):
             if document.id in seen:
-                from .errors import InputError
-
                 raise InputError(f"{document.path}: document id {document.id!r} already used by {seen[document.id]}")
             seen[document.id] = document.path or ""
             documents.append(document)
     if not documents:
-        from .errors import InputError
-
         raise InputError("no source documents found in " + ", ".join(str(i) for i in inputs))
     return documents
 
 
+def extractor_id() -> tuple[str, list[str]]:
+    """The extractor's version and stage names: a cached result is reused only if both match."""
+    from .extract.pipeline import EXTRACTOR_VERSION, STAGES
+
+    return EXTRACTOR_VERSION, [name for name, _ in STAGES]
+
+
 def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
           base_iri: str = DEFAULT_BASE_IRI, validate: bool = True,
-          progress: Callable[[Document], None] | None = None) -> BuildResult:
+          progress: Callable[[Document], None] | None = None,
+          cache_dir: str | Path | None = None, rebuild: bool = False,
+          curation: str | Path | None = None, use_cache: bool = True) -> BuildResult:
+    """Build the dataset of `inputs`, write it to `out` (if given) atomically, and return it.
+
+    The cache lives in `cache_dir`, by default `.kgbuild-cache/` beside `out` (none without
+    `out` unless `cache_dir` is given); `rebuild=True` extracts everything again (and refreshes
+    the cache). `curation` is a curation.yaml applied on top of what was extracted.
+    """
+    from . import curation as curation_mod
+    from . import provenance
+
+    started_at = provenance.now()
     started = time.perf_counter()
     inputs = list(inputs)
     documents = read_all(inputs)
-    mapper = Mapper(IRIs(base_iri))
-    dataset = new_dataset()
-    result = BuildResult(dataset=dataset)
-    for facts in extract_all(documents):
-        add_graph(dataset, mapper.map(facts))
-        result.documents.append(facts.document.id)
-        if progress:
-            progress(facts.document)
-    if validate:
-        from .validate import validate as run_validation
+    iris = IRIs(base_iri)
+    curated = curation_mod.load(curation, iris) if curation is not None else None
+    cache = None
+    if use_cache and (cache_dir is not None or out is not None):
+        cache = Cache(cache_dir if cache_dir is not None else default_cache_dir(out))
+    version, stages = extractor_id()
+    result = BuildResult(dataset=new_dataset())
 
-        result.report = run_validation(dataset)
+    corpus = _facts(documents, cache, f"{version} {' '.join(stages)}", rebuild, result, progress)
+
+    merges, splits = curation_mod.identity_actions(curated, corpus) if curated else ([], [])
+    identities = Resolver(iris, merges, splits).resolve(corpus)
+    result.identities = identities
+    dataset = result.dataset
+    mapper = Mapper(iris)
+    nodes = _by_document(identities)
+    sources: dict[str, Graph] = {}
+    for facts in corpus:
+        doc_id = facts.document.id
+        add_graph(dataset, mapper.map(facts, nodes.get(doc_id, {})))
+        sources[doc_id] = dataset.graph(iris.source(doc_id))
+        result.documents.append(doc_id)
+
+    record_graphs: list[Graph] = [provenance.identity_graph(iris, identities.decisions)]
+    if curated is not None:
+        for tag, why in identities.warnings:
+            if isinstance(tag, curation_mod.Entry):
+                curated.warnings.append(f"{curated.where(tag)}: {tag.action}: {why}")
+        applier = curation_mod.Applier(curated, iris, dataset, sources)
+        for refs, _, entry in merges:
+            applier.record_identity(entry, [identities.nodes[r] if isinstance(r, tuple) else r for r in refs
+                                            if not isinstance(r, tuple) or r in identities.nodes])
+        for ref, _, entry in splits:
+            applier.record_identity(entry, [identities.nodes[ref] if isinstance(ref, tuple) else ref])
+        record_graphs.append(applier.apply())
+        result.warnings.extend(curated.warnings)
+    for graph in record_graphs:
+        add_graph(dataset, graph)
+
+    if validate:
+        result.report = _validate(dataset, [*sources.values(), *record_graphs[1:]], cache)
+
+    settings = {"validate": validate, "rebuild": rebuild, "cache": cache is not None,
+                "curation": curation is not None}
+    from . import __version__
+
+    add_graph(dataset, provenance.build_graph(
+        iris, started=started_at, ended=provenance.now(), documents=documents, version=__version__,
+        extractor_version=version, stages=stages, settings=settings,
+        extracted=len(result.extracted), from_cache=len(result.from_cache),
+        curation=(str(curated.path), curated.sha256) if curated is not None else None))
     result.triples = sum(1 for _ in dataset.quads((None, None, None, None)))
     if out is not None:
         save_dataset(dataset, out)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _facts(documents: list[Document], cache: Cache | None, extractor: str, rebuild: bool,
+           result: BuildResult, progress) -> list[DocumentFacts]:
+    """Every document's facts, from the cache where its content and the extractor are unchanged."""
+    found: dict[str, DocumentFacts] = {}
+    keys: dict[str, str] = {}
+    todo: list[Document] = []
+    for document in documents:
+        keys[document.id] = document_key(document, extractor)
+        facts = cache.get_facts(keys[document.id]) if cache is not None and not rebuild else None
+        if facts is None:
+            todo.append(document)
+        else:
+            found[document.id] = facts
+            result.from_cache.append(document.id)
+    if todo:
+        from .extract import extract_all  # loads the language models: only when needed
+
+        for facts in extract_all(todo):
+            doc_id = facts.document.id
+            found[doc_id] = facts
+            result.extracted.append(doc_id)
+            if cache is not None:
+                cache.put_facts(keys[doc_id], facts)  # at once: an interrupted build keeps its work
+            if progress:
+                progress(facts.document)
+    return [found[d.id] for d in documents]
+
+
+def _by_document(identities: Identities) -> dict[str, dict]:
+    nodes: dict[str, dict] = {}
+    for (doc_id, key), iri in identities.nodes.items():
+        nodes.setdefault(doc_id, {})[key] = iri
+    return nodes
+
+
+def _validate(dataset: Dataset, graphs: list[Graph], cache: Cache | None):
+    """SHACL over the source and curation graphs; graphs that passed before, unchanged, are skipped.
+
+    A graph is known by the digest of its sorted triples, under the digest of the shapes and the
+    validator, so a change to any of them validates it again.
+    """
+    from . import validate as validation
+
+    shapes = _shapes_digest(validation)
+    digests = {str(g.identifier): _graph_digest(g) for g in graphs}
+    known = set(cache.get_note("valid-graphs").get(shapes, [])) if cache is not None else set()
+    todo = [g for g in graphs if digests[str(g.identifier)] not in known]
+    subset = new_dataset()
+    for graph in todo:
+        add_graph(subset, graph)
+    report = validation.validate(subset)
+    if cache is not None and report.conforms:
+        cache.put_note("valid-graphs", {shapes: sorted(set(digests.values()))})
+    return report
+
+
+def _graph_digest(graph: Graph) -> str:
+    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in graph)
+    return hashlib.sha256("\n".join([str(graph.identifier), *lines]).encode("utf-8")).hexdigest()
+
+
+def _shapes_digest(validation_module) -> str:
+    from .resources import shapes_dir
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(shapes_dir()).glob("**/*.ttl")):
+        digest.update(path.read_bytes())
+    digest.update(Path(validation_module.__file__).read_bytes())
+    return digest.hexdigest()[:16]

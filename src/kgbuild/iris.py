@@ -43,6 +43,16 @@ class IRIs:
         """A thing known by its name across documents (person, institution, place...)."""
         return self._iri(kind, self._unique(name.lower()))
 
+    def graph(self, name: str) -> URIRef:
+        """A named graph of the build's own records (build, identity, curation)."""
+        return self._iri("graph", slug(name))
+
+    def build(self, stamp: str) -> URIRef:
+        return self._iri("build", slug(stamp))
+
+    def agent(self, name: str) -> URIRef:
+        return self._iri("agent", slug(name))
+
     def local(self, kind: str, doc_id: str, key: str) -> URIRef:
         """A thing that belongs to one document only."""
         return self._iri(kind, f"{self._unique(doc_id)}-{slug(key, 40)}")

@@ -41,12 +41,15 @@ class Mapper:
     def source_iri(self, doc_id: str) -> URIRef:
         return self.iris.source(doc_id)
 
-    def map(self, facts: m.DocumentFacts) -> Graph:
-        return _DocumentMapping(self.iris, facts).graph
+    def map(self, facts: m.DocumentFacts, nodes: dict[str, URIRef] | None = None) -> Graph:
+        """The document's named graph; `nodes` (local key → IRI) are the corpus-wide identities
+        from `identity.Resolver`, and win over the IRIs this document alone would give."""
+        return _DocumentMapping(self.iris, facts, nodes).graph
 
 
 class _DocumentMapping:
-    def __init__(self, iris: IRIs, facts: m.DocumentFacts) -> None:
+    def __init__(self, iris: IRIs, facts: m.DocumentFacts,
+                 nodes: dict[str, URIRef] | None = None) -> None:
         self.iris = iris
         self.facts = facts
         self.doc = facts.document
@@ -54,6 +57,7 @@ class _DocumentMapping:
         self.graph = bind_prefixes(Graph(identifier=self.source))
         self.nodes: dict[str, URIRef] = {}
         self._assign_iris()
+        self.nodes.update(nodes or {})
         self._map_source()
         for person in facts.persons:
             self._map_person(person)

@@ -1,0 +1,63 @@
+"""The per-source cache: a document's extracted facts, kept by content hash and extractor version.
+
+Extraction is the slow stage, and its result depends only on the document (text and metadata)
+and on the extractor; so a rebuild after one file changed extracts that file only. Entries are
+`DocumentFacts` JSON written atomically (temporary file, fsync, rename): an interrupted build
+leaves whole entries or none. An entry that cannot be read is treated as missing.
+
+Layout: `<cache>/facts/<2 hex>/<sha256>.json`, plus small JSON notes (`<cache>/notes/*.json`)
+such as the digests of graphs that passed validation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from .atomic import atomic_write
+from .model import Document, DocumentFacts
+
+CACHE_FORMAT = "1"  # bump when the entry layout changes
+
+
+def default_cache_dir(out: str | Path) -> Path:
+    """`.kgbuild-cache/` beside the output."""
+    return Path(out).resolve().parent / ".kgbuild-cache"
+
+
+def document_key(document: Document, extractor: str) -> str:
+    """What the facts of `document` depend on: its content and metadata, and the extractor."""
+    payload = json.dumps({"format": CACHE_FORMAT, "extractor": extractor, "document": asdict(document)},
+                         ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    def _facts_path(self, key: str) -> Path:
+        return self.root / "facts" / key[:2] / f"{key}.json"
+
+    def get_facts(self, key: str) -> DocumentFacts | None:
+        path = self._facts_path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return DocumentFacts.from_json(data)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # missing or unreadable: extract again
+
+    def put_facts(self, key: str, facts: DocumentFacts) -> None:
+        atomic_write(self._facts_path(key), json.dumps(facts.as_json(), ensure_ascii=False))
+
+    def get_note(self, name: str) -> dict:
+        try:
+            data = json.loads((self.root / "notes" / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def put_note(self, name: str, data: dict) -> None:
+        atomic_write(self.root / "notes" / f"{name}.json", json.dumps(data, ensure_ascii=False, sort_keys=True))
