@@ -35,7 +35,7 @@ from datetime import date as Date
 from pathlib import Path
 
 import yaml
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from . import model as m
@@ -131,7 +131,8 @@ def load(path: str | Path, iris: IRIs | None = None) -> Curation:
             if name == "entries":
                 items = value
             elif name in ("curator", "date"):
-                defaults[name] = _scalar(path, value, name)
+                if _scalar(path, value, name).strip():  # the review skeleton leaves them empty
+                    defaults[name] = _scalar(path, value, name).strip()
             else:
                 raise InputError(f"{path}:{key.start_mark.line + 1}: unknown key {name!r}; "
                                  "expected curator, date, entries")
@@ -170,7 +171,7 @@ def _entry(path: Path, node, iris: IRIs, defaults: dict[str, str]) -> Entry:
     if "evidence" in data:
         entry.subject = _ref(path, data["evidence"], iris)
     for name in ("value", "source", "by", "date", "note", "lang"):
-        if name in data:
+        if name in data and (name == "value" or _scalar(path, data[name], name).strip()):
             setattr(entry, name, _scalar(path, data[name], name))
     if "property" in data:
         entry.property = _term(path, data["property"], iris)
@@ -464,7 +465,108 @@ class Applier:
 
 
 def _same_value(term, text: str) -> bool:
-    return str(term) == text or (isinstance(term, URIRef) and str(term).endswith(("#" + text, "/" + text)))
+    """Does an extracted value equal the value written in curation.yaml (kgr:victim, 1961, ...)?"""
+    if str(term) == text:
+        return True
+    if isinstance(term, URIRef):
+        match = re.fullmatch(r"([a-z]+):([A-Za-z_][\w\-]*)", text)
+        if match and match.group(1) in PREFIXES:
+            return str(term) == str(PREFIXES[match.group(1)]) + match.group(2)
+    return False
 
 
 __all__ = ["ACTIONS", "Applier", "Curation", "Entry", "EvidenceRef", "identity_actions", "load", "value_of"]
+
+
+# -- review ------------------------------------------------------------------------------------
+_REVIEWED_CLASSES = (KGB.Person, KGB.Group, KGB.Institution, KGB.Place, KGB.Incident,
+                     KGB.Commemoration, KGB.Participation, KGB.Kinship, KGB.TimeSpan)
+_SKIPPED_PROPERTIES = {KGB.evidence, RDF.type}
+
+
+@dataclass
+class ReviewRow:
+    subject: URIRef
+    kind: str
+    property: URIRef
+    value: object
+    quote: str
+    start: int | None
+    end: int | None
+    confidence: float | None
+    more: int = 0  # further mentions of the subject beyond the one shown
+
+
+def review(dataset: Dataset, source: str) -> tuple[URIRef, list[ReviewRow]]:
+    """Every statement one source gave, with the evidence of its subject; `source` is an id or IRI."""
+    graph = _source_graph(dataset, source)
+    rows: list[ReviewRow] = []
+    for subject in sorted({s for cls in _REVIEWED_CLASSES for s in graph.subjects(RDF.type, cls)}, key=str):
+        kind = _kind(graph, subject)
+        evidence = []
+        for ev in graph.objects(subject, KGB.evidence):
+            quote, start = graph.value(ev, KGB.quote), graph.value(ev, KGB.start)
+            if quote is None:
+                continue
+            conf = graph.value(ev, KGB.confidence)
+            evidence.append((int(start), int(graph.value(ev, KGB.end)), str(quote),
+                             float(conf) if conf is not None else None))
+        evidence.sort()
+        first = evidence[0] if evidence else (None, None, "", None)
+        confidence = max((e[3] for e in evidence if e[3] is not None), default=None)
+        for _, p, o in sorted(graph.triples((subject, None, None))):
+            if p in _SKIPPED_PROPERTIES:
+                continue
+            rows.append(ReviewRow(subject, kind, p, o, first[2], first[0], first[1], confidence,
+                                  max(len(evidence) - 1, 0)))
+    return graph.identifier, rows
+
+
+def _source_graph(dataset: Dataset, source: str) -> Graph:
+    for graph in dataset.graphs():
+        if str(graph.identifier) == source or graph.value(graph.identifier, KGB.identifier) == Literal(source):
+            if (graph.identifier, RDF.type, KGB.Source) in graph:
+                return graph
+    known = sorted(str(g.value(g.identifier, KGB.identifier)) for g in dataset.graphs()
+                   if g.value(g.identifier, KGB.identifier) is not None)
+    raise InputError(f"no source {source!r} in the dataset; sources: {', '.join(known) or '(none)'}")
+
+
+def _kind(graph: Graph, subject: URIRef) -> str:
+    classes = sorted(str(c).rsplit("#", 1)[-1] for c in graph.objects(subject, RDF.type)
+                     if str(c).startswith(str(KGB._NS)))
+    core = {"Person", "Group", "Institution", "Place", "Incident", "Commemoration"}
+    specific = [c for c in classes if c not in core]
+    return specific[0] if specific else (classes[0] if classes else "")
+
+
+def short(term) -> str:
+    """A term as a historian writes it in curation.yaml: kgb:rank, kgr:victim, or the plain value."""
+    if isinstance(term, URIRef):
+        for prefix, ns in PREFIXES.items():
+            if str(term).startswith(str(ns)) and re.fullmatch(r"[A-Za-z_][\w\-]*", str(term)[len(str(ns)):]):
+                return f"{prefix}:{str(term)[len(str(ns)):]}"
+        return str(term)
+    return str(term)
+
+
+def review_yaml(source_iri: URIRef, source: str, rows: list[ReviewRow]) -> str:
+    """A curation.yaml skeleton: one `pending` entry per statement, its evidence as a comment."""
+    out = [f"# Review of {source} ({source_iri}): {len(rows)} statements.",
+           "# Change `pending` to accept, reject or correct (give the right value for correct),",
+           "# delete the entries you do not care about, then build with --curation this-file.",
+           "curator: ''", "date: ''", "entries:"]
+    for row in rows:
+        if row.quote:
+            more = f" (+{row.more} more mentions)" if row.more else ""
+            conf = f", confidence {row.confidence:g}" if row.confidence is not None else ""
+            out.append(f"  # «{_one_line(row.quote)}» at {row.start}–{row.end}{conf}{more}")
+        entry = {"action": "pending", "subject": str(row.subject), "property": short(row.property),
+                 "value": short(row.value), "source": source, "note": ""}
+        text = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=10_000)
+        out.extend("  " + line for line in text.rstrip("\n").splitlines())
+    return "\n".join(out) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
