@@ -97,37 +97,14 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
 
     corpus = _facts(documents, cache, f"{version} {' '.join(stages)}", rebuild, result, progress)
 
-    merges, splits = curation_mod.identity_actions(curated, corpus) if curated else ([], [])
-    identities = Resolver(iris, merges, splits).resolve(corpus)
-    result.identities = identities
+    assembled = assemble(corpus, iris, curated, result.dataset)
+    result.identities = assembled.identities
+    result.documents = [f.document.id for f in corpus]
+    result.warnings.extend(assembled.warnings)
     dataset = result.dataset
-    mapper = Mapper(iris)
-    nodes = _by_document(identities)
-    sources: dict[str, Graph] = {}
-    for facts in corpus:
-        doc_id = facts.document.id
-        add_graph(dataset, mapper.map(facts, nodes.get(doc_id, {})))
-        sources[doc_id] = dataset.graph(iris.source(doc_id))
-        result.documents.append(doc_id)
-
-    record_graphs: list[Graph] = [provenance.identity_graph(iris, identities.decisions)]
-    if curated is not None:
-        for tag, why in identities.warnings:
-            if isinstance(tag, curation_mod.Entry):
-                curated.warnings.append(f"{curated.where(tag)}: {tag.action}: {why}")
-        applier = curation_mod.Applier(curated, iris, dataset, sources)
-        for refs, _, entry in merges:
-            applier.record_identity(entry, [identities.nodes[r] if isinstance(r, tuple) else r for r in refs
-                                            if not isinstance(r, tuple) or r in identities.nodes])
-        for ref, _, entry in splits:
-            applier.record_identity(entry, [identities.nodes[ref] if isinstance(ref, tuple) else ref])
-        record_graphs.append(applier.apply())
-        result.warnings.extend(curated.warnings)
-    for graph in record_graphs:
-        add_graph(dataset, graph)
 
     if validate:
-        result.report = _validate(dataset, [*sources.values(), *record_graphs[1:]], cache)
+        result.report = _validate(dataset, [*assembled.sources.values(), *assembled.curation], cache)
 
     settings = {"validate": validate, "rebuild": rebuild, "cache": cache is not None,
                 "curation": curation is not None}
@@ -143,6 +120,51 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
         save_dataset(dataset, out)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass
+class Assembled:
+    dataset: Dataset
+    identities: Identities
+    sources: dict[str, Graph]  # document id -> its named graph in the dataset
+    curation: list[Graph]  # the curation graph, when a curation file was given
+    warnings: list[str]
+
+
+def assemble(corpus: list[DocumentFacts], iris: IRIs, curated=None, dataset: Dataset | None = None) -> Assembled:
+    """The dataset of a corpus of extracted facts: identities resolved across documents, one
+    named graph per document, the identity decisions, and the curation applied (`curated` is a
+    loaded `curation.Curation`)."""
+    from . import curation as curation_mod
+    from . import provenance
+
+    dataset = dataset if dataset is not None else new_dataset()
+    merges, splits = curation_mod.identity_actions(curated, corpus) if curated else ([], [])
+    identities = Resolver(iris, merges, splits).resolve(corpus)
+    mapper = Mapper(iris)
+    nodes = _by_document(identities)
+    sources: dict[str, Graph] = {}
+    for facts in corpus:
+        doc_id = facts.document.id
+        add_graph(dataset, mapper.map(facts, nodes.get(doc_id, {})))
+        sources[doc_id] = dataset.graph(iris.source(doc_id))
+    add_graph(dataset, provenance.identity_graph(iris, identities.decisions))
+    curation_graphs, warnings = [], []
+    if curated is not None:
+        for tag, why in identities.warnings:
+            if isinstance(tag, curation_mod.Entry):
+                curated.warnings.append(f"{curated.where(tag)}: {tag.action}: {why}")
+        applier = curation_mod.Applier(curated, iris, dataset, sources)
+        for refs, _, entry in merges:
+            applier.record_identity(entry, sorted({identities.nodes.get(r) if isinstance(r, tuple) else r
+                                                   for r in refs} - {None}))
+        for ref, _, entry in splits:
+            applier.record_identity(entry, [identities.nodes.get(ref) if isinstance(ref, tuple) else ref])
+        graph = applier.apply()
+        add_graph(dataset, graph)
+        curation_graphs.append(dataset.graph(graph.identifier))
+        warnings.extend(curated.warnings)
+    return Assembled(dataset, identities, sources, curation_graphs, warnings)
 
 
 def _facts(documents: list[Document], cache: Cache | None, extractor: str, rebuild: bool,
