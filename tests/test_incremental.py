@@ -120,3 +120,11 @@ def test_cli_build_says_what_came_from_the_cache(tmp_path):
     rebuilt = runner.invoke(main, ["build", str(folder), "--out", str(out), "--cache", str(tmp_path / "c"),
                                    "--rebuild"])
     assert "(3 extracted, 0 from cache)" in rebuilt.output
+
+
+def test_the_written_trig_reads_back_as_the_dataset_built(tmp_path):
+    (tmp_path / "q.txt").write_text('Он сказал: «Капитан Иван Петров\tслужил\\там» — и "ушёл".\r\nКонец.',
+                                    encoding="utf-8")
+    result = build([tmp_path / "q.txt"], tmp_path / "kg.trig")
+    assert same_dataset(result.dataset, load_dataset(tmp_path / "kg.trig"))
+    assert "kgb:Person" in (tmp_path / "kg.trig").read_text(encoding="utf-8")  # prefixed, readable

@@ -11,12 +11,14 @@ removes its graph and a new document can merge with old ones.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
 
 from .cache import Cache, default_cache_dir, document_key
 from .identity import Identities, Resolver
@@ -117,7 +119,10 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
         curation=(str(curated.path), curated.sha256) if curated is not None else None))
     result.triples = sum(1 for _ in dataset.quads((None, None, None, None)))
     if out is not None:
-        save_dataset(dataset, out)
+        if Path(out).suffix.lower() == ".trig":
+            write_trig(dataset, out)
+        else:
+            save_dataset(dataset, out)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -146,8 +151,10 @@ def assemble(corpus: list[DocumentFacts], iris: IRIs, curated=None, dataset: Dat
     sources: dict[str, Graph] = {}
     for facts in corpus:
         doc_id = facts.document.id
-        add_graph(dataset, mapper.map(facts, nodes.get(doc_id, {})))
-        sources[doc_id] = dataset.graph(iris.source(doc_id))
+        graph = dataset.graph(iris.source(doc_id))
+        graph.remove((None, None, None))
+        mapper.map(facts, nodes.get(doc_id, {}), into=graph)  # straight into the dataset: no copy
+        sources[doc_id] = graph
     add_graph(dataset, provenance.identity_graph(iris, identities.decisions))
     curation_graphs, warnings = [], []
     if curated is not None:
@@ -236,3 +243,71 @@ def _shapes_digest(validation_module) -> str:
         digest.update(path.read_bytes())
     digest.update(Path(validation_module.__file__).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def write_trig(dataset: Dataset, path: str | Path) -> None:
+    """The dataset as TriG, atomically: graphs, subjects and predicates in sorted order.
+
+    rdflib's TriG serializer spends most of a cached rebuild looking up prefixes term by term;
+    this writer knows our prefixes and writes each term once, so a rebuild of a large corpus
+    stays fast, and equal datasets give equal files (bar the build record).
+    """
+    from .atomic import atomic_open
+    from .namespaces import PREFIXES
+    from .provenance import META
+
+    prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "meta": str(META._NS)}
+    names: dict = {}
+
+    def term(t) -> str:
+        if isinstance(t, Literal):
+            text = '"' + _escape(str(t)) + '"'
+            if t.language:
+                return f"{text}@{t.language}"
+            if t.datatype is not None and t.datatype != XSD.string:
+                return f"{text}^^{term(t.datatype)}"
+            return text
+        if isinstance(t, BNode):
+            return f"_:{t}"
+        found = names.get(t)
+        if found is None:
+            found = f"<{_escape_iri(str(t))}>"
+            for prefix, ns in prefixes.items():
+                local = str(t)[len(ns):]
+                if str(t).startswith(ns) and _PNAME.fullmatch(local):
+                    found = f"{prefix}:{local}"
+                    break
+            names[t] = found
+        return found
+
+    with atomic_open(path, "w") as out:
+        for prefix, ns in prefixes.items():
+            out.write(f"@prefix {prefix}: <{ns}> .\n")
+        graphs = sorted((g for g in dataset.graphs() if len(g) and isinstance(g.identifier, URIRef)
+                         and str(g.identifier) != "urn:x-rdflib:default"), key=lambda g: str(g.identifier))
+        for graph in graphs:
+            out.write(f"\n{term(graph.identifier)} {{\n")
+            by_subject: dict = {}
+            for s, p, o in graph:
+                by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+            for s in sorted(by_subject, key=lambda x: (isinstance(x, BNode), str(x))):
+                out.write(f"  {term(s)}")
+                predicates = sorted(by_subject[s], key=lambda x: (x != RDF.type, str(x)))
+                for n, p in enumerate(predicates):
+                    objects = ", ".join(sorted(term(o) for o in by_subject[s][p]))
+                    verb = "a" if p == RDF.type else term(p)
+                    sep = " ." if n == len(predicates) - 1 else " ;"
+                    out.write(f"{'' if n == 0 else '    '} {verb} {objects}{sep}\n")
+            out.write("}\n")
+
+
+_PNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t"))
+
+
+def _escape_iri(text: str) -> str:
+    return re.sub(r'[\x00-\x20<>"{}|^`\\]', lambda m: f"\\u{ord(m.group()):04X}", text)
