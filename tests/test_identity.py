@@ -20,20 +20,9 @@ from pathlib import Path
 
 SECOND = Path(__file__).resolve().parent / "fixtures" / "corpus" / "second-account.txt"
 
-# Lists claims on which sources disagree: same subject and property, different values, in two
-# sources' graphs, directly or through the victims' groups of one incident.
-CONFLICTS = """
-SELECT ?subject ?property ?value1 ?source1 ?value2 ?source2 WHERE {
-  { GRAPH ?source1 { ?subject ?property ?value1 } GRAPH ?source2 { ?subject ?property ?value2 }
-    FILTER(?property IN (kgb:founded, kgb:date, kgb:memberCount, kgb:code, kgb:age))
-  } UNION {
-    GRAPH ?source1 { ?subject kgb:participation [ kgb:role kgr:victim ; kgb:agent ?g1 ] . ?g1 kgb:memberCount ?value1 }
-    GRAPH ?source2 { ?subject kgb:participation [ kgb:role kgr:victim ; kgb:agent ?g2 ] . ?g2 kgb:memberCount ?value2 }
-    BIND(kgb:memberCount AS ?property)
-  }
-  FILTER(STR(?source1) < STR(?source2) && ?value1 != ?value2)
-}
-"""
+from kgbuild.resources import queries_dir
+
+CONFLICTS = (queries_dir() / "conflicts.rq").read_text(encoding="utf-8")
 
 
 def ev(doc: str, quote: str, start: int = 0, confidence: float = 0.9) -> Evidence:
@@ -98,11 +87,13 @@ def test_two_accounts_of_the_escape_meet_on_one_incident_colony_and_settlement()
 
     # built together, the disagreements stay side by side, each in its own source's graph
     dataset = assemble([a, b], IRIs()).dataset
-    rows = {(r[1], r[2], r[4]) for r in select(dataset, CONFLICTS).rows}
-    source = "https://w3id.org/kgbuild/id/source/"
-    assert ("kgb:memberCount", "3", "5") in rows
-    founded = [r for r in select(dataset, CONFLICTS).rows if r[1] == "kgb:founded"]
-    assert len(founded) == 1 and founded[0][3] == source + "a" and founded[0][5] == source + "b"
+    table = select(dataset, CONFLICTS)
+    rows = [dict(zip(table.columns, row)) for row in table.rows]
+    claims = {(r["property"], r["source1"], r["value1"], r["source2"], r["value2"]) for r in rows}
+    assert claims == {("kgb:memberCount", "a", "3", "b", "5"), ("kgb:founded", "a", "196X", "b", "1961"),
+                      ("kgb:code", "a", "ЕС-164/4", "b", "EC-164/4")}
+    victims = next(r for r in rows if r["property"] == "kgb:memberCount")
+    assert (victims["quote1"], victims["quote2"]) == ("мужчину, женщину и их дочь", "пятерых мирных жителей")
 
 
 def test_an_escape_on_another_day_or_elsewhere_is_another_escape():
