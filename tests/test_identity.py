@@ -249,3 +249,17 @@ def test_the_identity_decisions_are_stored_beside_the_sources(two_accounts):
         SELECT ?iri ?outcome WHERE { GRAPH ?g { ?d meta:resolvedTo ?iri ; meta:outcome ?outcome } }""").rows
     assert [str(r[0]).rsplit("/", 1)[-1] for r in rows if r[0].endswith("serik-omarov")] == ["serik-omarov"]
     assert {r[1] for r in rows} == {MERGED}
+
+
+def test_seed_and_second_account_keep_both_founding_dates_and_both_victim_counts(two_accounts):
+    _, dataset = two_accounts
+    table = select(dataset, CONFLICTS)
+    rows = [dict(zip(table.columns, row)) for row in table.rows]
+    claims = {(r["property"], r["source1"], r["value1"], r["source2"], r["value2"]) for r in rows}
+    founded = {c for c in claims if c[0] == "kgb:founded"}
+    victims = {c for c in claims if c[0] == "kgb:memberCount"}
+    if not founded or not victims:
+        pytest.xfail("the extractor does not read founding dates or victim groups yet (another branch)")
+    # second-account < zhaman-sopka-escape: the second account's claim comes first
+    assert ("kgb:founded", "second-account", "1961", "zhaman-sopka-escape", "196X") in founded
+    assert ("kgb:memberCount", "second-account", "5", "zhaman-sopka-escape", "3") in victims
