@@ -16,7 +16,7 @@ from kgbuild.cli import main
 from kgbuild.curation import load
 from kgbuild.errors import InputError
 from kgbuild.iris import IRIs
-from kgbuild.model import DateValue, Institution, Person
+from kgbuild.model import DateValue, Person
 from kgbuild.namespaces import KGB
 from kgbuild.provenance import META
 

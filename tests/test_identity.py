@@ -263,3 +263,14 @@ def test_seed_and_second_account_keep_both_founding_dates_and_both_victim_counts
     # second-account < zhaman-sopka-escape: the second account's claim comes first
     assert ("kgb:founded", "second-account", "1961", "zhaman-sopka-escape", "196X") in founded
     assert ("kgb:memberCount", "second-account", "5", "zhaman-sopka-escape", "3") in victims
+
+
+def test_an_institution_known_by_code_in_one_source_and_by_name_in_another_bridges_them():
+    a = doc("a", institutions=[Institution("i1", "ЕС-164/4", code="ЕС-164/4")])
+    b = doc("b", institutions=[Institution("i1", "колония Жаман-сопка")])
+    c = doc("c", institutions=[Institution("i1", "колония Жаман-сопка", code="ЕС-164/4")])
+    d = doc("d", institutions=[Institution("i1", "колония Жаман-сопка", code="ГМ-172/1")])
+    ids = resolve(a, b, c, d)
+    assert ids.nodes[("a", "i1")] == ids.nodes[("b", "i1")] == ids.nodes[("c", "i1")]
+    assert ids.nodes[("d", "i1")] != ids.nodes[("a", "i1")]
+    assert any(x.outcome == KEPT_APART and "codes differ" in x.reason for x in ids.decisions)

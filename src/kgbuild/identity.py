@@ -180,6 +180,8 @@ class Resolver:
                     members=[_member(i) for i in cluster.items]))
         recorded: set[tuple[URIRef, URIRef]] = set()
         for cluster, other, why in apart:
+            if id(cluster) not in iri_of or id(other) not in iri_of:
+                continue  # one side was later absorbed into a bigger cluster
             pair = (iri_of[id(cluster)], iri_of[id(other)])
             if pair in recorded or pair[0] == pair[1]:
                 continue
