@@ -117,7 +117,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
         extractor_version=version, stages=stages, settings=settings,
         extracted=len(result.extracted), from_cache=len(result.from_cache),
         curation=(str(curated.path), curated.sha256) if curated is not None else None))
-    result.triples = sum(1 for _ in dataset.quads((None, None, None, None)))
+    result.triples = sum(len(g) for g in dataset.graphs())
     if out is not None:
         if Path(out).suffix.lower() == ".trig":
             write_trig(dataset, out)
@@ -155,7 +155,7 @@ def assemble(corpus: list[DocumentFacts], iris: IRIs, curated=None, dataset: Dat
         graph.remove((None, None, None))
         mapper.map(facts, nodes.get(doc_id, {}), into=graph)  # straight into the dataset: no copy
         sources[doc_id] = graph
-    add_graph(dataset, provenance.identity_graph(iris, identities.decisions))
+    provenance.identity_graph(iris, identities.decisions, into=dataset.graph(iris.graph(provenance.IDENTITY_GRAPH)))
     curation_graphs, warnings = [], []
     if curated is not None:
         for tag, why in identities.warnings:

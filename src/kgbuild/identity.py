@@ -161,7 +161,7 @@ class Resolver:
         return result
 
     # -- IRIs --------------------------------------------------------------------------------
-    def _assign(self, kind: str, clusters: list[_Cluster], apart: list[tuple[_Cluster, _Cluster, str]],
+    def _assign(self, kind: str, clusters: list[_Cluster], apart: list[tuple[_Cluster, _Cluster, str, _Item]],
                 result: Identities) -> None:
         taken: set[URIRef] = set(result.nodes.values())
         iri_of: dict[int, URIRef] = {}
@@ -179,7 +179,7 @@ class Resolver:
                     iri=iri, kind=kind, outcome=MERGED, reason="; ".join(dict.fromkeys(cluster.reasons)),
                     members=[_member(i) for i in cluster.items]))
         recorded: set[tuple[URIRef, URIRef]] = set()
-        for cluster, other, why in apart:
+        for cluster, other, why, item in apart:
             if id(cluster) not in iri_of or id(other) not in iri_of:
                 continue  # one side was later absorbed into a bigger cluster
             pair = (iri_of[id(cluster)], iri_of[id(other)])
@@ -188,7 +188,7 @@ class Resolver:
             recorded.add(pair)
             result.decisions.append(Decision(
                 iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=why,
-                members=[_member(i) for i in cluster.items], other=iri_of[id(other)]))
+                members=[_member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
 
     def _curate(self, result: Identities, by_key: dict) -> None:
         """Apply the historian's merges and splits; refs are IRIs or (document id, key) pairs."""
@@ -245,7 +245,7 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
     """
     clusters: list[_Cluster] = []
     index: dict[tuple, list[_Cluster]] = {}
-    apart: list[tuple[_Cluster, _Cluster, str]] = []
+    apart: list[tuple[_Cluster, _Cluster, str, _Item]] = []
     for item in sorted(items, key=lambda i: (i.rank, i.doc_id, _natural(i.entity.key))):
         candidates: list[_Cluster] = []
         for key in item.keys:
@@ -285,7 +285,7 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
                 bucket.append(target)
         for cluster, why in clashes:
             if cluster is not target:
-                apart.append((target, cluster, why))
+                apart.append((target, cluster, why, item))
     return clusters, apart
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from rdflib import URIRef
 from unidecode import unidecode
@@ -17,6 +18,7 @@ from unidecode import unidecode
 from .namespaces import DEFAULT_BASE_IRI
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str, max_length: int = 60) -> str:
     ascii_text = unidecode(text).lower()
     ascii_text = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
@@ -58,6 +60,7 @@ class IRIs:
         return self._iri(kind, f"{self._unique(doc_id)}-{slug(key, 40)}")
 
     @staticmethod
+    @lru_cache(maxsize=65536)
     def _unique(text: str) -> str:
         """The slug, plus a short hash when slugging dropped characters that tell names apart."""
         s = slug(text)

@@ -103,10 +103,11 @@ def build_graph(iris: IRIs, *, started: datetime, ended: datetime, documents: It
     return g
 
 
-def identity_graph(iris: IRIs, decisions: Iterable[Decision]) -> Graph:
-    """Every identity decision as a node: outcome, rule, reason, and each side with its evidence."""
-    g = bind_prefixes(Graph(identifier=iris.graph(IDENTITY_GRAPH)))
-    g.bind("meta", META._NS)
+def identity_graph(iris: IRIs, decisions: Iterable[Decision], into: Graph | None = None) -> Graph:
+    """Every identity decision as a node: outcome, rule, reason, and each side with its evidence.
+
+    `into` is a graph to fill (the dataset's named graph) instead of a new one."""
+    g = into if into is not None else bind_prefixes(Graph(identifier=iris.graph(IDENTITY_GRAPH)))
     for decision in decisions:
         tail = str(decision.iri).rstrip("/").rsplit("/", 1)[-1]
         other = str(decision.other or "")
