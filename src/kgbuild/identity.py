@@ -118,6 +118,7 @@ class _Cluster:
     items: list[_Item]
     attrs: dict
     reasons: list[str] = field(default_factory=list)
+    keys: set = field(default_factory=set)
 
     @property
     def docs(self) -> set[str]:
@@ -269,6 +270,7 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
                 if compatible(other.attrs, target.attrs) is None and not (other.docs & target.docs):
                     target.items.extend(other.items)
                     target.reasons.extend(other.reasons)
+                    target.keys.update(other.keys)
                     _absorb(target.attrs, other.attrs)
                     clusters.remove(other)
                     for bucket in index.values():
@@ -283,8 +285,10 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
             bucket = index.setdefault(key, [])
             if target not in bucket:
                 bucket.append(target)
+        target.keys.update(item.keys)
         for cluster, why in clashes:
-            if cluster is not target:
+            # a near-merge worth explaining shares a name or code, not just a surname
+            if cluster is not target and any(k[0] != "surname" for k in set(item.keys) & cluster.keys):
                 apart.append((target, cluster, why, item))
     return clusters, apart
 
