@@ -261,6 +261,9 @@ def write_trig(dataset: Dataset, path: str | Path) -> None:
 
     def term(t) -> str:
         if isinstance(t, Literal):
+            bare = _BARE.get(t.datatype)
+            if bare is not None and bare.fullmatch(str(t)):
+                return str(t)  # 3, 0.9, true: Turtle's own short forms
             text = '"' + _escape(str(t)) + '"'
             if t.language:
                 return f"{text}@{t.language}"
@@ -302,6 +305,8 @@ def write_trig(dataset: Dataset, path: str | Path) -> None:
 
 
 _PNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
+         XSD.boolean: re.compile(r"true|false")}
 
 
 def _escape(text: str) -> str:
