@@ -194,3 +194,24 @@ def test_the_review_skeleton_edited_and_built_changes_that_statement(second_buil
     ds = load_dataset(out)
     assert list(ds.objects(kaiken, KGB.rank)) == []
     assert set(ds.objects(URIRef(ID + "person/serik-omarov"), KGB.rank)) == {Literal("капитан внутренней службы")}
+
+
+def test_a_corrected_name_replaces_the_extracted_label_everywhere(tmp_path):
+    path = tmp_path / "curation.yaml"
+    path.write_text("entries:\n  - action: correct\n    subject: person/serik-omarov\n"
+                    "    property: rdfs:label\n    value: Серик Болатович Омаров\n    by: Историк\n",
+                    encoding="utf-8")
+    dataset = assemble(corpus(), IRIs(), load(path)).dataset
+    assert set(dataset.objects(SERIK, RDFS.label)) == {Literal("Серик Болатович Омаров", lang="ru")}
+    assert dataset.graph(URIRef(ID + "source/a")).value(SERIK, RDFS.label) is None
+
+
+def test_explain_tells_a_curated_merge_from_a_machine_one(tmp_path):
+    from kgbuild.provenance import explain
+
+    path = tmp_path / "curation.yaml"
+    path.write_text(CURATION, encoding="utf-8")
+    dataset = assemble(corpus(), IRIs(), load(path)).dataset
+    lines = explain(dataset, SERIK)
+    assert lines[0] == f"{SERIK}: merged by curation"
+    assert "in a (p1): Серик Омаров" in "\n".join(lines) and "in b (p1): Серикбай Омаров" in "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
@@ -274,3 +275,19 @@ def test_an_institution_known_by_code_in_one_source_and_by_name_in_another_bridg
     assert ids.nodes[("a", "i1")] == ids.nodes[("b", "i1")] == ids.nodes[("c", "i1")]
     assert ids.nodes[("d", "i1")] != ids.nodes[("a", "i1")]
     assert any(x.outcome == KEPT_APART and "codes differ" in x.reason for x in ids.decisions)
+
+
+POOL = [
+    doc("a", persons=[person("a", "p1", "Серик", "Омаров", ranks=["капитан"])], institutions=[colony("a")],
+        places=gorny("a"), incidents=[escape("a")]),
+    doc("b", persons=[person("b", "p1", None, "Омаров")], institutions=[colony("b", code="EC-164/4")]),
+    doc("c", persons=[person("c", "p1", "Серик", "Омаров", ranks=["майор"])], places=gorny("c", district="Тайыншинский район")),
+    doc("d", persons=[person("d", "p1", "Ерлан", "Омаров")], institutions=[colony("d", code=None, label="МВД")]),
+    doc("e", institutions=[colony("e")], incidents=[escape("e")], places=gorny("e")),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(POOL))
+def test_the_order_documents_are_read_in_changes_no_iri(order):
+    assert Resolver(IRIs()).resolve(order).nodes == Resolver(IRIs()).resolve(POOL).nodes
