@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+import pytest
+
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
@@ -19,6 +21,13 @@ TEXTS = {
     "b": "Майор Анна Сидорова приехала в Томск 5 мая 2001 года.",
     "c": "Полковник Олег Смирнов уволился из МВД.",
 }
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each test starts from an empty cache of its own (the default is the user's cache)."""
+    monkeypatch.setenv("KGBUILD_CACHE", str(tmp_path / "user-cache"))
+    return tmp_path / "user-cache"
 
 
 def corpus(tmp_path):
@@ -41,7 +50,8 @@ def test_only_the_changed_source_is_extracted_again(tmp_path):
     out = tmp_path / "out" / "kg.trig"
     first = build([folder], out)
     assert sorted(first.extracted) == ["a", "b", "c"] and first.from_cache == []
-    assert (tmp_path / "out" / ".kgbuild-cache").is_dir()
+    assert [p.name for p in out.parent.iterdir()] == ["kg.trig"]  # the output folder holds outputs only
+    assert list((tmp_path / "user-cache" / "facts").glob("*/*.json"))
 
     (folder / "b.txt").write_text(TEXTS["b"] + " Она вернулась в Омск.", encoding="utf-8")
     second = build([folder], out)
@@ -102,7 +112,7 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path):
     folder = corpus(tmp_path)
     out = tmp_path / "kg.trig"
     build([folder], out)
-    for entry in (tmp_path / ".kgbuild-cache" / "facts").glob("*/*.json"):
+    for entry in (tmp_path / "user-cache" / "facts").glob("*/*.json"):
         if json.loads(entry.read_text(encoding="utf-8"))["document"]["id"] == "a":
             entry.write_text('{"document": {"id"', encoding="utf-8")
     assert build([folder], out).extracted == ["a"]
@@ -128,3 +138,13 @@ def test_the_written_trig_reads_back_as_the_dataset_built(tmp_path):
     result = build([tmp_path / "q.txt"], tmp_path / "kg.trig")
     assert same_dataset(result.dataset, load_dataset(tmp_path / "kg.trig"))
     assert "kgb:Person" in (tmp_path / "kg.trig").read_text(encoding="utf-8")  # prefixed, readable
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning_and_the_build_goes_on(tmp_path):
+    folder = corpus(tmp_path)
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "kg.trig"),
+                                       "--cache", str(tmp_path / "not-a-folder" / "cache"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "kgbuild: warning: cache not written" in result.output
+    assert len(load_dataset(tmp_path / "kg.trig").graph(URIRef(ID + "source/a"))) > 0

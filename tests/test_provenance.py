@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
@@ -13,6 +15,11 @@ from kgbuild.namespaces import KGB
 from kgbuild.provenance import META
 
 ID = "https://w3id.org/kgbuild/id/"
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KGBUILD_CACHE", str(tmp_path / "user-cache"))
 
 
 def test_the_build_graph_holds_one_prov_activity_with_times_versions_and_hashed_sources(tmp_path):

@@ -78,9 +78,9 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
           curation: str | Path | None = None, use_cache: bool = True) -> BuildResult:
     """Build the dataset of `inputs`, write it to `out` (if given) atomically, and return it.
 
-    The cache lives in `cache_dir`, by default `.kgbuild-cache/` beside `out` (none without
-    `out` unless `cache_dir` is given); `rebuild=True` extracts everything again (and refreshes
-    the cache). `curation` is a curation.yaml applied on top of what was extracted.
+    Extracted facts are cached in `cache_dir` (default: `cache.default_cache_dir()`, the user's
+    cache folder; `use_cache=False` for none); `rebuild=True` extracts everything again (and
+    refreshes the cache). `curation` is a curation.yaml applied on top of what was extracted.
     """
     from . import curation as curation_mod
     from . import provenance
@@ -91,9 +91,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     documents = read_all(inputs)
     iris = IRIs(base_iri)
     curated = curation_mod.load(curation, iris) if curation is not None else None
-    cache = None
-    if use_cache and (cache_dir is not None or out is not None):
-        cache = Cache(cache_dir if cache_dir is not None else default_cache_dir(out))
+    cache = Cache(cache_dir if cache_dir is not None else default_cache_dir()) if use_cache else None
     version, stages = extractor_id()
     result = BuildResult(dataset=new_dataset())
 
@@ -117,6 +115,8 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
         extractor_version=version, stages=stages, settings=settings,
         extracted=len(result.extracted), from_cache=len(result.from_cache),
         curation=(str(curated.path), curated.sha256) if curated is not None else None))
+    if cache is not None and cache.broken:
+        result.warnings.append(cache.broken)
     result.triples = sum(len(g) for g in dataset.graphs())
     if out is not None:
         if Path(out).suffix.lower() == ".trig":

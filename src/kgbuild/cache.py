@@ -5,6 +5,9 @@ and on the extractor; so a rebuild after one file changed extracts that file onl
 `DocumentFacts` JSON written atomically (temporary file, fsync, rename): an interrupted build
 leaves whole entries or none. An entry that cannot be read is treated as missing.
 
+The cache only saves time: an entry that cannot be written (read-only or full disk) turns
+caching off for the rest of the build with a warning, and the build goes on.
+
 Layout: `<cache>/facts/<2 hex>/<sha256>.json`, plus small JSON notes (`<cache>/notes/*.json`)
 such as the digests of graphs that passed validation.
 """
@@ -13,20 +16,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import get_type_hints
 
 from .atomic import atomic_write
+from .errors import OutputError
 from .model import Document, DocumentFacts
 
 CACHE_FORMAT = "1"  # bump when the entry layout changes
 
 
-def default_cache_dir(out: str | Path) -> Path:
-    """`.kgbuild-cache/` beside the output."""
-    return Path(out).resolve().parent / ".kgbuild-cache"
+def default_cache_dir() -> Path:
+    """`$KGBUILD_CACHE`, else the user's cache folder (`$XDG_CACHE_HOME/kgbuild`, `~/.cache/kgbuild`).
+
+    Not beside the output: an output folder holds the outputs only. Entries are keyed by
+    content, so one cache serves every corpus of the user safely.
+    """
+    if os.environ.get("KGBUILD_CACHE"):
+        return Path(os.environ["KGBUILD_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kgbuild"
 
 
 def document_key(document: Document, extractor: str) -> str:
@@ -39,6 +51,7 @@ def document_key(document: Document, extractor: str) -> str:
 class Cache:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
+        self.broken: str | None = None  # why entries are no longer written, after a failed write
 
     def _facts_path(self, key: str) -> Path:
         return self.root / "facts" / key[:2] / f"{key}.json"
@@ -52,7 +65,16 @@ class Cache:
             return None  # missing or unreadable: extract again
 
     def put_facts(self, key: str, facts: DocumentFacts) -> None:
-        atomic_write(self._facts_path(key), json.dumps(facts.as_json(), ensure_ascii=False))
+        self._put(self._facts_path(key), json.dumps(facts.as_json(), ensure_ascii=False))
+
+    def _put(self, path: Path, text: str) -> None:
+        """Write an entry; the cache only saves time, so a failure turns caching off, not the build."""
+        if self.broken:
+            return
+        try:
+            atomic_write(path, text)
+        except OutputError as exc:
+            self.broken = f"cache not written ({exc}); the next build extracts again"
 
     def get_note(self, name: str) -> dict:
         try:
@@ -62,7 +84,7 @@ class Cache:
         return data if isinstance(data, dict) else {}
 
     def put_note(self, name: str, data: dict) -> None:
-        atomic_write(self.root / "notes" / f"{name}.json", json.dumps(data, ensure_ascii=False, sort_keys=True))
+        self._put(self.root / "notes" / f"{name}.json", json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
 # `DocumentFacts.from_json` resolves type hints on every record; a rebuild reads thousands of

@@ -25,7 +25,7 @@ from ..store import load_dataset
 @click.option("--curation", type=click.Path(dir_okay=False, path_type=Path), envvar="KGBUILD_CURATION",
               metavar="FILE", help="Corrections to apply (default: ./curation.yaml when it exists).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
-              help="Where extracted facts are cached (default: .kgbuild-cache/ beside --out).")
+              help="Where extracted facts are cached (default: $KGBUILD_CACHE, else ~/.cache/kgbuild).")
 @click.option("--rebuild", is_flag=True, help="Extract every source again, ignoring the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, quiet):
