@@ -148,3 +148,37 @@ def test_a_cache_that_cannot_be_written_is_a_warning_and_the_build_goes_on(tmp_p
     assert result.exit_code == 0, result.output
     assert "kgbuild: warning: cache not written" in result.output
     assert len(load_dataset(tmp_path / "kg.trig").graph(URIRef(ID + "source/a"))) > 0
+
+
+def test_graphs_that_passed_validation_unchanged_are_not_validated_again(tmp_path, monkeypatch):
+    import kgbuild.validate
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class Violation:
+        graph: str
+
+    @dataclass
+    class Report:
+        violations: list = field(default_factory=list)
+
+        @property
+        def conforms(self):
+            return not self.violations
+
+    seen: list[list[str]] = []
+
+    def fake_validate(dataset):
+        names = sorted(str(g.identifier) for g in dataset.graphs() if "/source/" in str(g.identifier))
+        seen.append([n.rsplit("/", 1)[-1] for n in names])
+        return Report([Violation(n) for n in names if n.endswith("/b")])  # b breaks a shape
+
+    monkeypatch.setattr(kgbuild.validate, "validate", fake_validate)
+    folder = corpus(tmp_path)
+    first = build([folder], tmp_path / "kg.trig")
+    assert not first.conforms and seen == [["a", "b", "c"]]
+    build([folder], tmp_path / "kg.trig")
+    assert seen[1] == ["b"]  # a and c passed before and did not change; b's violation is reported again
+    (folder / "c.txt").write_text(TEXTS["c"] + " Он вернулся.", encoding="utf-8")
+    build([folder], tmp_path / "kg.trig")
+    assert seen[2] == ["b", "c"]

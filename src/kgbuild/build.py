@@ -225,9 +225,23 @@ def _validate(dataset: Dataset, graphs: list[Graph], cache: Cache | None):
     for graph in todo:
         add_graph(subset, graph)
     report = validation.validate(subset)
-    if cache is not None and report.conforms:
-        cache.put_note("valid-graphs", {shapes: sorted(set(digests.values()))})
+    if cache is not None:
+        passed = known | {digests[str(g.identifier)] for g in _conforming(report, todo)}
+        current = set(digests.values())
+        cache.put_note("valid-graphs", {shapes: sorted(passed & current)})
     return report
+
+
+def _conforming(report, graphs: list[Graph]) -> list[Graph]:
+    """The graphs without violations: all when the report conforms; else those no violation
+    names, when the results say which graph they come from."""
+    if report.conforms:
+        return graphs
+    violations = getattr(report, "violations", None)
+    if violations is None or any(getattr(v, "graph", None) is None for v in violations):
+        return []  # cannot tell which graph failed: validate them all again next time
+    failed = {str(v.graph) for v in violations}
+    return [g for g in graphs if str(g.identifier) not in failed]
 
 
 def _graph_digest(graph: Graph) -> str:
