@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from rdflib import URIRef
 from unidecode import unidecode
@@ -17,6 +18,7 @@ from unidecode import unidecode
 from .namespaces import DEFAULT_BASE_IRI
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str, max_length: int = 60) -> str:
     ascii_text = unidecode(text).lower()
     ascii_text = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
@@ -43,11 +45,22 @@ class IRIs:
         """A thing known by its name across documents (person, institution, place...)."""
         return self._iri(kind, self._unique(name.lower()))
 
+    def graph(self, name: str) -> URIRef:
+        """A named graph of the build's own records (build, identity, curation)."""
+        return self._iri("graph", slug(name))
+
+    def build(self, stamp: str) -> URIRef:
+        return self._iri("build", slug(stamp))
+
+    def agent(self, name: str) -> URIRef:
+        return self._iri("agent", slug(name))
+
     def local(self, kind: str, doc_id: str, key: str) -> URIRef:
         """A thing that belongs to one document only."""
         return self._iri(kind, f"{self._unique(doc_id)}-{slug(key, 40)}")
 
     @staticmethod
+    @lru_cache(maxsize=65536)
     def _unique(text: str) -> str:
         """The slug, plus a short hash when slugging dropped characters that tell names apart."""
         s = slug(text)

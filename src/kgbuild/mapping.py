@@ -42,19 +42,25 @@ class Mapper:
     def source_iri(self, doc_id: str) -> URIRef:
         return self.iris.source(doc_id)
 
-    def map(self, facts: m.DocumentFacts) -> Graph:
-        return _DocumentMapping(self.iris, facts).graph
+    def map(self, facts: m.DocumentFacts, nodes: dict[str, URIRef] | None = None,
+            into: Graph | None = None) -> Graph:
+        """The document's named graph; `nodes` (local key → IRI) are the corpus-wide identities
+        from `identity.Resolver`, and win over the IRIs this document alone would give; `into`
+        is a graph to fill (a dataset's named graph) instead of a new one."""
+        return _DocumentMapping(self.iris, facts, nodes, into).graph
 
 
 class _DocumentMapping:
-    def __init__(self, iris: IRIs, facts: m.DocumentFacts) -> None:
+    def __init__(self, iris: IRIs, facts: m.DocumentFacts,
+                 nodes: dict[str, URIRef] | None = None, into: Graph | None = None) -> None:
         self.iris = iris
         self.facts = facts
         self.doc = facts.document
         self.source = iris.source(self.doc.id)
-        self.graph = bind_prefixes(Graph(identifier=self.source))
+        self.graph = into if into is not None else bind_prefixes(Graph(identifier=self.source))
         self.nodes: dict[str, URIRef] = {}
         self._assign_iris()
+        self.nodes.update(nodes or {})
         self._map_source()
         for person in facts.persons:
             self._map_person(person)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,22 +22,38 @@ from ..store import load_dataset
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, metavar="IRI",
               help="Base of the IRIs minted for persons, incidents, sources...")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--curation", type=click.Path(dir_okay=False, path_type=Path), envvar="KGBUILD_CURATION",
+              metavar="FILE", help="Corrections to apply (default: ./curation.yaml when it exists).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Where extracted facts are cached (default: $KGBUILD_CACHE, else ~/.cache/kgbuild).")
+@click.option("--rebuild", is_flag=True, help="Extract every source again, ignoring the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out, base_iri, no_validate, quiet):
+def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, quiet):
     """Read INPUTS (.txt, .html, .jsonl files or folders, searched recursively), extract
-    persons, institutions, places, dates, incidents and commemorations, validate them with
-    SHACL and write a dataset with one named graph per source document.
+    persons, institutions, places, dates, incidents and commemorations, merge what several
+    sources say about the same thing, apply the historian's curation file, validate with SHACL
+    and write a dataset with one named graph per source document (plus graphs recording the
+    build, the identity decisions and the curation).
 
-    The output is written only when the whole build succeeds; a failed run leaves an
-    earlier output untouched. Exit code 1 when the graph has SHACL violations.
+    Only sources that changed since the last build are extracted again (see --cache,
+    --rebuild). The output is written only when the whole build succeeds; a failed or
+    interrupted run leaves an earlier output untouched. Exit code 1 when the graph has SHACL
+    violations.
     """
     def progress(document):
         if not quiet:
-            click.echo(f"  read {document.id}", err=True)
+            click.echo(f"  extracted {document.id}", err=True)
 
-    result = run_build(inputs, out, base_iri=base_iri, validate=not no_validate, progress=progress)
+    if curation is None and Path(DEFAULT_CURATION).is_file():
+        curation = Path(DEFAULT_CURATION)
+    with _interrupt_on_sigterm():
+        result = run_build(inputs, out, base_iri=base_iri, validate=not no_validate, progress=progress,
+                           cache_dir=cache_dir, rebuild=rebuild, curation=curation)
+    for warning in result.warnings:
+        click.echo(f"kgbuild: warning: {warning}", err=True)
     if not quiet:
-        click.echo(f"Built {out}: {len(result.documents)} documents, {result.triples} triples "
+        click.echo(f"Built {out}: {len(result.documents)} documents ({len(result.extracted)} extracted, "
+                   f"{len(result.from_cache)} from cache), {result.triples} triples "
                    f"in {result.seconds:.1f} s")
     if result.report is not None:
         from ..validate import format_report
@@ -45,6 +63,26 @@ def build(inputs, out, base_iri, no_validate, quiet):
             raise click.exceptions.Exit(1)
         if not quiet:
             click.echo("SHACL validation: conforms")
+
+
+DEFAULT_CURATION = "curation.yaml"
+
+
+@contextmanager
+def _interrupt_on_sigterm():
+    """SIGTERM ends the build like Ctrl-C: temporary files are removed, earlier outputs stay."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (e.g. a test runner): nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.command()

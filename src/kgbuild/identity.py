@@ -1,0 +1,521 @@
+"""Cross-document identity: which entities of different documents are one real-world thing.
+
+Each document's extractor says who is who *within* the document; this module decides which of
+those entities are the same across documents and gives each resolved thing one IRI. The rules:
+
+- named person: same normalised family and given name (a lone surname joins the one person
+  with that surname); a clash of patronymic, rank or gender keeps them apart;
+- institution: same code, or same normalised name, or a known abbreviation; two codes that
+  differ keep them apart;
+- place: same name and type (a missing type agrees with any), and no clash of their parents;
+- commemorative day: same day of year and name;
+- incident: same type, same date and the same place or institution.
+
+Anonymous persons and groups never merge across documents, and two entities of one document
+never merge (the extractor already told them apart). Every merge, and every near-merge that a
+clash prevented, is kept as a `Decision` with the evidence of each side, so that
+`kgbuild explain` can say why. Curation (`curation.py`) may force merges and splits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from . import model as m
+from .iris import IRIs, short_hash, slug
+
+# Abbreviations a historian of the region meets every day: either form names the same body.
+KNOWN_ABBREVIATIONS = {
+    "уис": "уголовно-исполнительная система",
+    "дуис": "департамент уголовно-исполнительной системы",
+    "куис": "комитет уголовно-исполнительной системы",
+    "мвд": "министерство внутренних дел",
+    "кнб": "комитет национальной безопасности",
+    "фсин": "федеральная служба исполнения наказаний",
+    "гувд": "главное управление внутренних дел",
+    "увд": "управление внутренних дел",
+    "овд": "отдел внутренних дел",
+    "мчс": "министерство по чрезвычайным ситуациям",
+}
+
+# Latin letters that look like Cyrillic ones: codes are typed either way ("EC-164/4").
+_HOMOGLYPHS = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+
+MERGED = "merged"
+KEPT_APART = "kept apart"
+CURATED_MERGE = "merged by curation"
+CURATED_SPLIT = "split by curation"
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, ё as е, quotes dropped, spaces collapsed: the form names are compared in."""
+    if not text:
+        return ""
+    text = text.lower().replace("ё", "е")
+    text = re.sub(r"[«»\"“”„'’`]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_code(code: str | None) -> str:
+    if not code:
+        return ""
+    return re.sub(r"[\s\u2010-\u2015\-]+", "-", code.upper().translate(_HOMOGLYPHS)).strip("-")
+
+
+@dataclass
+class Member:
+    """One document's entity, as it entered an identity decision."""
+
+    doc_id: str
+    key: str
+    label: str
+    details: str = ""  # the attributes that weighed ("отчество Болатович; звание капитан")
+    evidence: list[m.Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    """Why entities of several documents got one IRI, or why they did not."""
+
+    iri: URIRef
+    kind: str
+    outcome: str  # MERGED, KEPT_APART, CURATED_MERGE, CURATED_SPLIT
+    reason: str
+    members: list[Member] = field(default_factory=list)
+    other: URIRef | None = None  # for KEPT_APART: the IRI it was kept apart from
+
+
+@dataclass
+class Identities:
+    """The result: (document id, local key) → IRI, and the decisions behind it."""
+
+    nodes: dict[tuple[str, str], URIRef] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    warnings: list[tuple] = field(default_factory=list)  # (curation entry, why) not applied
+
+    def of(self, doc_id: str) -> dict[str, URIRef]:
+        """The IRIs of one document's entities, by local key (what `Mapper.map` takes)."""
+        return {key: iri for (d, key), iri in self.nodes.items() if d == doc_id}
+
+
+@dataclass
+class _Item:
+    doc_id: str
+    entity: object
+    keys: list[tuple]  # what it may be matched on
+    attrs: dict  # what may clash
+    label: str
+    evidence: list[m.Evidence]
+    rank: int = 0  # lower goes first: fuller names are placed before partial ones
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item]
+    attrs: dict
+    reasons: list[str] = field(default_factory=list)
+    keys: set = field(default_factory=set)
+
+    @property
+    def docs(self) -> set[str]:
+        return {i.doc_id for i in self.items}
+
+
+class Resolver:
+    """Resolves the identities of a whole corpus; `merges`/`splits` come from curation."""
+
+    def __init__(self, iris: IRIs, merges: Iterable[tuple] = (), splits: Iterable[tuple] = ()) -> None:
+        """`merges`: (refs, into, ...) and `splits`: (ref, document id or None, ...), where a ref
+        is an IRI or a (document id, local key) pair."""
+        self.iris = iris
+        self.merges = list(merges)
+        self.splits = list(splits)
+
+    def resolve(self, corpus: Iterable[m.DocumentFacts]) -> Identities:
+        corpus = sorted(corpus, key=lambda f: f.document.id)
+        result = Identities()
+        by_key = {(f.document.id, e.key): e for f in corpus for e in _entities(f)}
+        # Order matters: places and institutions first, since incidents are matched on them.
+        for kind, items, compatible, ambiguous_stays_alone in (
+            ("place", _place_items(corpus), _places_compatible, False),
+            ("institution", _institution_items(corpus), _institutions_compatible, False),
+            ("person", _person_items(corpus), _persons_compatible, True),
+            ("commemoration", _commemoration_items(corpus), _always, False),
+        ):
+            clusters, apart = _cluster(items, compatible, ambiguous_stays_alone)
+            self._assign(kind, clusters, apart, result)
+        incident_items = _incident_items(corpus, result)
+        clusters, apart = _cluster(incident_items, _always, False)
+        self._assign("incident", clusters, apart, result)
+        for f in corpus:  # what belongs to one document only
+            doc = f.document.id
+            for p in f.persons:
+                if p.anonymous or not p.label:
+                    result.nodes[(doc, p.key)] = self.iris.local("person", doc, p.key)
+            for g in f.groups:
+                result.nodes[(doc, g.key)] = self.iris.local("group", doc, g.key)
+        self._curate(result, by_key)
+        return result
+
+    # -- IRIs --------------------------------------------------------------------------------
+    def _assign(self, kind: str, clusters: list[_Cluster], apart: list[tuple[_Cluster, _Cluster, str, _Item]],
+                result: Identities) -> None:
+        taken: set[URIRef] = set(result.nodes.values())
+        iri_of: dict[int, URIRef] = {}
+        for cluster in clusters:
+            first = cluster.items[0]
+            iri = self.iris.named(kind, _iri_name(kind, first))
+            if iri in taken:  # a namesake came first: tell them apart with the first mention's hash
+                iri = URIRef(f"{iri}-{short_hash(first.doc_id, first.entity.key, length=6)}")
+            taken.add(iri)
+            iri_of[id(cluster)] = iri
+            for item in cluster.items:
+                result.nodes[(item.doc_id, item.entity.key)] = iri
+            if len(cluster.docs) > 1:
+                result.decisions.append(Decision(
+                    iri=iri, kind=kind, outcome=MERGED, reason="; ".join(dict.fromkeys(cluster.reasons)),
+                    members=[_member(i) for i in cluster.items]))
+        recorded: set[tuple[URIRef, URIRef]] = set()
+        for cluster, other, why, item in apart:
+            if id(cluster) not in iri_of or id(other) not in iri_of:
+                continue  # one side was later absorbed into a bigger cluster
+            pair = (iri_of[id(cluster)], iri_of[id(other)])
+            if pair in recorded or pair[0] == pair[1]:
+                continue
+            recorded.add(pair)
+            result.decisions.append(Decision(
+                iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=why,
+                members=[_member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
+
+    def _curate(self, result: Identities, by_key: dict) -> None:
+        """Apply the historian's merges and splits; refs are IRIs or (document id, key) pairs."""
+        def nodes_of(ref) -> list[tuple[str, str]]:
+            if isinstance(ref, tuple):
+                return [ref] if ref in result.nodes else []
+            return [n for n, v in result.nodes.items() if v == ref]
+
+        for refs, into, *tag in self.merges:
+            present = list(dict.fromkeys(result.nodes[n] for ref in refs for n in nodes_of(ref)))
+            if len(present) < 2:
+                result.warnings.append((tag[0] if tag else refs, "fewer than two of these are in this build"))
+                continue
+            target_nodes = nodes_of(into) if into is not None else []
+            target = result.nodes[target_nodes[0]] if target_nodes else present[0]
+            members = []
+            for node, iri in sorted(result.nodes.items()):
+                if iri in present:
+                    result.nodes[node] = target
+                    members.append(_member_of(node, by_key))
+            for d in result.decisions:
+                if d.iri in present:
+                    d.iri = target
+                if d.other in present:
+                    d.other = target
+            result.decisions.append(Decision(
+                iri=target, kind=_kind_of(target), outcome=CURATED_MERGE,
+                reason="merged by the historian: " + ", ".join(str(i) for i in present), members=members))
+        for ref, doc_id, *tag in self.splits:
+            moved = [n for n in nodes_of(ref) if doc_id is None or n[0] == doc_id]
+            if not moved:
+                result.warnings.append((tag[0] if tag else ref, "nothing to split off in this build"))
+                continue
+            iri = result.nodes[moved[0]]
+            if len(moved) == sum(1 for v in result.nodes.values() if v == iri):
+                result.warnings.append((tag[0] if tag else ref, "the split would take every mention"))
+                continue
+            new = URIRef(f"{iri}-{short_hash(*moved[0], 'split', length=6)}")
+            for node in moved:
+                result.nodes[node] = new
+            result.decisions.append(Decision(
+                iri=new, kind=_kind_of(iri), outcome=CURATED_SPLIT, other=iri,
+                reason=f"split by the historian from {iri}: "
+                       + ", ".join(f"{d} ({k})" for d, k in moved) + " is someone else",
+                members=[_member_of(node, by_key) for node in moved]))
+
+
+# -- clustering ----------------------------------------------------------------------------------
+def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
+    """Greedy, order-fixed clustering: an item joins the clusters it shares a key with and agrees with.
+
+    Items come sorted (fullest first, then by document and key), so the result is the same on
+    every run. Returns the clusters and the (cluster, cluster, why) pairs a clash kept apart.
+    """
+    clusters: list[_Cluster] = []
+    index: dict[tuple, list[_Cluster]] = {}
+    apart: list[tuple[_Cluster, _Cluster, str, _Item]] = []
+    for item in sorted(items, key=lambda i: (i.rank, i.doc_id, _natural(i.entity.key))):
+        candidates: list[_Cluster] = []
+        for key in item.keys:
+            for cluster in index.get(key, ()):
+                if cluster not in candidates:
+                    candidates.append(cluster)
+        fitting, clashes = [], []
+        for cluster in candidates:
+            if item.doc_id in cluster.docs:
+                continue  # one document's two entities stay two
+            why = compatible(item.attrs, cluster.attrs)
+            (clashes if why else fitting).append((cluster, why))
+        if ambiguous_stays_alone and len(fitting) > 1:
+            fitting = []  # "Омаров" with two Омаровs about: we cannot tell which
+        if fitting:
+            target = fitting[0][0]
+            target.reasons.append(_reason(item, target))
+            target.items.append(item)
+            _absorb(target.attrs, item.attrs)
+            for other, _ in fitting[1:]:
+                if compatible(other.attrs, target.attrs) is None and not (other.docs & target.docs):
+                    target.items.extend(other.items)
+                    target.reasons.extend(other.reasons)
+                    target.keys.update(other.keys)
+                    _absorb(target.attrs, other.attrs)
+                    clusters.remove(other)
+                    for bucket in index.values():
+                        if other in bucket:
+                            bucket.remove(other)
+                            if target not in bucket:
+                                bucket.append(target)
+        else:
+            target = _Cluster(items=[item], attrs=dict(item.attrs))
+            clusters.append(target)
+        for key in item.keys:
+            bucket = index.setdefault(key, [])
+            if target not in bucket:
+                bucket.append(target)
+        target.keys.update(item.keys)
+        for cluster, why in clashes:
+            # a near-merge worth explaining shares a name or code, not just a surname
+            if cluster is not target and any(k[0] != "surname" for k in set(item.keys) & cluster.keys):
+                apart.append((target, cluster, why, item))
+    return clusters, apart
+
+
+def _natural(key: str) -> tuple:
+    """"p2" before "p10"."""
+    return tuple(int(t) if t.isdigit() else t for t in re.findall(r"\d+|\D+", key))
+
+
+def _absorb(into: dict, attrs: dict) -> None:
+    for name, value in attrs.items():
+        if isinstance(value, set):
+            into.setdefault(name, set()).update(value)
+        elif value and not into.get(name):
+            into[name] = value
+
+
+def _reason(item: _Item, cluster: _Cluster) -> str:
+    shared = [k for k in item.keys if any(k in c.keys for c in cluster.items)]
+    parts = [_KEY_WORDS.get(k[0], k[0]) + f" «{k[1]}»" for k in shared[:1]]
+    for name, word in (("patronymic", "same patronymic"), ("ranks", "ranks agree"),
+                       ("parents", "parents agree")):
+        mine, theirs = item.attrs.get(name), cluster.attrs.get(name)
+        if mine and theirs:
+            if isinstance(mine, dict):
+                common = {k: v for k, v in mine.items() if theirs.get(k) == v}
+                if common:
+                    parts.append(f"{word}: " + ", ".join(sorted(common.values())))
+            elif isinstance(mine, set):
+                parts.append(f"{word}: " + ", ".join(sorted(mine | theirs)))
+            else:
+                parts.append(f"{word}: {mine}")
+    return "; ".join(parts)
+
+
+_KEY_WORDS = {"name": "same normalised name", "surname": "same surname", "code": "same code",
+              "abbr": "known abbreviation", "day": "same day of year and name",
+              "at-institution": "same type, date and institution",
+              "at-place": "same type, date and place"}
+
+
+# -- items per kind ----------------------------------------------------------------------------
+def _person_items(corpus) -> list[_Item]:
+    items = []
+    for f in corpus:
+        for p in f.persons:
+            if p.anonymous or not p.label:
+                continue
+            family, given = normalise(p.family_name), normalise(p.given_name)
+            if family and given:
+                keys, rank = [("name", f"{given} {family}"), ("surname", family)], 0
+            elif family:
+                keys, rank = [("surname", family)], 1
+            else:
+                keys, rank = [("name", normalise(p.label))], 0
+            attrs = {"given": given, "patronymic": normalise(p.patronymic), "gender": p.gender or "",
+                     "ranks": {normalise(r) for r in p.ranks}}
+            items.append(_Item(f.document.id, p, keys, attrs, p.label, p.mentions, rank))
+    return items
+
+
+def _persons_compatible(a: dict, b: dict) -> str | None:
+    if a["given"] and b.get("given") and a["given"] != b["given"]:
+        return f"given names differ: {a['given']} / {b['given']}"
+    if a["patronymic"] and b.get("patronymic") and a["patronymic"] != b["patronymic"]:
+        return f"patronymics differ: {a['patronymic']} / {b['patronymic']}"
+    if a["gender"] and b.get("gender") and a["gender"] != b["gender"]:
+        return f"genders differ: {a['gender']} / {b['gender']}"
+    ranks_a, ranks_b = a["ranks"], b.get("ranks") or set()
+    if ranks_a and ranks_b and not any(_ranks_agree(x, y) for x in ranks_a for y in ranks_b):
+        return f"ranks differ: {', '.join(sorted(ranks_a))} / {', '.join(sorted(ranks_b))}"
+    return None
+
+
+def _ranks_agree(a: str, b: str) -> bool:
+    """"капитан" agrees with "капитан внутренней службы"; "майор" does not."""
+    return a.split()[0] == b.split()[0]
+
+
+def _institution_items(corpus) -> list[_Item]:
+    items = []
+    for f in corpus:
+        for i in f.institutions:
+            keys = []
+            code = normalise_code(i.code)
+            if code:
+                keys.append(("code", code))
+            names = {normalise(n) for n in [i.label, *i.alt_names] if n}
+            if i.abbreviation:
+                names.add(normalise(i.abbreviation))
+            for name in sorted(names):
+                keys.append(("name", name))
+                if name in KNOWN_ABBREVIATIONS:
+                    keys.append(("abbr", KNOWN_ABBREVIATIONS[name]))
+                for abbr, full in KNOWN_ABBREVIATIONS.items():
+                    if name == full:
+                        keys.append(("abbr", full))
+            items.append(_Item(f.document.id, i, keys, {"code": code}, i.label, i.mentions,
+                               0 if code else 1))
+    return items
+
+
+def _institutions_compatible(a: dict, b: dict) -> str | None:
+    if a["code"] and b.get("code") and a["code"] != b["code"]:
+        return f"codes differ: {a['code']} / {b['code']}"
+    return None
+
+
+def _place_items(corpus) -> list[_Item]:
+    items = []
+    for f in corpus:
+        places = {p.key: p for p in f.places}
+        for p in f.places:
+            parents, seen, up = {}, {p.key}, p.located_in
+            while up and up in places and up not in seen:  # the chain of containing places
+                seen.add(up)
+                parent = places[up]
+                parents[parent.place_type or f"?{len(parents)}"] = normalise(parent.label)
+                up = parent.located_in
+            attrs = {"type": p.place_type or "", "parents": parents}
+            keys = [("name", normalise(p.label))] + [("name", normalise(a)) for a in p.alt_names]
+            items.append(_Item(f.document.id, p, keys, attrs, p.label, p.mentions,
+                               0 if p.place_type else 1))
+    return items
+
+
+def _places_compatible(a: dict, b: dict) -> str | None:
+    if a["type"] and b.get("type") and a["type"] != b["type"]:
+        return f"types differ: {a['type']} / {b['type']}"
+    for level, name in a["parents"].items():
+        other = (b.get("parents") or {}).get(level)
+        if not level.startswith("?") and other and other != name:
+            return f"lie in different places: {level} {name} / {other}"
+    return None
+
+
+def _commemoration_items(corpus) -> list[_Item]:
+    items = []
+    for f in corpus:
+        for c in f.commemorations:
+            if c.type == "CommemorativeDay" and c.day_of_year and c.label:
+                keys = [("day", f"{c.day_of_year} {normalise(c.label)}")]
+            else:
+                keys = [("only", f.document.id, c.key)]  # ceremonies, plaques: one document's
+            items.append(_Item(f.document.id, c, keys, {}, c.label or c.type, c.evidence))
+    return items
+
+
+def _incident_items(corpus, result: Identities) -> list[_Item]:
+    items = []
+    for f in corpus:
+        doc = f.document.id
+        for inc in f.incidents:
+            keys = []
+            if inc.date and inc.date.value:
+                for where, name in ((inc.institution, "at-institution"), (inc.place, "at-place")):
+                    iri = result.nodes.get((doc, where)) if where else None
+                    if iri is not None:
+                        keys.append((name, f"{inc.type} {inc.date.value} {iri}"))
+            if not keys:
+                keys = [("only", doc, inc.key)]
+            where_iri = result.nodes.get((doc, inc.institution or inc.place or ""))
+            items.append(_Item(doc, inc, keys, {"where": str(where_iri or "")},
+                               inc.label or inc.type, inc.evidence, 0 if inc.part_of is None else 1))
+    return items
+
+
+def _always(a: dict, b: dict) -> str | None:
+    return None
+
+
+def _iri_name(kind: str, item: _Item) -> str:
+    e = item.entity
+    if kind == "person":
+        # given + family name only: learning a patronymic later must not change the IRI
+        if e.given_name and e.family_name:
+            return f"{e.given_name} {e.family_name}"
+        return e.label
+    if kind == "institution":
+        return e.code or e.label
+    if kind == "commemoration":
+        if item.keys and item.keys[0][0] == "day":
+            return f"{e.label} {e.day_of_year}"
+        return f"{item.doc_id} {e.key}"
+    if kind == "incident":
+        if e.date and e.date.value and item.attrs["where"]:
+            return f"{e.type} {e.date.value} {item.attrs['where'].rstrip('/').rsplit('/', 1)[-1]}"
+        return f"{item.doc_id} {e.key}"
+    return e.label
+
+
+def _details(e) -> str:
+    parts = []
+    for name, word in (("patronymic", "отчество"), ("code", "код"), ("place_type", "тип"),
+                       ("day_of_year", "день"), ("type", "тип"), ("gender", "пол")):
+        value = getattr(e, name, None)
+        if value:
+            parts.append(f"{word} {value}")
+    for rank in getattr(e, "ranks", []) or []:
+        parts.append(f"звание {rank}")
+    date = getattr(e, "date", None)
+    if isinstance(date, m.DateValue):
+        parts.append(f"дата {date.value or date.edtf}")
+    return "; ".join(parts)
+
+
+def _member(item: _Item) -> Member:
+    return Member(item.doc_id, item.entity.key, item.label, _details(item.entity), list(item.evidence))
+
+
+def _member_of(node: tuple[str, str], by_key: dict) -> Member:
+    e = by_key.get(node)
+    if e is None:
+        return Member(node[0], node[1], node[1])
+    label = getattr(e, "label", None) or getattr(e, "description", None) or node[1]
+    evidence = getattr(e, "mentions", None) or getattr(e, "evidence", None) or []
+    return Member(node[0], node[1], label, _details(e), list(evidence))
+
+
+def _entities(f: m.DocumentFacts):
+    for bucket in (f.persons, f.groups, f.institutions, f.places, f.incidents, f.commemorations):
+        yield from bucket
+
+
+def _kind_of(iri: URIRef) -> str:
+    parts = str(iri).rstrip("/").split("/")
+    return parts[-2] if len(parts) > 1 else ""
+
+
+__all__ = ["Decision", "Identities", "Member", "Resolver", "normalise", "normalise_code", "slug"]

@@ -1,0 +1,293 @@
+"""One real-world thing, one IRI: identities across documents, and why each merge was made."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+
+from kgbuild import build, load_dataset, select
+from kgbuild.build import assemble
+from kgbuild.cli import main
+from kgbuild.identity import KEPT_APART, MERGED, Resolver
+from kgbuild.iris import IRIs
+from kgbuild.model import (DateValue, Document, DocumentFacts, Evidence, Group, Incident, Institution,
+                           Participation, Person, Place, Commemoration)
+from kgbuild.namespaces import KGB
+
+from pathlib import Path
+
+SECOND = Path(__file__).resolve().parent / "fixtures" / "corpus" / "second-account.txt"
+
+from kgbuild.resources import queries_dir
+
+CONFLICTS = (queries_dir() / "conflicts.rq").read_text(encoding="utf-8")
+
+
+def ev(doc: str, quote: str, start: int = 0, confidence: float = 0.9) -> Evidence:
+    return Evidence(doc_id=doc, start=start, end=start + len(quote), quote=quote, confidence=confidence)
+
+
+def doc(doc_id: str, **buckets) -> DocumentFacts:
+    text = "x" * 2000  # offsets only need to be inside the text for these hand-made facts
+    return DocumentFacts(document=Document(id=doc_id, text=text, sha256="0" * 64), **buckets)
+
+
+def person(doc_id, key, given, family, patronymic=None, ranks=(), anonymous=False, description=None):
+    label = None if anonymous else " ".join(p for p in (given, patronymic, family) if p)
+    return Person(key=key, label=label, given_name=given, family_name=family, patronymic=patronymic,
+                  ranks=list(ranks), anonymous=anonymous, description=description,
+                  mentions=[ev(doc_id, label or description or key, start=10 * int(key[1:] or 0))])
+
+
+def colony(doc_id, key="inst1", code="ЕС-164/4", label=None, founded=None, place=None):
+    return Institution(key=key, label=label or code, code=code, category="PenalInstitution",
+                       founded=founded, located_in=place, mentions=[ev(doc_id, code or label, 100)])
+
+
+def gorny(doc_id, key="pl1", parent="pl2", district="Есильский район"):
+    return [Place(key=key, label="Горный", place_type="посёлок", located_in=parent,
+                  mentions=[ev(doc_id, "Горный", 200)]),
+            Place(key=parent, label=district, place_type="район", mentions=[ev(doc_id, district, 220)])]
+
+
+def escape(doc_id, key="inc1", date="1997-08-09", place=None, institution="inst1", type_="Escape",
+           victims=None):
+    parts = [Participation(agent=victims, role="victim", evidence=[ev(doc_id, "убили", 400)])] if victims else []
+    return Incident(key=key, type=type_, label="побег", place=place, institution=institution,
+                    date=DateValue(edtf=date, value=date), participations=parts,
+                    evidence=[ev(doc_id, "побег", 300)])
+
+
+def resolve(*corpus):
+    return Resolver(IRIs()).resolve(list(corpus))
+
+
+# -- the rules ----------------------------------------------------------------------------------
+def test_two_accounts_of_the_escape_meet_on_one_incident_colony_and_settlement():
+    a = doc("a", institutions=[colony("a", founded=DateValue(edtf="196X"))], places=gorny("a"),
+            groups=[Group(key="g1", description="мужчину, женщину и их дочь", member_count=3,
+                          mentions=[ev("a", "мужчину, женщину и их дочь", 500)])],
+            incidents=[escape("a", victims="g1")])
+    # the second account places the escape at the settlement and names the colony with Latin letters
+    b = doc("b", institutions=[colony("b", code="EC-164/4", founded=DateValue(edtf="1961", value="1961"))],
+            places=gorny("b", key="pl7", parent="pl8"),
+            groups=[Group(key="g1", description="пятерых мирных жителей", member_count=5,
+                          mentions=[ev("b", "пятерых мирных жителей", 600)])],
+            incidents=[escape("b", place="pl7", institution=None, victims="g1"),
+                       escape("b", key="inc2", type_="Killing", institution=None, place="pl7")])
+    b.incidents[0].institution = "inst1"
+    ids = resolve(a, b)
+    assert ids.nodes[("a", "inst1")] == ids.nodes[("b", "inst1")]
+    assert ids.nodes[("a", "pl1")] == ids.nodes[("b", "pl7")] == URIRef("https://w3id.org/kgbuild/id/place/gornyi")
+    assert ids.nodes[("a", "inc1")] == ids.nodes[("b", "inc1")]
+    assert ids.nodes[("b", "inc2")] != ids.nodes[("a", "inc1")]  # a killing is not the escape
+    assert ids.nodes[("a", "g1")] != ids.nodes[("b", "g1")]  # groups are each source's own
+
+    # built together, the disagreements stay side by side, each in its own source's graph
+    dataset = assemble([a, b], IRIs()).dataset
+    table = select(dataset, CONFLICTS)
+    rows = [dict(zip(table.columns, row)) for row in table.rows]
+    claims = {(r["property"], r["source1"], r["value1"], r["source2"], r["value2"]) for r in rows}
+    assert claims == {("kgb:memberCount", "a", "3", "b", "5"), ("kgb:founded", "a", "196X", "b", "1961"),
+                      ("kgb:code", "a", "ЕС-164/4", "b", "EC-164/4")}
+    victims = next(r for r in rows if r["property"] == "kgb:memberCount")
+    assert (victims["quote1"], victims["quote2"]) == ("мужчину, женщину и их дочь", "пятерых мирных жителей")
+
+
+def test_an_escape_on_another_day_or_elsewhere_is_another_escape():
+    a = doc("a", institutions=[colony("a")], incidents=[escape("a")])
+    b = doc("b", institutions=[colony("b")], incidents=[escape("b", date="1997-08-10")])
+    c = doc("c", institutions=[colony("c", code="ГМ-172/1")], incidents=[escape("c")])
+    ids = resolve(a, b, c)
+    assert len({ids.nodes[(d, "inc1")] for d in "abc"}) == 3
+
+
+def test_namesakes_with_different_patronymics_are_kept_apart_and_the_clash_is_recorded():
+    a = doc("a", persons=[person("a", "p1", "Иван", "Петров", "Сергеевич")])
+    b = doc("b", persons=[person("b", "p1", "Иван", "Петров", "Олегович")])
+    c = doc("c", persons=[person("c", "p1", "Иван", "Петров")])
+    ids = resolve(a, b, c)
+    assert ids.nodes[("a", "p1")] != ids.nodes[("b", "p1")]
+    # without a patronymic, c could be either of them: it stays apart from both
+    assert ids.nodes[("c", "p1")] not in (ids.nodes[("a", "p1")], ids.nodes[("b", "p1")])
+    # with one Иван Петров about, nothing clashes and they merge
+    assert resolve(a, c).nodes[("c", "p1")] == resolve(a, c).nodes[("a", "p1")]
+    apart = [d for d in ids.decisions if d.outcome == KEPT_APART]
+    assert apart and "patronymics differ" in apart[0].reason
+    # both IRIs stay readable; the second namesake gets a short hash
+    assert str(ids.nodes[("a", "p1")]).endswith("/person/ivan-petrov")
+    assert str(ids.nodes[("b", "p1")]).startswith("https://w3id.org/kgbuild/id/person/ivan-petrov-")
+
+
+@pytest.mark.parametrize("ranks_a, ranks_b, merged", [
+    (["капитан внутренней службы"], ["капитан"], True),
+    (["капитан"], ["майор"], False),
+    ([], ["майор"], True),
+])
+def test_rank_helps_or_prevents_a_merge(ranks_a, ranks_b, merged):
+    ids = resolve(doc("a", persons=[person("a", "p1", "Серик", "Омаров", ranks=ranks_a)]),
+                  doc("b", persons=[person("b", "p1", "Серик", "Омаров", ranks=ranks_b)]))
+    assert (ids.nodes[("a", "p1")] == ids.nodes[("b", "p1")]) is merged
+
+
+def test_a_lone_surname_joins_the_one_person_of_that_name_but_not_when_two_could_be_meant():
+    full = doc("a", persons=[person("a", "p1", "Серик", "Омаров")])
+    lone = doc("b", persons=[person("b", "p1", None, "Омаров")])
+    assert resolve(full, lone).nodes[("b", "p1")] == resolve(full, lone).nodes[("a", "p1")]
+    other = doc("c", persons=[person("c", "p1", "Ерлан", "Омаров")])
+    ids = resolve(full, lone, other)
+    assert ids.nodes[("b", "p1")] not in (ids.nodes[("a", "p1")], ids.nodes[("c", "p1")])
+
+
+def test_anonymous_people_never_merge_across_documents():
+    a = doc("a", persons=[person("a", "p1", None, None, anonymous=True, description="трёхлетняя дочь")])
+    b = doc("b", persons=[person("b", "p1", None, None, anonymous=True, description="трёхлетняя дочь")])
+    ids = resolve(a, b)
+    assert ids.nodes[("a", "p1")] != ids.nodes[("b", "p1")]
+    assert not ids.decisions
+
+
+def test_two_persons_of_one_document_stay_two_even_with_one_name():
+    a = doc("a", persons=[person("a", "p1", "Иван", "Петров"), person("a", "p2", "Иван", "Петров")])
+    ids = resolve(a)
+    assert ids.nodes[("a", "p1")] != ids.nodes[("a", "p2")]
+
+
+@pytest.mark.parametrize("a, b, merged", [
+    (Institution("i1", "МВД"), Institution("i1", "Министерство внутренних дел"), True),
+    (Institution("i1", "колония", code="ЕС-164/4"), Institution("i1", "колония", code="ЕС-164/3"), False),
+    (Institution("i1", "ЕС-164/4", code="ЕС-164/4"), Institution("i1", "учреждение ЕС 164/4", code="ес-164/4"), True),
+    (Institution("i1", "Жаман-сопка", abbreviation="ЖС"), Institution("i1", "ЖС"), True),
+])
+def test_institutions_meet_on_code_name_or_known_abbreviation(a, b, merged):
+    ids = resolve(doc("a", institutions=[a]), doc("b", institutions=[b]))
+    assert (ids.nodes[("a", "i1")] == ids.nodes[("b", "i1")]) is merged
+
+
+def test_places_of_one_name_in_different_districts_are_two_places():
+    a = doc("a", places=gorny("a"))
+    b = doc("b", places=gorny("b", district="Тайыншинский район"))
+    c = doc("c", places=[Place("pl1", "Горный", place_type="река")])
+    ids = resolve(a, b, c)
+    assert len({ids.nodes[(d, "pl1")] for d in "abc"}) == 3
+
+
+def test_a_commemorative_day_is_known_by_its_day_and_name():
+    def day(doc_id, label, when):
+        return doc(doc_id, commemorations=[Commemoration(key="c1", type="CommemorativeDay", label=label,
+                                                         day_of_year=when, evidence=[ev(doc_id, label)])])
+    name = "День работников уголовно-исполнительной системы"
+    ids = resolve(day("a", name, "--12-13"), day("b", name, "--12-13"), day("c", name, "--12-14"))
+    assert ids.nodes[("a", "c1")] == ids.nodes[("b", "c1")] != ids.nodes[("c", "c1")]
+
+
+def test_the_same_input_gives_the_same_iris_and_a_base_iri_moves_them_all():
+    def corpus():
+        return [doc("b", persons=[person("b", "p1", "Серик", "Омаров")], institutions=[colony("b")]),
+                doc("a", persons=[person("a", "p1", "Серик", "Омаров")], institutions=[colony("a")],
+                    incidents=[escape("a")])]
+    first, second = resolve(*corpus()), resolve(*reversed(corpus()))
+    assert first.nodes == second.nodes
+    moved = Resolver(IRIs("https://example.org/kg/")).resolve(corpus())
+    assert all(str(iri).startswith("https://example.org/kg/") for iri in moved.nodes.values())
+    assert moved.nodes[("a", "p1")] == URIRef("https://example.org/kg/person/serik-omarov")
+
+
+# -- end to end ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def two_accounts(seed_path, tmp_path_factory):
+    out = tmp_path_factory.mktemp("accounts") / "kg.trig"
+    build([seed_path, SECOND], out)
+    return out, load_dataset(out)
+
+
+def _nodes_in(dataset, graph_suffix, cls, label):
+    graph = next(g for g in dataset.graphs() if str(g.identifier).endswith(graph_suffix))
+    return {s for s in graph.subjects(RDFS.label, Literal(label, lang="ru")) if (s, None, cls) in graph}
+
+
+@pytest.mark.parametrize("cls, label", [(KGB.Institution, "ЕС-164/4"), (KGB.Place, "Горный")])
+def test_seed_and_second_account_name_the_colony_and_the_settlement_alike(two_accounts, cls, label):
+    _, dataset = two_accounts
+    in_seed = _nodes_in(dataset, "/source/zhaman-sopka-escape", cls, label)
+    in_second = _nodes_in(dataset, "/source/second-account", cls, label)
+    assert len(in_seed) == 1 and in_seed == in_second
+
+
+def test_seed_and_second_account_share_the_escape_of_9_august_1997(two_accounts):
+    _, dataset = two_accounts
+    rows = select(dataset, """
+        SELECT ?e (COUNT(DISTINCT ?g) AS ?sources) WHERE {
+          GRAPH ?g { ?e a kgb:Escape ; kgb:date "1997-08-09"^^xsd:date } } GROUP BY ?e""").rows
+    if not rows:
+        pytest.xfail("the extractor does not find escapes yet (the events stage comes from another branch)")
+    assert len(rows) == 1 and rows[0][1] == "2"
+
+
+def test_explain_says_why_omarov_of_both_accounts_is_one_person(two_accounts):
+    out, _ = two_accounts
+    result = CliRunner().invoke(main, ["explain", str(out), "person/serik-omarov"])
+    assert result.exit_code == 0, result.output
+    assert "merged" in result.output and "same normalised name «серик омаров»" in result.output
+    assert "in zhaman-sopka-escape" in result.output and "in second-account" in result.output
+    assert "«Серика Омарова» at" in result.output  # each side's evidence, with its offsets
+
+
+def test_explain_of_an_unknown_node_is_one_line_and_exit_code_2(two_accounts):
+    out, _ = two_accounts
+    result = CliRunner().invoke(main, ["explain", str(out), "person/nobody-here"])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "no such node" in result.output
+
+
+def test_the_identity_decisions_are_stored_beside_the_sources(two_accounts):
+    _, dataset = two_accounts
+    rows = select(dataset, """
+        PREFIX meta: <https://w3id.org/kgbuild/meta#>
+        SELECT ?iri ?outcome WHERE { GRAPH ?g { ?d meta:resolvedTo ?iri ; meta:outcome ?outcome } }""").rows
+    assert [str(r[0]).rsplit("/", 1)[-1] for r in rows if r[0].endswith("serik-omarov")] == ["serik-omarov"]
+    assert {r[1] for r in rows} == {MERGED}
+
+
+def test_seed_and_second_account_keep_both_founding_dates_and_both_victim_counts(two_accounts):
+    _, dataset = two_accounts
+    table = select(dataset, CONFLICTS)
+    rows = [dict(zip(table.columns, row)) for row in table.rows]
+    claims = {(r["property"], r["source1"], r["value1"], r["source2"], r["value2"]) for r in rows}
+    founded = {c for c in claims if c[0] == "kgb:founded"}
+    victims = {c for c in claims if c[0] == "kgb:memberCount"}
+    if not founded or not victims:
+        pytest.xfail("the extractor does not read founding dates or victim groups yet (another branch)")
+    # second-account < zhaman-sopka-escape: the second account's claim comes first
+    assert ("kgb:founded", "second-account", "1961", "zhaman-sopka-escape", "196X") in founded
+    assert ("kgb:memberCount", "second-account", "5", "zhaman-sopka-escape", "3") in victims
+
+
+def test_an_institution_known_by_code_in_one_source_and_by_name_in_another_bridges_them():
+    a = doc("a", institutions=[Institution("i1", "ЕС-164/4", code="ЕС-164/4")])
+    b = doc("b", institutions=[Institution("i1", "колония Жаман-сопка")])
+    c = doc("c", institutions=[Institution("i1", "колония Жаман-сопка", code="ЕС-164/4")])
+    d = doc("d", institutions=[Institution("i1", "колония Жаман-сопка", code="ГМ-172/1")])
+    ids = resolve(a, b, c, d)
+    assert ids.nodes[("a", "i1")] == ids.nodes[("b", "i1")] == ids.nodes[("c", "i1")]
+    assert ids.nodes[("d", "i1")] != ids.nodes[("a", "i1")]
+    assert any(x.outcome == KEPT_APART and "codes differ" in x.reason for x in ids.decisions)
+
+
+POOL = [
+    doc("a", persons=[person("a", "p1", "Серик", "Омаров", ranks=["капитан"])], institutions=[colony("a")],
+        places=gorny("a"), incidents=[escape("a")]),
+    doc("b", persons=[person("b", "p1", None, "Омаров")], institutions=[colony("b", code="EC-164/4")]),
+    doc("c", persons=[person("c", "p1", "Серик", "Омаров", ranks=["майор"])], places=gorny("c", district="Тайыншинский район")),
+    doc("d", persons=[person("d", "p1", "Ерлан", "Омаров")], institutions=[colony("d", code=None, label="МВД")]),
+    doc("e", institutions=[colony("e")], incidents=[escape("e")], places=gorny("e")),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(POOL))
+def test_the_order_documents_are_read_in_changes_no_iri(order):
+    assert Resolver(IRIs()).resolve(order).nodes == Resolver(IRIs()).resolve(POOL).nodes
