@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from . import model as m
-from .iris import IRIs, short_hash
+from .iris import IRIs
 from .namespaces import KGB, KGR, bind_prefixes
 
 _PLACE_CLASS = {
@@ -113,10 +113,11 @@ class _DocumentMapping:
 
     def evidence(self, subject: URIRef, evidence: list[m.Evidence]) -> None:
         for ev in evidence:
-            # one evidence node per statement and span: the same sentence can support several
-            # statements, each with the extractor's own confidence in it
+            # one evidence node per span and confidence: a sentence that supports several
+            # statements with different confidence gives each its own node, and the IRI does
+            # not depend on the subject's, so merging subjects leaves evidence where it was
             node = self.iris.local("evidence", self.doc.id,
-                                   f"{ev.start}-{ev.end}-{short_hash(str(subject), length=6)}")
+                                   f"{ev.start}-{ev.end}-c{round(ev.confidence * 100)}")
             g = self.graph
             g.add((subject, KGB.evidence, node))
             g.add((node, RDF.type, KGB.Evidence))
