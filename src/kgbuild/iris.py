@@ -55,6 +55,12 @@ class IRIs:
     def agent(self, name: str) -> URIRef:
         return self._iri("agent", slug(name))
 
+    def evidence(self, doc_id: str, start: int, end: int, confidence: float) -> URIRef:
+        """One evidence node per span and confidence: a sentence that supports several
+        statements with different confidence gives each its own node, and the IRI does not
+        depend on the subject's, so merging subjects leaves evidence where it was."""
+        return self.local("evidence", doc_id, f"{start}-{end}-c{round(confidence * 100)}")
+
     def local(self, kind: str, doc_id: str, key: str) -> URIRef:
         """A thing that belongs to one document only."""
         return self._iri(kind, f"{self._unique(doc_id)}-{slug(key, 40)}")

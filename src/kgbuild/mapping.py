@@ -113,11 +113,7 @@ class _DocumentMapping:
 
     def evidence(self, subject: URIRef, evidence: list[m.Evidence]) -> None:
         for ev in evidence:
-            # one evidence node per span and confidence: a sentence that supports several
-            # statements with different confidence gives each its own node, and the IRI does
-            # not depend on the subject's, so merging subjects leaves evidence where it was
-            node = self.iris.local("evidence", self.doc.id,
-                                   f"{ev.start}-{ev.end}-c{round(ev.confidence * 100)}")
+            node = self.iris.evidence(self.doc.id, ev.start, ev.end, ev.confidence)
             g = self.graph
             g.add((subject, KGB.evidence, node))
             g.add((node, RDF.type, KGB.Evidence))

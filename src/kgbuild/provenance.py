@@ -134,7 +134,7 @@ def _add_member(g: Graph, iris: IRIs, decision: URIRef, member: Member) -> None:
     if member.details:
         g.add((node, META.details, Literal(member.details)))
     for ev in member.evidence:
-        g.add((node, KGB.evidence, iris.local("evidence", member.doc_id, f"{ev.start}-{ev.end}")))
+        g.add((node, KGB.evidence, iris.evidence(member.doc_id, ev.start, ev.end, ev.confidence)))
 
 
 def explain(dataset: Dataset, iri: URIRef, base: str | None = None) -> list[str]:
