@@ -487,7 +487,6 @@ def test_skipping_everything_is_still_an_error(tmp_path):
         read_documents([tmp_path], on_error=lambda e: None)
 
 
-@pytest.mark.xfail(strict=False, reason="needs --skip-bad wiring")
 def test_skip_bad_flag_builds_the_good_documents_and_names_the_bad_lines(tmp_path):
     sources = mixed_folder(tmp_path)
     out = tmp_path / "kg.trig"
@@ -507,7 +506,6 @@ def test_default_build_stops_at_the_first_bad_source(tmp_path):
     assert_no_output(out)
 
 
-@pytest.mark.xfail(strict=False, reason="needs --max-source-size wiring")
 def test_max_source_size_option_sets_the_limit(tmp_path):
     big = tmp_path / "long.txt"
     write_big(big, 11 * 1024 * 1024, (ARTICLE + "\n").encode())

@@ -26,7 +26,7 @@ from .iris import IRIs
 from .mapping import Mapper
 from .model import Document, DocumentFacts
 from .namespaces import DEFAULT_BASE_IRI
-from .read import find_sources, read_path
+from .read import DEFAULT_MAX_BYTES, OnError, read_documents
 from .store import add_graph, new_dataset, save_dataset
 
 
@@ -47,40 +47,47 @@ class BuildResult:
         return self.report is None or self.report.conforms
 
 
-def read_all(inputs: Iterable[str | Path]) -> list[Document]:
-    """Every document of the inputs, read fully before any work, so bad input stops the build early."""
-    from .errors import InputError
-
-    documents: list[Document] = []
-    seen: dict[str, str] = {}
-    for path in find_sources(inputs):
-        for document in read_path(path):
-            if document.id in seen:
-                raise InputError(f"{document.path}: document id {document.id!r} already used by {seen[document.id]}")
-            seen[document.id] = document.path or ""
-            documents.append(document)
-    if not documents:
-        raise InputError("no source documents found in " + ", ".join(str(i) for i in inputs))
-    return documents
+def read_all(inputs: Iterable[str | Path], *, on_error: OnError | None = None,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Every document of the inputs, read before any work, so bad input stops the build early
+    (or, with `on_error`, is reported and skipped)."""
+    return read_documents(inputs, on_error=on_error, max_bytes=max_bytes)
 
 
 def extractor_id() -> tuple[str, list[str]]:
-    """The extractor's version and stage names: a cached result is reused only if both match."""
+    """The extractor's version and stage names: a cached result is reused only if both match.
+
+    The version carries a digest of the extractor's own files, so a changed rule never serves
+    facts cached by the old one, even when nobody remembered to bump EXTRACTOR_VERSION."""
+    from .extract import pipeline
     from .extract.pipeline import EXTRACTOR_VERSION, STAGES
 
-    return EXTRACTOR_VERSION, [name for name, _ in STAGES]
+    return f"{EXTRACTOR_VERSION}+{_code_digest(Path(pipeline.__file__).parent)}", [name for name, _ in STAGES]
+
+
+def _code_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".json", ".yaml", ".tsv"):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
           base_iri: str = DEFAULT_BASE_IRI, validate: bool = True,
           progress: Callable[[Document], None] | None = None,
           cache_dir: str | Path | None = None, rebuild: bool = False,
-          curation: str | Path | None = None, use_cache: bool = True) -> BuildResult:
+          curation: str | Path | None = None, use_cache: bool = True,
+          on_error: OnError | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+          store: str | Path | None = None) -> BuildResult:
     """Build the dataset of `inputs`, write it to `out` (if given) atomically, and return it.
 
     Extracted facts are cached in `cache_dir` (default: `cache.default_cache_dir()`, the user's
     cache folder; `use_cache=False` for none); `rebuild=True` extracts everything again (and
     refreshes the cache). `curation` is a curation.yaml applied on top of what was extracted.
+    `on_error` receives each bad source or JSON line instead of stopping the build; `store` is
+    a folder for an embedded pyoxigraph store of the result, written beside `out`.
     """
     from . import curation as curation_mod
     from . import provenance
@@ -88,7 +95,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     started_at = provenance.now()
     started = time.perf_counter()
     inputs = list(inputs)
-    documents = read_all(inputs)
+    documents = read_all(inputs, on_error=on_error, max_bytes=max_bytes)
     iris = IRIs(base_iri)
     curated = curation_mod.load(curation, iris) if curation is not None else None
     cache = Cache(cache_dir if cache_dir is not None else default_cache_dir()) if use_cache else None
@@ -123,6 +130,10 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
             write_trig(dataset, out)
         else:
             save_dataset(dataset, out)
+    if store is not None:
+        from .store import write_store
+
+        write_store(dataset, store)
     result.seconds = time.perf_counter() - started
     return result
 

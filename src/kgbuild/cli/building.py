@@ -27,8 +27,15 @@ from ..store import load_dataset
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Where extracted facts are cached (default: $KGBUILD_CACHE, else ~/.cache/kgbuild).")
 @click.option("--rebuild", is_flag=True, help="Extract every source again, ignoring the cache.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Also write an embedded pyoxigraph store here, for fast queries and `kgbuild serve`.")
+@click.option("--skip-bad", is_flag=True,
+              help="Skip bad files and JSON lines, naming each on stderr, instead of stopping at the first.")
+@click.option("--max-source-size", type=click.IntRange(min=1), default=10, show_default=True, metavar="MB",
+              envvar="KGBUILD_MAX_SOURCE_MB", help="Refuse source files (and JSON lines) larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, quiet):
+def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, store, skip_bad,
+          max_source_size, quiet):
     """Read INPUTS (.txt, .html, .jsonl files or folders, searched recursively), extract
     persons, institutions, places, dates, incidents and commemorations, merge what several
     sources say about the same thing, apply the historian's curation file, validate with SHACL
@@ -46,9 +53,19 @@ def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, quie
 
     if curation is None and Path(DEFAULT_CURATION).is_file():
         curation = Path(DEFAULT_CURATION)
+    skipped = []
+
+    def skip(error):
+        skipped.append(error)
+        click.echo(f"kgbuild: skipped: {error}", err=True)
+
     with _interrupt_on_sigterm():
         result = run_build(inputs, out, base_iri=base_iri, validate=not no_validate, progress=progress,
-                           cache_dir=cache_dir, rebuild=rebuild, curation=curation)
+                           cache_dir=cache_dir, rebuild=rebuild, curation=curation, store=store,
+                           on_error=skip if skip_bad else None,
+                           max_bytes=max_source_size * 1024 * 1024)
+    if skipped and not quiet:
+        click.echo(f"Skipped {len(skipped)} bad files or lines (listed above)", err=True)
     for warning in result.warnings:
         click.echo(f"kgbuild: warning: {warning}", err=True)
     if not quiet:

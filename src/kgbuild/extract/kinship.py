@@ -149,6 +149,8 @@ def _antecedent(people: People, s: Sentence, token: Token, gender: str) -> list[
     while t is not None and t.rel != "conj" and t.head is not None:
         t = next((x for x in s.tokens if x.index == t.head), None)
         if t is not None:
+            if t.index in enclosing:
+                break  # the parser can leave a cycle of heads: walk each token once
             enclosing.add(t.index)
     for t in reversed(before):
         if t.index in enclosing:
