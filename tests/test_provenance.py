@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kgbuild import __version__, build, load_dataset, select
-from kgbuild.extract.pipeline import EXTRACTOR_VERSION
+from kgbuild.build import extractor_id
 from kgbuild.namespaces import KGB
 from kgbuild.provenance import META
 
@@ -37,7 +37,7 @@ def test_the_build_graph_holds_one_prov_activity_with_times_versions_and_hashed_
     agent = graph.value(run, PROV.wasAssociatedWith)
     assert (agent, RDF.type, PROV.SoftwareAgent) in graph
     assert str(graph.value(agent, URIRef("https://schema.org/softwareVersion"))) == __version__
-    assert graph.value(run, META.extractorVersion) == Literal(EXTRACTOR_VERSION)
+    assert graph.value(run, META.extractorVersion) == Literal(extractor_id()[0])
     assert "persons" in str(graph.value(run, META.extractorStages)).split()
     assert Literal("validate=True") in set(graph.objects(run, META.setting))
 
