@@ -81,6 +81,8 @@ def extract_persons(ctx: Context) -> None:
 
 _AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю)\s+(?:\w+\s+){0,2}?$")
 _AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+в\s+возрасте\s+)(\d{1,3})\s+(?:лет|года?)(?!\w)")
+# "Джеймсу Коми 52 года.", "Томасу Шеферу было 54 года": a name in the dative, then the age
+_AGE_DATIVE = re.compile(r"^\s+(?:было\s+|будет\s+|исполнилось\s+(?:бы\s+)?|исполнится\s+)?(\d{1,3})\s+(?:лет|года?)(?=\s*[.,;])")
 
 
 def _ages(ctx: Context) -> None:
@@ -91,7 +93,8 @@ def _ages(ctx: Context) -> None:
         if person is None:
             continue
         before = _AGE_BEFORE.search(ctx.text[max(0, start - 40):start])
-        after = _AGE_AFTER.match(ctx.text[end:end + 30])
+        after = _AGE_AFTER.match(ctx.text[end:end + 30]) or (
+            _in_dative(ctx.text[start:end]) and _AGE_DATIVE.match(ctx.text[end:end + 30]))
         if before:
             a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start()
             a_end = a_start + len(before.group(0).split()[0])
@@ -106,6 +109,12 @@ def _ages(ctx: Context) -> None:
             continue
         person.age = person.age or age
         ctx.facts.links.append(Link("AGE_IS", ctx.evidence(start, end, 0.8), ctx.evidence(a_start, a_end, 0.8)))
+
+
+def _in_dative(name: str) -> bool:
+    """"Джеймсу Коми", "Кравцову": the name's first word reads as a dative."""
+    return any("datv" in p.tag and {"Name", "Surn"} & set(p.tag.grammemes)
+               for p in models().parse_word(name.split()[0]))
 
 
 def _unlabelled_mentions(ctx: Context, people, found: list[_Mention]) -> None:
