@@ -25,9 +25,12 @@ _GENDERED_WORDS = {
 }
 _INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж|Вл|Ал|Ст)\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                        r"|(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?!\w)")
-_LATIN_NAME = re.compile(r"\(\s*([A-Z][a-zé'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zé'\-]+|de|van|von|bin|al|Jr\.?)){1,3})"
-                         r"\s*[),]")
+# Latin letters with the accents of European names ("Thomas Schäfer", "Subriel Matías")
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'\\-"
+_LATIN_NAME = re.compile(rf"\(\s*([{_UP}][{_LOW}]+(?:\s+(?:[A-Z]\.|[{_UP}][{_LOW}]+|de|van|von|bin|al|Jr\.?)){{1,3}}"
+                         rf"|[\u4e00-\u9fff]{{2,4}})\s*[),]")  # or in Chinese characters: "Ма Лин (马凌)"
 _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
+_NAMED_AFTER = re.compile(r"(?<!\w)(?:имени|им\.)\s?$")
 _TWO_LETTER_INITIALS = {"Дж", "Ал", "Ан", "Вл", "Ст", "Th", "Ch", "Sh", "Jr"}
 _PUNCT = re.compile(r"^\W+$")
 
@@ -183,8 +186,8 @@ def _given_name_word(token: Token) -> bool:
 
 
 def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention | None:
-    if ctx.key_at(start, end):
-        return None  # already an institution's or place's mention
+    if ctx.key_at(start, end) and not _NAMED_AFTER.search(ctx.text[max(0, start - 8):start]):
+        return None  # already an institution's or place's mention; "институт имени Пушкина" names him
     tokens = [t for t in ctx.analysis.tokens_in(start, end) if not _PUNCT.match(t.text) or t.text == "."]
     tokens = _glue_initials(tokens)
     if not tokens:
