@@ -31,6 +31,9 @@ def test_rank_before_a_name(text, rank):
     ("Мы поговорили с Ринатом Алиевым, директором школы.", "директор школы"),
     # not in the list of posts: a noun of trade by its suffix
     ("Номер поставил хореограф Арман Жумабаев.", "хореограф"),
+    # a dash, or an age between post and name
+    ("Ринат Алиев — директор школы.", "директор школы"),
+    ("Уволили директора школы 58-летнего Рината Алиева.", "директор школы"),
 ])
 def test_post_beside_a_name(text, occupation):
     assert person(text).occupations == [occupation]
