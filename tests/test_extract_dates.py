@@ -57,3 +57,24 @@ def test_ages_are_not_dates():
     found, expressions = dates("Ему исполнилось 45 лет, а через 3 года он уехал.")
     assert "45 лет" not in expressions
     assert "через 3 года" in expressions
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Джеймсу Коми 52 года. Он работал прокурором.", "52 года"),
+    ("Томасу Шеферу было 54 года. У него остались жена и дети.", "54 года"),
+    ("Дмитрий Быков родился в Москве в 1967 году (51 год).", "51 год"),
+    ("Он работал на заводе с 14 лет.", "14 лет"),
+])
+def test_how_old_someone_is_is_no_time_expression(text, age):
+    _, expressions = dates(text)
+    assert age not in expressions
+
+
+def test_a_duration_does_not_take_the_word_before_it():
+    _, expressions = dates("Он провёл в колонии ещё два года.")
+    assert expressions == ["два года"]
+
+
+def test_the_present_time_is_no_date():
+    found, expressions = dates("В настоящее время он живёт в Омске.")
+    assert found == [] and expressions == []

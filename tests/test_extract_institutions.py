@@ -77,3 +77,23 @@ def test_numbered_penal_institutions(text, label, kind):
     _, found = institutions(text)
     assert found[label].institution_type == kind
     assert found[label].category == "PenalInstitution"
+
+
+@pytest.mark.parametrize("text", [
+    "Министр написал в Twitter, что доволен.",
+    "Показы пройдут в кинотеатрах «Звезда», «Космос» и «Юность».",
+    "По заявлению местных властей, стрельбу совершил мужчина.",
+    "Ведомство составило протокол.",
+    "Он заболел COVID-19 в марте.",
+])
+def test_media_works_diseases_and_lone_generic_words_are_no_institutions(text):
+    assert extract(Document(id="t", text=text)).institutions == []
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Компания Twitter удалила аккаунт.", "Twitter"),
+    ("Северокорейские власти опровергли слухи.", "Северокорейские власти"),
+    ("Министерство обороны сообщило о потерях.", "Министерство обороны"),
+])
+def test_named_or_qualified_bodies_stay_institutions(text, label):
+    assert label in [i.label for i in extract(Document(id="t", text=text)).institutions]

@@ -101,3 +101,32 @@ def test_surname_declension_rules(word, gender, case, nominative):
 ])
 def test_regnal_numbers_and_initials_stay_in_the_name(text, label):
     assert label in persons(text)
+
+
+@pytest.mark.parametrize("text, label, age", [
+    ("Джеймсу Коми 52 года. Он работал прокурором.", "Джеймс Коми", 52),
+    ("Томасу Шеферу было 54 года. У него остались жена и дети.", "Томас Шефер", 54),
+    ("Сергей Петров, 42 года, задержан.", "Сергей Петров", 42),
+])
+def test_the_age_written_beside_a_name(text, label, age):
+    found = persons(text)
+    assert found[label].age == age
+
+
+def test_a_dative_name_before_a_term_of_years_is_no_age():
+    found = persons("Ивану Петрову 5 лет назад дали премию.")
+    assert all(p.age is None for p in found.values())
+
+
+@pytest.mark.parametrize("text, other_spelling", [
+    ("Министр финансов Томас Шефер (Thomas Schäfer) умер.", "Thomas Schäfer"),
+    ("Писала выпускница Ма Лин (马凌) и её команда.", "马凌"),
+])
+def test_a_spelling_in_other_letters_in_brackets_is_the_same_person(text, other_spelling):
+    [person] = facts_of(text).persons
+    assert other_spelling in [m.quote for m in person.mentions]
+
+
+def test_the_person_an_institution_is_named_after_is_a_person():
+    found = persons("Победитель конкурса имени Петра Чайковского Даниил Трифонов выступит в Москве.")
+    assert "Пётр Чайковский" in found and "Даниил Трифонов" in found

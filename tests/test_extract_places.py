@@ -50,3 +50,22 @@ def test_a_country_inside_an_institution_name_is_a_place_mention():
     assert "Киргизия" in found
     inst = f.institutions[0]
     assert inst.located_in == found["Киргизия"].key
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Стрельба произошла в Питтсбурге, штат Пенсильвания.", "Питтсбург", "Пенсильвания"),
+    ("Суд в Сан-Франциско (США) обязал компанию заплатить.", "Сан-Франциско", "США"),
+    ("Памятник открыли в Торгау в Германии.", "Торгау", "Германия"),
+])
+def test_containment_stated_by_a_kind_word_brackets_or_in(text, inner, outer):
+    _, found = places(text)
+    assert found[inner].located_in == found[outer].key
+
+
+@pytest.mark.parametrize("text", [
+    "Он переехал из Москвы в Германию.",
+    "Он летал в Лондон в Англию.",
+])
+def test_a_journey_from_one_place_to_another_is_no_containment(text):
+    _, found = places(text)
+    assert all(p.located_in is None for p in found.values())

@@ -31,6 +31,9 @@ def test_rank_before_a_name(text, rank):
     ("Мы поговорили с Ринатом Алиевым, директором школы.", "директор школы"),
     # not in the list of posts: a noun of trade by its suffix
     ("Номер поставил хореограф Арман Жумабаев.", "хореограф"),
+    # a dash, or an age between post and name
+    ("Ринат Алиев — директор школы.", "директор школы"),
+    ("Уволили директора школы 58-летнего Рината Алиева.", "директор школы"),
 ])
 def test_post_beside_a_name(text, occupation):
     assert person(text).occupations == [occupation]
@@ -48,3 +51,16 @@ def test_the_institution_inside_a_post_is_where_the_person_serves():
     members = [f.entity(k).label for k in p.member_of]
     assert any("МВД" in label or "внутренних дел" in label for label in members)
     assert any(link.relation == "WORKS_AS" for link in f.links)
+
+
+
+def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own():
+    from kgbuild.extract.nlp import analyse
+
+    text = "Трамп знает о здоровье Ким Чен Ына\n\nПрезидент США Дональд Трамп заявил об этом в понедельник."
+    first, second = analyse(text).sentences
+    assert first.text == "Трамп знает о здоровье Ким Чен Ына"
+    assert second.tokens[0].text == "Президент"
+    facts = extract(Document(id="t", text=text))
+    [trump] = [p for p in facts.persons if p.label == "Дональд Трамп"]
+    assert trump.occupations == ["президент США"]

@@ -37,6 +37,17 @@ BODY_HEADS = frozenset("""
 """.split())
 # words the tagger reads as organizations that name no one body
 _NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
+# a platform one writes "in" is a medium, not a body: "написал в Twitter", "в своём Фейсбуке"
+_PLATFORM = re.compile(r"(?i)^(?:twitter|твиттер\w*|facebook|фейсбук\w*|instagram|инстаграм\w*|weibo|wechat|youtube"
+                       r"|ютуб\w*|telegram|телеграм\w*|tiktok|тикток\w*|whatsapp)$")
+_IN_MEDIUM = re.compile(r"(?i)(?:\b(?:в|на|через)\s+(?:сво\w+\s+|соцсети\s+|мессенджере\s+)?)$")
+_DISEASE = re.compile(r"(?i)^(?:covid|sars|mers)(?:-\w+)*$")
+# a name in quotes after a word for a work, a brand or a cinema ("фильм «Цирк»", "кинотеатрах
+# «Звезда», «Космос»"): NEREL and the graph do not count it as an organization
+_WORK_CUE = re.compile(r"(?i)(?:фильм\w*|картин\w*|кинотеатр\w*|альбом\w*|песн\w*|сингл\w*|марк\w*|спектакл\w*"
+                       r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
+# generic heads that alone name no one body: "власти", "ведомство", "местных властей"
+_LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет".split())
 _REGIMES = re.compile(r"(?i)(особого|строгого|общего|усиленного|максимального|минимального|среднего)\s+режима")
 _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учреждени\w+|колони\w+)|колони\w+(?:-поселени\w+)?"
                          r"|следственн\w+\s+изолятор\w*|учреждени\w+)\s*$")
@@ -180,6 +191,10 @@ class _Institutions:
                     continue
                 end = self._extend(start, end)
                 name = text[start:end]
+                if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
+                        or _WORK_CUE.search(text[max(0, start - 120):start]):
+                    previous = None
+                    continue
                 label = name if name.isupper() or len(pieces) > 1 and previous else _org_nominative(self.ctx, start, end, span.normal if (start, end) == (span.start, span.end) else None)
                 inst = self.get(label, _category(self.ctx, start, end))
                 if name.isupper() and len(name) <= 8:
@@ -247,6 +262,8 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
+                if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
+                    continue
                 if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
                     continue
                 if any(s == start and e == end for s, e, _ in self.ctx.mentions):
@@ -446,6 +463,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     elif name and name[0] in _QUOTES and name[-1] in _QUOTES:
         start, end = start + 1, end - 1
     return start, end
+
+
+def _lone_generic(ctx: Context, start: int, end: int) -> bool:
+    """"силовых ведомств", "Ведомство": the head and adjectives only, none made from a place name."""
+    tokens = ctx.analysis.tokens_in(start, end)
+    return all(t.text[1:].islower() and (t.lemma in _LONE_GENERIC or t.pos == "ADJ" and t.text[:1].islower())
+               and not t.lemma.endswith(("ский", "цкий", "йский")) for t in tokens)
 
 
 def _genitive(ctx: Context, start: int, end: int) -> bool:

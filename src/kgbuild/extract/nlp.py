@@ -7,6 +7,7 @@ so the rule families never depend on natasha's classes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -110,12 +111,29 @@ def models() -> Models:
     return Models()
 
 
+def _split_at_line_breaks(doc) -> None:
+    """A headline and the paragraph under it are two sentences, though razdel joins them."""
+    from natasha.doc import DocSent
+
+    sents = []
+    for sent in doc.sents:
+        for m in re.finditer(r"[^\n]+", sent.text):
+            piece = m.group(0)
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                start = sent.start + m.start() + lead
+                sents.append(DocSent(start, start + len(piece.strip()), piece.strip()))
+    doc.sents = sents
+    doc.envelop_sent_tokens()
+
+
 def analyse(text: str) -> Analysis:
     from natasha import Doc
 
     m = models()
     doc = Doc(text)
     doc.segment(m.segmenter)
+    _split_at_line_breaks(doc)
     doc.tag_morph(m.morph_tagger)
     doc.parse_syntax(m.syntax_parser)
     doc.tag_ner(m.ner_tagger)

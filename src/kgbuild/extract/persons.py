@@ -25,9 +25,12 @@ _GENDERED_WORDS = {
 }
 _INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж|Вл|Ал|Ст)\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                        r"|(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?!\w)")
-_LATIN_NAME = re.compile(r"\(\s*([A-Z][a-zé'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zé'\-]+|de|van|von|bin|al|Jr\.?)){1,3})"
-                         r"\s*[),]")
+# Latin letters with the accents of European names ("Thomas Schäfer", "Subriel Matías")
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'\\-"
+_LATIN_NAME = re.compile(rf"\(\s*([{_UP}][{_LOW}]+(?:\s+(?:[A-Z]\.|[{_UP}][{_LOW}]+|de|van|von|bin|al|Jr\.?)){{1,3}}"
+                         rf"|[\u4e00-\u9fff]{{2,4}})\s*[),]")  # or in Chinese characters: "Ма Лин (马凌)"
 _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
+_NAMED_AFTER = re.compile(r"(?<!\w)(?:имени|им\.)\s?$")
 _TWO_LETTER_INITIALS = {"Дж", "Ал", "Ан", "Вл", "Ст", "Th", "Ch", "Sh", "Jr"}
 _PUNCT = re.compile(r"^\W+$")
 
@@ -81,6 +84,8 @@ def extract_persons(ctx: Context) -> None:
 
 _AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю)\s+(?:\w+\s+){0,2}?$")
 _AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+в\s+возрасте\s+)(\d{1,3})\s+(?:лет|года?)(?!\w)")
+# "Джеймсу Коми 52 года.", "Томасу Шеферу было 54 года": a name in the dative, then the age
+_AGE_DATIVE = re.compile(r"^\s+(?:было\s+|будет\s+|исполнилось\s+(?:бы\s+)?|исполнится\s+)?(\d{1,3})\s+(?:лет|года?)(?=\s*[.,;])")
 
 
 def _ages(ctx: Context) -> None:
@@ -91,7 +96,8 @@ def _ages(ctx: Context) -> None:
         if person is None:
             continue
         before = _AGE_BEFORE.search(ctx.text[max(0, start - 40):start])
-        after = _AGE_AFTER.match(ctx.text[end:end + 30])
+        after = _AGE_AFTER.match(ctx.text[end:end + 30]) or (
+            _in_dative(ctx.text[start:end]) and _AGE_DATIVE.match(ctx.text[end:end + 30]))
         if before:
             a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start()
             a_end = a_start + len(before.group(0).split()[0])
@@ -106,6 +112,12 @@ def _ages(ctx: Context) -> None:
             continue
         person.age = person.age or age
         ctx.facts.links.append(Link("AGE_IS", ctx.evidence(start, end, 0.8), ctx.evidence(a_start, a_end, 0.8)))
+
+
+def _in_dative(name: str) -> bool:
+    """"Джеймсу Коми", "Кравцову": the name's first word reads as a dative."""
+    return any("datv" in p.tag and {"Name", "Surn"} & set(p.tag.grammemes)
+               for p in models().parse_word(name.split()[0]))
 
 
 def _unlabelled_mentions(ctx: Context, people, found: list[_Mention]) -> None:
@@ -174,8 +186,8 @@ def _given_name_word(token: Token) -> bool:
 
 
 def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention | None:
-    if ctx.key_at(start, end):
-        return None  # already an institution's or place's mention
+    if ctx.key_at(start, end) and not _NAMED_AFTER.search(ctx.text[max(0, start - 8):start]):
+        return None  # already an institution's or place's mention; "институт имени Пушкина" names him
     tokens = [t for t in ctx.analysis.tokens_in(start, end) if not _PUNCT.match(t.text) or t.text == "."]
     tokens = _glue_initials(tokens)
     if not tokens:

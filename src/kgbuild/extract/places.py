@@ -87,7 +87,7 @@ class _Places:
                 # the name stands in apposition and keeps the nominative: "в посёлке Горный"
                 label = tokens[0].text if tokens[0].is_(Case="Nom") else nominative(tokens[0].text)
         if len(tokens) == 1 and label == tokens[0].text and tokens[0].feats.get("Case") not in (None, "Nom") \
-                and place_type not in _SETTLEMENTS:
+                and place_type not in _SETTLEMENTS and not tokens[0].text.isupper():  # "США" stays
             label = _geo_nominative(tokens[0].text)  # natasha leaves "Караганде" as it is
         if place_type is None:
             place_type = lexicon_type(label)
@@ -146,8 +146,11 @@ class _Places:
         ordered = sorted(self.ordered, key=lambda x: x[0])
         for (s1, e1, inner), (s2, e2, outer) in zip(ordered, ordered[1:]):
             gap = self.ctx.text[e1:s2]
-            if gap not in ("", " ", ", ") or inner is outer:
+            if not _CONTAINMENT_GAP.fullmatch(gap) or inner is outer:
                 continue
+            if gap.strip().startswith(("в", "во")) and not (
+                    _locative(self.ctx.text[s2:e2]) and not _FROM.search(self.ctx.text[max(0, s1 - 4):s1])):
+                continue  # "из Москвы в Германию" is a journey, not containment
             if not self.ctx.text[s1:e1][:1].isupper() or not self.ctx.text[s2:e2][:1].isupper():
                 continue  # adjectives: "российские и американские" are not nested
             inner_level = _LEVEL.get(inner.place_type or "", 1)
@@ -157,6 +160,20 @@ class _Places:
             inner.located_in = inner.located_in or outer.key
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
+
+
+# what may stand between a place and the larger one holding it: "Горный Есильского района",
+# "Пауэй, штат Калифорния", "Сан-Франциско (США)", "Торгау в Германии", "Уфе, столице Башкортостана"
+_CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\(|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
+                              r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?")
+_FROM = re.compile(r"(?i)(?:^|\s)(?:из|от|с|со)\s$")
+
+
+def _locative(word: str) -> bool:
+    """"в Германии" (where), not "в Германию" (whither)."""
+    last = word.split()[-1]
+    return any(({"loct", "loc2"} & set(p.tag.grammemes)) for p in models().parse_word(last)[:2]) \
+        or not last[-1:].isalpha() or last[-1:] in "ие"
 
 
 def _names_no_place(sentence, token: Token) -> bool:

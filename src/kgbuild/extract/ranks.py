@@ -172,11 +172,13 @@ def _person_keys(ctx: Context) -> set[str]:
 
 
 def _person_beside(ctx: Context, start: int, end: int, person_mentions):
-    """The person the post is written next to: "капитан Омаров", "Омаров, капитан ..."."""
+    """The person the post is written next to: "капитан Омаров", "Омаров, капитан ...", "Омаров — капитан"."""
     for s, e, key in person_mentions:
-        if s >= end and re.fullmatch(r"\s?", ctx.text[end:s]):
+        # "директора ФБР 68-летнего Роберта Мюллера": an age may stand between
+        if s >= end and re.fullmatch(r"\s?|\s\d{1,3}-летн\w+\s", ctx.text[end:s]):
             return s, e, key
-        if e <= start and re.fullmatch(r",\s", ctx.text[e:start]):
+        # "Иван Петров, директор школы", "Иван Петров — директор школы"
+        if e <= start and re.fullmatch(r",\s|\s[—–]\s", ctx.text[e:start]):
             return s, e, key
     return None
 
