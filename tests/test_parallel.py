@@ -1,4 +1,4 @@
-"""Extraction on several cores gives what one core gives, in the same order, streaming."""
+"""Extraction on several cores, and in batches, gives what one document at a time gives."""
 
 from __future__ import annotations
 
@@ -10,12 +10,26 @@ from pathlib import Path
 import pytest
 
 from kgbuild.extract import extract_all
+from kgbuild.extract.batch import analyse_many, extract_many
+from kgbuild.extract.nlp import analyse
 from kgbuild.extract.parallel import default_jobs, extract_parallel
 from kgbuild.model import Document, DocumentFacts
 from kgbuild.progress import Progress, format_duration, track
 from kgbuild.read import read_sources
 
 REPO = Path(__file__).resolve().parents[1]
+SYNTHETIC = [  # generated-style texts of very different lengths, so batches need padding
+    "Побег из колонии строгого режима ЕС-110/5\n\n25 мая 2005 года в посёлке Шахтёрский "
+    "Хромтауского района Актюбинской области бежали 3 осуждённых. Старшим конвоя был прапорщик "
+    "Игорь Олегович Тулегенов. «Мы усилили охрану», — сообщила майор юстиции Татьяна Кузнецова.\n",
+    "Аким района Арман Ерланович Лебедев выразил соболезнования.\n",
+    "Да.\n",
+]
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return list(read_sources([REPO / "data" / "articles"]))
 
 
 def _echo(document: Document) -> DocumentFacts:
@@ -56,11 +70,20 @@ def test_default_is_every_core():
         ["0", "1", "2"]
 
 
-def test_two_workers_give_exactly_the_facts_of_sequential_extraction():
-    documents = list(read_sources([REPO / "data" / "articles"]))
+def test_batched_analysis_is_the_analysis_of_each_text_alone(articles):
+    texts = [d.text for d in articles] + SYNTHETIC
+    assert analyse_many(texts) == [analyse(text) for text in texts]
+
+
+def test_batched_extraction_gives_the_facts_of_one_document_at_a_time(articles):
+    assert [f.as_json() for f in extract_many(articles)] == [f.as_json() for f in extract_all(articles)]
+
+
+def test_two_workers_give_exactly_the_facts_of_sequential_extraction(articles):
+    documents = articles
     assert len(documents) >= 5
     sequential = [f.as_json() for f in extract_all(documents)]
-    parallel = [f.as_json() for f in extract_parallel(documents, jobs=2, chunksize=1)]
+    parallel = [f.as_json() for f in extract_parallel(documents, jobs=2, chunksize=2)]
     assert [f["document"]["id"] for f in parallel] == [d.id for d in documents]
     assert parallel == sequential
     assert any(f["persons"] for f in parallel)  # real facts were compared, not empty records

@@ -18,9 +18,12 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import islice
 
 from ..model import Document, DocumentFacts
+
+ChunkExtractor = Callable[[list[Document]], list[DocumentFacts]]
 
 # The variables BLAS libraries read when numpy is first imported.
 _BLAS_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -45,18 +48,18 @@ def limit_blas_threads(threads: int = 1) -> None:
         threadpool_limits(limits=int(os.environ["OPENBLAS_NUM_THREADS"]), user_api="blas")
 
 
-def _init_worker(extract: Callable[[Document], DocumentFacts], load: Callable[[], object] | None) -> None:
-    global _EXTRACT
+def _init_worker(extract_chunk: ChunkExtractor, load: Callable[[], object] | None) -> None:
+    global _EXTRACT_CHUNK
     # Ctrl+C goes to the whole process group; the parent alone decides to stop the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_blas_threads(1)
-    _EXTRACT = extract
+    _EXTRACT_CHUNK = extract_chunk
     if load is not None:
         load()
 
 
-def _extract_chunk(chunk: list[Document]) -> list[DocumentFacts]:
-    return [_EXTRACT(document) for document in chunk]
+def _run_chunk(chunk: list[Document]) -> list[DocumentFacts]:
+    return _EXTRACT_CHUNK(chunk)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -65,10 +68,14 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
-def _default_extract(document: Document) -> DocumentFacts:
-    from .pipeline import extract
+def _batched(chunk: list[Document]) -> list[DocumentFacts]:
+    from .batch import extract_many
 
-    return extract(document)
+    return extract_many(chunk)
+
+
+def _each(extract: Callable[[Document], DocumentFacts], chunk: list[Document]) -> list[DocumentFacts]:
+    return [extract(document) for document in chunk]
 
 
 def _default_load() -> None:
@@ -77,38 +84,39 @@ def _default_load() -> None:
     models()
 
 
-# The function a worker applies, set by its initializer.
-_EXTRACT: Callable[[Document], DocumentFacts] = _default_extract
+# The function a worker applies to each chunk, set by its initializer.
+_EXTRACT_CHUNK: ChunkExtractor = _batched
 
 
-def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, chunksize: int = 2,
+def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, chunksize: int = 8,
                      prefetch: int = 2,
                      extract: Callable[[Document], DocumentFacts] | None = None,
                      load: Callable[[], object] | None = _default_load) -> Iterator[DocumentFacts]:
     """The facts of every document, in input order, computed by `jobs` processes.
 
     `jobs` None or 0 means every core; 1 runs in this process (no pool, same results).
-    `extract` and `load` replace the pipeline and the model loading (for tests and benchmarks);
-    `load` runs once in each worker before its first document.
+    Each chunk of `chunksize` documents is analysed together (`batch.extract_many`).
+    `extract` replaces the pipeline by a function of one document and `load` the model
+    loading (for tests and benchmarks); `load` runs once in each worker before its first chunk.
     """
     jobs = default_jobs() if not jobs or jobs < 0 else jobs
-    extract = extract or _default_extract
+    extract_chunk: ChunkExtractor = _batched if extract is None else partial(_each, extract)
     limit_blas_threads(1)
     if jobs == 1:
         if load is not None:
             load()
-        for document in documents:
-            yield extract(document)
+        for chunk in _chunks(documents, chunksize):
+            yield from extract_chunk(chunk)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(extract, load)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(extract_chunk, load)) as pool:
         pending: deque = deque()
         chunks = _chunks(documents, chunksize)
         for chunk in islice(chunks, jobs * prefetch):
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            pending.append(pool.apply_async(_run_chunk, (chunk,)))
         while pending:
             results = pending.popleft().get()
             for chunk in islice(chunks, 1):  # keep the workers fed: one chunk in for one out
-                pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+                pending.append(pool.apply_async(_run_chunk, (chunk,)))
             yield from results
