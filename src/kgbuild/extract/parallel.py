@@ -1,4 +1,4 @@
-"""Extraction on several cores: one worker process per core, natasha loaded once in each.
+"""Extraction on several cores: one worker process per core, natasha loaded once for all.
 
 `extract_parallel(documents, jobs)` yields the same `DocumentFacts`, in the same order, as
 `extract_all(documents)`; only the wall-clock time differs. Documents are read from the
@@ -97,7 +97,8 @@ def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, 
     `jobs` None or 0 means every core; 1 runs in this process (no pool, same results).
     Each chunk of `chunksize` documents is analysed together (`batch.extract_many`).
     `extract` replaces the pipeline by a function of one document and `load` the model
-    loading (for tests and benchmarks); `load` runs once in each worker before its first chunk.
+    loading (for tests and benchmarks). `load` runs once here before the workers fork, so
+    they share the models; where processes are spawned instead, once in each worker.
     """
     jobs = default_jobs() if not jobs or jobs < 0 else jobs
     extract_chunk: ChunkExtractor = _batched if extract is None else partial(_each, extract)
@@ -110,6 +111,10 @@ def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, 
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "fork" and load is not None:
+        # Loaded here, the models reach every worker through fork, in pages they share;
+        # the workers' own load() then finds them already built.
+        load()
     with context.Pool(jobs, initializer=_init_worker, initargs=(extract_chunk, load)) as pool:
         pending: deque = deque()
         chunks = _chunks(documents, chunksize)
