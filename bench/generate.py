@@ -130,12 +130,19 @@ class Person:
     gender: str
     rank: str | None = None
     occupation: str | None = None
+    forms: set[str] = field(default_factory=set)  # the name as written in the article, each case used
 
-    def full(self, case: str = "nom") -> str:
+    def _name(self, case: str) -> str:
         parts = [self.given[case]] + ([self.patronymic[case]] if self.patronymic else []) + [self.surname[case]]
         return " ".join(parts)
 
+    def full(self, case: str = "nom") -> str:
+        """The full name in a case, as it is written into the article."""
+        self.forms.add(self._name(case))
+        return self._name(case)
+
     def short(self, case: str = "nom") -> str:
+        self.forms.add(self.surname[case])
         return self.surname[case]
 
     @property
@@ -149,13 +156,13 @@ class Person:
 
     @property
     def label(self) -> str:
-        return self.full("nom")
+        return self._name("nom")
 
     def as_fact(self) -> dict:
         return {"label": self.label, "given_name": self.given["nom"],
                 "patronymic": self.patronymic["nom"] if self.patronymic else None,
                 "family_name": self.surname["nom"], "gender": self.gender, "rank": self.rank,
-                "occupation": self.occupation}
+                "occupation": self.occupation, "forms": sorted(self.forms)}
 
 
 # Rank words in the genitive and dative: "капитана внутренней службы", "капитану"
@@ -251,7 +258,7 @@ class Generator:
         where = f"в {_LOCATIVE[place['type']]} {place['label']}"
         where_full = f"{where} {place['district_gen']} {place['region_gen']}"
         title, lead = self._lead(kind, when, colony, colony_phrase, where_full, officer, other, convicts)
-        facts["persons"] += [officer.as_fact()] + ([other.as_fact()] if kind in ("award", "attack") else [])
+        facts["persons"] += [officer] + ([other] if kind in ("award", "attack", "resignation") else [])
         paragraphs = [lead]
         fillers = [self._background, self._quote, self._history, self._investigation, self._memory,
                    self._statistics, self._reaction]
@@ -262,6 +269,7 @@ class Generator:
         while len(article.text.encode("utf-8")) < target_bytes:
             filler = fillers[(len(paragraphs) - 1) % len(fillers)]
             paragraphs.append(filler(facts, colony, colony_phrase, place, city, city_loc))
+        facts["persons"] = [p.as_fact() for p in facts["persons"]]  # now that every form is written
         return article
 
     def _lead(self, kind, when, colony, colony_phrase, where_full, officer, other, convicts):
@@ -305,7 +313,7 @@ class Generator:
 
     def _named(self, facts) -> Person:
         p = self.person()
-        facts["persons"].append(p.as_fact())
+        facts["persons"].append(p)
         return p
 
     def _background(self, facts, colony, colony_phrase, place, city, city_loc):
@@ -343,7 +351,7 @@ class Generator:
     def _memory(self, facts, colony, colony_phrase, place, city, city_loc):
         r = self.rng
         victim = self.person(gender="male")
-        facts["persons"].append(victim.as_fact())
+        facts["persons"].append(victim)
         facts.setdefault("commemorations", []).append({"commemorates": victim.label})
         year = r.randint(1995, 2024)
         return (f"В {city_loc} помнят {rank_in(victim.rank, 'gen')} {victim.full('gen')}, погибшего при "
