@@ -169,6 +169,16 @@ def record(name: str, rows: list[dict], settings: dict, out: Path | None = None)
     return out
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (user + system).
+
+    On a machine others are using, wall time says how long we waited; CPU time says what the
+    work cost, and is what to compare between runs taken under different loads.
+    """
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 class Timer:
     def __enter__(self) -> "Timer":
         self.started = time.perf_counter()

@@ -91,21 +91,22 @@ def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_
                 {"inputs": inputs, "out": out, "jobs": jobs, "validate": validate,
                  "progress_every": progress_every})]
         load_before = _common.load_average()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _common.cpu_seconds()
         process = subprocess.Popen(command, env=_common.child_env(), stdout=subprocess.PIPE, text=True)
         with _common.PeakMemory(process.pid, interval=1.0) as memory:
             stdout, _ = process.communicate()
         seconds = time.perf_counter() - started
+        cpu = _common.cpu_seconds() - cpu_started  # the build and its workers, all ended
         if process.returncode not in (0, 1):  # 1: built, with SHACL violations
             raise SystemExit(f"bench_build: the build failed (exit {process.returncode})")
         row = json.loads(stdout) if via == "library" else {"out_mb": round(Path(out).stat().st_size / 1e6, 1),
                                                               "exit": process.returncode}
         return {"via": via, "jobs": jobs if jobs is not None else "—", **row,
-                "wall_s": round(seconds, 1), "peak_mb": memory.peak_mb, "load_avg_before": load_before,
+                "wall_s": round(seconds, 1), "cpu_s": round(cpu, 1), "peak_mb": memory.peak_mb, "load_avg_before": load_before,
                 "load_avg_after": _common.load_average()}
 
 
-COLUMNS = ["via", "jobs", "documents", "triples", "wall_s", "docs_per_s", "read_s", "extract_map_s",
+COLUMNS = ["via", "jobs", "documents", "triples", "wall_s", "cpu_s", "docs_per_s", "read_s", "extract_map_s",
            "validate_s", "write_s", "validated", "peak_mb", "out_mb", "load_avg_before", "load_avg_after"]
 
 

@@ -76,7 +76,7 @@ def child(config: dict, corpus: Path, limit: int | None, cache: bool) -> dict:
     with _common.PeakMemory(interval=0.5) as memory:
         with _common.Timer() as load:
             models()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _common.cpu_seconds()
         if config["mode"] == "per-doc":
             results = extract_all(documents)
         else:
@@ -86,11 +86,13 @@ def child(config: dict, corpus: Path, limit: int | None, cache: bool) -> dict:
             digest.update(json.dumps(facts.as_json(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
             count += 1
         seconds = time.perf_counter() - started
+    cpu = _common.cpu_seconds() - cpu_started  # the pool's workers have ended and been waited for
     chars = sum(len(d.text) for d in documents)
     return {"documents": count, "characters": chars, "jobs": jobs, "load_s": round(load.seconds, 2),
             "seconds": round(seconds, 2), "docs_per_s": round(count / seconds, 2),
             "chars_per_s": round(chars / seconds), "peak_mb": memory.peak_mb,
-            "ms_per_doc_core": round(1000 * seconds * jobs / count, 1), "digest": digest.hexdigest()[:12]}
+            "cpu_s": round(cpu, 1), "cpu_ms_per_doc": round(1000 * cpu / count, 1),
+            "docs_per_cpu_s": round(count / cpu, 2), "digest": digest.hexdigest()[:12]}
 
 
 def run(corpus: Path, limit: int | None, names: list[str], cache: bool) -> list[dict]:
@@ -124,7 +126,7 @@ def run(corpus: Path, limit: int | None, names: list[str], cache: bool) -> list[
 
 
 COLUMNS = ["config", "jobs", "documents", "characters", "load_s", "seconds", "docs_per_s", "chars_per_s",
-           "ms_per_doc_core", "peak_mb", "same_facts", "load_avg_before"]
+           "cpu_s", "cpu_ms_per_doc", "docs_per_cpu_s", "peak_mb", "same_facts", "load_avg_before"]
 
 
 def main(argv: list[str] | None = None) -> int:
