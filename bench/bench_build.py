@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common  # noqa: E402
 
 
-def child(inputs: list[str], out: str, jobs: int | None, validate: bool, progress_every: float) -> dict:
+def child(inputs: list[str], out: str, jobs: int | None, validate: bool, progress_every: float,
+          cache_nominative: bool = False) -> dict:
     from importlib import import_module
 
     from kgbuild.progress import Progress
@@ -50,6 +51,10 @@ def child(inputs: list[str], out: str, jobs: int | None, validate: bool, progres
     build_module.read_all = timed("read_s", build_module.read_all)
     build_module.save_dataset = timed("write_s", store.save_dataset)
     validate_module.validate = timed("validate_s", validate_module.validate)
+    if cache_nominative:
+        from bench_extract import install_nominative_cache
+
+        install_nominative_cache()
     options = {}
     wiring = "sequential"
     if jobs is not None:
@@ -70,13 +75,15 @@ def child(inputs: list[str], out: str, jobs: int | None, validate: bool, progres
     shapes = (shapes_dir() / "kgbuild-shapes.ttl").exists()
     extract_map = seconds - sum(parts.values())
     return {"documents": len(result.documents), "triples": result.triples, "seconds": round(seconds, 1),
-            "docs_per_s": round(len(result.documents) / seconds, 2), "wiring": wiring,
+            "docs_per_s": round(len(result.documents) / seconds, 2),
+            "wiring": wiring + (" + nominative cache" if cache_nominative else ""),
             "validated": "yes" if validate and shapes else ("no shapes" if validate else "no"),
             "conforms": result.conforms, **{k: round(v, 1) for k, v in parts.items()},
             "extract_map_s": round(extract_map, 1), "out_mb": round(Path(out).stat().st_size / 1e6, 1)}
 
 
-def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_every: float) -> dict:
+def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_every: float,
+        cache_nominative: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="kgbuild-bench-build-") as tmp:
         out = str(Path(tmp) / "kg.trig")
         if via == "cli":
@@ -89,7 +96,7 @@ def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_
         else:
             command = [sys.executable, __file__, "--child", json.dumps(
                 {"inputs": inputs, "out": out, "jobs": jobs, "validate": validate,
-                 "progress_every": progress_every})]
+                 "progress_every": progress_every, "cache_nominative": cache_nominative})]
         load_before = _common.load_average()
         started, cpu_started = time.perf_counter(), _common.cpu_seconds()
         process = subprocess.Popen(command, env=_common.child_env(), stdout=subprocess.PIPE, text=True)
@@ -106,7 +113,7 @@ def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_
                 "load_avg_after": _common.load_average()}
 
 
-COLUMNS = ["via", "jobs", "documents", "triples", "wall_s", "cpu_s", "docs_per_s", "read_s", "extract_map_s",
+COLUMNS = ["via", "wiring", "jobs", "documents", "triples", "wall_s", "cpu_s", "docs_per_s", "read_s", "extract_map_s",
            "validate_s", "write_s", "validated", "peak_mb", "out_mb", "load_avg_before", "load_avg_after"]
 
 
@@ -120,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--via", choices=["library", "cli"], default="library")
     parser.add_argument("--progress-every", type=float, default=0,
                         help="print a progress line to stderr every N seconds (library runs)")
+    parser.add_argument("--cache-nominative", action="store_true",
+                        help="with the inflection cache proposed for extract/persons.py (library runs)")
     parser.add_argument("--record", action="store_true", help="append the figures to bench/results/build.jsonl")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -134,11 +143,12 @@ def main(argv: list[str] | None = None) -> int:
             write(Path(tmp), args.count)
             inputs = [str(Path(tmp) / "corpus.jsonl")]
         row = run([str(Path(i).resolve()) for i in inputs], args.jobs, not args.no_validate, args.via,
-                  args.progress_every)
+                  args.progress_every, args.cache_nominative)
     print(_common.table([row], [c for c in COLUMNS if c in row]))
     if args.record:
         path = _common.record("build", [row], {"inputs": args.inputs or f"generated {args.count}",
-                                               "jobs": args.jobs, "validate": not args.no_validate})
+                                               "jobs": args.jobs, "validate": not args.no_validate,
+                                               "cache_nominative": args.cache_nominative})
         print(f"recorded in {path}", file=sys.stderr)
     return 0
 

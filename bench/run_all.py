@@ -47,9 +47,11 @@ def plan(full: bool, smoke: bool, extract_limit: int) -> list[list[str]]:
         steps.append([py, str(BENCH / "bench_extract.py"), "--corpus", str(corpus(1000)), "--limit",
                       str(extract_limit), "--cache-nominative", *record])
         steps.append([py, str(BENCH / "bench_build.py"), str(corpus(1000)), "--jobs", "0", *record])
+        steps.append([py, str(BENCH / "bench_build.py"), str(corpus(1000)), "--jobs", "0",
+                      "--cache-nominative", *record])
         if full:
             steps.append([py, str(BENCH / "bench_build.py"), str(corpus(10000)), "--jobs", "0",
-                          "--progress-every", "60", *record])
+                          "--cache-nominative", "--progress-every", "60", *record])
         steps.append([py, str(BENCH / "bench_rdf.py"), "--triples", "1000000", *record])
     for name in OTHERS:
         if (BENCH / name).exists():
