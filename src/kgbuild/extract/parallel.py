@@ -45,7 +45,8 @@ def limit_blas_threads(threads: int = 1) -> None:
     if "numpy" in sys.modules:  # too late for the variables: change the running library
         from threadpoolctl import threadpool_limits
 
-        threadpool_limits(limits=int(os.environ["OPENBLAS_NUM_THREADS"]), user_api="blas")
+        chosen = os.environ["OPENBLAS_NUM_THREADS"]
+        threadpool_limits(limits=int(chosen) if chosen.isdigit() else threads, user_api="blas")
 
 
 def _init_worker(extract_chunk: ChunkExtractor, load: Callable[[], object] | None) -> None:
