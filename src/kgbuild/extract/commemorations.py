@@ -54,14 +54,19 @@ class _Reader:
     def day(self, seg: Segment) -> None:
         s = seg.sentence
         date = next((d for d in self.ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end
-                     and _DAY_OF_YEAR.match(d.edtf)), None)
+                     and (_DAY_OF_YEAR.match(d.edtf) or d.precision == "day")), None)
         noun = next((t for t in s.tokens if t.lemma in DAY_NOUNS and t.pos == "NOUN" and t.lemma != "день"), None) \
             or next((t for t in s.tokens if t.lemma == "день" and t.text[0].isupper()), None)
+        if noun is not None and date is None:
+            self._more_on_day(seg, noun)
+            return
         if date is None or noun is None:
             return
         if not any(t.lemma in DAY_VERBS or t.lemma in DAY_NOUNS for t in s.tokens):
             return
-        month, day = _DAY_OF_YEAR.match(date.edtf).groups()
+        match = _DAY_OF_YEAR.match(date.edtf)
+        # "13 декабря 2025 года … по случаю праздника": the day it falls on, this year's date
+        month, day = match.groups() if match else (date.value[5:7], date.value[8:10])
         label = _label(s, noun)
         day_node = next((c for c in self._days() if c.day_of_year == f"--{month}-{day}"), None)
         if day_node is None:
@@ -74,10 +79,10 @@ class _Reader:
             item = _entity(self.ctx, key)
             if item is not None and type(item).__name__ == "Place" and _preposition(s, token) == "в":
                 day_node.place = day_node.place or key
-        if any(t.lemma in ("впервые", "первый") for t in s.tokens):
-            year = (self.ctx.document.published or "")[:4]
-            if year:  # "впервые" this year: only the publication date tells which year
-                day_node.first_observed = year
+        self._year = date.value[:4] if date.value else (self.ctx.document.published or "")[:4]
+        if any(t.lemma in ("впервые", "первый") for t in s.tokens) and self._year:
+            # "впервые" this year: the date's year, or the publication's when the date has none
+            day_node.first_observed = day_node.first_observed or self._year
         self._community = _community(s, noun)
         for child in s.children(noun.index):  # "День памяти погибших спасателей"
             if child.lemma == "память":
@@ -85,6 +90,22 @@ class _Reader:
                     if head.rel == "nmod" and person_lemma(head):
                         for key in self.people.resolve(s, head):
                             self._honour(day_node, key, seg)
+
+    def _more_on_day(self, seg: Segment, noun: Token) -> None:
+        """"Праздник отмечается в Казахстане впервые.": more about the one day already read."""
+        days = self._days()
+        s = seg.sentence
+        if len(days) != 1 or not any(t.lemma in DAY_VERBS for t in s.tokens):
+            return
+        day_node = days[0]
+        day_node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.6))
+        for token in s.tokens:
+            key = self.ctx.key_at(token.start, token.end)
+            if type(_entity(self.ctx, key)).__name__ == "Place" and _preposition(s, token) == "в":
+                day_node.place = day_node.place or key
+        year = getattr(self, "_year", None) or (self.ctx.document.published or "")[:4]
+        if any(t.lemma == "впервые" for t in s.tokens) and year:
+            day_node.first_observed = day_node.first_observed or year
 
     # -- memory verbs -------------------------------------------------------------------------
     def memory(self, seg: Segment) -> None:
@@ -251,8 +272,10 @@ def _label(s: Sentence, noun: Token) -> str:
     span_tokens = _subtree(s, noun)
     words = []
     for t in span_tokens:
-        if t is noun or (t.head == noun.index and t.rel == "amod"):
+        if t is noun:
             words.append(inflect_phrase([t], plural=False))
+        elif t.head == noun.index and t.rel == "amod":  # agreeing with the noun's gender
+            words.append(inflect_phrase([t, noun], plural=False).split()[0])
         else:
             words.append(t.text)
     return " ".join(words)

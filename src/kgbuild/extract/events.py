@@ -16,6 +16,9 @@ from .kinship import extract_kinship
 
 # incident types that are wholes made of the incidents told after them
 COMPOUND_TYPES = {"Escape"}
+# what can happen during an escape; a later sentence or a resignation is told about it, not in it
+PART_TYPES = {"Attack", "Killing", "Death", "VehicleSeizure", "HostageTaking", "Shootout", "Injury",
+              "Explosion", "Fire", "Detention", "Arrest", "Accident"}
 
 
 def extract_events(ctx: Context) -> None:
@@ -49,7 +52,7 @@ def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:
                 break
             run.add(p)
         parts = [i for i in incidents if i is not whole and reader.start_of[i.key] > start
-                 and reader.paragraph_of[i.key] in run and i.type not in COMPOUND_TYPES and not i.part_of]
+                 and reader.paragraph_of[i.key] in run and i.type in PART_TYPES and not i.part_of]
         for n, part in enumerate(sorted(parts, key=lambda i: reader.start_of[i.key]), start=1):
             part.part_of = whole.key
             part.sequence = n
@@ -74,7 +77,11 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
         if not parts or whole.date:
             continue
         first, last = reader.start_of[whole.key], max(reader.start_of[p.key] for p in parts)
-        inside = [d for d in dated if first <= d.evidence.start <= last and d.precision == "day"]
+        # a date told with a part is that part's; the whole's stands on its own ("9 августа …
+        # рутинная работа обернулась трагедией")
+        own = [seg_of[p.key] for p in parts]
+        inside = [d for d in dated if first <= d.evidence.start <= last and d.precision == "day"
+                  and not any(g.start <= d.evidence.start < g.end for g in own)]
         if len({d.value for d in inside}) == 1:
             whole.date = _copy(inside[0])
     for inc in incidents:

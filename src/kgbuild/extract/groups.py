@@ -31,7 +31,7 @@ PERSON_NOUNS: dict[str, str | None] = {
     "нападавший": None, "конвоируемый": None, "заложник": None, "заложница": "female", "коллега": None, "врач": None,
     "пожарный": None, "спасатель": None, "милиционер": None, "инспектор": None, "курсант": None,
     "сослуживец": "male", "напарник": "male", "товарищ": None, "герой": None,
-    "инкассатор": None, "контролёр": None, "контролер": None, "кассир": None, "продавец": None, "бизнесмен": "male", "директор": None,
+    "инкассатор": None, "родственник": None, "родственница": "female", "контролёр": None, "контролер": None, "кассир": None, "продавец": None, "бизнесмен": "male", "директор": None,
     "министр": None, "подозреваемый": None, "обвиняемый": None, "рабочий": None, "ветеран": None,
     "выпускник": "male", "ученик": "male", "фермер": None, "охотник": None, "неизвестный": None,
     "злоумышленник": None, "погибший": None, "пострадавший": None, "раненый": None,
@@ -107,7 +107,7 @@ def person_lemma(token: Token) -> str | None:
     """The person noun a token stands for, or None."""
     if token.pos not in ("NOUN", "ADJ", "VERB", "PROPN"):
         return None
-    if token.pos in ("ADJ", "VERB") and token.rel == "amod":
+    if token.pos in ("ADJ", "VERB") and token.rel in ("amod", "acl"):
         return None  # "неизвестный мужчина", "погибших героев": a modifier, the noun is the person
     if token.pos in ("ADJ", "VERB") and token.feats.get("Case") == "Ins" and token.rel not in ("obl", "conj"):
         return None  # "задержали раненым": a state of someone named elsewhere
@@ -261,8 +261,8 @@ class People:
                           if c.rel in ("appos", "flat:name", "flat", "nmod") and c.pos == "PROPN"]
         for token in spans:
             key = self.ctx.key_at(token.start, token.end)
-            if key:
-                return key
+            if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
+                return key  # "сотрудники УИС": the genitive name is whose staff, not who
         return None
 
     # -- resolution ---------------------------------------------------------------------------
@@ -282,9 +282,10 @@ class People:
 
     def _resolve(self, sentence: Sentence, head: Token, create: bool) -> list[str]:
         named = self.named_at(sentence, head)
-        if named:
-            kind = type(self.entity(named)).__name__
-            return [named] if kind in ("Person", "Group") else []
+        if named and type(self.entity(named)).__name__ in ("Person", "Group"):
+            return [named]
+        if named and head.pos == "PROPN":
+            return []  # a name of an institution or place: not a person
         if head.pos == "PRON" and head.lemma == "они":
             return list(self.story.perpetrators)
         if head.pos == "PRON" and head.lemma in ("он", "она"):

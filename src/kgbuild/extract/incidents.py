@@ -156,6 +156,11 @@ class IncidentReader:
             merged = self._merge_escape(incident)
             if merged is not None:
                 return merged
+        if not trigger.is_verb and not incident.participations and not incident.place:
+            earlier = next((i for i in reversed(self.incidents) if i.type == kind), None)
+            if earlier is not None:  # "Приговор может быть обжалован": the sentence told before
+                earlier.evidence += incident.evidence
+                return earlier
         if kind == "Death":
             incident.outcome = _cause(s, token)
         if kind == "Shootout" and not agents and self.people.story.perpetrators:
@@ -176,9 +181,13 @@ class IncidentReader:
         patients: list[str] = []
         subject = _subject(s, token)
         head = next((t for t in s.tokens if t.index == token.head), None)
-        if subject is None and not trigger.is_verb and token.rel == "obj" and head is not None \
-                and head.lemma in lex.LIGHT_VERBS:
+        light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
+        if subject is None and light:
             subject = _subject(s, head)
+        if light:  # "вынес приговор осуждённому X": the one it concerns is the verb's dative
+            for child in s.children(head.index):
+                if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
+                    patients += self._persons(s, child)
         if subject is not None:
             keys = self._persons(s, subject)
             if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE:
@@ -202,6 +211,8 @@ class IncidentReader:
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
                 agents += self._persons(s, child)
+            elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
+                patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
                 keys = self._persons(s, child)
                 if trigger.type in ("Escape", "Attack", "Shootout"):

@@ -72,7 +72,7 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
 SUBJECT_IS_PATIENT = {"Death", "Resignation", "Accident"}
 INTRANSITIVE = {"пострадать", "сгореть", "взорваться"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
-LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть"}
+LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести"}
 LABELS = {
     "Escape": "побег", "Attack": "нападение", "Killing": "убийство", "Death": "смерть",
     "VehicleSeizure": "захват автомобиля", "HostageTaking": "захват заложников",
@@ -134,6 +134,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if objects & VEHICLES:
                 return Trigger(token, "VehicleSeizure", False)
             return None
+        if lemma == "отставка" and token.feats.get("Case") == "Loc":
+            return None  # "майор в отставке": a status, not an event
         if lemma in NOUNS:
             return Trigger(token, NOUNS[lemma], False)
     return None
