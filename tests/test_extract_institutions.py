@@ -97,3 +97,20 @@ def test_media_works_diseases_and_lone_generic_words_are_no_institutions(text):
 ])
 def test_named_or_qualified_bodies_stay_institutions(text, label):
     assert label in [i.label for i in extract(Document(id="t", text=text)).institutions]
+
+
+@pytest.mark.parametrize("text, label, activity", [
+    ("Завод «Прогресс» в городе Омске долгое время занимался выпуском станков и ремонтом тракторов.",
+     "Завод «Прогресс»", "выпуск станков и ремонт тракторов"),
+    ("Колония ИК-5 занимается пошивом одежды.", "ИК-5", "пошив одежды"),
+    ("В посёлке работает колония ИК-2. Колония много лет занималась заготовкой леса.",
+     "ИК-2", "заготовка леса"),
+])
+def test_what_an_institution_does(text, label, activity):
+    _, found = institutions(text)
+    assert found[label].activity == activity
+
+
+def test_a_person_who_does_something_gives_no_institution_an_activity():
+    facts, _ = institutions("Иван Петров из МВД занимается ремонтом машин.")
+    assert all(i.activity is None for i in facts.institutions)

@@ -69,3 +69,14 @@ def test_containment_stated_by_a_kind_word_brackets_or_in(text, inner, outer):
 def test_a_journey_from_one_place_to_another_is_no_containment(text):
     _, found = places(text)
     assert all(p.located_in is None for p in found.values())
+
+
+def test_a_district_of_a_text_about_one_country_lies_in_that_country():
+    f, found = places("В Узбекистане прошли учения. Спасатели работали в селе Каштан Ташлакского района.")
+    assert found["Ташлакский район"].located_in == found["Узбекистан"].key
+
+
+def test_with_two_countries_named_a_district_is_left_where_the_text_leaves_it():
+    f, found = places("Делегация из Узбекистана прибыла в Казахстан. Встреча прошла в селе Каштан "
+                      "Ташлакского района.")
+    assert found["Ташлакский район"].located_in is None

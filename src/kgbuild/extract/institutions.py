@@ -287,6 +287,7 @@ def finish_institutions(ctx: Context) -> None:
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
     _founded(ctx)
+    _activities(ctx)
     _nicknames(ctx)
 
 
@@ -325,6 +326,81 @@ def _founded(ctx: Context) -> None:
             chosen = earlier[-1] if earlier else None
         if chosen and inst_keys[chosen].founded is None:
             inst_keys[chosen].founded = value
+
+
+def _activities(ctx: Context) -> None:
+    """"Колония … занималась добычей и обработкой гранита": what an institution does, read
+    from "заниматься" + instrumental whose subject is the institution (named, or a generic
+    head such as "колония" standing for the latest institution of that kind)."""
+    inst_keys = {i.key: i for i in ctx.facts.institutions}
+    for sentence in ctx.analysis.sentences:
+        for verb in sentence.tokens:
+            if verb.lemma != "заниматься" or verb.pos not in ("VERB", "AUX"):
+                continue
+            subject = next((t for t in sentence.children(verb.index) if t.rel.startswith("nsubj")), None)
+            objects = [t for t in sentence.children(verb.index)
+                       if t.rel in ("obl", "obj") and t.pos == "NOUN" and t.feats.get("Case") == "Ins"]
+            if subject is None or not objects:
+                continue
+            inst = _institution_of(ctx, sentence, subject, inst_keys)
+            if inst is None or inst.activity:
+                continue
+            phrase = _nominative_phrase(sentence, objects[0])
+            if phrase:
+                inst.activity = phrase
+
+
+def _institution_of(ctx: Context, sentence, subject, inst_keys) -> Institution | None:
+    # the subject itself, or a name standing in apposition to it ("Колония ИК-5 занимается …");
+    # not any institution inside its phrase ("Иван Петров из МВД занимается …" is about Petrov)
+    phrase = [subject] + [t for t in sentence.children(subject.index)
+                          if t.rel == "appos" or t.rel.startswith("flat")
+                          or (t.index == subject.index + 1 and t.pos == "PROPN"
+                              and subject.lemma in CATEGORY_HEADS)]
+    for token in phrase:
+        key = ctx.key_at(token.start, token.end)
+        if key in inst_keys:
+            return inst_keys[key]
+    kind = CATEGORY_HEADS.get(subject.lemma)
+    if not kind:
+        return None
+    earlier = [k for s, e, k in ctx.mentions if e <= subject.start and k in inst_keys
+               and inst_keys[k].category == kind]
+    return inst_keys[earlier[-1]] if earlier else None
+
+
+def _nominative_phrase(sentence, head) -> str | None:
+    """The object's phrase with its coordinated instrumental nouns in the nominative:
+    "добычей и обработкой гранита" → "добыча и обработка гранита"."""
+    span = _subtree(sentence, head.index)
+    tokens = [t for t in sentence.tokens if t.index in span]
+    if not tokens or len(tokens) > 12:
+        return None
+    heads = {head.index} | {t.index for t in tokens if t.rel == "conj" and t.head == head.index
+                            and t.feats.get("Case") == "Ins"}
+    words = []
+    for t in tokens:
+        word = t.text
+        if t.index in heads:
+            word = t.lemma  # a noun in the instrumental: its lemma is its nominative
+        words.append((t, word))
+    text = ""
+    for i, (t, word) in enumerate(words):
+        if i and t.start > words[i - 1][0].end:
+            text += " "
+        text += word
+    return text.strip(" ,")
+
+
+def _subtree(sentence, index: int) -> set[int]:
+    """The token and everything below it in the syntax tree, punctuation left out."""
+    found, frontier = {index}, [index]
+    while frontier:
+        for child in sentence.children(frontier.pop()):
+            if child.index not in found and child.pos != "PUNCT":
+                found.add(child.index)
+                frontier.append(child.index)
+    return found
 
 
 _ESCAPE_FROM = re.compile(r"(?i)\bпобег\w*\s+из\s+$")

@@ -36,6 +36,7 @@ def extract_places(ctx: Context) -> None:
     places.nested()
     places.adjectives()
     places.containment()
+    places.within_the_only_country()
 
 
 class _Places:
@@ -160,6 +161,19 @@ class _Places:
             inner.located_in = inner.located_in or outer.key
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
+
+    def within_the_only_country(self) -> None:
+        """A news text that names one country and districts nobody knows elsewhere: the
+        districts are in that country ("в Казахстане … в посёлке Горный Есильского района").
+        Only districts: a region or city may be named as abroad without the text saying so."""
+        places = {id(p): p for _, _, p in self.ordered}.values()
+        countries = {p.key for p in places if p.place_type == "страна"}
+        if len(countries) != 1:
+            return
+        (country,) = countries
+        for place in places:
+            if place.place_type == "район" and not place.located_in and lexicon_type(place.label) is None:
+                place.located_in = country
 
 
 # what may stand between a place and the larger one holding it: "Горный Есильского района",
