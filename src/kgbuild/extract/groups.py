@@ -263,6 +263,14 @@ class People:
             key = self.ctx.key_at(token.start, token.end)
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
+        # "директора школы Рината Алиева": the parser hangs the name on the post's own genitive
+        for middle in sentence.children(head.index):
+            if middle.rel != "nmod" or middle.pos != "NOUN":
+                continue
+            for token in sentence.children(middle.index):
+                key = self.ctx.key_at(token.start, token.end) if token.pos == "PROPN" else None
+                if key and token.start > middle.start and type(self.entity(key)).__name__ == "Person":
+                    return key
         return None
 
     # -- resolution ---------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
             if not owners:
                 continue
             relatives = _relatives(people, s, token)
-            _gender_from_term(ctx, lemma, relatives)
+            _gender_from_term(ctx, token, lemma, relatives)
             if lemma in _BEREAVED:
                 owners = [o for o in owners if _dead(ctx, o)]
             for owner in owners:
@@ -162,11 +162,14 @@ def _antecedent(people: People, s: Sentence, token: Token, gender: str) -> list[
     return []
 
 
-def _gender_from_term(ctx: Context, lemma: str, keys: list[str]) -> None:
-    """"супруга Кайкен": the kin term tells the gender a foreign name cannot."""
+def _gender_from_term(ctx: Context, token: Token, lemma: str, keys: list[str]) -> None:
+    """"супруга Кайкен": the kin term tells the gender a foreign name cannot. The word's own
+    gender comes first: "супруга" is also the genitive of "супруг", and lemmatises so."""
     from .groups import PERSON_NOUNS
 
-    gender = PERSON_NOUNS.get(lemma)
+    gender = {"Fem": "female", "Masc": "male"}.get(token.feats.get("Gender", "")) \
+        if PERSON_NOUNS.get(lemma) else None
+    gender = gender or PERSON_NOUNS.get(lemma)
     for key in keys:
         item = ctx.facts.entity(key)
         if gender and hasattr(item, "gender"):
