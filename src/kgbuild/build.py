@@ -80,14 +80,15 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
           cache_dir: str | Path | None = None, rebuild: bool = False,
           curation: str | Path | None = None, use_cache: bool = True,
           on_error: OnError | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-          store: str | Path | None = None) -> BuildResult:
+          store: str | Path | None = None, jobs: int = 1) -> BuildResult:
     """Build the dataset of `inputs`, write it to `out` (if given) atomically, and return it.
 
     Extracted facts are cached in `cache_dir` (default: `cache.default_cache_dir()`, the user's
     cache folder; `use_cache=False` for none); `rebuild=True` extracts everything again (and
     refreshes the cache). `curation` is a curation.yaml applied on top of what was extracted.
     `on_error` receives each bad source or JSON line instead of stopping the build; `store` is
-    a folder for an embedded pyoxigraph store of the result, written beside `out`.
+    a folder for an embedded pyoxigraph store of the result, written beside `out`. `jobs`
+    processes extract (0: one per core); the result does not depend on it.
     """
     from . import curation as curation_mod
     from . import provenance
@@ -102,7 +103,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     version, stages = extractor_id()
     result = BuildResult(dataset=new_dataset())
 
-    corpus = _facts(documents, cache, f"{version} {' '.join(stages)}", rebuild, result, progress)
+    corpus = _facts(documents, cache, f"{version} {' '.join(stages)}", rebuild, result, progress, jobs)
 
     assembled = assemble(corpus, iris, curated, result.dataset)
     result.identities = assembled.identities
@@ -186,7 +187,7 @@ def assemble(corpus: list[DocumentFacts], iris: IRIs, curated=None, dataset: Dat
 
 
 def _facts(documents: list[Document], cache: Cache | None, extractor: str, rebuild: bool,
-           result: BuildResult, progress) -> list[DocumentFacts]:
+           result: BuildResult, progress, jobs: int = 1) -> list[DocumentFacts]:
     """Every document's facts, from the cache where its content and the extractor are unchanged."""
     found: dict[str, DocumentFacts] = {}
     keys: dict[str, str] = {}
@@ -200,9 +201,9 @@ def _facts(documents: list[Document], cache: Cache | None, extractor: str, rebui
             found[document.id] = facts
             result.from_cache.append(document.id)
     if todo:
-        from .extract import extract_all  # loads the language models: only when needed
+        from .extract.parallel import extract_parallel  # loads the models: only when needed
 
-        for facts in extract_all(todo):
+        for facts in extract_parallel(todo, jobs):
             doc_id = facts.document.id
             found[doc_id] = facts
             result.extracted.append(doc_id)

@@ -33,9 +33,11 @@ from ..store import load_dataset
               help="Skip bad files and JSON lines, naming each on stderr, instead of stopping at the first.")
 @click.option("--max-source-size", type=click.IntRange(min=1), default=10, show_default=True, metavar="MB",
               envvar="KGBUILD_MAX_SOURCE_MB", help="Refuse source files (and JSON lines) larger than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+              envvar="KGBUILD_JOBS", help="Extract with N processes (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, store, skip_bad,
-          max_source_size, quiet):
+          max_source_size, jobs, quiet):
     """Read INPUTS (.txt, .html, .jsonl files or folders, searched recursively), extract
     persons, institutions, places, dates, incidents and commemorations, merge what several
     sources say about the same thing, apply the historian's curation file, validate with SHACL
@@ -62,7 +64,7 @@ def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, stor
     with _interrupt_on_sigterm():
         result = run_build(inputs, out, base_iri=base_iri, validate=not no_validate, progress=progress,
                            cache_dir=cache_dir, rebuild=rebuild, curation=curation, store=store,
-                           on_error=skip if skip_bad else None,
+                           on_error=skip if skip_bad else None, jobs=jobs,
                            max_bytes=max_source_size * 1024 * 1024)
     if skipped and not quiet:
         click.echo(f"Skipped {len(skipped)} bad files or lines (listed above)", err=True)

@@ -15,11 +15,10 @@ per 5 KB article).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from ..model import Document, DocumentFacts
 from .context import Context
-from .nlp import Analysis, NerSpan, Sentence, Token, models
+from .nlp import Analysis, adapt, models, segment
 
 
 def _by_length(items: Sequence[Sequence]) -> list[int]:
@@ -45,7 +44,7 @@ def analyse_many(texts: Sequence[str]) -> list[Analysis]:
     docs = []
     for text in texts:
         doc = Doc(text)
-        doc.segment(m.segmenter)
+        segment(doc)
         docs.append(doc)
     sents = [sent for doc in docs for sent in doc.sents]
     words = [sent_words(sent) for sent in sents]
@@ -65,47 +64,7 @@ def analyse_many(texts: Sequence[str]) -> list[Analysis]:
         doc.spans = list(adapt_spans(doc, markup.spans))
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
-    return [_adapt(doc, text) for doc, text in zip(docs, texts)]
-
-
-def _adapt(doc, text: str) -> Analysis:
-    # Keep in step with nlp.analyse: tests/test_parallel.py compares the two on real articles.
-    m = models()
-    sentences = []
-    for sent in doc.sents:
-        ids = {tok.id: i for i, tok in enumerate(sent.tokens)}
-        tokens = []
-        for i, tok in enumerate(sent.tokens):
-            tok.lemmatize(m.morph_vocab)
-            tokens.append(Token(index=i, start=tok.start, end=tok.stop, text=tok.text,
-                                lemma=(tok.lemma or tok.text).lower(), pos=tok.pos or "X",
-                                feats=dict(tok.feats or {}), head=ids.get(tok.head_id),
-                                rel=tok.rel or ""))
-        sentences.append(Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens))
-    spans = []
-    for span in doc.spans:
-        span.normalize(m.morph_vocab)
-        parts: dict[str, str] = {}
-        if span.type == "PER":
-            parts = dict(_name_parts(span.normal))
-        spans.append(NerSpan(type=span.type, start=span.start, end=span.stop, text=span.text,
-                             normal=span.normal or span.text, name_parts=parts))
-    return Analysis(text=text, sentences=sentences, spans=spans)
-
-
-@lru_cache(maxsize=100_000)
-def _name_parts(normal: str) -> tuple[tuple[str, str], ...]:
-    """natasha's name parts of a normalised PER span (first, last, middle).
-
-    natasha's `span.extract_fact` runs the yargy names grammar on `span.normal` alone, and
-    articles name the same people again and again: each distinct name is parsed once.
-    """
-    from natasha.doc import DocFact
-
-    match = models().names_extractor.find(normal)
-    if not match:
-        return ()
-    return tuple((k, v) for k, v in DocFact(list(match.fact.slots)).as_dict.items() if v)
+    return [adapt(doc, text) for doc, text in zip(docs, texts)]
 
 
 def extract_many(documents: Iterable[Document], stages=None) -> list[DocumentFacts]:

@@ -76,6 +76,10 @@ class Models:
     """natasha's segmenter, taggers and extractors, built once."""
 
     def __init__(self) -> None:
+        # natasha's taggers multiply small matrices: BLAS threads cost more than they give
+        from .parallel import limit_blas_threads
+
+        limit_blas_threads(1)
         from natasha import (DatesExtractor, MorphVocab, NamesExtractor, NewsEmbedding,
                              NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter)
 
@@ -132,11 +136,22 @@ def analyse(text: str) -> Analysis:
 
     m = models()
     doc = Doc(text)
-    doc.segment(m.segmenter)
-    _split_at_line_breaks(doc)
+    segment(doc)
     doc.tag_morph(m.morph_tagger)
     doc.parse_syntax(m.syntax_parser)
     doc.tag_ner(m.ner_tagger)
+    return adapt(doc, text)
+
+
+def segment(doc) -> None:
+    """razdel's sentences and tokens, cut again at line breaks."""
+    doc.segment(models().segmenter)
+    _split_at_line_breaks(doc)
+
+
+def adapt(doc, text: str) -> Analysis:
+    """natasha's tagged Doc as our own records: the one place natasha's types are read."""
+    m = models()
     sentences = []
     for sent in doc.sents:
         ids = {tok.id: i for i, tok in enumerate(sent.tokens)}
@@ -151,11 +166,22 @@ def analyse(text: str) -> Analysis:
     spans = []
     for span in doc.spans:
         span.normalize(m.morph_vocab)
-        parts: dict[str, str] = {}
-        if span.type == "PER":
-            span.extract_fact(m.names_extractor)
-            if span.fact is not None:
-                parts = {k: v for k, v in span.fact.as_dict.items() if v}
+        parts = dict(_name_parts(span.normal)) if span.type == "PER" and span.normal else {}
         spans.append(NerSpan(type=span.type, start=span.start, end=span.stop, text=span.text,
                              normal=span.normal or span.text, name_parts=parts))
     return Analysis(text=text, sentences=sentences, spans=spans)
+
+
+@lru_cache(maxsize=100_000)
+def _name_parts(normal: str) -> tuple[tuple[str, str], ...]:
+    """natasha's name parts of a normalised PER span (first, last, middle).
+
+    natasha's `span.extract_fact` runs the yargy names grammar on `span.normal` alone, and
+    articles name the same people again and again: each distinct name is parsed once.
+    """
+    from natasha.doc import DocFact
+
+    match = models().names_extractor.find(normal)
+    if not match:
+        return ()
+    return tuple((k, v) for k, v in DocFact(list(match.fact.slots)).as_dict.items() if v)

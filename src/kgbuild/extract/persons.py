@@ -8,6 +8,8 @@ by rules on the words themselves, never by a list of names.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field
 
@@ -402,6 +404,7 @@ def _latin_aliases(ctx: Context) -> None:
                                     ctx.evidence(m.start(1), m.end(1), 0.8)))
 
 
+@lru_cache(maxsize=100_000)
 def nominative(word: str) -> str:
     """The nominative singular of a word, keeping its capitalisation."""
     for parse in models().parse_word(word):
