@@ -148,3 +148,20 @@ def test_cli_network_of_one_source(tmp_path):
     result = CliRunner().invoke(main, ["network", str(FIXTURE), "--csv", "--source", "duis-sko-minute-of-silence"])
     assert result.exit_code == 0, result.output
     assert len(list(csv.DictReader(io.StringIO(result.output)))) == 6
+
+
+def test_in_the_seed_articles_own_graph_kaiken_reaches_the_colony_through_omarov_and_the_escape(
+        seed_build, tmp_path):
+    """Built from the seed article itself, not a fixture: the route runs through Омаров's
+    part in the escape (the attack on his escort, or his killing) to ЕС-164/4, each hop quoted."""
+    out = tmp_path / "seed.trig"
+    from kgbuild.store import save_dataset
+
+    save_dataset(seed_build.dataset, out)
+    result = CliRunner().invoke(main, ["paths", str(out), "Кайкен", "ЕС-164/4", "--max-hops", "4"])
+    assert result.exit_code == 0, result.output
+    first = result.output.split("\n\n")[0]
+    route = first.splitlines()[0]
+    assert route.startswith("Кайкен → Серик Омаров →") and route.endswith("→ побег → ЕС-164/4")
+    assert "«У капитана Омаров остались супруга Кайкен" in first
+    assert first.count("«") >= 4  # a quote for every hop
