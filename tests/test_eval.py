@@ -128,3 +128,26 @@ def test_seed_names_the_persons_organizations_and_places_of_the_gold(seed_facts)
         for item in bucket:
             for ev in item.mentions:
                 assert f.document.text[ev.start:ev.end] == ev.quote
+
+
+def test_kin_ties_between_named_persons_are_scored_as_nerel_relations():
+    from kgbuild.evaluation.adapter import relations
+    from kgbuild.model import Document, DocumentFacts, Evidence, Kinship, Person
+
+    text = "Иван Петров и его жена Анна Петрова приехали в город. Их сын Олег остался дома."
+    def ev(quote, nth=0):
+        start = text.index(quote)
+        return Evidence("t", start, start + len(quote), quote)
+    ivan = Person("p1", "Иван Петров", mentions=[ev("Иван Петров")])
+    anna = Person("p2", "Анна Петрова", mentions=[ev("Анна Петрова")])
+    oleg = Person("p3", "Олег", mentions=[ev("Олег")])
+    facts = DocumentFacts(Document("t", text), persons=[ivan, anna, oleg], kinships=[
+        Kinship("p1", "p2", "spouse", "жена", [ev("Иван Петров и его жена Анна Петрова приехали в город.")]),
+        # stated in another sentence than Иван's mention: NEREL links mentions within a sentence
+        Kinship("p1", "p3", "parent", "сын", [ev("Их сын Олег остался дома.")]),
+        Kinship("p3", "p2", "child", "мать", [ev("Иван Петров и его жена Анна Петрова приехали в город.")]),
+    ])
+    found = {(r.type, text[r.source.start:r.source.end], text[r.target.start:r.target.end])
+             for r in relations(facts)}
+    assert ("SPOUSE", "Иван Петров", "Анна Петрова") in found
+    assert not any(kind == "PARENT_OF" and child == "Олег" for kind, _, child in found)

@@ -66,6 +66,41 @@ def relations(facts: DocumentFacts) -> set[RelationMention]:
         target = typed.get((link.target.start, link.target.end),
                            Mention("?", link.target.start, link.target.end))
         found.add(RelationMention(link.relation, source, target))
+    found.update(_kinship(facts, typed))
+    from .events import predicted_relations  # deaths and awards, read by the events layer
+
+    for kind, (s1, e1), (s2, e2) in predicted_relations(facts):
+        if kind in ("DATE_OF_DEATH", "AWARDED_WITH"):
+            found.add(RelationMention(kind, typed.get((s1, e1), Mention("?", s1, e1)),
+                                      typed.get((s2, e2), Mention("?", s2, e2))))
+    return found
+
+
+# kin terms NEREL tells apart from other kin
+_SIBLING_TERMS = {"брат", "сестра"}
+
+
+def _kinship(facts: DocumentFacts, typed: dict) -> set[RelationMention]:
+    """Kin ties between named persons, between their mentions in the sentence that states the
+    tie (NEREL links mentions, and only of named persons)."""
+    persons = {p.key: p for p in facts.persons if not p.anonymous}
+    found = set()
+    for kin in facts.kinships:
+        a, b = persons.get(kin.person), persons.get(kin.relative)
+        if a is None or b is None or not kin.evidence:
+            continue
+        told = kin.evidence[0]
+        if kin.relation == "child":  # the person is the child: NEREL's PARENT_OF runs parent → child
+            a, b, kind = b, a, "PARENT_OF"
+        else:
+            kind = {"spouse": "SPOUSE", "parent": "PARENT_OF"}.get(kin.relation, "RELATIVE")
+            if kind == "RELATIVE" and (kin.term or "").split()[-1:] and kin.term.split()[-1] in _SIBLING_TERMS:
+                kind = "SIBLING"
+        for m1 in a.mentions:
+            for m2 in b.mentions:
+                if told.start <= m1.start < told.end and told.start <= m2.start < told.end:
+                    found.add(RelationMention(kind, typed.get((m1.start, m1.end), Mention("PERSON", m1.start, m1.end)),
+                                              typed.get((m2.start, m2.end), Mention("PERSON", m2.start, m2.end))))
     return found
 
 
