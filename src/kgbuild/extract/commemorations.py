@@ -76,7 +76,7 @@ class _Reader:
         day_node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.8))
         for token in s.tokens:
             key = self.ctx.key_at(token.start, token.end)
-            item = _entity(self.ctx, key)
+            item = self.ctx.entity(key)
             if item is not None and type(item).__name__ == "Place" and _preposition(s, token) == "в":
                 day_node.place = day_node.place or key
         self._year = date.value[:4] if date.value else (self.ctx.document.published or "")[:4]
@@ -101,7 +101,7 @@ class _Reader:
         day_node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.6))
         for token in s.tokens:
             key = self.ctx.key_at(token.start, token.end)
-            if type(_entity(self.ctx, key)).__name__ == "Place" and _preposition(s, token) == "в":
+            if type(self.ctx.entity(key)).__name__ == "Place" and _preposition(s, token) == "в":
                 day_node.place = day_node.place or key
         year = getattr(self, "_year", None) or (self.ctx.document.published or "")[:4]
         if any(t.lemma == "впервые" for t in s.tokens) and year:
@@ -222,7 +222,7 @@ class _Reader:
         honoured = self._honoured_in(s)
         date = _date_in(self.ctx, seg)
         place = next((k for k in (self.ctx.key_at(t.start, t.end) for t in s.tokens)
-                      if type(_entity(self.ctx, k)).__name__ == "Place"), None)
+                      if type(self.ctx.entity(k)).__name__ == "Place"), None)
         if noun is not None:
             label = inflect_phrase([c for c in s.children(noun.index) if c.rel == "amod"] + [noun], plural=False)
             memorial = Commemoration(key=self.ctx.new_key("com"), type="Memorial", label=label, place=place)
@@ -308,18 +308,9 @@ def _preposition(s: Sentence, token: Token) -> str | None:
     return next((c.lemma for c in s.children(token.index) if c.rel == "case"), None)
 
 
-def _entity(ctx: Context, key: str | None):
-    if key is None:
-        return None
-    try:
-        return ctx.facts.entity(key)
-    except KeyError:
-        return None
-
-
 def _institutions(ctx: Context, s: Sentence, token: Token) -> list[str]:
     key = ctx.key_at(token.start, token.end)
-    return [key] if type(_entity(ctx, key)).__name__ == "Institution" else []
+    return [key] if type(ctx.entity(key)).__name__ == "Institution" else []
 
 
 def _date_in(ctx: Context, seg: Segment):

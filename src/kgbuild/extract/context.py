@@ -30,6 +30,15 @@ class Context:
         return Evidence(doc_id=self.document.id, start=start, end=end,
                         quote=self.text[start:end], confidence=round(confidence, 2))
 
+    def entity(self, key: str | None):
+        """The person, group, institution, place, incident or commemoration of a key, or None."""
+        if key is None:
+            return None
+        try:
+            return self.facts.entity(key)
+        except KeyError:
+            return None
+
     def add_mention(self, start: int, end: int, key: str) -> None:
         self.mentions.append((start, end, key))
 

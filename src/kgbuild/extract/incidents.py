@@ -280,7 +280,7 @@ class IncidentReader:
             if key is None:
                 for grand in s.children(child.index):
                     key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN" else None)
-            item = _safe_entity(self.ctx, key)
+            item = self.ctx.entity(key)
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
             elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
@@ -291,7 +291,7 @@ class IncidentReader:
                 # "из исправительного учреждения ЕС-164/4", "в посёлке Горный": the name under the noun
                 for grand in s.children(child.index):
                     inner_key = self.ctx.key_at(grand.start, grand.end)
-                    inner = _safe_entity(self.ctx, inner_key)
+                    inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
                     elif prep == "в" and isinstance(inner, Place):
@@ -302,7 +302,7 @@ class IncidentReader:
                     if _preposition(s, grand) == "из":
                         for inner_tok in [grand] + s.children(grand.index):
                             inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
-                            if type(_safe_entity(self.ctx, inner_key)).__name__ == "Institution":
+                            if type(self.ctx.entity(inner_key)).__name__ == "Institution":
                                 incident.institution = incident.institution or inner_key
         if incident.place is None and incident.type != "Escape":
             incident.place = self.site_of_paragraph.get(seg.paragraph)
@@ -402,15 +402,6 @@ class IncidentReader:
         start = seg.start + (len(text) - len(text.lstrip()))
         end = seg.start + len(text.rstrip())
         return self.ctx.evidence(start, end, confidence)
-
-
-def _safe_entity(ctx: Context, key: str | None):
-    if key is None:
-        return None
-    try:
-        return ctx.facts.entity(key)
-    except KeyError:
-        return None
 
 
 def _unique(keys: list[str]) -> list[str]:
