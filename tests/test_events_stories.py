@@ -40,3 +40,28 @@ def test_a_verb_and_its_noun_tell_one_incident_not_two():
     for text in ("Министр Олег Смирнов ушёл в отставку.", "Четверо осуждённых совершили побег из колонии."):
         facts = extract(Document(id="one", text=text))
         assert len(facts.incidents) == 1, text
+
+
+HEADLINE_STORY = (
+    "Дерзкий побег под Омском\n\n"
+    "Колония ИК-7 стоит на окраине села. 5 мая 2003 года двое заключённых напали на охранника. "
+    "Беглецы угнали автомобиль у местного жителя.\n\n"
+    "Через сутки их задержали сотрудники полиции."
+)
+
+
+def test_a_headline_names_the_escape_the_body_tells_without_the_word():
+    facts = extract(Document(id="headline", text=HEADLINE_STORY))
+    escape = next(i for i in facts.incidents if i.type == "Escape")
+    colony = next(i for i in facts.institutions if i.code == "ИК-7")
+    assert escape.institution == colony.key
+    assert escape.evidence[0].quote == "Дерзкий побег под Омском"
+    parts = sorted((i for i in facts.incidents if i.part_of == escape.key), key=lambda i: i.sequence)
+    assert [p.type for p in parts][:2] == ["Attack", "VehicleSeizure"]
+    assert escape.date.value == "2003-05-05"
+
+
+def test_a_headline_escape_needs_the_one_institution_it_is_from():
+    text = HEADLINE_STORY.replace("Колония ИК-7 стоит на окраине села. ", "")
+    facts = extract(Document(id="headline", text=text))
+    assert not any(i.type == "Escape" for i in facts.incidents)

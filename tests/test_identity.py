@@ -217,9 +217,6 @@ def test_seed_and_second_account_name_the_colony_and_the_settlement_alike(two_ac
     assert len(in_seed) == 1 and in_seed == in_second
 
 
-@pytest.mark.xfail(strict=True, reason="the second account names its escape only in the headline "
-                   "('Побег с Жаман-сопки'); the events layer does not yet make the headline's escape "
-                   "the whole of the attack, killings and shootout told in the body")
 def test_seed_and_second_account_share_the_escape_of_9_august_1997(two_accounts):
     _, dataset = two_accounts
     rows = select(dataset, """

@@ -11,6 +11,7 @@ from .commemorations import extract_commemorations
 from .context import Context
 from .deaths import record_deaths
 from .groups import People, person_lemma
+from . import triggers as lex
 from .incidents import IncidentReader
 from .kinship import extract_kinship
 
@@ -25,6 +26,7 @@ def extract_events(ctx: Context) -> None:
     people = People(ctx)
     reader = IncidentReader(ctx, people)
     incidents = reader.read()
+    _headline_wholes(ctx, reader, incidents)
     ctx.facts.incidents.extend(incidents)
     _compounds(reader, incidents)
     _dates(ctx, reader, incidents)
@@ -33,6 +35,29 @@ def extract_events(ctx: Context) -> None:
     extract_kinship(ctx, people, reader.segments)
     _membership(ctx, people, reader)
     extract_commemorations(ctx, people, reader.segments)
+
+
+def _headline_wholes(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> None:
+    """"Побег с Жаман-сопки" over a body that tells an attack, killings and a shootout but never
+    says "побег": the headline names the whole the body's incidents are parts of. Only when the
+    text concerns one penal institution, which the whole is then from."""
+    penal = [i for i in ctx.facts.institutions if i.category == "PenalInstitution"]
+    if len(penal) != 1:
+        return
+    for kind, seg in reader.headline_triggers():
+        if kind not in COMPOUND_TYPES or any(i.type == kind for i in incidents):
+            continue
+        body = sorted((i for i in incidents if i.type in PART_TYPES), key=lambda i: reader.start_of[i.key])
+        if not body or not any(p.role == "perpetrator" for i in body for p in i.participations):
+            continue
+        first = body[0]
+        whole = Incident(key=ctx.new_key("inc"), type=kind, label=lex.LABELS.get(kind),
+                         institution=penal[0].key, evidence=[reader.segment_evidence(seg, 0.6)])
+        # it stands where its first part begins, so the parts told after it are gathered
+        reader.start_of[whole.key] = reader.start_of[first.key] - 1
+        reader.paragraph_of[whole.key] = reader.paragraph_of[first.key]
+        incidents.insert(incidents.index(first), whole)
+        return
 
 
 def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:

@@ -194,7 +194,7 @@ class IncidentReader:
                 patients += keys
             else:
                 agents += keys
-        for child in s.children(token.index):
+        for child in s.children(token.index) + _stray_objects(s, token):
             prep = _preposition(s, child)
             if trigger.type == "VehicleSeizure" and child.rel in ("obj", "iobj"):
                 # the object is the vehicle; the people are those taken with it ("с семьёй")
@@ -381,6 +381,13 @@ class IncidentReader:
             if trigger is not None and not trigger.is_verb:
                 self._headline_triggers.append((trigger.type, seg))
 
+    def headline_triggers(self) -> list[tuple[str, Segment]]:
+        """The incident types the headlines name, with their lines."""
+        return list(self._headline_triggers)
+
+    def segment_evidence(self, seg: Segment, confidence: float):
+        return self._evidence(seg, confidence)
+
     def finish(self) -> None:
         """Attach headline mentions to the body's incident of the same type, when there is one."""
         for kind, seg in self._headline_triggers:
@@ -410,6 +417,18 @@ def _unique(keys: list[str]) -> list[str]:
         if key not in seen:
             seen.append(key)
     return seen
+
+
+def _stray_objects(s: Sentence, verb: Token) -> list[Token]:
+    """"захватили автомобиль и … убили пятерых жителей": the parser can hang the second verb's
+    object on the first. A coordinated verb without an object of its own takes the objects of
+    the verb it is coordinated with that stand after it, when that verb has one before it."""
+    if verb.rel != "conj" or verb.head is None or any(c.rel == "obj" for c in s.children(verb.index)):
+        return []
+    objects = [c for c in s.children(verb.head) if c.rel == "obj"]
+    before = [c for c in objects if c.start < verb.start]
+    after = [c for c in objects if c.start > verb.start]
+    return after if before and after else []
 
 
 def _preposition(s: Sentence, token: Token) -> str | None:

@@ -54,7 +54,7 @@ _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учрежде�
 _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообщает|пишет|корреспондент\w*|по\s+данным|со\s+ссылкой\s+на"
                          r"|информаци\w+\s+(?:портала|сайта|агентства|издания))\s+(?:корреспондент\w*\s+)?$")
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
-_FOUNDING = re.compile(r"(?i)(основан\w*|создан\w*|открыт\w*|построен\w*)\s*$")
+_FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
 
 
 def extract_institutions(ctx: Context) -> None:
