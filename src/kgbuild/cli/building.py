@@ -33,7 +33,7 @@ from ..store import load_dataset
               help="Skip bad files and JSON lines, naming each on stderr, instead of stopping at the first.")
 @click.option("--max-source-size", type=click.IntRange(min=1), default=10, show_default=True, metavar="MB",
               envvar="KGBUILD_MAX_SOURCE_MB", help="Refuse source files (and JSON lines) larger than this.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               envvar="KGBUILD_JOBS", help="Extract with N processes (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, store, skip_bad,

@@ -53,6 +53,10 @@ def _init_worker(extract_chunk: ChunkExtractor, load: Callable[[], object] | Non
     global _EXTRACT_CHUNK
     # Ctrl+C goes to the whole process group; the parent alone decides to stop the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the parent's own SIGTERM handler (a build turns it into KeyboardInterrupt) must not run
+    # here: Pool.terminate() stops workers with SIGTERM, and a worker that raised instead of
+    # dying while it held the task queue's lock left the pool waiting forever
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     limit_blas_threads(1)
     _EXTRACT_CHUNK = extract_chunk
     if load is not None:
