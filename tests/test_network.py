@@ -2,26 +2,21 @@
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
 
 from kgbuild.cli import main
 from kgbuild.namespaces import KGB
 from kgbuild.network import NotFound, centrality, connections, find_nodes, format_path, resolve
 from kgbuild.relations import relationship_view
+from graph_fixtures import FIXTURE, ID, load_fixture
 
-FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "zhaman-sopka.trig"
-ID = "https://w3id.org/kgbuild/id/"
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    ds = Dataset()
-    ds.parse(FIXTURE, format="trig")
-    return ds
+    return load_fixture()
 
 
 @pytest.fixture(scope="module")

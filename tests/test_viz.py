@@ -3,15 +3,13 @@
 import json
 import re
 import warnings
-from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 
 from kgbuild.cli import main
-from kgbuild.namespaces import KGB
 from kgbuild.relations import parse_when, relationship_view
 from kgbuild.viz import (
     TEMPLATES,
@@ -24,18 +22,13 @@ from kgbuild.viz import (
     timeline_data,
     timeline_html,
 )
+from graph_fixtures import FIXTURE, ID, EVIL, EVIL_QUOTE, load_fixture, add_evil_person
 
-FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "zhaman-sopka.trig"
-ID = "https://w3id.org/kgbuild/id/"
-EVIL = "<img src=x onerror=alert(1)>"
-EVIL_QUOTE = "</script><script>alert(2)</script> & <b>bold</b>"
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    ds = Dataset()
-    ds.parse(FIXTURE, format="trig")
-    return ds
+    return load_fixture()
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +36,6 @@ def view(dataset):
     return relationship_view(dataset)
 
 
-def add_evil_person(ds: Dataset) -> None:
-    """A person whose name and quote are markup, as a hostile or careless source might give."""
-    graph = ds.graph(URIRef(ID + "source/zhaman-sopka-escape"))
-    person, evidence = URIRef(ID + "person/evil"), URIRef(ID + "evidence/evil")
-    graph.add((person, RDF.type, KGB.Person))
-    graph.add((person, RDFS.label, Literal(EVIL, lang="ru")))
-    graph.add((person, KGB.spouse, URIRef(ID + "person/kaiken")))
-    graph.add((person, KGB.evidence, evidence))
-    graph.add((evidence, KGB.quote, Literal(EVIL_QUOTE)))
-    graph.add((evidence, KGB.source, URIRef(ID + "source/zhaman-sopka-escape")))
 
 
 @pytest.fixture

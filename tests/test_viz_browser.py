@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib import Dataset
 
-from kgbuild.namespaces import KGB
 from kgbuild.relations import relationship_view
 from kgbuild.viz import graph_html, timeline_html
+from graph_fixtures import FIXTURE, ID, EVIL, EVIL_QUOTE, add_evil_person
 
 selenium = pytest.importorskip("selenium")
 from selenium import webdriver  # noqa: E402
@@ -28,11 +28,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-EVIL = "<img src=x onerror=alert(1)>"
-EVIL_QUOTE = "</script><script>alert(2)</script> & <b>bold</b>"
 
-FIXTURE = Path(__file__).parent / "fixtures" / "graphs" / "zhaman-sopka.trig"
-ID = "https://w3id.org/kgbuild/id/"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -72,16 +68,6 @@ def pages(tmp_path_factory):
     return folder
 
 
-def add_evil_person(ds: Dataset) -> None:
-    """A person whose name and quote are markup (the same case as in test_viz.py)."""
-    graph = ds.graph(URIRef(ID + "source/zhaman-sopka-escape"))
-    person, evidence = URIRef(ID + "person/evil"), URIRef(ID + "evidence/evil")
-    graph.add((person, RDF.type, KGB.Person))
-    graph.add((person, RDFS.label, Literal(EVIL, lang="ru")))
-    graph.add((person, KGB.spouse, URIRef(ID + "person/kaiken")))
-    graph.add((person, KGB.evidence, evidence))
-    graph.add((evidence, KGB.quote, Literal(EVIL_QUOTE)))
-    graph.add((evidence, KGB.source, URIRef(ID + "source/zhaman-sopka-escape")))
 
 
 def open_page(driver, path: Path, fragment: str = ""):
