@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import Document, DocumentFacts
-from .context import Context
 from .nlp import Analysis, adapt, models, segment
 
 
@@ -69,13 +68,8 @@ def analyse_many(texts: Sequence[str]) -> list[Analysis]:
 
 def extract_many(documents: Iterable[Document], stages=None) -> list[DocumentFacts]:
     """The facts of each document, as `pipeline.extract` reads them, analysed together."""
-    from .pipeline import STAGES
+    from .pipeline import run_stages
 
     documents = list(documents)
-    results = []
-    for document, analysis in zip(documents, analyse_many([d.text for d in documents])):
-        ctx = Context(document=document, analysis=analysis, facts=DocumentFacts(document=document))
-        for _name, stage in (STAGES if stages is None else stages):
-            stage(ctx)
-        results.append(ctx.facts)
-    return results
+    return [run_stages(document, analysis, stages)
+            for document, analysis in zip(documents, analyse_many([d.text for d in documents]))]

@@ -35,8 +35,12 @@ EXTRACTOR_VERSION = "0.1.0"
 
 def extract(document: Document, stages: Iterable[tuple[str, Stage]] | None = None) -> DocumentFacts:
     """Read the facts of one document."""
-    ctx = Context(document=document, analysis=analyse(document.text),
-                  facts=DocumentFacts(document=document))
+    return run_stages(document, analyse(document.text), stages)
+
+
+def run_stages(document: Document, analysis, stages: Iterable[tuple[str, Stage]] | None = None) -> DocumentFacts:
+    """The stages over a document whose text is already analysed (alone or in a batch)."""
+    ctx = Context(document=document, analysis=analysis, facts=DocumentFacts(document=document))
     for _name, stage in (STAGES if stages is None else stages):
         stage(ctx)
     return ctx.facts
