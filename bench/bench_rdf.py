@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kgbuild-bench-data-") as tmp:
         nquads, trig = args.nquads, args.trig
         if nquads is None:
-            from rdf_dataset import to_trig, write_dataset
+            from rdf_dataset import write_dataset
 
             nquads = Path(tmp) / "kg.nq"
             write_dataset(nquads, args.triples)

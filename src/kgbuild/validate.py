@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyshacl
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH

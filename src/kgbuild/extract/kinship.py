@@ -65,14 +65,9 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                         continue
                     seen.add(triple)
                     term = inflect_phrase([token], plural=False)
-                    start, end = min(token.start, _first_start(s, token)), token.end
                     evidence = ctx.evidence(seg.start, seg.end, 0.7)
                     ctx.facts.kinships.append(Kinship(person=owner, relative=relative, relation=relation,
                                                       term=term, evidence=[evidence]))
-
-
-def _first_start(s: Sentence, token: Token) -> int:
-    return min([token.start] + [c.start for c in s.children(token.index)])
 
 
 def _relatives(people: People, s: Sentence, token: Token) -> list[str]:
