@@ -48,7 +48,7 @@ kgr:lawEnforcement
 """.split()
 
 ROLES = ["perpetrator", "victim", "guard", "hostage", "commemorated", "organizer", "attendee",
-         "recipient", "witness", "casualty", "detainee", "lawEnforcement"]
+         "recipient", "witness", "casualty", "detainee", "lawEnforcement", "actor", "participant"]
 
 
 def _iri(term: str) -> URIRef:
@@ -102,8 +102,8 @@ def test_every_file_parses_as_turtle(relative):
 
 def test_the_ontology_header_names_version_licence_and_creator(ontology):
     assert list(ontology.subjects(RDF.type, OWL.Ontology)) == [ONTOLOGY_IRI]
-    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/kgbuild/ontology/0.1.0")
-    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
+    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/kgbuild/ontology/0.2.0")
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.2.0"
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.creator) is not None
     assert "MIT" in str(ontology.value(ONTOLOGY_IRI, DCTERMS.license))
 

@@ -27,12 +27,16 @@ WITNESS = "witness"
 CASUALTY = "casualty"  # died without being the target of someone (accident, injuries)
 DETAINEE = "detainee"
 LAW_ENFORCEMENT = "lawEnforcement"
+ACTOR = "actor"  # did it, when it is not a crime: appointed, signed, visited, resigned
+PARTICIPANT = "participant"  # took part or was concerned, no more specific role
 
 # Incident types: local names of kgb: subclasses of kgb:Incident.
 INCIDENT_TYPES = (
     "Escape", "Attack", "Killing", "Death", "VehicleSeizure", "HostageTaking", "Shootout",
     "Detention", "Explosion", "Sentencing", "Resignation", "Arrest", "Injury", "Fire",
-    "Accident", "Release", "Incident",
+    "Accident", "Release",
+    "Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict", "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth",
+    "Incident",
 )
 # Commemoration types: local names of kgb: subclasses of kgb:Commemoration.
 COMMEMORATION_TYPES = ("CommemorativeDay", "MemorialEvent", "Memorial", "AwardConferral")

@@ -54,6 +54,20 @@ class KGB(DefinedNamespace):
     Fire: URIRef
     Accident: URIRef
     Release: URIRef
+    Appointment: URIRef
+    Election: URIRef
+    Meeting: URIRef
+    Visit: URIRef
+    Protest: URIRef
+    Signing: URIRef
+    ArmedConflict: URIRef
+    MilitaryOperation: URIRef
+    Trial: URIRef
+    Search: URIRef
+    Disaster: URIRef
+    Competition: URIRef
+    Ceremony: URIRef
+    Birth: URIRef
     # commemoration kinds
     CommemorativeDay: URIRef
     MemorialEvent: URIRef
@@ -146,6 +160,8 @@ class KGR(DefinedNamespace):
     casualty: URIRef
     detainee: URIRef
     lawEnforcement: URIRef
+    actor: URIRef
+    participant: URIRef
 
 
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
