@@ -72,7 +72,7 @@ def predicted_relations(facts) -> list[tuple[str, Span, Span]]:
         for part in inc.participations:
             if not _annotatable(facts, part.agent):
                 continue
-            kind = "AGENT" if part.role == "perpetrator" else "PARTICIPANT_IN"
+            kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
             for mention in _mentions(facts, part.agent):
                 if lo <= mention.start < hi:
                     out.append((kind, (mention.start, mention.end), trig))
@@ -160,7 +160,7 @@ def in_scope(doc: Annotation) -> list[tuple[str, Span, Span]]:
     from ..extract import triggers
     from ..extract.nlp import models
 
-    known = set(triggers.VERBS) | set(triggers.NOUNS) | {"лишить", "захват", "наградить", "награда",
+    known = set(triggers.VERBS) | set(triggers.NOUNS) | set(triggers.QUALIFIED_NOUNS) | {"лишить", "захват", "наградить", "награда",
                                                          "орден", "медаль", "премия"}
     out = []
     for rel in doc.relations:

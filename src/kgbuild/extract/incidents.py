@@ -42,6 +42,8 @@ class IncidentReader:
         self._headline_triggers: list[tuple[str, Segment]] = []
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
+        self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
+        self.trigger_of: dict[str, tuple[Segment, Token]] = {}
 
     # -- main loop ----------------------------------------------------------------------------
     def read(self) -> list[Incident]:
@@ -72,7 +74,37 @@ class IncidentReader:
                     elaborated = incident
             if elaborated is not None and colon is not None:
                 elaborated.outcome = elaborated.outcome or _outcome_after(seg, colon[1])
+        self._wholes()
         return self.incidents
+
+    def _wholes(self) -> None:
+        """"в ходе переговоров", "в рамках визита", "во время матча", "на саммите": an incident
+        told inside a larger one named in the same sentence is a part of it."""
+        by_start = {self.start_of[i.key]: i for i in self.incidents}
+        for part in self.incidents:
+            if part.part_of or part.key not in self.trigger_of:
+                continue
+            seg, token = self.trigger_of[part.key]
+            s = seg.sentence
+            for child in s.children(token.index):
+                if child.rel not in ("obl", "nmod"):
+                    continue
+                prep = _preposition(s, child)
+                inner = []
+                if prep in ("в", "во") and child.lemma in _WITHIN:
+                    inner = [c for c in s.children(child.index) if c.rel == "nmod"]
+                elif prep in ("в", "во") and _fixed(s, child) & _WITHIN:  # parsed as one preposition
+                    inner = [child]
+                elif prep == "на" and child.pos == "NOUN":
+                    inner = [child]
+                for noun in inner:
+                    whole = by_start.get(noun.start)
+                    if whole is None or whole is part or whole.part_of == part.key:
+                        continue
+                    if prep == "на" and whole.type not in _SETTINGS:
+                        continue
+                    part.part_of = whole.key
+                    break
 
     # -- escort and teams ---------------------------------------------------------------------
     def _escort(self, seg: Segment, verb: Token) -> None:
@@ -138,6 +170,10 @@ class IncidentReader:
         for key in self._owner_victims:
             incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
         self._owner_victims = []
+        for key in self._taking_part:
+            if key not in agents and key not in patients:
+                incident.participations.append(Participation(key, "participant", [self._evidence(seg, 0.65)]))
+        self._taking_part = []
         for key in patients:
             if patient_role:
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
@@ -149,6 +185,8 @@ class IncidentReader:
         if agent_role == "perpetrator" and agents:
             self.people.story.perpetrators = agents
         self._where(seg, token, incident)
+        if kind in lex.HAPPENINGS:
+            self._happening(seg, token, incident)
         incident.instruments = _instruments(s, token)
         if kind == "Attack":
             incident.outcome = _seized_after(s, token)
@@ -173,7 +211,29 @@ class IncidentReader:
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
+        self.trigger_of[incident.key] = (seg, token)
         return incident
+
+    def _happening(self, seg: Segment, token: Token, incident: Incident) -> None:
+        """Where a visit went, in which institution a post is, what was signed."""
+        s = seg.sentence
+        for child in s.children(token.index):
+            key = self.ctx.key_at(child.start, child.end)
+            item = self.ctx.entity(key)
+            if incident.type == "Visit" and child.rel == "obj":
+                if isinstance(item, Place):
+                    incident.place = incident.place or key
+                elif type(item).__name__ == "Institution":
+                    incident.institution = incident.institution or key
+            if incident.type == "Appointment" and child.feats.get("Case") == "Ins" or \
+                    (child.rel == "obl" and child.lemma in lex.POSTS):
+                # "назначен начальником УВД", "на пост главы администрации": where the post is
+                for inner in s.children(child.index):
+                    inner_key = self.ctx.key_at(inner.start, inner.end)
+                    if inner.rel == "nmod" and type(self.ctx.entity(inner_key)).__name__ == "Institution":
+                        incident.institution = incident.institution or inner_key
+            if incident.type == "Signing" and child.rel in ("obj", "nsubj:pass"):
+                incident.outcome = incident.outcome or _phrase(s, child)
 
     def _arguments(self, s: Sentence, token: Token, trigger: lex.Trigger) -> tuple[list[str], list[str]]:
         passive = token.feats.get("Voice") == "Pass" or any(c.rel in ("nsubj:pass", "aux:pass") for c in s.children(token.index))
@@ -188,14 +248,32 @@ class IncidentReader:
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
                     patients += self._persons(s, child)
+        happening = trigger.type in lex.HAPPENINGS or trigger.type == "Resignation"
+        parties = self._parties if happening else self._persons
         if subject is not None:
-            keys = self._persons(s, subject)
+            keys = parties(s, subject)
             if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE:
                 patients += keys
             else:
                 agents += keys
+        if happening and not trigger.is_verb and not light and head is not None:
+            self._taking_part += self._takers_part(s, token, head)
         for child in s.children(token.index) + _stray_objects(s, token):
             prep = _preposition(s, child)
+            if happening and child.rel in ("obl", "nmod") and prep in ("с", "со", "между") \
+                    and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation"):
+                patients += parties(s, child)  # "встреча с X", "война между X и Y"
+                continue
+            if happening and child.rel == "nmod" and child.lemma == "участие" and prep == "с":
+                for inner in s.children(child.index):
+                    if inner.rel == "nmod":
+                        self._taking_part += parties(s, inner)  # "с участием X"
+                continue
+            if happening and child.rel == "obj" and trigger.type in ("Visit", "Signing"):
+                continue  # what was visited or signed, not who
+            if happening and child.rel in ("obj", "iobj", "nsubj:pass"):
+                patients += parties(s, child)
+                continue
             if trigger.type == "VehicleSeizure" and child.rel in ("obj", "iobj"):
                 # the object is the vehicle; the people are those taken with it ("с семьёй")
                 for inner in s.children(child.index):
@@ -214,12 +292,37 @@ class IncidentReader:
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
-                keys = self._persons(s, child)
-                if trigger.type in ("Escape", "Attack", "Shootout"):
+                keys = parties(s, child)
+                if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting"):
                     agents += keys
                 else:
                     patients += keys
         return _unique(agents), _unique(patients)
+
+    def _parties(self, s: Sentence, head: Token) -> list[str]:
+        """The persons, groups and institutions a phrase names: a party to a happening can be a
+        ministry or a club as well as a person."""
+        keys = self._persons(s, head)
+        for t in [head] + [c for c in s.children(head.index) if c.rel == "conj"]:
+            key = self.ctx.key_at(t.start, t.end)
+            if key not in keys and type(self.ctx.entity(key)).__name__ == "Institution":
+                keys.append(key)
+        return keys
+
+    def _takers_part(self, s: Sentence, noun: Token, head: Token) -> list[str]:
+        """"X выступил на пресс-конференции", "X принял участие в выборах", "X победил на
+        выборах": the subject of the verb a happening's noun hangs on took part in it."""
+        if noun.rel not in ("obl", "obj", "nmod"):
+            return []
+        verb = head
+        if head.lemma == "участие" and head.head is not None:  # "принял участие в …"
+            verb = next((t for t in s.tokens if t.index == head.head), head)
+        elif noun.rel == "nmod":
+            return []
+        if verb.pos != "VERB" or verb.feats.get("VerbForm") in ("Part", "Conv") and verb.rel in ("acl", "amod"):
+            return []
+        subject = _own_subject(s, verb)
+        return self._parties(s, subject) if subject is not None else []
 
     def _persons(self, s: Sentence, head: Token) -> list[str]:
         """The persons and groups a phrase names, through coordination and dash lists."""
@@ -409,6 +512,33 @@ class IncidentReader:
         start = seg.start + (len(text) - len(text.lstrip()))
         end = seg.start + len(text.rstrip())
         return self.ctx.evidence(start, end, confidence)
+
+
+_WITHIN = {"ход", "рамка", "время"}  # "в ходе", "в рамках", "во время"
+
+
+def _fixed(s: Sentence, token: Token) -> set[str]:
+    """The rest of a compound preposition ("в ходе" parsed as case + fixed) before a noun."""
+    case = [c for c in s.children(token.index) if c.rel == "case"]
+    return {f.lemma for c in case for f in s.children(c.index) if f.rel == "fixed"}
+
+
+# the larger happenings an incident told "на" them is a part of ("на саммите", "на чемпионате")
+_SETTINGS = {"Meeting", "Competition", "Ceremony", "Election", "Protest"}
+
+
+def _phrase(s: Sentence, head: Token) -> str:
+    """The words of a phrase as written: the head and everything hanging on it."""
+    span = [head]
+    todo = [head]
+    while todo:
+        for c in s.children(todo.pop().index):
+            if c.rel != "punct" or span[0].start < c.start < span[-1].end:
+                span.append(c)
+                todo.append(c)
+    start = min(t.start for t in span)
+    end = max(t.end for t in span if t.rel != "punct" or t is head)
+    return s.text[start - s.start:end - s.start]
 
 
 def _unique(keys: list[str]) -> list[str]:

@@ -28,6 +28,20 @@ VERBS: dict[str, str] = {
     "ранить": "Injury", "травмировать": "Injury", "пострадать": "Injury",
     "освободить": "Release", "помиловать": "Release",
     "поджечь": "Fire", "сгореть": "Fire",
+    # happenings besides crimes (0.2.0); "назначить" and "избрать" need a person, see trigger_at
+    "назначить": "Appointment", "назначать": "Appointment", "возглавить": "Appointment",
+    "переназначить": "Appointment",
+    "избрать": "Election", "переизбрать": "Election", "избираться": "Election",
+    "баллотироваться": "Election", "проголосовать": "Election",
+    "встретиться": "Meeting", "встречаться": "Meeting",
+    "посетить": "Visit", "побывать": "Visit", "посещать": "Visit",
+    "протестовать": "Protest", "бастовать": "Protest", "митинговать": "Protest",
+    "подписать": "Signing", "подписывать": "Signing",
+    "обстрелять": "MilitaryOperation", "бомбить": "MilitaryOperation", "штурмовать": "MilitaryOperation",
+    "воевать": "ArmedConflict",
+    "судить": "Trial",
+    "обыскать": "Search",
+    "родиться": "Birth", "родить": "Birth",
 }
 # noun lemma -> incident type
 NOUNS: dict[str, str] = {
@@ -38,7 +52,49 @@ NOUNS: dict[str, str] = {
     "отставка": "Resignation", "увольнение": "Resignation", "катастрофа": "Accident", "ранение": "Injury",
     "пожар": "Fire", "авария": "Accident", "дтп": "Accident", "крушение": "Accident",
     "освобождение": "Release",
+    "назначение": "Appointment", "переназначение": "Appointment",
+    "выборы": "Election", "перевыборы": "Election", "голосование": "Election", "референдум": "Election",
+    "праймериз": "Election", "избрание": "Election",
+    "встреча": "Meeting", "переговоры": "Meeting", "саммит": "Meeting", "совещание": "Meeting",
+    "заседание": "Meeting", "пресс-конференция": "Meeting", "конференция": "Meeting", "форум": "Meeting",
+    "съезд": "Meeting", "аудиенция": "Meeting", "конгресс": "Meeting",
+    "визит": "Visit", "посещение": "Visit",
+    "протест": "Protest", "митинг": "Protest", "демонстрация": "Protest", "забастовка": "Protest",
+    "пикет": "Protest", "голодовка": "Protest", "шествие": "Protest", "манифестация": "Protest",
+    "беспорядки": "Protest",
+    "подписание": "Signing",
+    "война": "ArmedConflict", "бой": "ArmedConflict",
+    "спецоперация": "MilitaryOperation", "контрнаступление": "MilitaryOperation", "обстрел": "MilitaryOperation",
+    "бомбардировка": "MilitaryOperation", "авиаудар": "MilitaryOperation", "штурм": "MilitaryOperation",
+    "контртеррористический": "MilitaryOperation",
+    "слушание": "Trial",
+    "обыск": "Search",
+    "землетрясение": "Disaster", "наводнение": "Disaster", "цунами": "Disaster", "ураган": "Disaster",
+    "извержение": "Disaster", "оползень": "Disaster", "лавина": "Disaster", "тайфун": "Disaster",
+    "смерч": "Disaster", "торнадо": "Disaster", "паводок": "Disaster", "сель": "Disaster",
+    "матч": "Competition", "чемпионат": "Competition", "олимпиада": "Competition", "турнир": "Competition",
+    "соревнование": "Competition", "первенство": "Competition", "финал": "Competition", "полуфинал": "Competition",
+    "конкурс": "Competition",
+    "церемония": "Ceremony", "инаугурация": "Ceremony", "коронация": "Ceremony",
 }
+# nouns that name such a happening only with a qualifier: "вооружённый конфликт", "военная
+# операция", "судебный процесс", "акция протеста", "Олимпийские игры", "боевые действия"
+QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
+    "конфликт": ("ArmedConflict", {"вооружённый", "вооруженный", "военный", "пограничный"}),
+    "столкновение": ("ArmedConflict", {"вооружённый", "вооруженный", "военный", "пограничный", "межэтнический"}),
+    "действие": ("ArmedConflict", {"боевой", "военный"}),
+    "операция": ("MilitaryOperation", {"военный", "специальный", "контртеррористический", "наземный",
+                                       "войсковой", "миротворческий", "антитеррористический", "боевой"}),
+    "процесс": ("Trial", {"судебный", "уголовный"}),
+    "игра": ("Competition", {"олимпийский", "паралимпийский", "азиатский"}),
+    "акция": ("Protest", {"протестный", "протест"}),
+}
+# "ушёл с поста", "покинул должность", "сложил полномочия", "освобождён от должности"
+POSTS = {"пост", "должность", "кресло", "полномочие", "обязанность", "место"}
+LEAVE_VERBS = {"покинуть", "покидать", "оставить", "сложить", "уйти", "уходить"}
+DISMISS_VERBS = {"освободить", "снять", "отстранить", "отправить"}
+# the same words in a memorial context are commemorations ("траурный митинг")
+MEMORIAL_WORDS = {"память", "траурный", "памятный", "почтить", "годовщина", "мемориал", "памятник"}
 # verb + object lemma: "лишили жизни", "захватили автомобиль", "взяли в заложники"
 VEHICLES = {"автомобиль", "машина", "автобус", "грузовик", "такси", "джип", "легковушка",
             "самолёт", "самолет", "вертолёт", "вертолет", "поезд", "катер", "уаз", "жигули"}
@@ -67,18 +123,44 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
     "Release": (m.LAW_ENFORCEMENT, m.RECIPIENT),
     "Fire": (m.PERPETRATOR, m.VICTIM),
     "Accident": (None, m.CASUALTY),
+    "Appointment": (m.ACTOR, m.PARTICIPANT),
+    "Election": (m.ACTOR, m.PARTICIPANT),
+    "Meeting": (m.PARTICIPANT, m.PARTICIPANT),
+    "Visit": (m.ACTOR, None),
+    "Protest": (m.PARTICIPANT, None),
+    "Signing": (m.ACTOR, None),
+    "ArmedConflict": (m.PARTICIPANT, m.PARTICIPANT),
+    "MilitaryOperation": (m.PARTICIPANT, m.PARTICIPANT),
+    "Trial": (None, m.PARTICIPANT),
+    "Search": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
+    "Disaster": (None, m.CASUALTY),
+    "Competition": (m.PARTICIPANT, m.PARTICIPANT),
+    "Ceremony": (m.PARTICIPANT, m.PARTICIPANT),
+    "Birth": (m.PARTICIPANT, m.PARTICIPANT),
 }
+# the happenings that are not crimes, accidents or their legal aftermath (0.2.0): read with
+# institutions as parties, the subject of the verb a noun hangs on, "с"- and "между"-phrases
+HAPPENINGS = {"Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
+              "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth"}
+# a resignation: the one who leaves did it ("ушёл в отставку"), the one dismissed is concerned
+ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
-SUBJECT_IS_PATIENT = {"Death", "Resignation", "Accident"}
-INTRANSITIVE = {"пострадать", "сгореть", "взорваться"}
+SUBJECT_IS_PATIENT = {"Death", "Accident"}
+INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
-LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести"}
+LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
+               "провести", "проводить", "организовать", "начать", "объявить"}
 LABELS = {
     "Escape": "побег", "Attack": "нападение", "Killing": "убийство", "Death": "смерть",
     "VehicleSeizure": "захват автомобиля", "HostageTaking": "захват заложников",
     "Shootout": "перестрелка", "Explosion": "взрыв", "Detention": "задержание", "Arrest": "арест",
     "Sentencing": "приговор", "Resignation": "отставка", "Injury": "ранение", "Release": "освобождение",
     "Fire": "пожар", "Accident": "происшествие",
+    "Appointment": "назначение", "Election": "выборы", "Meeting": "встреча", "Visit": "визит",
+    "Protest": "протестная акция", "Signing": "подписание", "ArmedConflict": "вооружённый конфликт",
+    "MilitaryOperation": "военная операция", "Trial": "судебный процесс", "Search": "обыск",
+    "Disaster": "стихийное бедствие", "Competition": "соревнование", "Ceremony": "церемония",
+    "Birth": "рождение",
 }
 
 
@@ -114,8 +196,19 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Death", True)
         if lemma in ("взять", "брать", "захватить") and _has_hostage(sentence, token):
             return Trigger(token, "HostageTaking", True)
-        if lemma in ("уйти", "уходить", "выйти") and "отставка" in _obl_lemmas(sentence, token):
+        if lemma in ("уйти", "уходить", "выйти", "подать", "подавать", "отправить", "отправиться") \
+                and "отставка" in _obl_lemmas(sentence, token):
             return Trigger(token, "Resignation", True)
+        if lemma in LEAVE_VERBS and _obl_lemmas(sentence, token) & POSTS:
+            return Trigger(token, "Resignation", True)  # "покинул пост", "ушёл с должности"
+        if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
+            return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
+        if lemma in ("назначить", "назначать", "избрать", "переизбрать") and not _names_someone(sentence, token):
+            return None  # "назначил наказание", "выборы назначены на март": not a post given
+        if lemma in ("подписать", "подписывать") and not any(c.rel == "obj" or c.rel == "nsubj:pass" for c in children):
+            return None
+        if lemma == "родить" and not any(c.rel == "obj" for c in children):
+            return None
         if lemma in SEIZE_VERBS and lemma != "завладеть" and any(c.lemma in VEHICLES for c in children if c.rel == "obj"):
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
@@ -136,9 +229,50 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "отставка" and token.feats.get("Case") == "Loc":
             return None  # "майор в отставке": a status, not an event
+        if lemma in QUALIFIED_NOUNS:
+            kind, qualifiers = QUALIFIED_NOUNS[lemma]
+            if lemma == "операция" and token.text.lower().startswith("спецоперац"):
+                return Trigger(token, kind, False)
+            if lemmas & qualifiers:
+                return Trigger(token, kind, False)
+            return None
+        if lemma == "бой" and token.feats.get("Case") == "Ins":
+            return None  # "взяли с боем": a manner
+        if NOUNS.get(lemma) in ("Protest", "Ceremony") and _memorial(sentence):
+            return None  # "траурный митинг": a commemoration, read there
         if lemma in NOUNS:
             return Trigger(token, NOUNS[lemma], False)
     return None
+
+
+def _memorial(sentence: Sentence) -> bool:
+    return any(t.lemma in MEMORIAL_WORDS for t in sentence.tokens)
+
+
+def _post_phrase(sentence: Sentence, token: Token) -> bool:
+    """"освободить от должности", "снять с поста", "отправить в отставку"."""
+    for child in sentence.children(token.index):
+        if child.rel in ("obl", "obj") and (child.lemma in POSTS or child.lemma == "отставка"):
+            prep = {c.lemma for c in sentence.children(child.index) if c.rel == "case"}
+            if prep & {"от", "с", "со", "в"}:
+                return True
+    return False
+
+
+def _names_someone(sentence: Sentence, token: Token) -> bool:
+    """An appointment or an election names the one it made: a person or a post in the
+    instrumental ("назначен министром"), or a post ("на пост директора")."""
+    from .groups import person_lemma
+
+    for child in sentence.children(token.index):
+        if child.rel in ("obj", "nsubj:pass", "nsubj") and (child.pos == "PROPN" or person_lemma(child)):
+            if child.rel != "nsubj" or token.feats.get("Voice") == "Pass" or token.feats.get("Variant") == "Short":
+                return True
+        if child.rel in ("obl", "xcomp", "obj") and child.feats.get("Case") == "Ins" and child.pos == "NOUN":
+            return True
+        if child.rel == "obl" and child.lemma in POSTS:
+            return True
+    return False
 
 
 def _obl_lemmas(sentence: Sentence, token: Token) -> set[str]:
