@@ -24,10 +24,17 @@ MEMORY_VERBS = {"вспоминать", "вспомнить", "чтить", "п�
 MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемориал", "бюст", "обелиск", "монумент"}
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
-AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться"}
-AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест"}
+AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
+               "завоевать"}
+AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
+# "лауреат премии X", "обладатель «Оскара»", "кавалер ордена": the holder of an award
+HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", "обладательница", "кавалер", "призёр", "призер"}
+# "чемпион мира", "олимпийская чемпионка": a title is an award its holder won
+TITLE_NOUNS = {"чемпион", "чемпионка"}
+TITLE_QUALIFIERS = {"олимпийский", "паралимпийский"}
+TITLE_OF = {"мир", "европа", "россия", "азия", "ссср", "олимпиада"}
 # "получить" is an award verb only with an award as its object
-_WEAK_AWARD_VERBS = {"получить", "вручить"}
+_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 
@@ -36,6 +43,7 @@ def extract_commemorations(ctx: Context, people: People, segs: list[Segment]) ->
     for seg in segs:
         reader.day(seg)
         reader.award(seg)
+        reader.holder(seg)
         reader.memorial(seg)
     for seg in segs:
         reader.memory(seg)
@@ -211,6 +219,61 @@ class _Reader:
                     node.commemorates.append(key)
             self.ctx.facts.commemorations.append(node)
 
+    def holder(self, seg: Segment) -> None:
+        """"лауреат Нобелевской премии Олег Смирнов", "стал обладателем приза", "олимпийская
+        чемпионка Анна Белова": an award its holder is named with."""
+        s = seg.sentence
+        for noun in s.tokens:
+            if noun.pos != "NOUN":
+                continue
+            if noun.lemma in HOLDER_NOUNS:
+                award = next((c for c in s.children(noun.index) if c.rel == "nmod"
+                              and (c.lemma in AWARD_NOUNS or _quoted_after(s, c))), None)
+                if award is None:
+                    continue
+                name = _award_name(s, award)
+                first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
+                span = (first, _award_end(s, award))
+            elif noun.lemma in TITLE_NOUNS:
+                qualifiers = [c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in TITLE_QUALIFIERS]
+                of = [c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma.lower() in TITLE_OF]
+                if not qualifiers and not of:
+                    continue  # "чемпион" alone: of what, the text does not say
+                words = inflect_phrase(qualifiers + [noun], plural=False)
+                name = " ".join([words] + [c.text for c in of])
+                span = (min(t.start for t in qualifiers + [noun]), max(t.end for t in of + [noun]))
+            else:
+                continue
+            recipients = self._holder_of(s, noun)
+            if not recipients:
+                continue
+            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
+            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
+            node.award_evidence = self.ctx.evidence(span[0], span[1], 0.65)
+            for key in recipients:
+                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
+            self.ctx.facts.commemorations.append(node)
+
+    def _holder_of(self, s: Sentence, noun: Token) -> list[str]:
+        """Who the holder noun is: the name in apposition, the subject of "стал лауреатом", or
+        the named head it stands beside."""
+        for child in s.children(noun.index):
+            if child.rel in ("appos", "flat:name", "nsubj") and child.pos == "PROPN":
+                key = self.ctx.key_at(child.start, child.end)
+                if type(self.ctx.entity(key)).__name__ == "Person":
+                    return [key]
+        head = next((t for t in s.tokens if t.index == noun.head), None)
+        if head is None:
+            return []
+        if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
+            subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
+            return self.people.resolve(s, subject, create=False) if subject is not None else []
+        if noun.rel == "appos" and head.pos == "PROPN":
+            key = self.ctx.key_at(head.start, head.end)
+            if type(self.ctx.entity(key)).__name__ == "Person":
+                return [key]
+        return []
+
     # -- memorials and their unveiling ----------------------------------------------------------
     def memorial(self, seg: Segment) -> None:
         s = seg.sentence
@@ -330,6 +393,12 @@ def _award_name(s: Sentence, award: Token) -> str:
         if child.rel in ("nmod", "flat", "appos") and child.start > award.start:
             words.append(child.text)
     return " ".join(words)
+
+
+def _quoted_after(s: Sentence, token: Token) -> bool:
+    """"обладатель «Оскара»": an award named in quotes."""
+    before = s.text[:token.start - s.start].rstrip()
+    return before.endswith("«")
 
 
 def _award_end(s: Sentence, award: Token) -> int:

@@ -248,7 +248,7 @@ class IncidentReader:
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
                     patients += self._persons(s, child)
-        happening = trigger.type in lex.HAPPENINGS or trigger.type == "Resignation"
+        happening = trigger.type in lex.HAPPENINGS or trigger.type in ("Resignation", "Sentencing")
         parties = self._parties if happening else self._persons
         if subject is not None:
             keys = parties(s, subject)
@@ -433,6 +433,8 @@ class IncidentReader:
             trigger = lex.trigger_at(s, child)
             if trigger is None or trigger.is_verb or trigger.type in ("Death", "Injury"):
                 continue
+            if trigger.type in lex.HAPPENINGS and trigger.type not in lex.DEADLY:
+                continue  # "скончался во время слушания": died during it, not a casualty of it
             if child.start in self._done:
                 return self._done[child.start]
             incident = self._incident(seg, trigger)

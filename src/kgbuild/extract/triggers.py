@@ -47,7 +47,7 @@ VERBS: dict[str, str] = {
 NOUNS: dict[str, str] = {
     "побег": "Escape", "нападение": "Attack", "атака": "Attack", "убийство": "Killing",
     "расстрел": "Killing", "гибель": "Death", "смерть": "Death", "угон": "VehicleSeizure",
-    "перестрелка": "Shootout", "взрыв": "Explosion", "теракт": "Explosion",
+    "перестрелка": "Shootout", "стрельба": "Shootout", "взрыв": "Explosion", "теракт": "Explosion",
     "задержание": "Detention", "арест": "Arrest", "приговор": "Sentencing",
     "отставка": "Resignation", "увольнение": "Resignation", "катастрофа": "Accident", "ранение": "Injury",
     "пожар": "Fire", "авария": "Accident", "дтп": "Accident", "крушение": "Accident",
@@ -142,6 +142,10 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
 # institutions as parties, the subject of the verb a noun hangs on, "с"- and "между"-phrases
 HAPPENINGS = {"Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
               "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth"}
+# happenings one can be a casualty of ("погиб в бою", "во время землетрясения")
+DEADLY = {"ArmedConflict", "MilitaryOperation", "Disaster"}
+# the court that passed a sentence did it
+ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 # a resignation: the one who leaves did it ("ушёл в отставку"), the one dismissed is concerned
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
@@ -194,6 +198,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Killing", True)
         if lemma in ("отдать", "отдавать") and "жизнь" in lemmas:
             return Trigger(token, "Death", True)
+        if lemma in ("покончить", "кончать") and "себя" in lemmas:
+            return Trigger(token, "Death", True)  # "покончил с собой"
         if lemma in ("взять", "брать", "захватить") and _has_hostage(sentence, token):
             return Trigger(token, "HostageTaking", True)
         if lemma in ("уйти", "уходить", "выйти", "подать", "подавать", "отправить", "отправиться") \
