@@ -95,6 +95,41 @@ CASES = [
      {"award:премия «Большая книга»", "AwardConferral.recipient=Анна Белова"}),
     ("Заключённый сбежал из-под конвоя.", {"Escape.perpetrator=заключённый"}),
     ("Двое заключённых бежали из колонии.", {"Escape.perpetrator=заключённые", "group:заключённые=2"}),
+    # careers: who appointed, dismissed or resigned (actor) and whom it concerned (participant)
+    ("Президент Олег Смирнов назначил Ивана Петрова министром обороны.",
+     {"Appointment.actor=Олег Смирнов", "Appointment.participant=Иван Петров"}),
+    ("Иван Петров назначен начальником Главного управления МВД.",
+     {"Appointment.participant=Иван Петров", "Appointment<Главное управление МВД"}),
+    ("Министр Олег Смирнов ушёл в отставку.", {"Resignation.actor=Олег Смирнов"}),
+    ("Генерал Андрей Козлов освобождён от должности командующего округом.",
+     {"Resignation.participant=Андрей Козлов"}),
+    ("Губернатор Олег Смирнов уволил директора департамента Ивана Петрова.",
+     {"Resignation.actor=Олег Смирнов", "Resignation.participant=Иван Петров"}),
+    ("Мэром города избран бывший спортсмен Пётр Орлов.", {"Election.participant=Пётр Орлов"}),
+    # a death by one's own hand
+    ("Бизнесмен Олег Смирнов покончил с собой.", {"Death.casualty=Олег Смирнов", "died:Олег Смирнов"}),
+    # meetings, visits, signings, protests, wars, disasters, births: who, where, when
+    ("Президент Олег Смирнов встретился с премьер-министром Иваном Петровым в Москве.",
+     {"Meeting.participant=Олег Смирнов", "Meeting.participant=Иван Петров", "Meeting@Москва"}),
+    ("Иван Петров выступил на пресс-конференции в Москве.", {"Meeting.participant=Иван Петров", "Meeting@Москва"}),
+    ("Министр Олег Смирнов посетил Казань с рабочим визитом.", {"Visit.actor=Олег Смирнов", "Visit@Казань"}),
+    ("Президент Олег Смирнов подписал указ о помиловании.", {"Signing.actor=Олег Смирнов"}),
+    ("В Самаре прошёл митинг против повышения тарифов.", {"Protest", "Protest@Самара"}),
+    ("В 1995 году в Чечне началась военная операция.", {"MilitaryOperation", "MilitaryOperation:1995"}),
+    ("Землетрясение магнитудой 6 произошло в Турции 12 марта 2020 года.",
+     {"Disaster", "Disaster@Турция", "Disaster:2020-03-12"}),
+    ("Иван Петров родился 5 марта 1950 года в Самаре.",
+     {"Birth.participant=Иван Петров", "Birth:1950-03-05", "Birth@Самара"}),
+    # a happening named inside a larger one is a part of it
+    ("В ходе визита министр Иван Петров встретился с губернатором Олегом Смирновым.",
+     {"Visit", "Meeting#None", "Meeting.participant=Олег Смирнов"}),
+    # awards named with their holder
+    ("Лауреат Нобелевской премии мира Олег Смирнов посетил Казань.",
+     {"award:Нобелевская премия мира", "AwardConferral.recipient=Олег Смирнов"}),
+    ("В 2001 году Иван Петров стал лауреатом премии «Золотая маска».",
+     {"award:премия «Золотая маска»", "AwardConferral.recipient=Иван Петров"}),
+    ("Двукратная олимпийская чемпионка Анна Белова завершила карьеру.",
+     {"award:олимпийская чемпионка", "AwardConferral.recipient=Анна Белова"}),
 ]
 
 # what must NOT be read: descriptions are not reports, possessives without an antecedent tie no one
@@ -118,7 +153,34 @@ NEGATIVE = [
     ("В годовщину трагедии жители вспоминают всех, кто погиб.", "Death"),
     ("Вдова капитана Ольга Петрова вырастила двух сыновей.", "kin:Ольга Петрова"),  # fled abroad: not an escape from custody
     ("Спортсмен получил травму колена.", "AwardConferral"),
+    # a penalty, a date or a meeting time is not a post given
+    ("Суд назначил ему наказание в виде штрафа.", "Appointment"),
+    ("Выборы назначены на март.", "Appointment"),
+    # a protest rally is not a memorial event, a memorial rally not a protest
+    ("В Самаре прошёл митинг против повышения тарифов.", "MemorialEvent"),
+    ("В центре города прошёл траурный митинг в память о погибших.", "Protest"),
+    # "операция" alone may be a surgeon's, "конфликт" alone a quarrel, "чемпион" of what?
+    ("Хирург провёл операцию на сердце.", "MilitaryOperation"),
+    ("Между соседями возник конфликт.", "ArmedConflict"),
+    ("Чемпион района по шашкам вернулся домой.", "AwardConferral"),
+    ("Майор в отставке живёт в деревне.", "Resignation"),
+    # a death during a hearing: not a casualty of the hearing
+    ("Обвиняемый Олег Смирнов скончался во время слушания дела.", "Trial.casualty"),
+    # a day of birth is not a birth told
+    ("Друзья поздравили Ивана Петрова с днём рождения.", "Birth"),
 ]
+
+
+def test_a_headline_retells_the_body_incident_rather_than_adding_one():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    text = "Умер писатель Олег Смирнов\nПисатель Олег Смирнов скончался 3 мая 2019 года в Москве."
+    facts = extract(Document(id="t", text=text))
+    deaths = [i for i in facts.incidents if i.type == "Death"]
+    assert len(deaths) == 1
+    assert [text[w.start:w.end] for w in deaths[0].retold] == ["Умер"]
+    assert text[deaths[0].trigger.start:deaths[0].trigger.end] == "скончался"
 
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])

@@ -172,6 +172,8 @@ class Incident:
     # more classes it also belongs to: a car seized with its passengers is a HostageTaking too
     extra_types: list[str] = field(default_factory=list)
     trigger: Evidence | None = None  # the word that told it ("напали", "побег"), for evaluation
+    # the same incident's words in other lines ("Умер X" in the headline, "скончался" in the body)
+    retold: list[Evidence] = field(default_factory=list)
 
 
 @dataclass

@@ -66,25 +66,37 @@ def predicted_relations(facts) -> list[tuple[str, Span, Span]]:
     for inc in facts.incidents:
         if inc.trigger is None:
             continue
-        trig = (inc.trigger.start, inc.trigger.end)
-        sentence = inc.evidence[0] if inc.evidence else None
-        lo, hi = (sentence.start, sentence.end) if sentence else trig
-        for part in inc.participations:
-            if not _annotatable(facts, part.agent):
-                continue
-            kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
-            for mention in _mentions(facts, part.agent):
-                if lo <= mention.start < hi:
-                    out.append((kind, (mention.start, mention.end), trig))
-        if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
-            out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
-        if inc.place:
-            for mention in _mentions(facts, inc.place):
-                if lo <= mention.start < hi:
-                    out.append(("TAKES_PLACE_IN", trig, (mention.start, mention.end)))
-        whole = by_key.get(inc.part_of or "")
-        if whole is not None and whole.trigger is not None:
-            out.append(("SUBEVENT_OF", trig, (whole.trigger.start, whole.trigger.end)))
+        # each word that tells the incident (the body's, a headline's) with the line it stands in
+        for word in [inc.trigger] + inc.retold:
+            line = next((e for e in inc.evidence if e.start <= word.start < e.end), None)
+            _incident_relations(facts, inc, by_key, word, line, out)
+    _deaths_and_awards(facts, by_key, out)
+    return out
+
+
+def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
+    """The relations one word telling an incident has with what its line names."""
+    trig = (word.start, word.end)
+    lo, hi = (sentence.start, sentence.end) if sentence else trig
+    for part in inc.participations:
+        if not _annotatable(facts, part.agent):
+            continue
+        kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
+        for mention in _mentions(facts, part.agent):
+            if lo <= mention.start < hi:
+                out.append((kind, (mention.start, mention.end), trig))
+    if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
+        out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
+    if inc.place:
+        for mention in _mentions(facts, inc.place):
+            if lo <= mention.start < hi:
+                out.append(("TAKES_PLACE_IN", trig, (mention.start, mention.end)))
+    whole = by_key.get(inc.part_of or "")
+    if whole is not None and whole.trigger is not None and word is inc.trigger:
+        out.append(("SUBEVENT_OF", trig, (whole.trigger.start, whole.trigger.end)))
+
+
+def _deaths_and_awards(facts, by_key, out) -> None:
     for person in facts.persons:
         if person.anonymous or not person.label:
             continue  # NEREL links dates of death to named persons only
@@ -108,7 +120,6 @@ def predicted_relations(facts) -> list[tuple[str, Span, Span]]:
             for mention in _mentions(facts, part.agent):
                 if told.start <= mention.start < told.end:
                     out.append(("AWARDED_WITH", (mention.start, mention.end), award))
-    return out
 
 
 # NEREL annotates names, professions and organizations, never "мужчина" or "мирные жители":

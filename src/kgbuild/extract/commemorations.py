@@ -17,6 +17,7 @@ from .context import Context
 from .groups import People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token
 from .segments import Segment
+from .triggers import MEMORIAL_WORDS
 
 DAY_NOUNS = {"праздник", "день", "годовщина"}
 DAY_VERBS = {"отмечать", "отмечаться", "праздновать", "чтить"}
@@ -283,6 +284,9 @@ class _Reader:
         if noun is None and event_noun is None:
             return
         honoured = self._honoured_in(s)
+        if noun is None and verb is None and not honoured and event_noun.lemma in ("митинг", "акция", "церемония") \
+                and not any(t.lemma in MEMORIAL_WORDS for t in s.tokens):
+            return  # "митинг против повышения тарифов": a protest, read as an incident
         date = _date_in(self.ctx, seg)
         place = next((k for k in (self.ctx.key_at(t.start, t.end) for t in s.tokens)
                       if type(self.ctx.entity(k)).__name__ == "Place"), None)

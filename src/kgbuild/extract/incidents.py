@@ -40,6 +40,7 @@ class IncidentReader:
         self.site_of_paragraph: dict[int, str] = {}
         self.targets: dict[str, list[str]] = {}  # attack key -> whom it targeted
         self._headline_triggers: list[tuple[str, Segment]] = []
+        self._headline_words: list[tuple[lex.Trigger, Segment]] = []
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
@@ -187,6 +188,9 @@ class IncidentReader:
         self._where(seg, token, incident)
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
+            head = next((t for t in s.tokens if t.index == token.head), None)
+            if not trigger.is_verb and token.rel == "nsubj" and head is not None and head.pos == "VERB":
+                self._where(seg, head, incident)  # "в Турции произошло землетрясение"
         incident.instruments = _instruments(s, token)
         if kind == "Attack":
             incident.outcome = _seized_after(s, token)
@@ -485,6 +489,25 @@ class IncidentReader:
             trigger = lex.trigger_at(seg.sentence, token)
             if trigger is not None and not trigger.is_verb:
                 self._headline_triggers.append((trigger.type, seg))
+            if trigger is not None:
+                self._headline_words.append((trigger, seg))
+
+    def _retold_in_headlines(self) -> None:
+        """"Умер Юкия Амано" over a body telling "Амано скончался": the headline's word tells the
+        body's incident of its type that has a participant the headline names, or the only one."""
+        for trigger, seg in self._headline_words:
+            named = {key for start, end, key in self.ctx.mentions if seg.start <= start < seg.end}
+            same = [i for i in self.incidents if i.type == trigger.type]
+            told = [i for i in same if named & {p.agent for p in i.participations}]
+            if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
+                continue
+            incident = (told or same)[0]
+            word = self.ctx.evidence(trigger.token.start, trigger.token.end, 0.6)
+            if all(e.start != word.start for e in incident.retold):
+                incident.retold.append(word)
+                line = self._evidence(seg, 0.6)
+                if all(e.start != line.start for e in incident.evidence):
+                    incident.evidence.append(line)
 
     def headline_triggers(self) -> list[tuple[str, Segment]]:
         """The incident types the headlines name, with their lines."""
@@ -495,6 +518,7 @@ class IncidentReader:
 
     def finish(self) -> None:
         """Attach headline mentions to the body's incident of the same type, when there is one."""
+        self._retold_in_headlines()
         for kind, seg in self._headline_triggers:
             same = [i for i in self.incidents if i.type == kind and not i.part_of]
             if len(same) == 1:
