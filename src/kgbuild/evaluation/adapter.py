@@ -99,8 +99,10 @@ def _kinship(facts: DocumentFacts, typed: dict) -> set[RelationMention]:
         for m1 in a.mentions:
             for m2 in b.mentions:
                 if told.start <= m1.start < told.end and told.start <= m2.start < told.end:
-                    found.add(RelationMention(kind, typed.get((m1.start, m1.end), Mention("PERSON", m1.start, m1.end)),
-                                              typed.get((m2.start, m2.end), Mention("PERSON", m2.start, m2.end))))
+                    first, second = (m2, m1) if kind != "PARENT_OF" and m2.start < m1.start else (m1, m2)
+                    # NEREL writes a symmetric tie from the first mention to the second
+                    found.add(RelationMention(kind, typed.get((first.start, first.end), Mention("PERSON", first.start, first.end)),
+                                              typed.get((second.start, second.end), Mention("PERSON", second.start, second.end))))
     return found
 
 
