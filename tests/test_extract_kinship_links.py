@@ -62,3 +62,8 @@ def test_symmetric_ties_run_from_the_first_mention_in_nerel_terms():
     found = {(r.type, text[r.source.start:r.source.end], text[r.target.start:r.target.end])
              for r in relations(extract(Document(id="t", text=text)))}
     assert ("SPOUSE", "Филипп", "Елизаветы II") in found
+
+
+def test_the_kin_of_a_companion_is_not_the_kin_of_the_named_person():
+    found = ties("Андрей Воробьёв — сын ближайшего соратника Сергея Шойгу.")
+    assert not any("Шойгу" in (t[0] or "") for t in found)

@@ -107,6 +107,8 @@ def test_regnal_numbers_and_initials_stay_in_the_name(text, label):
     ("Джеймсу Коми 52 года. Он работал прокурором.", "Джеймс Коми", 52),
     ("Томасу Шеферу было 54 года. У него остались жена и дети.", "Томас Шефер", 54),
     ("Сергей Петров, 42 года, задержан.", "Сергей Петров", 42),
+    ("Пострадали Николай Глазков 40 лет и Ирина Симонова 52 года.", "Николай Глазков", 40),
+    ("Кандидат Мишель Бачелет — 54 года, врач.", "Мишель Бачелет", 54),
 ])
 def test_the_age_written_beside_a_name(text, label, age):
     found = persons(text)
@@ -202,3 +204,8 @@ def test_an_adjective_from_the_surname_of_a_named_person_mentions_that_person():
     assert persons("Открылись «Шукшинские дни на Алтае».") == {}
     found = persons("Губернатор Олег Иванов посетил Ивановскую область.")
     assert [m.quote for m in found["Олег Иванов"].mentions] == ["Олег Иванов"]
+
+
+def test_a_number_of_years_before_a_verb_is_no_age():
+    found = persons("Владимир Путин 20 лет правил страной.")
+    assert found["Владимир Путин"].age is None

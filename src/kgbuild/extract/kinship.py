@@ -160,9 +160,18 @@ def _clause_between(text: str, start: int, end: int) -> bool:
     return len(gap) < 40 and not re.search(r"[.;:!?«»\"]|\b(?:котор|что|когда|но|а)\b", gap)
 
 
+# nouns of a tie to someone: "сын ближайшего соратника Сергея Шойгу" is the соратник's son
+_RELATIONAL = {"соратник", "друг", "подруга", "коллега", "знакомый", "знакомая", "партнёр", "партнер",
+               "помощник", "помощница", "сторонник", "товарищ", "соперник", "приятель", "адвокат", "охранник",
+               "водитель", "любовник", "любовница", "ученик", "ученица", "секретарь", "референт"}
+
+
 def _genitive(s: Sentence, start: int, mention: tuple[int, int, str]) -> bool:
-    """The name is in the genitive, or the noun before it is ("предпринимателя Яна Абрамова")."""
+    """The name is in the genitive, or the noun before it is ("предпринимателя Яна Абрамова"), and
+    no noun between names another person whose kin it would be."""
     gap = [t for t in s.tokens if start <= t.start and t.end <= mention[0]]
+    if any(t.lemma in KIN or t.lemma in _RELATIONAL for t in gap):
+        return False
     return _case(s, mention) in ("Gen", None) or bool(gap) and gap[-1].feats.get("Case") == "Gen"
 
 

@@ -93,6 +93,12 @@ _AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+в\s+возрасте\s+)(\d{1,3}
 _AGE_DATIVE = re.compile(r"^\s+(?:было\s+|будет\s+|исполнилось\s+(?:бы\s+)?|исполнится\s+)?(\d{1,3})\s+(?:лет|года?)(?=\s*[.,;])")
 
 
+# "Николай Глазков 40 лет,", "Мишель Бачелет — 54 года,", "Тогда Рено было 54 года.": the age
+# closes the phrase (else "Путин 20 лет правил" would be an age)
+_AGE_BARE = re.compile(r"^(?:\s+|\s+[—–]\s+|\s+(?:было|исполнилось)\s+)(\d{1,3})\s+(?:лет|года?)"
+                       r"(?=\s*(?:[.,;:)]|\n|и\s|$))")
+
+
 def _ages(ctx: Context) -> None:
     """"42-летний Сергей Петров", "Сергей Петров, 42 года,": the age the text gives."""
     persons = {p.key: p for p in ctx.facts.persons}
@@ -101,7 +107,7 @@ def _ages(ctx: Context) -> None:
         if person is None:
             continue
         before = _AGE_BEFORE.search(ctx.text[max(0, start - 40):start])
-        after = _AGE_AFTER.match(ctx.text[end:end + 30]) or (
+        after = _AGE_AFTER.match(ctx.text[end:end + 30]) or _AGE_BARE.match(ctx.text[end:end + 30]) or (
             _in_dative(ctx.text[start:end]) and _AGE_DATIVE.match(ctx.text[end:end + 30]))
         if before:
             a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start()
