@@ -67,3 +67,10 @@ def test_symmetric_ties_run_from_the_first_mention_in_nerel_terms():
 def test_the_kin_of_a_companion_is_not_the_kin_of_the_named_person():
     found = ties("Андрей Воробьёв — сын ближайшего соратника Сергея Шойгу.")
     assert not any("Шойгу" in (t[0] or "") for t in found)
+
+
+def test_two_sons_of_one_father_are_brothers():
+    f = extract(Document(id="t", text="Основными акционерами выступали сыновья Минтимера Шаймиева - Радик и Айрат."))
+    label = {p.key: p.label for p in f.persons}
+    assert [(label[k.person], k.term, label[k.relative]) for k in f.kinships if k.relation == "relative"] \
+        == [("Радик", "брат", "Айрат")]

@@ -139,6 +139,14 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
                 elif before and _BEFORE_KIN.match(text[before[-1][1]:token.start]):
                     relatives.append(before[-1])
                 ties += [(o[2], r[2]) for o in owners for r in relatives]
+            if KIN[lemma] == "parent":  # "сыновья Минтимера Шаймиева - Радик и Айрат": brothers
+                children = list(dict.fromkeys(r for _, r in ties))
+                for first, second in zip(children, children[1:]):
+                    term = {"male": "брат", "female": "сестра"}.get(getattr(ctx.entity(second), "gender", None) or "")
+                    if term and (first, second, "relative") not in seen:
+                        seen.add((first, second, "relative"))
+                        ctx.facts.kinships.append(Kinship(person=first, relative=second, relation="relative",
+                                                          term=term, evidence=[ctx.evidence(s.start, s.end, 0.7)]))
             for owner, relative in ties:
                 relation = KIN[lemma]
                 if owner == relative or (owner, relative, relation) in seen:
