@@ -78,3 +78,53 @@ def test_a_duration_does_not_take_the_word_before_it():
 def test_the_present_time_is_no_date():
     found, expressions = dates("В настоящее время он живёт в Омске.")
     assert found == [] and expressions == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Заключённый Клэренс Картер, 49 лет, был казнён во вторник.", "49 лет"),
+    ("Список пострадавших: Николай Глазков 40 лет, Ирина Симонова 52 года.", "52 года"),
+    ("У нас лежит девочка 16 лет, она поступила утром.", "16 лет"),
+    ("Им было 30, 20 и 19 лет.", "19 лет"),
+    ("Ему на момент чемпионства было 70 лет.", "70 лет"),
+])
+def test_an_age_after_a_person_is_no_time_expression(text, age):
+    _, expressions = dates(text)
+    assert age not in expressions
+
+
+def test_a_term_after_a_verb_is_still_a_time_expression():
+    _, expressions = dates("Он скрывался 16 лет и был арестован в Сербии.")
+    assert expressions == ["16 лет"]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Спустя несколько дней удалось задержать подозреваемого.", "Спустя несколько дней"),
+    ("Год спустя он вернулся в команду.", "Год спустя"),
+    ("Суд приговорил его к 24 годам тюрьмы.", "24 годам"),
+    ("Он ушёл в отставку немногим более года назад.", "немногим более года назад"),
+    ("Годом позже он завоевал титул чемпиона.", "Годом позже"),
+    ("Двумя неделями ранее он потерял мать.", "Двумя неделями ранее"),
+    ("На днях глава государства подписал указ.", "На днях"),
+])
+def test_more_time_expressions(text, phrase):
+    _, expressions = dates(text)
+    assert expressions == [phrase]
+
+
+def test_a_phrase_after_a_blank_line_starts_at_its_first_word():
+    _, expressions = dates("Доказательств нет.\n\nНеделю назад его задержали.")
+    assert expressions == ["Неделю назад"]
+
+
+def test_part_of_a_month_before_a_number_that_is_no_year():
+    found, _ = dates("В конце марта 55-летний премьер заболел.", published="2020-04-27")
+    assert [(phrase, value) for phrase, _, value in found] == [("В конце марта", "2020-03")]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Журналист умер вчера, 9 мая 2019 года, в Москве.", "вчера, 9 мая 2019 года", "2019-05-09"),
+    ("Спортсмен 25 июля, в четверг, предпримет попытку.", "25 июля, в четверг", "2019-07-25"),
+])
+def test_a_day_word_beside_its_calendar_date_is_one_date(text, phrase, value):
+    found, expressions = dates(text, published="2019-05-10")
+    assert [(p, v) for p, _, v in found] == [(phrase, value)] and expressions == []

@@ -107,6 +107,8 @@ def test_regnal_numbers_and_initials_stay_in_the_name(text, label):
     ("Джеймсу Коми 52 года. Он работал прокурором.", "Джеймс Коми", 52),
     ("Томасу Шеферу было 54 года. У него остались жена и дети.", "Томас Шефер", 54),
     ("Сергей Петров, 42 года, задержан.", "Сергей Петров", 42),
+    ("Пострадали Николай Глазков 40 лет и Ирина Симонова 52 года.", "Николай Глазков", 40),
+    ("Кандидат Мишель Бачелет — 54 года, врач.", "Мишель Бачелет", 54),
 ])
 def test_the_age_written_beside_a_name(text, label, age):
     found = persons(text)
@@ -130,3 +132,80 @@ def test_a_spelling_in_other_letters_in_brackets_is_the_same_person(text, other_
 def test_the_person_an_institution_is_named_after_is_a_person():
     found = persons("Победитель конкурса имени Петра Чайковского Даниил Трифонов выступит в Москве.")
     assert "Пётр Чайковский" in found and "Даниил Трифонов" in found
+
+
+@pytest.mark.parametrize("text, label", [
+    # dictionary words as given names inside a sentence: "рами", "алмаз", "нора", "эмир"
+    ("Бывший университетский ректор Рами Хамдалла сформировал новое правительство.", "Рами Хамдалла"),
+    ("Министр транспорта Пермского края Алмаз Закиев был доставлен на допрос.", "Алмаз Закиев"),
+    ("Мать одного из подозреваемых, Нора Донда, рассказала об этом журналистам.", "Нора Донда"),
+    # a repeated given name is not a doubled word
+    ("Голливудская актриса Жа Жа Габор умерла в Лос-Анджелесе.", "Жа Жа Габор"),
+    # a given name no dictionary knows, left out by the tagger
+    ("Мяч укатился в воду. Мейв Кеннеди и её сын поплыли за мячом.", "Мейв Кеннеди"),
+])
+def test_the_whole_name_is_kept(text, label):
+    assert label in persons(text)
+
+
+def test_a_dictionary_word_opening_the_sentence_stays_out_of_the_name():
+    found = persons("Шестидесятивосьмилетняя Руссефф, экономист по образованию, заявила о перевороте.")
+    assert [m.quote for p in found.values() for m in p.mentions] == ["Руссефф"]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Так, биограф Баффета Энди Килпатрик заявил, что ничего не знает об этом.", "Баффета", "Энди Килпатрик"),
+    ("Бывшая супруга Януковича Людмила проживает в Крыму.", "Януковича", "Людмила"),
+    ("Старшая дочь президента Барака Обамы Малия сделает перерыв в учёбе.", "Барака Обамы", "Малия"),
+])
+def test_a_genitive_name_beside_another_name_is_another_person(text, first, second):
+    quotes = [[m.quote for m in p.mentions] for p in facts_of(text).persons]
+    assert [first] in quotes and [second] in quotes
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Министр энергетики Катара Абдулла бин Хамад аль-Аттия прибыл в Москву.", "Абдулла бин Хамад аль-Аттия"),
+    ("В создании организации участвовал Абу Мусаб аз-Заркауи, ближайший соратник Усамы бен Ладена.",
+     "Абу Мусаб аз-Заркауи"),
+])
+def test_arabic_names_keep_their_particles(text, label):
+    assert label in persons(text)
+
+
+def test_a_foreign_surname_pymorphy_guesses_as_a_place_is_still_a_person():
+    found = persons("Суд освободил Фирташа без залога. Экстрадицию Фирташа одобрили в Вене.")
+    assert len(found) == 1 and len(next(iter(found.values())).mentions) == 2
+
+
+def test_the_person_whose_administration_or_government_it_is():
+    f = facts_of("Рабочая группа, созданная администрацией Обамы, оценивает риски. Барак Обама выступил.")
+    quotes = [m.quote for p in f.persons for m in p.mentions]
+    assert "Обамы" in quotes
+
+
+@pytest.mark.parametrize("text, label, quote", [
+    ("Он играл в Театре имени Ермоловой.", "Ермолова", "Ермоловой"),
+    ("Он умер в НИИ им. Склифосовского в Москве.", "Склифосовский", "Склифосовского"),
+    ("Матч прошёл на стадионе имени Эдуарда Стрельцова.", "Эдуард Стрельцов", "Эдуарда Стрельцова"),
+])
+def test_the_person_after_imeni_is_a_person(text, label, quote):
+    found = persons(text)
+    assert [m.quote for m in found[label].mentions] == [quote]
+
+
+def test_imeni_before_a_common_phrase_names_nobody():
+    assert persons("Завод имени Ленинского комсомола закрыли в прошлом году.") == {}
+
+
+def test_an_adjective_from_the_surname_of_a_named_person_mentions_that_person():
+    found = persons("Василий Шукшин родился в Сростках. Открылись «Шукшинские дни на Алтае».")
+    assert [m.quote for m in found["Василий Шукшин"].mentions] == ["Василий Шукшин", "Шукшинские"]
+    # no such person named: the adjective stays an adjective; a region is never a person
+    assert persons("Открылись «Шукшинские дни на Алтае».") == {}
+    found = persons("Губернатор Олег Иванов посетил Ивановскую область.")
+    assert [m.quote for m in found["Олег Иванов"].mentions] == ["Олег Иванов"]
+
+
+def test_a_number_of_years_before_a_verb_is_no_age():
+    found = persons("Владимир Путин 20 лет правил страной.")
+    assert found["Владимир Путин"].age is None

@@ -67,6 +67,7 @@ def relations(facts: DocumentFacts) -> set[RelationMention]:
                            Mention("?", link.target.start, link.target.end))
         found.add(RelationMention(link.relation, source, target))
     found.update(_kinship(facts, typed))
+    found.update(_places_of_death(facts, typed))
     from .events import predicted_relations  # deaths and awards, read by the events layer
 
     for kind, (s1, e1), (s2, e2) in predicted_relations(facts):
@@ -99,8 +100,30 @@ def _kinship(facts: DocumentFacts, typed: dict) -> set[RelationMention]:
         for m1 in a.mentions:
             for m2 in b.mentions:
                 if told.start <= m1.start < told.end and told.start <= m2.start < told.end:
-                    found.add(RelationMention(kind, typed.get((m1.start, m1.end), Mention("PERSON", m1.start, m1.end)),
-                                              typed.get((m2.start, m2.end), Mention("PERSON", m2.start, m2.end))))
+                    first, second = (m2, m1) if kind != "PARENT_OF" and m2.start < m1.start else (m1, m2)
+                    # NEREL writes a symmetric tie from the first mention to the second
+                    found.add(RelationMention(kind, typed.get((first.start, first.end), Mention("PERSON", first.start, first.end)),
+                                              typed.get((second.start, second.end), Mention("PERSON", second.start, second.end))))
+    return found
+
+
+def _places_of_death(facts: DocumentFacts, typed: dict) -> set[RelationMention]:
+    """Where a named person died: the place of the incident they died in, as the sentence that
+    tells the incident names both (NEREL links mentions within what the text states)."""
+    incidents = {i.key: i for i in facts.incidents}
+    places = {p.key: p for p in facts.places}
+    found = set()
+    for person in facts.persons:
+        incident = incidents.get(person.died_in or "")
+        if person.anonymous or incident is None or not incident.evidence or incident.place not in places:
+            continue
+        told = incident.evidence[0]
+        for m1 in person.mentions:
+            for m2 in places[incident.place].mentions:
+                if told.start <= m1.start < told.end and told.start <= m2.start < told.end:
+                    found.add(RelationMention("PLACE_OF_DEATH",
+                                              typed.get((m1.start, m1.end), Mention("PERSON", m1.start, m1.end)),
+                                              typed.get((m2.start, m2.end), Mention("?", m2.start, m2.end))))
     return found
 
 

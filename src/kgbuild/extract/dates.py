@@ -47,7 +47,7 @@ YEAR_SPAN = re.compile(rf"(?i)(?<!\w){_PREP}{_PART}?{_SEASON}?((?:1[0-9]|20)\d{{
 YEAR = re.compile(rf"(?i)(?<!\w){_PREP}{_PART}?{_SEASON}?((?:1[0-9]|20)\d{{2}}){_YEAR_WORD}")
 DAY_MONTH = re.compile(rf"(?i)(?<!\w){_PREP}(?:{_WEEKDAY},?\s+)?({_DAY})(?:\s*[-–]\s*{_DAY})?\s+({_MONTH})(?!\w)"
                        rf"(?:\s+({_RELATIVE_YEAR}))?")
-MONTH_ONLY = re.compile(rf"(?i)(?<!\w)(?:{_PART}|(?:в|с|до|к|по|со)\s+)({_MONTH})(?!\w)(?!\s+\d)")
+MONTH_ONLY = re.compile(rf"(?i)(?<!\w)(?:{_PART}|(?:в|с|до|к|по|со)\s+)({_MONTH})(?!\w)(?!\s+(?:1[0-9]|20)\d\d)")
 RELATIVE = re.compile(
     rf"(?i)(?<!\w)(?:(позавчера|вчера|сегодня|завтра|послезавтра)(?:шн\w+)?"
     rf"|(?:в|на)\s+(прошлом|этом|текущем|будущем|следующем|минувшем)\s+(году|месяце)"
@@ -55,18 +55,21 @@ RELATIVE = re.compile(
     rf"|({_WEEKDAY})"
     rf"|(?:в|на)\s+(?:том\s+же\s+году|этом\s+же\s+году|тот\s+же\s+день"
     rf"|следующий\s+день|выходные|текущем\s+сезоне|этом\s+сезоне|прошлом\s+сезоне|последние\s+(?:дни|недели|месяцы|годы))"
-    rf"|(?:в|на)\s+(?:начале|середине|конце)\s+(?:года|месяца|недели|века|сезона))(?!\w)")
+    rf"|(?:в|на)\s+(?:начале|середине|конце)\s+(?:года|месяца|недели|века|сезона)"
+    rf"|на\s+днях"
+    rf"|(?:(?:двумя|тремя|четырьмя|пятью|несколькими|\d+)\s+)?(?:годами|годом|месяцами|месяцем|неделями|неделей"
+    rf"|днями|днём|днем|сутками)\s+(?:позже|позднее|ранее|раньше))(?!\w)")
 BARE_YEAR = re.compile(r"(?i)(?<![\w.,/-])(?:(?:в|с|до|к|по|от|со)\s+)?((?:18|19|20)\d{2})(?![\w.,/%-]|\s*(?:[-–]|млн|тыс|чел|руб|долл|км|м\b))")
 DURATION = re.compile(
     r"(?i)(?<!\w)(?:(?:не\s+)?(?:в\s+течение|на\s+протяжении|течение|последние|ближайшие|около|более|менее|почти"
-    r"|примерно|свыше|каждые|на|за|через)\s+){0,3}"
+    r"|примерно|свыше|каждые|на|за|через|спустя|чуть|немногим|больше)\s+){0,3}"
     r"(?:\d+(?:\s*[-–]\s*\d+)?|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|"
     r"нескольк\w+|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|двадцати|тридцати|"
     r"многие|многих|долгие|долгих|последние|последних|первые|первых|"
     r"пару|полтора|двадцать|тридцать|сорок|пятьдесят|сто)?\s*"
-    r"(?:лет|года|год|месяц\w*|недел[ьиюе]\w*|дн[еяй]\w*|сут\w*|десятилети\w*|век\w*)"
-    r"(?:\s+\d+\s+(?:месяц\w*|дн[еяй]\w*))?(?:\s+(?:тому\s+)?назад)?(?!\w)"
-    r"|(?<!\w)(?:(?:за|на|через|в\s+течение)\s+)?(?:полгода|полвека|полтора\s+года)(?:\s+назад)?")
+    r"(?:лет|года|год|годам|месяц\w*|недел[ьиюе]\w*|дн[еяй]\w*|сут\w*|десятилети\w*|век\w*)"
+    r"(?:\s+\d+\s+(?:месяц\w*|дн[еяй]\w*))?(?:\s+(?:(?:тому\s+)?назад|спустя))?(?!\w)"
+    r"|(?<!\w)(?:(?:за|на|через|в\s+течение|почти|около|более|спустя)\s+)?(?:полгода|полвека|полтора\s+года)(?:\s+назад)?")
 
 
 _AGE_BEFORE = re.compile(r"(?i)(?:возрасте|исполнил\w*|исполнит\w*|исполняется|\bему|\bей|\bим|котор(?:ому|ой|ым)"
@@ -119,6 +122,8 @@ def extract_dates(ctx: Context) -> None:
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in " \t":
             end -= 1
+        while start < end and text[start].isspace():  # "\n\nНеделю назад": the phrase, not the blank line
+            start += 1
         if text[start:end].endswith("г."):  # "2013 г." is marked without the full stop
             end -= 1
         return start, end
@@ -199,10 +204,71 @@ def extract_dates(ctx: Context) -> None:
         if _BARE_AGE.match(m.group(0)) and _AGE_CLOSE.match(text[m.end():m.end() + 3]) and (
                 text[max(0, m.start() - 1):m.start()] == "(" or _DATIVE_NAME.search(text[max(0, m.start() - 40):m.start()])):
             continue  # "(51 год)", "Джеймсу Коми 52 года."
-        if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or "назад" in m.group(0) or "пол" in m.group(0).lower():
+        if _BARE_AGE.match(m.group(0)) and _person_age(ctx, m.start(), m.end()):
+            continue  # "Клэренс Картер, 49 лет,", "девочка 16 лет", "Им было 30, 20 и 19 лет"
+        if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or re.search(r"назад|спустя", m.group(0)) or "пол" in m.group(0).lower():
             add(m, None, None, 0.6)
+    _join_day_words(ctx)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
     ctx.facts.time_expressions.sort(key=lambda e: e.start)
+
+
+_DAY_WORD = re.compile(r"(?i)(?:(?:в|во)\s+)?(?:позавчера|вчера|сегодня|завтра|понедельник|вторник|среду|четверг"
+                       r"|пятницу|субботу|воскресенье)")
+
+
+def _join_day_words(ctx: Context) -> None:
+    """"вчера, 9 мая 2019 года", "25 июля, в четверг": a day word and the calendar date it names
+    are one phrase, whose value is the calendar date."""
+    items = sorted([(d.evidence.start, d.evidence.end, d) for d in ctx.facts.dates]
+                   + [(e.start, e.end, e) for e in ctx.facts.time_expressions], key=lambda x: x[0])
+    for (s1, e1, a), (s2, e2, b) in zip(items, items[1:]):
+        if ctx.text[e1:s2] != ", ":
+            continue
+        word, dated = (a, b) if _DAY_WORD.fullmatch(ctx.text[s1:e1]) else (b, a) if _DAY_WORD.fullmatch(ctx.text[s2:e2]) else (None, None)
+        if not isinstance(dated, DateValue) or dated.value is None or not re.search(r"\d", dated.phrase):
+            continue
+        for bucket in (ctx.facts.dates, ctx.facts.time_expressions):
+            for item in (word, dated):
+                if any(x is item for x in bucket):
+                    bucket.remove(item)
+        evidence = ctx.evidence(s1, e2, dated.evidence.confidence)
+        ctx.facts.dates.append(DateValue(edtf=dated.edtf, value=dated.value, phrase=evidence.quote,
+                                         evidence=evidence))
+
+
+# between a person and the age after it: "Картер, 49 лет", "Глазков 40 лет", "Рено было 54 года"
+_AFTER_PERSON = re.compile(r"^(?:\)?\s*,\s*|\s+|\s*\(\s*|\s+[—–-]\s+|\s+(?:было|будет|исполнилось|исполнится)\s+)$")
+_AGE_END = re.compile(r"^\s*(?:[.,;:)]|\n|и\s|$)")
+# "Им было 30, 20 и 19 лет", "(10, 9 и 8 лет)": the earlier numbers of a list of ages
+_AGE_LIST = re.compile(r"(?:\d{1,3},\s*)*\d{1,3}\s+и\s+$|(?:\d{1,3},\s*)+$")
+_AGE_CLAUSE = re.compile(r"(?i)(?:\bему|\bей|\bим|котор(?:ому|ой|ым))(?:\s+[\w-]+){0,4}\s+"
+                         r"(?:было|будет|исполнилось|исполнится|исполняется)\s+(?:всего\s+|уже\s+|почти\s+)?$")
+
+
+def _person_age(ctx: Context, start: int, end: int) -> bool:
+    """A bare "49 лет" right after a person's name or a noun for a person, closing its phrase, is
+    how old the person is, not a time."""
+    text = ctx.text
+    if not _AGE_END.match(text[end:end + 3]):
+        return False
+    lst = _AGE_LIST.search(text[max(0, start - 80):start])
+    stop = start - len(lst.group(0)) if lst else start
+    before = text[max(0, start - 80):stop]
+    if _AGE_CLAUSE.search(before) or before.endswith("("):
+        return True
+    for _, m_end, key in ctx.mentions:
+        if stop - 80 <= m_end <= stop and _AFTER_PERSON.match(text[m_end:stop]) \
+                and type(ctx.entity(key)).__name__ == "Person":
+            return True
+    word = re.search(r"([а-яё]+)\s*,?\s*$", before.lower())
+    if word:
+        from .groups import PERSON_NOUNS
+        from .nlp import models
+
+        parses = models().parse_word(word.group(1))
+        return bool(parses) and parses[0].normal_form in PERSON_NOUNS
+    return False
 
 
 def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:

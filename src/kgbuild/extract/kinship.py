@@ -7,6 +7,8 @@ one that has a possessor ("его зятем и внучкой").
 
 from __future__ import annotations
 
+import re
+
 from ..model import Kinship
 from .context import Context
 from .groups import People, count_of, inflect_phrase, person_lemma
@@ -68,6 +70,122 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                     evidence = ctx.evidence(seg.start, seg.end, 0.7)
                     ctx.facts.kinships.append(Kinship(person=owner, relative=relative, relation=relation,
                                                       term=term, evidence=[evidence]))
+    _named_ties(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+
+
+# between a kin noun and the name it governs or stands beside: lower-case words only ("дочь
+# предпринимателя Яна Абрамова", "супруг британской королевы Елизаветы II", "женой, поп-дивой Шакирой")
+_COMMON_GAP = re.compile(r"^(?:[\s,]+|\s+(?:[а-яё][а-яё-]*\s+){1,3})$")
+_APPOSED = re.compile(r"^\s*(?:[,—–-]\s*)?$")  # "сын А.Лукашенко Виктор", "дочь Ван Цзюня, Ван Цзинцзин,"
+_AND = re.compile(r"^\s+и\s+(?:[а-яё-]+\s+){0,3}$")
+# "Микелла Абрамова — дочь", "Принц Филипп, супруг", "ТиДжей (TJ), сын": a name, then its kin noun
+_BEFORE_KIN = re.compile(r"^\s*(?:\([^()]*\))?\s*[,—–-]\s*(?:[а-яё-]+\s+){0,2}$")
+_OWN = {"его": "male", "её": "female", "ее": "female", "свою": None, "своей": None, "своего": None,
+        "своим": None, "своими": None, "своих": None, "свой": None, "своему": None, "свои": None}
+
+
+def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
+    """Kin ties between named persons the sentence states: "дочь Яна Абрамова Микелла",
+    "Принц Филипп, супруг королевы Елизаветы II", "Барак Обама с женой Мишель", "Мейв Кеннеди и её
+    сын Гидеон". Only within a sentence, and only where the words between leave no other reading."""
+    named = sorted((s, e, k) for s, e, k in ctx.mentions
+                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    text = ctx.text
+    for seg in segs:
+        s = seg.sentence
+        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        if len(inside) < 2:
+            continue
+        for token in s.tokens:
+            lemma = token.lemma if token.lemma in KIN else person_lemma(token)
+            if lemma not in KIN or not token.text[:1].islower() and token.start != s.start:
+                continue
+            if any(m[0] <= token.start < m[1] for m in inside):
+                continue
+            after = [m for m in inside if m[0] >= token.end]
+            before = [m for m in inside if m[1] <= token.start]
+            ties: list[tuple[str, str]] = []  # (possessor, relative)
+            words = text[max(s.start, token.start - 30):token.start].lower().split()
+            own = next((w for w in reversed(words[-3:]) if w in _OWN), None)
+            with_ = words[-1:] in (["с"], ["со"]) or words[-2:-1] in (["с"], ["со"])
+            if after and (own or with_) and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) and before \
+                    and text[after[0][0] - 1] in " ,":
+                owner = before[-1]
+                gender = getattr(ctx.entity(owner[2]), "gender", None)
+                # "с сыном Олега Сидорова": a genitive after the kin noun is its possessor, not the relative
+                apposed = _case(s, after[0]) != "Gen" or token.feats.get("Case") == "Gen"
+                if apposed and not (own and _OWN[own] and gender and gender != _OWN[own]) \
+                        and _clause_between(text, owner[1], token.start):
+                    ties.append((owner[2], after[0][2]))
+            elif after and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) and after[0][1] <= s.end \
+                    and _genitive(s, token.end, after[0]) and token.feats.get("Case") != "Gen" \
+                    and not _counted(s, token):
+                owners = [after[0]]
+                rest = after[1:]
+                gap = text[owners[-1][1]:rest[0][0]] if rest else ""
+                # "Яна Абрамова и певицы Алсу": a second possessor, in the genitive or after a genitive noun
+                if rest and _AND.match(gap) and (_case(s, rest[0]) == "Gen" or len(gap.split()) > 1) and not (
+                        len(rest) > 1 and _APPOSED.match(text[rest[0][1]:rest[1][0]])):
+                    owners.append(rest[0])
+                    rest = rest[1:]
+                relatives = []
+                gap = text[owners[-1][1]:rest[0][0]] if rest else None
+                if rest and _APPOSED.match(gap) and (
+                        "," not in gap or text[rest[0][1]:rest[0][1] + 1] == ",") \
+                        and len(owners) == 1:
+                    relatives.append(rest[0])
+                    if len(rest) > 1 and _AND.match(text[rest[0][1]:rest[1][0]]):
+                        relatives.append(rest[1])
+                elif before and _BEFORE_KIN.match(text[before[-1][1]:token.start]):
+                    relatives.append(before[-1])
+                ties += [(o[2], r[2]) for o in owners for r in relatives]
+            if KIN[lemma] == "parent":  # "сыновья Минтимера Шаймиева - Радик и Айрат": brothers
+                children = list(dict.fromkeys(r for _, r in ties))
+                for first, second in zip(children, children[1:]):
+                    term = {"male": "брат", "female": "сестра"}.get(getattr(ctx.entity(second), "gender", None) or "")
+                    if term and (first, second, "relative") not in seen:
+                        seen.add((first, second, "relative"))
+                        ctx.facts.kinships.append(Kinship(person=first, relative=second, relation="relative",
+                                                          term=term, evidence=[ctx.evidence(s.start, s.end, 0.7)]))
+            for owner, relative in ties:
+                relation = KIN[lemma]
+                if owner == relative or (owner, relative, relation) in seen:
+                    continue
+                seen.add((owner, relative, relation))
+                ctx.facts.kinships.append(Kinship(person=owner, relative=relative, relation=relation,
+                                                  term=lemma, evidence=[ctx.evidence(s.start, s.end, 0.7)]))
+
+
+def _counted(s: Sentence, token: Token) -> bool:
+    """"две дочери Лара и Кассиа": a counted kin noun lists the relatives, it names no possessor."""
+    return any(c.pos == "NUM" or c.rel == "nummod" for c in s.children(token.index)) or any(
+        t.end <= token.start and t.pos == "NUM" and token.start - t.end < 3 for t in s.tokens)
+
+
+def _clause_between(text: str, start: int, end: int) -> bool:
+    """Nothing between the possessor and the kin noun that opens another clause or sentence part."""
+    gap = text[start:end]
+    return len(gap) < 40 and not re.search(r"[.;:!?«»\"]|\b(?:котор|что|когда|но|а)\b", gap)
+
+
+# nouns of a tie to someone: "сын ближайшего соратника Сергея Шойгу" is the соратник's son
+_RELATIONAL = {"соратник", "друг", "подруга", "коллега", "знакомый", "знакомая", "партнёр", "партнер",
+               "помощник", "помощница", "сторонник", "товарищ", "соперник", "приятель", "адвокат", "охранник",
+               "водитель", "любовник", "любовница", "ученик", "ученица", "секретарь", "референт"}
+
+
+def _genitive(s: Sentence, start: int, mention: tuple[int, int, str]) -> bool:
+    """The name is in the genitive, or the noun before it is ("предпринимателя Яна Абрамова"), and
+    no noun between names another person whose kin it would be."""
+    gap = [t for t in s.tokens if start <= t.start and t.end <= mention[0]]
+    if any(t.lemma in KIN or t.lemma in _RELATIONAL for t in gap):
+        return False
+    return _case(s, mention) in ("Gen", None) or bool(gap) and gap[-1].feats.get("Case") == "Gen"
+
+
+def _case(s: Sentence, mention: tuple[int, int, str]) -> str | None:
+    token = next((t for t in s.tokens if t.start >= mention[0]), None)
+    return token.feats.get("Case") if token is not None else None
 
 
 def _relatives(people: People, s: Sentence, token: Token) -> list[str]:

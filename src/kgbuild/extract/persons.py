@@ -35,6 +35,7 @@ _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
 _NAMED_AFTER = re.compile(r"(?<!\w)(?:имени|им\.)\s?$")
 _TWO_LETTER_INITIALS = {"Дж", "Ал", "Ан", "Вл", "Ст", "Th", "Ch", "Sh", "Jr"}
 _PUNCT = re.compile(r"^\W+$")
+_AGE_WORD = re.compile(r"летн(?:ий|его|ему|им|ем|яя|ей|юю)$")  # "Шестидесятивосьмилетняя Руссефф"
 
 
 @dataclass
@@ -46,13 +47,15 @@ class _Mention:
     gender: str | None  # from the context
     parts: NameParts = field(default_factory=NameParts)
     latin: bool = False  # a Latin spelling given in brackets, not a name form to normalise
+    derived: bool = False  # an adjective made from the name ("Шукшинские дни"): no name form
 
 
 def extract_persons(ctx: Context) -> None:
     places = _place_lemmas(ctx)
+    capitalised = _capitalised_inside(ctx)
     found: list[_Mention] = []
     for start, end in _candidate_spans(ctx):
-        mention = _mention(ctx, start, end, places)
+        mention = _mention(ctx, start, end, places, capitalised)
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.start)
@@ -90,6 +93,12 @@ _AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+в\s+возрасте\s+)(\d{1,3}
 _AGE_DATIVE = re.compile(r"^\s+(?:было\s+|будет\s+|исполнилось\s+(?:бы\s+)?|исполнится\s+)?(\d{1,3})\s+(?:лет|года?)(?=\s*[.,;])")
 
 
+# "Николай Глазков 40 лет,", "Мишель Бачелет — 54 года,", "Тогда Рено было 54 года.": the age
+# closes the phrase (else "Путин 20 лет правил" would be an age)
+_AGE_BARE = re.compile(r"^(?:\s+|\s+[—–]\s+|\s+(?:было|исполнилось)\s+)(\d{1,3})\s+(?:лет|года?)"
+                       r"(?=\s*(?:[.,;:)]|\n|и\s|$))")
+
+
 def _ages(ctx: Context) -> None:
     """"42-летний Сергей Петров", "Сергей Петров, 42 года,": the age the text gives."""
     persons = {p.key: p for p in ctx.facts.persons}
@@ -98,7 +107,7 @@ def _ages(ctx: Context) -> None:
         if person is None:
             continue
         before = _AGE_BEFORE.search(ctx.text[max(0, start - 40):start])
-        after = _AGE_AFTER.match(ctx.text[end:end + 30]) or (
+        after = _AGE_AFTER.match(ctx.text[end:end + 30]) or _AGE_BARE.match(ctx.text[end:end + 30]) or (
             _in_dative(ctx.text[start:end]) and _AGE_DATIVE.match(ctx.text[end:end + 30]))
         if before:
             a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start()
@@ -141,6 +150,39 @@ def _unlabelled_mentions(ctx: Context, people, found: list[_Mention]) -> None:
             entries[0][1].append(_Mention(token.start, token.end, [token.text], token.feats.get("Case"),
                                           _context_gender(ctx, [token]), NameParts(family=token.text)))
             taken.append((token.start, token.end))
+    _adjective_mentions(ctx, people, [(m.start, m.end) for _, mentions in people for m in mentions])
+
+
+_ADJECTIVE_END = re.compile(r"(?:ов|ев)?ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ым|ые)$")
+
+
+def _adjective_mentions(ctx: Context, people, taken: list[tuple[int, int]]) -> None:
+    """"Шукшинские дни", "зворыкинский телескоп": an adjective made from the surname of a person
+    the text names refers to that person. Never inside a place's name ("Ивановская область")."""
+    by_stem: dict[str, list] = {}
+    for entry in people:
+        for m in entry[1]:
+            family = m.parts.family or ""
+            if family and " " not in family and len(family) > 3:
+                by_stem.setdefault(_stem(family).rstrip("ьй"), []).append(entry)
+    if not by_stem:
+        return
+    places = [(s.start, s.end) for s in ctx.analysis.spans if s.type == "LOC"]
+    for sentence in ctx.analysis.sentences:
+        for token in sentence.tokens:
+            end = _ADJECTIVE_END.search(token.text.lower()) if len(token.text) > 6 else None
+            if end is None:
+                continue
+            entries = by_stem.get(token.text.lower().replace("ё", "е")[:end.start()])
+            if not entries or len({id(e) for e in entries}) != 1:
+                continue
+            if any(token.start < e and s < token.end for s, e in places + taken) \
+                    or any(token.start < e and s < token.end and type(ctx.entity(k)).__name__ != "Institution"
+                           for s, e, k in ctx.mentions):
+                continue  # inside an institution's name it still refers to the person: "Шукшинский кинофестиваль"
+            entries[0][1].append(_Mention(token.start, token.end, [token.text], None, None, NameParts(),
+                                          derived=True))
+            taken.append((token.start, token.end))
 
 
 def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
@@ -148,7 +190,8 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for start, end in spans:  # "Радия" + "Хабирова": natasha cut one name in two
         if merged and ctx.text[merged[-1][1]:start] == " " and (
-                " " not in ctx.text[merged[-1][0]:merged[-1][1]] or " " not in ctx.text[start:end]):
+                " " not in ctx.text[merged[-1][0]:merged[-1][1]] or " " not in ctx.text[start:end]) \
+                and _one_name(ctx, merged[-1][0], end):
             merged[-1][1] = end
         else:
             merged.append([start, end])
@@ -158,7 +201,8 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         if sentence is None:
             continue
         before = [t for t in sentence.tokens if t.end <= span[0]]
-        if before and ctx.text[before[-1].end:span[0]] == " " and _given_name_word(before[-1]):
+        if before and ctx.text[before[-1].end:span[0]] == " " and (_given_name_word(before[-1]) or (
+                " " not in ctx.text[span[0]:span[1]] and _foreign_name_word(ctx, before[-1]))):
             span[0] = before[-1].start
     for span in merged:  # "Елизавета II", "Буша-младшего": the numeral or epithet belongs to the name
         tail = re.match(r"(?:\s[IVX]{1,4}(?![\w])|-(?:младш|старш)\w+)", ctx.text[span[1]:span[1] + 12])
@@ -177,7 +221,45 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
             pieces = [p for p in pieces if p not in inside]  # "Коми" -> "Дж.Коми"
         if all(m.end() <= s or m.start() >= e for s, e in pieces):
             pieces.append((m.start(), m.end()))
+    for m in _NAMED_AFTER_NAME.finditer(ctx.text):  # "Театр имени Ермоловой", "НИИ им. Склифосовского"
+        start, end = m.start(1), m.end(1)
+        if all(end <= s or start >= e for s, e in pieces) and _genitive_name(ctx, start, end):
+            pieces.append((start, end))
     return pieces
+
+
+_NAMED_AFTER_NAME = re.compile(r"(?<!\w)(?:имени|им\.)\s?((?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+                               r"(?:\s(?:(?:ван|фон|де)\s)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})")
+
+
+def _genitive_name(ctx: Context, start: int, end: int) -> bool:
+    """Every word after "имени" is a name in the genitive, not "имени Ленинского комсомола"."""
+    words = [t for t in ctx.analysis.tokens_in(start, end) if t.text[:1].isupper() and len(t.text) > 1]
+    return bool(words) and all(t.pos == "PROPN" and t.feats.get("Case") in ("Gen", None)
+                               and not _common_word(t.text) for t in words)
+
+
+def _one_name(ctx: Context, start: int, end: int) -> bool:
+    """Two adjacent name spans are one name unless the parse or the cases tell two persons apart:
+    "биограф Баффета Энди Килпатрик", "супруга Януковича Людмила"."""
+    tokens = ctx.analysis.tokens_in(start, end)
+    if len(tokens) < 2:
+        return True
+    inside = {t.index for t in tokens}
+    # the words of one name hang together by flat:name; a word hung elsewhere starts another
+    loose = [t for t in tokens if t.head not in inside or t.rel not in ("flat:name", "flat")]
+    cases = {t.feats.get("Case") for t in tokens if t.feats.get("Case")}
+    return len(loose) == 1 or len(cases) == 1 and not any(t.rel.startswith("nsubj") for t in loose[1:])
+
+
+def _foreign_name_word(ctx: Context, token: Token) -> bool:
+    """"Мейв Кеннеди": a capitalised word no dictionary knows, before a lone surname, that the
+    tagger left out and gave to no other name."""
+    if token.pos != "PROPN" or not re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", token.text):
+        return False
+    if any(s.start < token.end and token.start < s.end for s in ctx.analysis.spans):
+        return False
+    return not any(p.is_known for p in models().parse_word(token.text))
 
 
 def _given_name_word(token: Token) -> bool:
@@ -187,8 +269,28 @@ def _given_name_word(token: Token) -> bool:
     return bool(parses) and "Name" in parses[0].tag and parses[0].is_known
 
 
-def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention | None:
-    if ctx.key_at(start, end) and not _NAMED_AFTER.search(ctx.text[max(0, start - 8):start]):
+def _owner_of_institution(ctx: Context, start: int, end: int) -> bool:
+    """A name the tagger found at the end of an institution's mention is the person it belongs
+    to: "администрация Обамы", "правительство Руснока", "штаб Клинтон"."""
+    overlapping = [(s, e, k) for s, e, k in ctx.mentions if s < end and start < e]
+    return bool(overlapping) and all(
+        s < start and e == end and type(ctx.entity(k)).__name__ == "Institution" for s, e, k in overlapping)
+
+
+def _capitalised_inside(ctx: Context) -> set[str]:
+    """Words the text capitalises inside a sentence: there even a dictionary word is a name
+    ("Рами", "Алмаз", "Нора"), so it stays one at the start of a sentence too."""
+    words = set()
+    for sentence in ctx.analysis.sentences:
+        for prev, token in zip(sentence.tokens, sentence.tokens[1:]):
+            if token.text[:1].isupper() and prev.text[-1:].isalnum() and "\n" not in ctx.text[prev.end:token.start]:
+                words.add(_stem(token.text))
+    return words
+
+
+def _mention(ctx: Context, start: int, end: int, places: set[str], capitalised: set[str]) -> _Mention | None:
+    if ctx.key_at(start, end) and not _NAMED_AFTER.search(ctx.text[max(0, start - 8):start]) \
+            and not _owner_of_institution(ctx, start, end):
         return None  # already an institution's or place's mention; "институт имени Пушкина" names him
     tokens = [t for t in ctx.analysis.tokens_in(start, end) if not _PUNCT.match(t.text) or t.text == "."]
     tokens = _glue_initials(tokens)
@@ -203,12 +305,14 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
         # "А.Лукашенко Виктор", "В.Шеймана А.Кулешов": initials and one surname make the name
         first_surname = next((i for i, (w, _) in enumerate(tokens) if not INITIAL.match(w)), len(tokens))
         tokens = tokens[:first_surname + 1]
-    for i in range(1, len(tokens)):  # "Максим Дадашев Дадашев": a doubled word ends the name
+    for i in range(2, len(tokens)):  # "Максим Дадашев Дадашев": a doubled word ends the name ("Жа Жа Габор" is one)
         if tokens[i][0] == tokens[i - 1][0] and not INITIAL.match(tokens[i][0]):
             tokens = tokens[:i]
             break
-    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) or _post_word(tokens[0][1])
-                               or tokens[0][1].lemma in _GENDERED_WORDS):
+    while len(tokens) > 1 and (len(tokens[0][0]) > 3 and _common_word(tokens[0][0]) and _opens_sentence(
+            ctx, sentence, tokens[0][1]) and _stem(tokens[0][0]) not in capitalised
+                               or _post_word(tokens[0][1]) or tokens[0][1].lemma in _GENDERED_WORDS
+                               or _AGE_WORD.search(tokens[0][0])):
         tokens = tokens[1:]  # "Экс-советник Трампа", "Убийцей Дениса ...": not part of the name
     while len(tokens) > 1 and _post_word(tokens[-1][1]):
         tokens = tokens[:-1]  # "Дмитрий Дедов Судья": a headline word after the name
@@ -220,7 +324,7 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     words = [w for w, _ in tokens]
     if not all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in words):
         return None
-    if not any(w[:1].isupper() and not INITIAL.match(w) for w in words):
+    if not any((w[:1].isupper() or w.partition("-")[2][:1].isupper()) and not INITIAL.match(w) for w in words):
         return None
     if len(words) == 1:
         word = words[0]
@@ -234,6 +338,15 @@ def _mention(ctx: Context, start: int, end: int, places: set[str]) -> _Mention |
     case = max(set(cases), key=cases.count) if cases else None
     gender = _context_gender(ctx, [t for _, t in tokens])
     return _Mention(start, end, words, case, gender, split_name(words))
+
+
+def _opens_sentence(ctx: Context, sentence, token: Token) -> bool:
+    """The word is capitalised because of where it stands: first in the sentence or the line, or
+    after a quote or a colon ("Убийцей Дениса ...", "«Шестидесятилетняя Руссефф»")."""
+    if sentence is None or token.start == sentence.tokens[0].start:
+        return True
+    before = ctx.text[max(sentence.start, token.start - 3):token.start]
+    return "\n" in before or before.rstrip()[-1:] in ("«", '"', ":", "(", "—", "-", "–", "„", "“")
 
 
 def _glue_initials(tokens: list[Token]) -> list[tuple[str, Token]]:
@@ -268,7 +381,9 @@ def _common_word(word: str) -> bool:
 
 def _is_place_word(word: str) -> bool:
     parses = models().parse_word(word)
-    geo = sum(p.score for p in parses if "Geox" in p.tag)
+    # pymorphy guesses Geox for unknown words by their ending ("Фирташа", "Кустурица"): only its
+    # dictionary counts
+    geo = sum(p.score for p in parses if "Geox" in p.tag and p.is_known)
     person = sum(p.score for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
     return geo >= 0.5 and person < 0.2
 
@@ -358,7 +473,7 @@ def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
     person.gender = gender
     # the fullest mention gives the name, a nominative one preferred
     best: dict[str, str] = {}
-    named = [m for m in mentions if not m.latin] or mentions
+    named = [m for m in mentions if not m.latin and not m.derived] or mentions
     for m in sorted(named, key=lambda m: (m.case not in (None, "Nom"), -len(m.words))):
         norm = normalise(m.parts, gender, m.case)
         for part in ("given", "patronymic", "family"):
@@ -379,7 +494,7 @@ def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
 
 def _alias_links(ctx: Context, mentions: list[_Mention]) -> None:
     """Successive mentions of one person in another form ("Сергей Петров" ... "Петров")."""
-    mentions = [m for m in mentions if not m.latin]
+    mentions = [m for m in mentions if not m.latin and not m.derived]
     for prev, cur in zip(mentions, mentions[1:]):
         if len(prev.words) != len(cur.words):
             ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(prev.start, prev.end, 0.7),

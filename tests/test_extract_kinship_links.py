@@ -1,0 +1,76 @@
+"""Kin ties between named persons, read from what one sentence states about them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def ties(text: str) -> set[tuple[str, str, str]]:
+    """(possessor, relation, relative), each named by its label or by a mention as written:
+    the relative is the possessor's kin of that relation."""
+    f = extract(Document(id="t", text=text))
+    names = {p.key: {p.label} | {m.quote for m in p.mentions} for p in f.persons}
+    return {(a, k.relation, b) for k in f.kinships
+            for a in names.get(k.person, {None}) for b in names.get(k.relative, {None})}
+
+
+@pytest.mark.parametrize("text, tie", [
+    # a kin noun, the possessor in the genitive, the relative beside it
+    ("Старшая дочь президента Барака Обамы Малия сделает перерыв в учёбе.", ("Барака Обамы", "parent", "Малия")),
+    ("Дочь Ван Цзюня, Ван Цзинцзин, получила образование в Австралии.", ("Ван Цзюня", "parent", "Ван Цзинцзин")),
+    # the relative first, then what kin it is to whom
+    ("Принц Филипп, супруг британской королевы Елизаветы II, сдал права.", ("Елизавета II", "spouse", "Филипп")),
+    ("Микелла Абрамова — дочь предпринимателя Яна Абрамова и певицы Алсу.", ("Алсу", "parent", "Микелла Абрамова")),
+    # a possessive pronoun or "с" ties the kin noun to the person just before
+    ("Бывший президент США Барак Обама с женой Мишель приобрели жильё в Вашингтоне.",
+     ("Барак Обама", "spouse", "Мишель")),
+    ("Мейв Кеннеди и её восьмилетний сын Гидеон поплыли за мячом.", ("Мейв Кеннеди", "parent", "Гидеон")),
+])
+def test_a_kin_tie_the_sentence_states(text, tie):
+    assert tie in ties(text)
+
+
+def test_both_coordinated_relatives_and_possessors():
+    found = ties("Основными акционерами выступали сыновья Минтимера Шаймиева - Радик и Айрат.")
+    assert {("Минтимер Шаймиев", "parent", "Радик"), ("Минтимер Шаймиев", "parent", "Айрат")} <= found
+    found = ties("Микелла Абрамова — дочь предпринимателя Яна Абрамова и певицы Алсу.")
+    assert ("Яна Абрамова", "parent", "Микелла Абрамова") in found
+
+
+@pytest.mark.parametrize("text", [
+    # the genitive after "с сыном" is whose son it is: nothing ties Петров to Сидоров
+    "Иван Петров встретился с сыном Олега Сидорова.",
+    # a counted kin noun lists the children: Лара is no parent of Марина
+    "У него четверо детей от брака с юристом Мариной Уилер — две дочери Лара и Кассиа.",
+    # "её" cannot point back to a man
+    "Иван Петров и её сын Гидеон поплыли за мячом.",
+])
+def test_no_tie_where_the_words_allow_another_reading(text):
+    assert all(None not in t for t in ties(text))
+    assert not any(t[0] in ("Мариной Уилер", "Марина Уилер") or t[0] == "Лара" for t in ties(text))
+    assert ("Иван Петров", "parent", "Олег Сидоров") not in ties(text)
+    assert ("Иван Петров", "parent", "Гидеон") not in ties(text)
+
+
+def test_symmetric_ties_run_from_the_first_mention_in_nerel_terms():
+    from kgbuild.evaluation.adapter import relations
+
+    text = "Принц Филипп, супруг британской королевы Елизаветы II, сдал права."
+    found = {(r.type, text[r.source.start:r.source.end], text[r.target.start:r.target.end])
+             for r in relations(extract(Document(id="t", text=text)))}
+    assert ("SPOUSE", "Филипп", "Елизаветы II") in found
+
+
+def test_the_kin_of_a_companion_is_not_the_kin_of_the_named_person():
+    found = ties("Андрей Воробьёв — сын ближайшего соратника Сергея Шойгу.")
+    assert not any("Шойгу" in (t[0] or "") for t in found)
+
+
+def test_two_sons_of_one_father_are_brothers():
+    f = extract(Document(id="t", text="Основными акционерами выступали сыновья Минтимера Шаймиева - Радик и Айрат."))
+    label = {p.key: p.label for p in f.persons}
+    assert [(label[k.person], k.term, label[k.relative]) for k in f.kinships if k.relation == "relative"] \
+        == [("Радик", "брат", "Айрат")]
