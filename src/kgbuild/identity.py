@@ -467,10 +467,11 @@ def _incident_depths(corpus) -> dict[tuple[str, str], int]:
 
 def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> list[_Item]:
     items = []
+    on_duty = _on_duty(corpus, result) if depth else set()
     for f in corpus:
         doc = f.document.id
         incidents = [inc for inc in f.incidents if depths[(doc, inc.key)] == depth]
-        part_keys = _part_keys(f, incidents, result) if depth else {}
+        part_keys = _part_keys(f, incidents, result, on_duty) if depth else {}
         for inc in incidents:
             keys = list(part_keys.get(inc.key, ()))
             if inc.date and inc.date.value:
@@ -487,7 +488,7 @@ def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> lis
                     date=(inc.date.value or inc.date.edtf) if inc.date else "",
                     place=str(result.nodes.get((doc, inc.place or ""), "")),
                     institution=str(result.nodes.get((doc, inc.institution or ""), "")),
-                    victims=_victim_kinds(f, inc),
+                    victims=_victim_kinds(f, inc, result, on_duty),
                     part_of=str(result.nodes.get((doc, inc.part_of or ""), "")))
             items.append(_Item(doc, inc, keys, attrs, inc.label or inc.type, inc.evidence,
                                0 if inc.part_of is None else 1))
@@ -505,7 +506,15 @@ _PRISONER_WORDS = re.compile(r"заключ[её]нн|осужд[её]нн|бе�
 _KIND_WORDS = {"staff": "staff", "civilians": "civilians", "perpetrators": "the perpetrators"}
 
 
-def _victim_kinds(f: m.DocumentFacts, inc: m.Incident) -> set[str]:
+def _on_duty(corpus, result: Identities) -> set[URIRef]:
+    """The persons some source gives a rank, a post or an institution: one account may name the
+    captain without his rank."""
+    return {result.nodes[(f.document.id, p.key)] for f in corpus for p in f.persons
+            if (p.ranks or p.member_of or any(_STAFF_WORDS.search(normalise(o)) for o in p.occupations))
+            and (f.document.id, p.key) in result.nodes}
+
+
+def _victim_kinds(f: m.DocumentFacts, inc: m.Incident, result: Identities, on_duty: set) -> set[str]:
     """Staff, civilians or the perpetrators themselves: who the incident's victims were."""
     perpetrators = {p.agent for i in f.incidents for p in i.participations if p.role == m.PERPETRATOR}
     kinds = set()
@@ -518,14 +527,14 @@ def _victim_kinds(f: m.DocumentFacts, inc: m.Incident) -> set[str]:
             continue
         if isinstance(agent, m.Person):
             words = normalise(agent.description or "")
-            on_duty = bool(agent.ranks or agent.occupations or agent.member_of)
+            staff = result.nodes.get((f.document.id, agent.key)) in on_duty
             theirs = agent.key in perpetrators or agent.in_group in perpetrators
         elif isinstance(agent, m.Group):
             words = normalise(agent.description or agent.label or "")
-            on_duty, theirs = bool(agent.member_of), agent.key in perpetrators
+            staff, theirs = bool(agent.member_of), agent.key in perpetrators
         else:
             continue  # an institution as a victim says nothing about people
-        if on_duty or (_STAFF_WORDS.search(words) and not theirs):
+        if staff or (_STAFF_WORDS.search(words) and not theirs):
             kinds.add("staff")
         elif theirs or _PRISONER_WORDS.search(words):
             kinds.add("perpetrators")
@@ -534,7 +543,8 @@ def _victim_kinds(f: m.DocumentFacts, inc: m.Incident) -> set[str]:
     return kinds
 
 
-def _part_keys(f: m.DocumentFacts, parts: list[m.Incident], result: Identities) -> dict[str, list[tuple]]:
+def _part_keys(f: m.DocumentFacts, parts: list[m.Incident], result: Identities,
+               on_duty: set) -> dict[str, list[tuple]]:
     """The keys a part may meet its counterpart on, within the whole it is part of; a key that
     two parts of this document share is dropped, so that it cannot join them to one."""
     doc = f.document.id
@@ -552,7 +562,7 @@ def _part_keys(f: m.DocumentFacts, parts: list[m.Incident], result: Identities) 
                 broad = _BROADER_TYPE.get(inc.type, inc.type)
                 mine.append(("part-with", f"{broad} {whole} {person}",
                              f"{agent.label}, {broad}, part of {short}"))
-        kinds = _victim_kinds(f, inc)
+        kinds = _victim_kinds(f, inc, result, on_duty)
         if kinds:
             named = ", ".join(_KIND_WORDS[k] for k in sorted(kinds))
             mine.append(("part-victims", f"{inc.type} {whole} {' '.join(sorted(kinds))}",
