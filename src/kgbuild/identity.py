@@ -9,7 +9,12 @@ those entities are the same across documents and gives each resolved thing one I
   differ keep them apart;
 - place: same name and type (a missing type agrees with any), and no clash of their parents;
 - commemorative day: same day of year and name;
-- incident: same type, same date and the same place or institution.
+- incident: same type, same date and the same place or institution;
+- part of an incident (kgb:partOf): parts of one merged incident merge when they share a named
+  participant (a killing and a death count as one type here), or have the same type and the
+  same kind of victims (staff, civilians, the perpetrators themselves), or are the only part of
+  their type; the evidence must be unique on each side (two killings of civilians in one account
+  match nothing), and stated dates, places or kinds of victims that differ keep them apart.
 
 Anonymous persons and groups never merge across documents, and two entities of one document
 never merge (the extractor already told them apart). Every merge, and every near-merge that a
@@ -148,9 +153,12 @@ class Resolver:
         ):
             clusters, apart = _cluster(items, compatible, ambiguous_stays_alone)
             self._assign(kind, clusters, apart, result)
-        incident_items = _incident_items(corpus, result)
-        clusters, apart = _cluster(incident_items, _always, False)
-        self._assign("incident", clusters, apart, result)
+        # Wholes before their parts: a part is matched within the merged whole it belongs to.
+        depths = _incident_depths(corpus)
+        for depth in sorted(set(depths.values())):
+            items = _incident_items(corpus, result, depths, depth)
+            clusters, apart = _cluster(items, _incidents_compatible, False)
+            self._assign("incident", clusters, apart, result)
         for f in corpus:  # what belongs to one document only
             doc = f.document.id
             for p in f.persons:
@@ -168,7 +176,7 @@ class Resolver:
         iri_of: dict[int, URIRef] = {}
         for cluster in clusters:
             first = cluster.items[0]
-            iri = self.iris.named(kind, _iri_name(kind, first))
+            iri = self.iris.named(kind, _iri_name(kind, first, len(cluster.docs) > 1))
             if iri in taken:  # a namesake came first: tell them apart with the first mention's hash
                 iri = URIRef(f"{iri}-{short_hash(first.doc_id, first.entity.key, length=6)}")
             taken.add(iri)
@@ -308,7 +316,9 @@ def _absorb(into: dict, attrs: dict) -> None:
 
 def _reason(item: _Item, cluster: _Cluster) -> str:
     shared = [k for k in item.keys if any(k in c.keys for c in cluster.items)]
-    parts = [_KEY_WORDS.get(k[0], k[0]) + f" «{k[1]}»" for k in shared[:1]]
+    # a part's key carries a readable form of itself last ("Killing, civilians, part of ...")
+    parts = [_KEY_WORDS.get(k[0], k[0]) + f" «{k[-1] if k[0] in _PART_KEYS else k[1]}»"
+             for k in shared[:1]]
     for name, word in (("patronymic", "same patronymic"), ("ranks", "ranks agree"),
                        ("parents", "parents agree")):
         mine, theirs = item.attrs.get(name), cluster.attrs.get(name)
@@ -327,7 +337,11 @@ def _reason(item: _Item, cluster: _Cluster) -> str:
 _KEY_WORDS = {"name": "same normalised name", "surname": "same surname", "code": "same code",
               "abbr": "known abbreviation", "day": "same day of year and name",
               "at-institution": "same type, date and institution",
-              "at-place": "same type, date and place"}
+              "at-place": "same type, date and place",
+              "part-with": "part of one merged incident, with the same participant",
+              "part-victims": "part of one merged incident, of one type, with the same kind of victims",
+              "part-sole": "the only part of its type in one merged incident, in each source"}
+_PART_KEYS = ("part-with", "part-victims", "part-sole")
 
 
 # -- items per kind ----------------------------------------------------------------------------
@@ -437,12 +451,29 @@ def _commemoration_items(corpus) -> list[_Item]:
     return items
 
 
-def _incident_items(corpus, result: Identities) -> list[_Item]:
+def _incident_depths(corpus) -> dict[tuple[str, str], int]:
+    """How deep each incident sits in its document's kgb:partOf chain (0 for a whole)."""
+    depths = {}
+    for f in corpus:
+        parent = {inc.key: inc.part_of for inc in f.incidents}
+        for inc in f.incidents:
+            depth, up, seen = 0, inc.part_of, {inc.key}
+            while up in parent and up not in seen:  # a cycle is the extractor's error: stop at it
+                seen.add(up)
+                depth, up = depth + 1, parent[up]
+            depths[(f.document.id, inc.key)] = depth
+    return depths
+
+
+def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> list[_Item]:
     items = []
+    on_duty = _on_duty(corpus, result) if depth else set()
     for f in corpus:
         doc = f.document.id
-        for inc in f.incidents:
-            keys = []
+        incidents = [inc for inc in f.incidents if depths[(doc, inc.key)] == depth]
+        part_keys = _part_keys(f, incidents, result, on_duty) if depth else {}
+        for inc in incidents:
+            keys = list(part_keys.get(inc.key, ()))
             if inc.date and inc.date.value:
                 for where, name in ((inc.institution, "at-institution"), (inc.place, "at-place")):
                     iri = result.nodes.get((doc, where)) if where else None
@@ -451,16 +482,122 @@ def _incident_items(corpus, result: Identities) -> list[_Item]:
             if not keys:
                 keys = [("only", doc, inc.key)]
             where_iri = result.nodes.get((doc, inc.institution or inc.place or ""))
-            items.append(_Item(doc, inc, keys, {"where": str(where_iri or "")},
-                               inc.label or inc.type, inc.evidence, 0 if inc.part_of is None else 1))
+            attrs = {"where": str(where_iri or "")}
+            if depth:  # what may keep two parts apart
+                attrs.update(
+                    date=(inc.date.value or inc.date.edtf) if inc.date else "",
+                    place=str(result.nodes.get((doc, inc.place or ""), "")),
+                    institution=str(result.nodes.get((doc, inc.institution or ""), "")),
+                    victims=_victim_kinds(f, inc, result, on_duty),
+                    part_of=str(result.nodes.get((doc, inc.part_of or ""), "")))
+            items.append(_Item(doc, inc, keys, attrs, inc.label or inc.type, inc.evidence,
+                               0 if inc.part_of is None else 1))
     return items
+
+
+# A killing in one account is often a death ("погибли") in another: one type when matched on a
+# named participant, who is strong enough evidence on their own.
+_BROADER_TYPE = {"Killing": "Death"}
+_AFFECTED_ROLES = (m.VICTIM, m.CASUALTY)
+# Nouns that tell what kind of people the victims were when no rank, post or institution does.
+_STAFF_WORDS = re.compile(r"сотрудник|военнослужащ|солдат|охран|конво|караул|милиционер|полицейск|"
+                          r"офицер|надзирател|контрол[её]р|прапорщик|сержант|пограничник|инспектор")
+_PRISONER_WORDS = re.compile(r"заключ[её]нн|осужд[её]нн|беглец|беглы|преступник|бандит|нападавш|арестант")
+_KIND_WORDS = {"staff": "staff", "civilians": "civilians", "perpetrators": "the perpetrators"}
+
+
+def _on_duty(corpus, result: Identities) -> set[URIRef]:
+    """The persons some source gives a rank, a post or an institution: one account may name the
+    captain without his rank."""
+    return {result.nodes[(f.document.id, p.key)] for f in corpus for p in f.persons
+            if (p.ranks or p.member_of or any(_STAFF_WORDS.search(normalise(o)) for o in p.occupations))
+            and (f.document.id, p.key) in result.nodes}
+
+
+def _victim_kinds(f: m.DocumentFacts, inc: m.Incident, result: Identities, on_duty: set) -> set[str]:
+    """Staff, civilians or the perpetrators themselves: who the incident's victims were."""
+    perpetrators = {p.agent for i in f.incidents for p in i.participations if p.role == m.PERPETRATOR}
+    kinds = set()
+    for p in inc.participations:
+        if p.role not in _AFFECTED_ROLES:
+            continue
+        try:
+            agent = f.entity(p.agent)
+        except KeyError:
+            continue
+        if isinstance(agent, m.Person):
+            words = normalise(agent.description or "")
+            staff = result.nodes.get((f.document.id, agent.key)) in on_duty
+            theirs = agent.key in perpetrators or agent.in_group in perpetrators
+        elif isinstance(agent, m.Group):
+            words = normalise(agent.description or agent.label or "")
+            staff, theirs = bool(agent.member_of), agent.key in perpetrators
+        else:
+            continue  # an institution as a victim says nothing about people
+        if staff or (_STAFF_WORDS.search(words) and not theirs):
+            kinds.add("staff")
+        elif theirs or _PRISONER_WORDS.search(words):
+            kinds.add("perpetrators")
+        else:
+            kinds.add("civilians")
+    return kinds
+
+
+def _part_keys(f: m.DocumentFacts, parts: list[m.Incident], result: Identities,
+               on_duty: set) -> dict[str, list[tuple]]:
+    """The keys a part may meet its counterpart on, within the whole it is part of; a key that
+    two parts of this document share is dropped, so that it cannot join them to one."""
+    doc = f.document.id
+    keys: dict[str, list[tuple]] = {}
+    for inc in parts:
+        whole = result.nodes.get((doc, inc.part_of or ""))
+        if whole is None:
+            continue
+        short = _short(whole)
+        mine = []
+        for p in inc.participations:
+            person = result.nodes.get((doc, p.agent))
+            agent = next((x for x in f.persons if x.key == p.agent), None)
+            if person is not None and agent is not None and agent.label and not agent.anonymous:
+                broad = _BROADER_TYPE.get(inc.type, inc.type)
+                mine.append(("part-with", f"{broad} {whole} {person}",
+                             f"{agent.label}, {broad}, part of {short}"))
+        kinds = _victim_kinds(f, inc, result, on_duty)
+        if kinds:
+            named = ", ".join(_KIND_WORDS[k] for k in sorted(kinds))
+            mine.append(("part-victims", f"{inc.type} {whole} {' '.join(sorted(kinds))}",
+                         f"{inc.type}, victims: {named}, part of {short}"))
+        mine.append(("part-sole", f"{inc.type} {whole}", f"{inc.type}, part of {short}"))
+        keys[inc.key] = list(dict.fromkeys(mine))
+    counts: dict[tuple, int] = {}
+    for mine in keys.values():
+        for key in mine:
+            counts[key] = counts.get(key, 0) + 1
+    return {k: [key for key in mine if counts[key] == 1] for k, mine in keys.items()}
+
+
+def _incidents_compatible(a: dict, b: dict) -> str | None:
+    for name, word in (("date", "dates"), ("place", "places"), ("institution", "institutions")):
+        if a.get(name) and b.get(name) and a[name] != b[name]:
+            return f"{word} differ: {a[name]} / {b[name]}"
+    if a.get("part_of") and b.get("part_of") and a["part_of"] != b["part_of"]:
+        return f"parts of different incidents: {a['part_of']} / {b['part_of']}"
+    victims_a, victims_b = a.get("victims"), b.get("victims")
+    if victims_a and victims_b and not victims_a & victims_b:
+        return f"victims differ: {', '.join(sorted(victims_a))} / {', '.join(sorted(victims_b))}"
+    return None
+
+
+def _short(iri) -> str:
+    """An IRI from its kind on ("incident/escape-1997-08-09-..."), as curation files write it."""
+    return "/".join(str(iri).rstrip("/").split("/")[-2:])
 
 
 def _always(a: dict, b: dict) -> str | None:
     return None
 
 
-def _iri_name(kind: str, item: _Item) -> str:
+def _iri_name(kind: str, item: _Item, shared: bool = False) -> str:
     e = item.entity
     if kind == "person":
         # given + family name only: learning a patronymic later must not change the IRI
@@ -476,6 +613,9 @@ def _iri_name(kind: str, item: _Item) -> str:
     if kind == "incident":
         if e.date and e.date.value and item.attrs["where"]:
             return f"{e.type} {e.date.value} {item.attrs['where'].rstrip('/').rsplit('/', 1)[-1]}"
+        if shared and item.attrs.get("part_of"):  # a part that several sources tell: named by its whole
+            kinds = "-".join(sorted(item.attrs.get("victims") or ()))
+            return f"{item.attrs['part_of'].rstrip('/').rsplit('/', 1)[-1]} {e.type} {kinds}"
         return f"{item.doc_id} {e.key}"
     return e.label
 
