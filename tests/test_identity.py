@@ -410,3 +410,26 @@ def test_the_order_documents_are_read_in_changes_no_iri(order):
     assert first.nodes == second.nodes
     # the parts meet too: f's and g's killings of civilians, whatever the order
     assert first.nodes[("f", "inc3")] == first.nodes[("g", "inc2")] != first.nodes[("h", "inc2")]
+
+
+def hospital(doc_id, key="pl5"):
+    return Place(key=key, label="больница", place_type="объект", mentions=[ev(doc_id, "больнице", 700)])
+
+
+def test_a_hospital_told_by_its_kind_alone_is_not_every_hospital():
+    a = doc("a", places=[hospital("a")])
+    b = doc("b", places=[hospital("b")])
+    ids = resolve(a, b)
+    assert ids.nodes[("a", "pl5")] != ids.nodes[("b", "pl5")]
+
+
+def test_the_hospital_of_one_merged_incident_is_one_hospital():
+    def account(doc_id):
+        death = escape(doc_id, key="inc2", type_="Death", institution=None, place="pl5")
+        death.part_of = "inc1"
+        return doc(doc_id, institutions=[colony(doc_id)], places=[hospital(doc_id)],
+                   incidents=[escape(doc_id), death])
+    ids = resolve(account("a"), account("b"), doc("c", places=[hospital("c")]))
+    assert ids.nodes[("a", "inc2")] == ids.nodes[("b", "inc2")]
+    assert ids.nodes[("a", "pl5")] == ids.nodes[("b", "pl5")] != ids.nodes[("c", "pl5")]
+    assert any(d.outcome == MERGED and "of one merged incident" in d.reason for d in ids.decisions)

@@ -159,6 +159,7 @@ class Resolver:
             items = _incident_items(corpus, result, depths, depth)
             clusters, apart = _cluster(items, _incidents_compatible, False)
             self._assign("incident", clusters, apart, result)
+        self._sites_of_merged_incidents(corpus, result, by_key)
         for f in corpus:  # what belongs to one document only
             doc = f.document.id
             for p in f.persons:
@@ -168,6 +169,30 @@ class Resolver:
                 result.nodes[(doc, g.key)] = self.iris.local("group", doc, g.key)
         self._curate(result, by_key)
         return result
+
+    def _sites_of_merged_incidents(self, corpus, result: Identities, by_key: dict) -> None:
+        """"В больнице" in two accounts of one incident is one hospital, though the word alone
+        never merges places: an unnamed site is merged when it is the place of a merged incident."""
+        sites: dict[tuple, list[tuple[str, str]]] = {}
+        for f in corpus:
+            doc = f.document.id
+            unnamed = {p.key: p for p in f.places if _unnamed(p)}
+            for inc in f.incidents:
+                if inc.place in unnamed:
+                    place = unnamed[inc.place]
+                    sites.setdefault((result.nodes[(doc, inc.key)], place.place_type or "",
+                                      normalise(place.label)), []).append((doc, place.key))
+        for (incident, _, label), nodes in sorted(sites.items()):
+            iris = list(dict.fromkeys(result.nodes[n] for n in sorted(nodes)))
+            if len({doc for doc, _ in nodes}) < 2 or len(iris) < 2:
+                continue
+            for node, iri in list(result.nodes.items()):
+                if iri in iris[1:]:
+                    result.nodes[node] = iris[0]
+            result.decisions.append(Decision(
+                iri=iris[0], kind="place", outcome=MERGED,
+                reason=f"the place «{label}» of one merged incident ({_short(incident)})",
+                members=[_member_of(n, by_key) for n in sorted(nodes)]))
 
     # -- IRIs --------------------------------------------------------------------------------
     def _assign(self, kind: str, clusters: list[_Cluster], apart: list[tuple[_Cluster, _Cluster, str, _Item]],
@@ -422,14 +447,26 @@ def _place_items(corpus) -> list[_Item]:
                 parent = places[up]
                 parents[parent.place_type or f"?{len(parents)}"] = normalise(parent.label)
                 up = parent.located_in
-            attrs = {"type": p.place_type or "", "parents": parents}
+            attrs = {"type": p.place_type or "", "parents": parents, "unnamed": _unnamed(p)}
             keys = [("name", normalise(p.label))] + [("name", normalise(a)) for a in p.alt_names]
+            if attrs["unnamed"]:  # "больница" is the same hospital only in the same named place
+                keys = [("site", normalise(p.label), level, name) for level, name in parents.items()
+                        if not level.startswith("?")] or [("only", f.document.id, p.key)]
             items.append(_Item(f.document.id, p, keys, attrs, p.label, p.mentions,
                                0 if p.place_type else 1))
     return items
 
 
+def _unnamed(place: m.Place) -> bool:
+    """A site told by its kind only ("больница", "карьер"): many such places share the word."""
+    return not place.label[:1].isupper()
+
+
 def _places_compatible(a: dict, b: dict) -> str | None:
+    if (a.get("unnamed") or b.get("unnamed")) and not any(
+            not level.startswith("?") and (b.get("parents") or {}).get(level) == name
+            for level, name in a["parents"].items()):
+        return "an unnamed site is one place only where both sources put it in the same named place"
     if a["type"] and b.get("type") and a["type"] != b["type"]:
         return f"types differ: {a['type']} / {b['type']}"
     for level, name in a["parents"].items():
@@ -472,6 +509,7 @@ def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> lis
         doc = f.document.id
         incidents = [inc for inc in f.incidents if depths[(doc, inc.key)] == depth]
         part_keys = _part_keys(f, incidents, result, on_duty) if depth else {}
+        unnamed = {p.key for p in f.places if _unnamed(p)}  # "в больнице" tells two parts apart from nothing
         for inc in incidents:
             keys = list(part_keys.get(inc.key, ()))
             if inc.date and inc.date.value:
@@ -486,7 +524,7 @@ def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> lis
             if depth:  # what may keep two parts apart
                 attrs.update(
                     date=(inc.date.value or inc.date.edtf) if inc.date else "",
-                    place=str(result.nodes.get((doc, inc.place or ""), "")),
+                    place=str(result.nodes.get((doc, inc.place or ""), "")) if inc.place not in unnamed else "",
                     institution=str(result.nodes.get((doc, inc.institution or ""), "")),
                     victims=_victim_kinds(f, inc, result, on_duty),
                     part_of=str(result.nodes.get((doc, inc.part_of or ""), "")))
