@@ -138,14 +138,16 @@ def _annotatable(facts, key: str) -> bool:
         return False
     if not getattr(item, "anonymous", False) and getattr(item, "label", None):
         return True
-    head = (getattr(item, "description", None) or "").split()[-1:]
-    if not head:
-        return False
     from ..extract.nlp import models
+    from ..extract.ranks import POSTS
 
-    parses = models().parse_word(head[0])
-    lemma = parses[0].normal_form if parses else head[0]
-    return lemma in PROFESSIONS or head[0] in PROFESSIONS
+    # "генералы полиции", "бывший президент": a post or trade named anywhere in the description
+    for word in (getattr(item, "description", None) or "").lower().split():
+        parses = models().parse_word(word)
+        lemma = parses[0].normal_form if parses else word
+        if lemma in PROFESSIONS or lemma in POSTS or word in PROFESSIONS:
+            return True
+    return False
 
 
 def _mentions(facts, key: str):

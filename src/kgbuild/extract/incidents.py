@@ -66,7 +66,10 @@ class IncidentReader:
                 if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
-                    continue  # "после его гибели": refers to a death told elsewhere
+                    told = next((i for i in reversed(self.incidents) if i.type == trigger.type), None)
+                    if told is not None:  # "после его гибели": refers to a death told before
+                        self._retell(told, seg, token)
+                    continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
                     if self._elaborate(seg, trigger, elaborated):
                         continue
@@ -148,7 +151,7 @@ class IncidentReader:
         if kind == "Death" and patients:
             earlier = self._died_before(patients)
             if earlier is not None:
-                earlier.evidence.append(self._evidence(seg, 0.6))
+                self._retell(earlier, seg, token)
                 return None  # "отдали свои жизни": a death already told
             attack = self._attack_on(patients, seg)
             if attack is not None:  # the targets of an attack died: they were killed
@@ -197,11 +200,12 @@ class IncidentReader:
         if kind == "Escape":
             merged = self._merge_escape(incident)
             if merged is not None:
+                self._retell(merged, seg, token)
                 return merged
         if not trigger.is_verb and not incident.participations and not incident.place:
             earlier = next((i for i in reversed(self.incidents) if i.type == kind), None)
             if earlier is not None:  # "Приговор может быть обжалован": the sentence told before
-                earlier.evidence += incident.evidence
+                self._retell(earlier, seg, token)
                 return earlier
         if kind == "Death":
             incident.outcome = _cause(s, token)
@@ -529,9 +533,18 @@ class IncidentReader:
     def _merge_escape(self, incident: Incident) -> Incident | None:
         for other in self.incidents:
             if other.type == "Escape" and (other.institution == incident.institution or not incident.institution):
-                other.evidence += incident.evidence
                 return other
         return None
+
+    def _retell(self, incident: Incident, seg: Segment, token: Token) -> None:
+        """A later word telling an incident already read ("Мендонса умер…" after "умер моряк"):
+        kept as another word for it, with its line as more evidence."""
+        line = self._evidence(seg, 0.6)
+        if all(e.start != line.start for e in incident.evidence):
+            incident.evidence.append(line)
+        if incident.trigger is not None and incident.trigger.start != token.start and \
+                all(e.start != token.start for e in incident.retold):
+            incident.retold.append(self.ctx.evidence(token.start, token.end, 0.6))
 
     def _evidence(self, seg: Segment, confidence: float):
         text = seg.sentence.text
