@@ -94,8 +94,9 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
     for inc in incidents:
         seg = seg_of[inc.key]
         own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-        if own:
-            inc.date = _copy(own[0])
+        if own:  # "в 2010 году задержан, а в 2013 году приговорён": the date nearest the word
+            at = reader.start_of[inc.key]
+            inc.date = _copy(min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]

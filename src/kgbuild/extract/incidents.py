@@ -66,7 +66,7 @@ class IncidentReader:
                 if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
-                    told = next((i for i in reversed(self.incidents) if i.type == trigger.type), None)
+                    told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
                     if told is not None:  # "после его гибели": refers to a death told before
                         self._retell(told, seg, token)
                     continue
@@ -159,10 +159,10 @@ class IncidentReader:
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
             return None  # "вспоминают тех, кто погиб": a death of no one in particular
-        incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=lex.LABELS.get(kind))
+        incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=trigger.label or lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
         incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
-        agent_role, patient_role = lex.ROLES.get(kind, (None, None))
+        agent_role, patient_role = lex.roles(trigger) if kind == trigger.type else lex.ROLES.get(kind, (None, None))
         if kind == "Killing" and trigger.type == "Death":
             patient_role = "victim"
         conf = 0.7
@@ -174,9 +174,11 @@ class IncidentReader:
         for key in self._owner_victims:
             incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
         self._owner_victims = []
+        # "Кисин выступит с концертом": who gives a concert performs it
+        taker = agent_role if kind == "Incident" and agent_role == "actor" else "participant"
         for key in self._taking_part:
             if key not in agents and key not in patients:
-                incident.participations.append(Participation(key, "participant", [self._evidence(seg, 0.65)]))
+                incident.participations.append(Participation(key, taker, [self._evidence(seg, 0.65)]))
         self._taking_part = []
         for key in patients:
             if patient_role:
@@ -203,7 +205,7 @@ class IncidentReader:
                 self._retell(merged, seg, token)
                 return merged
         if not trigger.is_verb and not incident.participations and not incident.place:
-            earlier = next((i for i in reversed(self.incidents) if i.type == kind), None)
+            earlier = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
             if earlier is not None:  # "Приговор может быть обжалован": the sentence told before
                 self._retell(earlier, seg, token)
                 return earlier
@@ -259,8 +261,10 @@ class IncidentReader:
         happening = trigger.type in lex.HAPPENINGS or trigger.type in ("Resignation", "Sentencing")
         parties = self._parties if happening else self._persons
         if subject is not None:
-            keys = parties(s, subject)
-            if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE:
+            # "полиция задержала", "суд освободил": an institution acts as well as a person
+            keys = self._parties(s, subject) if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, subject)
+            if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE or \
+                    trigger.type == "Release" and token.lemma in ("выйти", "выходить"):  # "вышел на свободу"
                 patients += keys
             else:
                 agents += keys
@@ -269,7 +273,7 @@ class IncidentReader:
         for child in s.children(token.index) + _stray_objects(s, token):
             prep = _preposition(s, child)
             if happening and child.rel in ("obl", "nmod") and prep in ("с", "со", "между") \
-                    and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation"):
+                    and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation", "Incident"):
                 patients += parties(s, child)  # "встреча с X", "война между X и Y"
                 continue
             if happening and child.rel == "nmod" and child.lemma == "участие" and prep == "с":
@@ -296,12 +300,15 @@ class IncidentReader:
                 owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
-                agents += self._persons(s, child)
+                agents += self._parties(s, child)  # "задержан полицией"
+            elif trigger.label in ("брак", "развод") and child.rel == "obl" and prep in ("на", "с", "со"):
+                patients += self._persons(s, child)  # "женился на X", "развёлся с X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
                 keys = parties(s, child)
-                if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting"):
+                if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
+                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor":  # "концерт Мадонны"
                     agents += keys
                 else:
                     patients += keys
@@ -501,7 +508,7 @@ class IncidentReader:
         body's incident of its type that has a participant the headline names, or the only one."""
         for trigger, seg in self._headline_words:
             named = {key for start, end, key in self.ctx.mentions if seg.start <= start < seg.end}
-            same = [i for i in self.incidents if i.type == trigger.type]
+            same = [i for i in self.incidents if _same_kind(i, trigger)]
             told = [i for i in same if named & {p.agent for p in i.participations}]
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
                 continue
@@ -525,7 +532,7 @@ class IncidentReader:
         self._retold_in_headlines()
         for kind, seg in self._headline_triggers:
             same = [i for i in self.incidents if i.type == kind and not i.part_of]
-            if len(same) == 1:
+            if len(same) == 1 and kind != "Incident":  # a headline's "концерт" is no one's "переезд"
                 ev = self._evidence(seg, 0.6)
                 if not any(e.start == ev.start for e in same[0].evidence):
                     same[0].evidence.append(ev)
@@ -656,7 +663,10 @@ def _own_subject(s: Sentence, token: Token) -> Token | None:
 
 
 def _temporal(s: Sentence, token: Token) -> bool:
-    return _preposition(s, token) in ("после", "до", "накануне", "со", "с", "спустя")
+    prep = _preposition(s, token)
+    if prep in ("с", "со"):  # "с начала войны", not "выступил с концертом"
+        return token.feats.get("Case") == "Gen"
+    return prep in ("после", "до", "накануне", "спустя")
 
 
 def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
@@ -733,6 +743,11 @@ def died(ctx: Context, incident: Incident, key: str) -> None:
         if not item.died_in:
             item.died_in = incident.key
             item.died_on = incident.date
+
+
+def _same_kind(incident: Incident, trigger: lex.Trigger) -> bool:
+    """Of the trigger's type, and for a happening of no class of its own, of its label."""
+    return incident.type == trigger.type and (trigger.type != "Incident" or incident.label == trigger.label)
 
 
 def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:

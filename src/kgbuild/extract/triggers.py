@@ -42,6 +42,8 @@ VERBS: dict[str, str] = {
     "судить": "Trial",
     "обыскать": "Search",
     "родиться": "Birth", "родить": "Birth",
+    "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death",
+    "казнить": "Killing", "обезглавить": "Killing", "отречься": "Resignation",
 }
 # noun lemma -> incident type
 NOUNS: dict[str, str] = {
@@ -76,7 +78,39 @@ NOUNS: dict[str, str] = {
     "соревнование": "Competition", "первенство": "Competition", "финал": "Competition", "полуфинал": "Competition",
     "конкурс": "Competition",
     "церемония": "Ceremony", "инаугурация": "Ceremony", "коронация": "Ceremony",
+    "самоубийство": "Death", "суицид": "Death", "казнь": "Killing", "покушение": "Attack",
+    "геноцид": "Killing", "отречение": "Resignation",
+    "свадьба": "Ceremony", "венчание": "Ceremony", "бракосочетание": "Ceremony",
 }
+# happenings with no class of their own yet: a kgb:Incident labelled with what it was.
+# lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
+# house that passed a law did it
+GENERIC: dict[str, tuple[str, str | None, str | None]] = {
+    "концерт": ("концерт", m.ACTOR, m.PARTICIPANT), "спектакль": ("спектакль", m.ACTOR, m.PARTICIPANT),
+    "гастроли": ("гастроли", m.ACTOR, m.PARTICIPANT), "турне": ("турне", m.ACTOR, m.PARTICIPANT),
+    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
+    "показ": ("показ", m.ACTOR, m.PARTICIPANT), "шоу": ("шоу", m.PARTICIPANT, m.PARTICIPANT),
+    "переехать": ("переезд", m.ACTOR, None), "переезд": ("переезд", m.ACTOR, None),
+    "эмигрировать": ("эмиграция", m.ACTOR, None), "эмиграция": ("эмиграция", m.ACTOR, None),
+    "госпитализировать": ("госпитализация", None, m.PARTICIPANT),
+    "госпитализация": ("госпитализация", None, m.PARTICIPANT),
+    "жениться": ("брак", m.PARTICIPANT, m.PARTICIPANT), "пожениться": ("брак", m.PARTICIPANT, m.PARTICIPANT),
+    "развестись": ("развод", m.PARTICIPANT, m.PARTICIPANT), "развод": ("развод", m.PARTICIPANT, m.PARTICIPANT),
+    "сочетаться": ("брак", m.PARTICIPANT, m.PARTICIPANT),
+    "путч": ("переворот", m.ACTOR, m.PARTICIPANT), "переворот": ("переворот", m.ACTOR, m.PARTICIPANT),
+}
+GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
+GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.PARTICIPANT, m.PARTICIPANT)})
+
+
+def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
+    """Which slot plays which role for this trigger."""
+    if trigger.type == "Incident":
+        return GENERIC_ROLES.get(trigger.label or "", (m.ACTOR, m.PARTICIPANT))
+    return ROLES.get(trigger.type, (None, None))
+# "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
+LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
+LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ"}
 # nouns that name such a happening only with a qualifier: "вооружённый конфликт", "военная
 # операция", "судебный процесс", "акция протеста", "Олимпийские игры", "боевые действия"
 QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
@@ -140,7 +174,7 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
 }
 # the happenings that are not crimes, accidents or their legal aftermath (0.2.0): read with
 # institutions as parties, the subject of the verb a noun hangs on, "с"- and "между"-phrases
-HAPPENINGS = {"Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
+HAPPENINGS = {"Incident", "Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
               "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth"}
 # happenings one can be a casualty of ("погиб в бою", "во время землетрясения")
 DEADLY = {"ArmedConflict", "MilitaryOperation", "Disaster"}
@@ -174,6 +208,7 @@ class Trigger:
     type: str
     is_verb: bool
     extra_types: tuple[str, ...] = ()
+    label: str | None = None  # what a happening of no class of its own was ("концерт")
 
 
 def find_triggers(sentence: Sentence) -> list[Trigger]:
@@ -219,6 +254,20 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
             return Trigger(token, "VehicleSeizure", True, extra)
+        if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
+            return Trigger(token, "Death", True)  # "покончил жизнь самоубийством"
+        if lemma in ("выйти", "выходить") and "свобода" in _obl_lemmas(sentence, token):
+            return Trigger(token, "Release", True)  # "вышел на свободу"
+        if lemma in ("вступить", "заступить") and _obl_lemmas(sentence, token) & POSTS:
+            return Trigger(token, "Appointment", True)  # "вступил в должность"
+        if lemma == "выйти" and "замуж" in lemmas:
+            return Trigger(token, "Incident", True, label="брак")
+        if lemma in ("сочетаться",) and "брак" not in lemmas:
+            return None
+        if lemma in LAW_VERBS and any(c.lemma in LAWS for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="принятие закона")
+        if lemma in GENERIC and lemma not in NOUNS:
+            return Trigger(token, "Incident", True, label=GENERIC[lemma][0])
         if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
             return None  # "бежала в Лондон": fled, not escaped from custody
         if lemma in VERBS:
@@ -248,6 +297,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "траурный митинг": a commemoration, read there
         if lemma in NOUNS:
             return Trigger(token, NOUNS[lemma], False)
+        if lemma in GENERIC and token.feats.get("Number") != "Plur" or lemma == "гастроли":
+            return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
 
 
