@@ -30,7 +30,9 @@ def extract_events(ctx: Context) -> None:
     ctx.facts.incidents.extend(incidents)
     _compounds(reader, incidents)
     _dates(ctx, reader, incidents)
+    known = len(incidents)
     reader.finish()
+    ctx.facts.incidents.extend(incidents[known:])  # told only in a headline
     record_deaths(ctx, incidents)
     extract_kinship(ctx, people, reader.segments)
     _membership(ctx, people, reader)
@@ -94,9 +96,10 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
     for inc in incidents:
         seg = seg_of[inc.key]
         own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-        if own:  # "в 2010 году задержан, а в 2013 году приговорён": the date nearest the word
+        if own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
             at = reader.start_of[inc.key]
-            inc.date = _copy(min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
+            inc.date = _copy(_on_word(reader, inc, own) or
+                             min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]
@@ -119,6 +122,18 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
                        and _paragraph(reader, d.evidence.start) == seg.paragraph]
             if earlier:
                 inc.date = _copy(earlier[-1])
+
+
+def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> DateValue | None:
+    """The date whose phrase hangs on the incident's word ("в 2013 году приговорён")."""
+    if inc.key not in reader.trigger_of:
+        return None
+    seg, word = reader.trigger_of[inc.key]
+    below = [c for c in seg.sentence.children(word.index)]
+    for d in dates:
+        if any(d.evidence.start <= c.start < d.evidence.end for c in below):
+            return d
+    return None
 
 
 def _paragraph(reader: IncidentReader, offset: int) -> int | None:

@@ -218,6 +218,10 @@ class IncidentReader:
             for p in incident.participations:
                 if p.role in ("victim", "casualty"):
                     self._mark_dead(p.agent, incident)
+        if kind == "Death" and _suicide(s, token):
+            for p in incident.participations:  # "покончил с собой": who died did it
+                if p.role == "casualty":
+                    p.role = "actor"
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
@@ -459,11 +463,16 @@ class IncidentReader:
         return None
 
     def _died_before(self, keys: list[str]) -> Incident | None:
+        died_in = set()
         for key in keys:
             item = self.ctx.facts.entity(key)
-            if not getattr(item, "died_in", None):
+            # "О смерти Николая Быкова" after "Николай Быков скончался": the same name died before
+            named = [p for p in self.ctx.facts.persons if getattr(item, "label", None) and p.label == item.label
+                     and not p.anonymous and p.died_in]
+            told = getattr(item, "died_in", None) or (named[0].died_in if len(named) == 1 else None)
+            if not told:
                 return None
-        died_in = {self.ctx.facts.entity(k).died_in for k in keys}
+            died_in.add(told)
         if len(died_in) == 1:
             key = died_in.pop()
             return next((i for i in self.incidents if i.key == key), None)
@@ -510,6 +519,11 @@ class IncidentReader:
             named = {key for start, end, key in self.ctx.mentions if seg.start <= start < seg.end}
             same = [i for i in self.incidents if _same_kind(i, trigger)]
             told = [i for i in same if named & {p.agent for p in i.participations}]
+            if not same and not inside(trigger.token.start, self.quotes) and \
+                    not (not trigger.is_verb and _under_same_verb(seg.sentence, trigger.token, trigger.type)):
+                # "Итальянский суд приговорил солдата" over a body that never retells it
+                self._incident(seg, trigger)
+                continue
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
                 continue
             incident = (told or same)[0]
@@ -743,6 +757,11 @@ def died(ctx: Context, incident: Incident, key: str) -> None:
         if not item.died_in:
             item.died_in = incident.key
             item.died_on = incident.date
+
+
+def _suicide(s: Sentence, token: Token) -> bool:
+    lemmas = {token.lemma} | {c.lemma for c in s.children(token.index)}
+    return bool(lemmas & lex.SUICIDE) or token.lemma in ("покончить", "кончать")
 
 
 def _same_kind(incident: Incident, trigger: lex.Trigger) -> bool:

@@ -94,13 +94,16 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "эмигрировать": ("эмиграция", m.ACTOR, None), "эмиграция": ("эмиграция", m.ACTOR, None),
     "госпитализировать": ("госпитализация", None, m.PARTICIPANT),
     "госпитализация": ("госпитализация", None, m.PARTICIPANT),
-    "жениться": ("брак", m.PARTICIPANT, m.PARTICIPANT), "пожениться": ("брак", m.PARTICIPANT, m.PARTICIPANT),
-    "развестись": ("развод", m.PARTICIPANT, m.PARTICIPANT), "развод": ("развод", m.PARTICIPANT, m.PARTICIPANT),
-    "сочетаться": ("брак", m.PARTICIPANT, m.PARTICIPANT),
+    # both partners marry: each did it
+    "жениться": ("брак", m.ACTOR, m.ACTOR), "пожениться": ("брак", m.ACTOR, m.ACTOR),
+    "развестись": ("развод", m.ACTOR, m.ACTOR), "развод": ("развод", m.ACTOR, m.ACTOR),
+    "сочетаться": ("брак", m.ACTOR, m.ACTOR),
     "путч": ("переворот", m.ACTOR, m.PARTICIPANT), "переворот": ("переворот", m.ACTOR, m.PARTICIPANT),
 }
+# who died so took their own life
+SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
-GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.PARTICIPANT, m.PARTICIPANT)})
+GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR)})
 
 
 def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
