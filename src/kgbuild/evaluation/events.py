@@ -78,10 +78,13 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
     """The relations one word telling an incident has with what its line names."""
     trig = (word.start, word.end)
     lo, hi = (sentence.start, sentence.end) if sentence else trig
+    acting = {p.agent for p in inc.participations if p.role in ("perpetrator", "actor")}
     for part in inc.participations:
         if not _annotatable(facts, part.agent):
             continue
         kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
+        if kind == "PARTICIPANT_IN" and part.agent in acting:
+            continue  # "покончил с собой": who did it and to whom it happened is one AGENT
         for mention in _mentions(facts, part.agent):
             if lo <= mention.start < hi:
                 out.append((kind, (mention.start, mention.end), trig))
@@ -173,7 +176,8 @@ def in_scope(doc: Annotation) -> list[tuple[str, Span, Span]]:
     from ..extract import triggers
     from ..extract.nlp import models
 
-    known = set(triggers.VERBS) | set(triggers.NOUNS) | set(triggers.QUALIFIED_NOUNS) | {"лишить", "захват", "наградить", "награда",
+    known = set(triggers.VERBS) | set(triggers.NOUNS) | set(triggers.QUALIFIED_NOUNS) | set(triggers.GENERIC) | \
+        triggers.LAW_VERBS | triggers.SUICIDE | {"лишить", "захват", "наградить", "награда",
                                                          "орден", "медаль", "премия"}
     out = []
     for rel in doc.relations:

@@ -44,6 +44,7 @@ class IncidentReader:
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
+        self._performed = False  # whether those gave it ("выступил с концертом")
         self.trigger_of: dict[str, tuple[Segment, Token]] = {}
 
     # -- main loop ----------------------------------------------------------------------------
@@ -69,6 +70,12 @@ class IncidentReader:
                     told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
                     if told is not None:  # "после его гибели": refers to a death told before
                         self._retell(told, seg, token)
+                        continue
+                    # "после отставки Хендерсона": a happening named only in passing is still one,
+                    # when it says whose
+                    incident = self._incident(seg, trigger)
+                    if incident is not None and not incident.participations and incident in self.incidents:
+                        self.incidents.remove(incident)
                     continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
                     if self._elaborate(seg, trigger, elaborated):
@@ -175,11 +182,12 @@ class IncidentReader:
             incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
         self._owner_victims = []
         # "Кисин выступит с концертом": who gives a concert performs it
-        taker = agent_role if kind == "Incident" and agent_role == "actor" else "participant"
+        taker = agent_role if kind == "Incident" and agent_role == "actor" and self._performed else "participant"
         for key in self._taking_part:
             if key not in agents and key not in patients:
                 incident.participations.append(Participation(key, taker, [self._evidence(seg, 0.65)]))
         self._taking_part = []
+        self._performed = False
         for key in patients:
             if patient_role:
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
@@ -193,9 +201,13 @@ class IncidentReader:
         self._where(seg, token, incident)
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
+        if not trigger.is_verb and incident.place is None:
             head = next((t for t in s.tokens if t.index == token.head), None)
-            if not trigger.is_verb and token.rel == "nsubj" and head is not None and head.pos == "VERB":
-                self._where(seg, head, incident)  # "в Турции произошло землетрясение"
+            if token.rel == "nsubj" and head is not None and head.pos == "VERB" and lex.trigger_at(s, head) is None:
+                self._where(seg, head, incident)  # "в Турции произошло землетрясение", "ДТП случилось в …"
+            for child in s.children(token.index):
+                if child.rel == "acl" and incident.place is None:
+                    self._where(seg, child, incident)  # "обыски, проведённые в Льеже"
         incident.instruments = _instruments(s, token)
         if kind == "Attack":
             incident.outcome = _seized_after(s, token)
@@ -219,9 +231,9 @@ class IncidentReader:
                 if p.role in ("victim", "casualty"):
                     self._mark_dead(p.agent, incident)
         if kind == "Death" and _suicide(s, token):
-            for p in incident.participations:  # "покончил с собой": who died did it
+            for p in list(incident.participations):  # "покончил с собой": who died did it
                 if p.role == "casualty":
-                    p.role = "actor"
+                    incident.participations.append(Participation(p.agent, "actor", list(p.evidence)))
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
@@ -340,6 +352,9 @@ class IncidentReader:
             return []
         if verb.pos != "VERB" or verb.feats.get("VerbForm") in ("Part", "Conv") and verb.rel in ("acl", "amod"):
             return []
+        if verb.lemma in _TELLING:
+            return []  # "рассказал о войне": who tells of it took no part in it
+        self._performed = verb.lemma in _PERFORM
         subject = _own_subject(s, verb)
         return self._parties(s, subject) if subject is not None else []
 
@@ -406,7 +421,10 @@ class IncidentReader:
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
             elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
-                incident.place = incident.place or key
+                if incident.place is None or self._bare_site(incident.place):
+                    incident.place = key  # "на трассе в провинции Феррара": the named place
+            elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
+                incident.place = incident.place or key  # "бои за Иловайск"
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
             if prep in ("из", "в") and item is None:
@@ -416,8 +434,8 @@ class IncidentReader:
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
-                    elif prep == "в" and isinstance(inner, Place):
-                        incident.place = incident.place or inner_key
+                    elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)):
+                        incident.place = inner_key
             if not lex.VERBS.get(token.lemma) and child.rel == "nmod" and prep is None and person_lemma(child):
                 # "побег заключённых из учреждения …": the source hangs under the escapees
                 for grand in s.children(child.index):
@@ -430,6 +448,11 @@ class IncidentReader:
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
             self.site_of_paragraph[seg.paragraph] = incident.place
+
+    def _bare_site(self, key: str) -> bool:
+        """A place known only by its kind ("трасса", "больница"), which a name says better."""
+        place = self.ctx.facts.entity(key)
+        return isinstance(place, Place) and place.label == place.place_type and place.label in SITES
 
     def _site(self, s: Sentence, token: Token) -> str:
         label = inflect_phrase([token], plural=False)
@@ -519,7 +542,7 @@ class IncidentReader:
             named = {key for start, end, key in self.ctx.mentions if seg.start <= start < seg.end}
             same = [i for i in self.incidents if _same_kind(i, trigger)]
             told = [i for i in same if named & {p.agent for p in i.participations}]
-            if not same and not inside(trigger.token.start, self.quotes) and \
+            if not same and not inside(trigger.token.start, self.quotes) and trigger.type != "Escape" and \
                     not (not trigger.is_verb and _under_same_verb(seg.sentence, trigger.token, trigger.type)):
                 # "Итальянский суд приговорил солдата" over a body that never retells it
                 self._incident(seg, trigger)
@@ -574,7 +597,15 @@ class IncidentReader:
         return self.ctx.evidence(start, end, confidence)
 
 
-_WITHIN = {"ход", "рамка", "время"}  # "в ходе", "в рамках", "во время"
+_WITHIN = {"ход", "рамка", "время"}
+# "выступил с концертом", "дал концерт": who gives it, not one who took part in it
+_PERFORM = {"выступить", "выступать", "дать", "давать", "провести", "проводить", "организовать", "устроить",
+            "представить", "показать", "открыть"}
+# verbs of telling and knowing: their subject speaks of a happening, not in it
+_TELLING = {"рассказать", "рассказывать", "сообщить", "сообщать", "заявить", "заявлять", "говорить",
+            "сказать", "написать", "писать", "вспомнить", "вспоминать", "узнать", "знать", "объявить",
+            "объявлять", "прокомментировать", "комментировать", "упомянуть", "напомнить", "думать",
+            "считать", "пожаловаться", "жаловаться", "отчитаться", "доложить", "снять", "посвятить"}  # "в ходе", "в рамках", "во время"
 
 
 def _fixed(s: Sentence, token: Token) -> set[str]:

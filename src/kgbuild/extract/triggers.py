@@ -99,7 +99,22 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "развестись": ("развод", m.ACTOR, m.ACTOR), "развод": ("развод", m.ACTOR, m.ACTOR),
     "сочетаться": ("брак", m.ACTOR, m.ACTOR),
     "путч": ("переворот", m.ACTOR, m.PARTICIPANT), "переворот": ("переворот", m.ACTOR, m.PARTICIPANT),
+    "эвакуировать": ("эвакуация", m.ACTOR, m.PARTICIPANT), "эвакуация": ("эвакуация", m.ACTOR, m.PARTICIPANT),
+    "выступление": ("выступление", m.ACTOR, m.PARTICIPANT), "выступить": ("выступление", m.ACTOR, m.PARTICIPANT),
+    "премьера": ("премьера", m.ACTOR, m.PARTICIPANT),
 }
+# "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
+JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
+                 "отправиться": "поездка", "переселиться": "переезд"}
+# "выступил с заявлением", "выступил против": a statement or a stance, not a performance
+STANCE_WORDS = {"заявление", "речь", "обращение", "доклад", "критика", "предложение", "инициатива",
+                "призыв", "лекция", "против", "за", "поддержка", "защита", "качество", "сторона", "роль",
+                "пресс-конференция", "конференция", "заседание", "совещание", "форум", "съезд", "саммит",
+                "брифинг", "телевидение", "эфир", "интервью", "комментарий", "ответ", "посредник"}
+HOSPITALS = {"больница", "госпиталь", "клиника", "реанимация", "стационар", "медцентр"}
+# "заключили перемирие", "заключил контракт": an agreement made
+AGREEMENTS = {"договор", "соглашение", "перемирие", "контракт", "сделка", "мир", "союз", "пакт",
+              "договорённость", "договоренность", "конвенция", "меморандум"}
 # who died so took their own life
 SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
@@ -267,6 +282,23 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label="брак")
         if lemma in ("сочетаться",) and "брак" not in lemmas:
             return None
+        if lemma in ("заключить", "заключать") and any(c.lemma in AGREEMENTS for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Signing", True)  # "заключили перемирие"
+        if lemma in ("провозгласить", "объявить", "провозглашать") and any(
+                c.lemma == "независимость" for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="провозглашение независимости")
+        if lemma in ("подать", "подавать") and any(
+                g.lemma == "отставка" for c in children if c.rel == "obj" for g in sentence.children(c.index)):
+            return Trigger(token, "Resignation", True)  # "подал прошение об отставке"
+        if lemma in ("доставить", "доставлять", "положить", "поместить", "лечь") and \
+                _obl_lemmas(sentence, token) & HOSPITALS:
+            return Trigger(token, "Incident", True, label="госпитализация")  # "доставлен в больницу"
+        if lemma in JOURNEY_VERBS:
+            if not _goes_to_place(sentence, token):
+                return None
+            return Trigger(token, "Incident", True, label=JOURNEY_VERBS[lemma])
+        if lemma in ("выступить", "выступать") and (_stance(sentence, token) or lemmas & set(GENERIC)):
+            return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
         if lemma in LAW_VERBS and any(c.lemma in LAWS for c in children if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Incident", True, label="принятие закона")
         if lemma in GENERIC and lemma not in NOUNS:
@@ -285,8 +317,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if objects & VEHICLES:
                 return Trigger(token, "VehicleSeizure", False)
             return None
-        if lemma == "отставка" and token.feats.get("Case") == "Loc":
-            return None  # "майор в отставке": a status, not an event
+        if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
+            return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -300,9 +332,34 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "траурный митинг": a commemoration, read there
         if lemma in NOUNS:
             return Trigger(token, NOUNS[lemma], False)
+        if lemma == "выступление" and _stance(sentence, token):
+            return None
+        if lemma == "тур" and lemmas & {"выборы", "голосование"}:
+            return Trigger(token, "Election", False)  # "во втором туре выборов"
         if lemma in GENERIC and token.feats.get("Number") != "Plur" or lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
+
+
+def _stance(sentence: Sentence, token: Token) -> bool:
+    """"выступил с заявлением", "выступил против", "выступление на пресс-конференции"."""
+    for child in sentence.children(token.index):
+        words = {child.lemma} | {c.lemma for c in sentence.children(child.index) if c.rel in ("case", "fixed")}
+        if words & STANCE_WORDS:
+            return True
+        if child.pos == "NOUN" and child.feats.get("Case") == "Ins" and len(words) == 1:
+            return True  # "выступил свидетелем", "операторами выступили": served as
+    return False
+
+
+def _goes_to_place(sentence: Sentence, token: Token) -> bool:
+    """"уехал в Лондон", "вернулся на родину": the verb names where to, a place the text names."""
+    for child in sentence.children(token.index):
+        prep = {c.lemma for c in sentence.children(child.index) if c.rel == "case"}
+        if child.rel == "obl" and prep & {"в", "во", "на"} and child.feats.get("Case") == "Acc" and \
+                (child.pos == "PROPN" or child.lemma in ("родина", "столица", "страна", "город")):
+            return True
+    return False
 
 
 def _memorial(sentence: Sentence) -> bool:
