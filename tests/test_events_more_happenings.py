@@ -94,3 +94,31 @@ def test_a_headline_the_body_never_retells_is_read():
             "Процесс длился два года. Защита намерена обжаловать решение.")
     got = labelled(text)
     assert {"Sentencing.recipient=Антон Гуляев"} <= got, sorted(got)
+
+
+def awards(text: str) -> set[str]:
+    facts = extract(Document(id="t", text=text))
+    return {f"{text[r[1][0]:r[1][1]]} -> {text[r[2][0]:r[2][1]]}" for r in predicted_relations(facts)
+            if r[0] == "AWARDED_WITH"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("В Казани скончался народный артист России Сергей Гусев.", "Сергей Гусев -> народный артист России"),
+    ("Герой Советского Союза Пётр Жуков родился в 1921 году.", "Пётр Жуков -> Герой Советского Союза"),
+    ("Государственную премию присудили писателю Андрею Белову.", "Андрею Белову -> Государственную премию"),
+])
+def test_titles_and_awards_named_before_the_verb(sentence, expected):
+    assert expected in awards(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Народный театр показал новый спектакль.",
+    "Герой романа Пётр Жуков живёт в Казани.",
+])
+def test_no_title_without_an_honour(sentence):
+    assert not awards(sentence)
+
+
+def test_places_of_a_noun_through_its_verb_and_participle():
+    assert "Search@Льеж" in labelled("Полиция задержала троих после обысков, проведённых в Льеже.")
+    assert "ArmedConflict@Иловайск" in labelled("Летом шли бои за Иловайск.")
