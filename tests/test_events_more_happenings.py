@@ -122,3 +122,14 @@ def test_no_title_without_an_honour(sentence):
 def test_places_of_a_noun_through_its_verb_and_participle():
     assert "Search@Льеж" in labelled("Полиция задержала троих после обысков, проведённых в Льеже.")
     assert "ArmedConflict@Иловайск" in labelled("Летом шли бои за Иловайск.")
+
+
+def test_awards_in_a_life_story_go_to_the_person_it_tells_of_one_by_one():
+    text = ("Юрий Бондаренко родился в 1924 году в Орске. В 1941 году ушёл на фронт. "
+            "Награждён орденом Красной Звезды и медалью «За отвагу».")
+    assert awards(text) == {"Юрий Бондаренко -> орденом Красной Звезды",
+                            "Юрий Бондаренко -> медалью «За отвагу»"}
+
+
+def test_no_award_for_a_plural_passive_with_no_one_named():
+    assert not awards("Иван Петров родился в 1950 году. Награждены были все участники экспедиции орденами.")

@@ -120,9 +120,13 @@ def _deaths_and_awards(facts, by_key, out) -> None:
         for part in c.participations:
             if part.role != "recipient":
                 continue
-            for mention in _mentions(facts, part.agent):
-                if told.start <= mention.start < told.end:
-                    out.append(("AWARDED_WITH", (mention.start, mention.end), award))
+            mentions = _mentions(facts, part.agent)
+            here = [m for m in mentions if told.start <= m.start < told.end]
+            # "Награждён орденом Ленина" in a life story: NEREL links the award to the person
+            # last named before it, as we do
+            before = [m for m in mentions if m.start < told.start]
+            for mention in here or sorted(before, key=lambda m: m.start)[-1:]:
+                out.append(("AWARDED_WITH", (mention.start, mention.end), award))
 
 
 # NEREL annotates names, professions and organizations, never "мужчина" or "мирные жители":

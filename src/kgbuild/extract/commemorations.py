@@ -212,21 +212,45 @@ class _Reader:
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
                                              or verb.lemma == "удостоиться"):
                     recipients += self._named_or_resolved(s, child)
+            if not recipients and not any(c.rel.startswith(("nsubj", "obj", "iobj")) for c in s.children(verb.index)):
+                recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            name = _award_name(s, award)
-            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
-                                 award=name, posthumous=posthumous)
-            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
-            first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
-            node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
-            node.date = _date_in(self.ctx, seg)
-            for key in dict.fromkeys(recipients):
-                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
-                if posthumous:
-                    node.commemorates.append(key)
-            self.ctx.facts.commemorations.append(node)
+            # "награждён орденами «…», медалью «…»": one conferral per award
+            for one in [award] + [c for c in s.children(award.index) if c.rel == "conj" and c.lemma in AWARD_NOUNS]:
+                self._conferral(seg, one, recipients, posthumous)
+
+    def _conferral(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
+        s = seg.sentence
+        name = _award_name(s, award)
+        node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
+                             award=name, posthumous=posthumous)
+        node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
+        first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
+        node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
+        node.date = _date_in(self.ctx, seg)
+        for key in dict.fromkeys(recipients):
+            node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
+            if posthumous:
+                node.commemorates.append(key)
+        self.ctx.facts.commemorations.append(node)
+
+    def _biography_subject(self, seg: Segment, verb: Token) -> list[str]:
+        """"Иван Петров родился в 1924 году. … Награждён орденом Ленина": a passive award verb with
+        no one named is about the person last named before it, when the verb's gender agrees."""
+        if verb.feats.get("Voice") != "Pass" and verb.feats.get("Variant") != "Short" or verb.feats.get("Number") == "Plur":
+            return []
+        named = sorted((start, key) for start, end, key in self.ctx.mentions if start < seg.start
+                       and type(self.ctx.entity(key)).__name__ == "Person" and not getattr(self.ctx.entity(key), "anonymous", True))
+        if not named:
+            return []
+        key = named[-1][1]
+        person = self.ctx.entity(key)
+        wanted = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
+        if wanted and getattr(person, "gender", None) not in (wanted, None):
+            return []
+        return [key]
 
     def _named_or_resolved(self, s: Sentence, head: Token) -> list[str]:
         """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's."""
