@@ -133,3 +133,9 @@ def test_awards_in_a_life_story_go_to_the_person_it_tells_of_one_by_one():
 
 def test_no_award_for_a_plural_passive_with_no_one_named():
     assert not awards("Иван Петров родился в 1950 году. Награждены были все участники экспедиции орденами.")
+
+
+def test_the_person_an_institute_is_named_after_is_not_the_recipient():
+    text = ("Олег Смирнов родился в 1930 году в Москве. Работал в Институте имени А. С. Пушкина. "
+            "Награждён орденом Дружбы народов.")
+    assert awards(text) == {"Олег Смирнов -> орденом Дружбы"}

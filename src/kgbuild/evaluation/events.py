@@ -85,9 +85,12 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
         kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
         if kind == "PARTICIPANT_IN" and part.agent in acting:
             continue  # "покончил с собой": who did it and to whom it happened is one AGENT
-        for mention in _mentions(facts, part.agent):
-            if lo <= mention.start < hi:
-                out.append((kind, (mention.start, mention.end), trig))
+        # one participation is one relation: of the participant's mentions in the line ("эмир
+        # Катара шейх Хамад"), the name nearest the word, else the nearest mention
+        here = [m for m in _mentions(facts, part.agent) if lo <= m.start < hi]
+        if here:
+            best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
+            out.append((kind, (best.start, best.end), trig))
     if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
         out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
     if inc.place:

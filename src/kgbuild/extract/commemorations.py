@@ -242,7 +242,8 @@ class _Reader:
         if verb.feats.get("Voice") != "Pass" and verb.feats.get("Variant") != "Short" or verb.feats.get("Number") == "Plur":
             return []
         named = sorted((start, key) for start, end, key in self.ctx.mentions if start < seg.start
-                       and type(self.ctx.entity(key)).__name__ == "Person" and not getattr(self.ctx.entity(key), "anonymous", True))
+                       and type(self.ctx.entity(key)).__name__ == "Person" and not getattr(self.ctx.entity(key), "anonymous", True)
+                       and not _named_after(self.ctx, start))
         if not named:
             return []
         key = named[-1][1]
@@ -426,6 +427,12 @@ def _preposition(s: Sentence, token: Token) -> str | None:
 def _institutions(ctx: Context, s: Sentence, token: Token) -> list[str]:
     key = ctx.key_at(token.start, token.end)
     return [key] if type(ctx.entity(key)).__name__ == "Institution" else []
+
+
+def _named_after(ctx: Context, start: int) -> bool:
+    """"Институт имени А. С. Пушкина": a person a name honours, not the one the text is about."""
+    before = ctx.text[max(0, start - 8):start].lower()
+    return "им." in before or "имени" in before
 
 
 def _date_in(ctx: Context, seg: Segment):
