@@ -139,3 +139,17 @@ def test_the_person_an_institute_is_named_after_is_not_the_recipient():
     text = ("Олег Смирнов родился в 1930 году в Москве. Работал в Институте имени А. С. Пушкина. "
             "Награждён орденом Дружбы народов.")
     assert awards(text) == {"Олег Смирнов -> орденом Дружбы"}
+
+
+def test_a_day_without_its_year_dates_the_incident_of_its_sentence():
+    facts = extract(Document(id="t", text="Иван Петров женился на Марии Сидоровой 18 июня."))
+    assert [(i.date.edtf, i.date.value) for i in facts.incidents] == [("XXXX-06-18", None)]
+    text = "3 мая 2019 года в Омске открылся форум. 3 мая в Омске задержали Ивана Петрова."
+    facts = extract(Document(id="t", text=text))
+    detention = next(i for i in facts.incidents if i.type == "Detention")
+    assert detention.date.value == "2019-05-03" and detention.date.evidence.start == text.index("3 мая в")
+
+
+def test_a_weekday_alone_dates_nothing():
+    facts = extract(Document(id="t", text="В четверг Ивана Петрова задержали в Омске."))
+    assert all(i.date is None for i in facts.incidents)

@@ -6,6 +6,8 @@ steps, so that "мужчину" read as a victim is the same man "их дочь"
 
 from __future__ import annotations
 
+import re
+
 from ..model import DateValue, Incident
 from .commemorations import extract_commemorations
 from .context import Context
@@ -100,6 +102,8 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
             at = reader.start_of[inc.key]
             inc.date = _copy(_on_word(reader, inc, own) or
                              min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
+        else:
+            inc.date = _day_of_month(ctx, seg, dated)
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]
@@ -122,6 +126,24 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
                        and _paragraph(reader, d.evidence.start) == seg.paragraph]
             if earlier:
                 inc.date = _copy(earlier[-1])
+
+
+_DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
+
+
+def _day_of_month(ctx: Context, seg, dated: list[DateValue]) -> DateValue | None:
+    """"18 июня у них родилась двойня": a date without its year in the incident's own sentence,
+    with the year of an earlier full date of the same day, else as EDTF has it ("XXXX-06-18")."""
+    for d in ctx.facts.dates:
+        if d.value or not d.evidence or not seg.start <= d.evidence.start < seg.end:
+            continue
+        m = _DAY_MONTH.match(d.edtf or "")
+        same = [e for e in dated if m and e.evidence.start < d.evidence.start and len(e.value) == 10
+                and e.value.endswith(m.group(1))]
+        if same:
+            return DateValue(edtf=same[-1].edtf, value=same[-1].value, phrase=d.phrase, evidence=d.evidence)
+        return _copy(d)
+    return None
 
 
 def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> DateValue | None:
