@@ -165,6 +165,9 @@ class IncidentReader:
                 kind = "Killing"
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
+            same = [i for i in self.incidents if i.type == kind and i.participations]
+            if len(same) == 1 and kind == "Death":  # "…, став жертвой болезни, умер 28 марта": the one death told
+                self._retell(same[0], seg, token)
             return None  # "вспоминают тех, кто погиб": a death of no one in particular
         incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=trigger.label or lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))

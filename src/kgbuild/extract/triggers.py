@@ -272,6 +272,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
             return Trigger(token, "VehicleSeizure", True, extra)
+        if lemma in ("уйти", "уходить") and "жизнь" in _obl_lemmas(sentence, token):
+            return Trigger(token, "Death", True)  # "ушёл из жизни"
         if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
             return Trigger(token, "Death", True)  # "покончил жизнь самоубийством"
         if lemma in ("выйти", "выходить") and "свобода" in _obl_lemmas(sentence, token):
