@@ -155,3 +155,8 @@ def test_a_day_without_its_year_dates_the_incident_of_its_sentence():
 def test_a_weekday_alone_dates_nothing():
     facts = extract(Document(id="t", text="В четверг Ивана Петрова задержали в Омске."))
     assert all(i.date is None for i in facts.incidents)
+
+
+def test_a_date_that_hangs_on_another_incident_is_not_the_deaths():
+    got = labelled("Участник боёв 1943 года ветеран Иван Петров умер в Омске.")
+    assert "ArmedConflict:1943" in got and "Death:1943" not in got, sorted(got)

@@ -98,10 +98,13 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
     for inc in incidents:
         seg = seg_of[inc.key]
         own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-        if own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
+        mine = _on_word(reader, inc, own)
+        # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
+        others = {id(d) for other in incidents if other is not inc for d in [_on_word(reader, other, own)] if d}
+        own = [d for d in own if id(d) not in others]
+        if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
             at = reader.start_of[inc.key]
-            inc.date = _copy(_on_word(reader, inc, own) or
-                             min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
+            inc.date = _copy(mine or min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
         else:
             inc.date = _day_of_month(ctx, seg, dated)
     by_key = {i.key: i for i in incidents}
