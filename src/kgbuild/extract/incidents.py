@@ -320,6 +320,8 @@ class IncidentReader:
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
                 agents += self._parties(s, child)  # "задержан полицией"
+            elif trigger.type == "Birth" and child.rel == "obl" and prep == "у":
+                patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
             elif trigger.label in ("брак", "развод") and child.rel == "obl" and prep in ("на", "с", "со"):
                 patients += self._persons(s, child)  # "женился на X", "развёлся с X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
