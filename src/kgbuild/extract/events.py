@@ -100,7 +100,8 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
         own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
         mine = _on_word(reader, inc, own)
         # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
-        others = {id(d) for other in incidents if other is not inc for d in [_on_word(reader, other, own)] if d}
+        others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
+                  for d in [_on_word(reader, other, own)] if d}  # a whole's date is its parts' too
         own = [d for d in own if id(d) not in others]
         if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
             at = reader.start_of[inc.key]
