@@ -78,13 +78,19 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
     """The relations one word telling an incident has with what its line names."""
     trig = (word.start, word.end)
     lo, hi = (sentence.start, sentence.end) if sentence else trig
+    acting = {p.agent for p in inc.participations if p.role in ("perpetrator", "actor")}
     for part in inc.participations:
         if not _annotatable(facts, part.agent):
             continue
         kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
-        for mention in _mentions(facts, part.agent):
-            if lo <= mention.start < hi:
-                out.append((kind, (mention.start, mention.end), trig))
+        if kind == "PARTICIPANT_IN" and part.agent in acting:
+            continue  # "покончил с собой": who did it and to whom it happened is one AGENT
+        # one participation is one relation: of the participant's mentions in the line ("эмир
+        # Катара шейх Хамад"), the name nearest the word, else the nearest mention
+        here = [m for m in _mentions(facts, part.agent) if lo <= m.start < hi]
+        if here:
+            best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
+            out.append((kind, (best.start, best.end), trig))
     if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
         out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
     if inc.place:
@@ -117,9 +123,13 @@ def _deaths_and_awards(facts, by_key, out) -> None:
         for part in c.participations:
             if part.role != "recipient":
                 continue
-            for mention in _mentions(facts, part.agent):
-                if told.start <= mention.start < told.end:
-                    out.append(("AWARDED_WITH", (mention.start, mention.end), award))
+            mentions = _mentions(facts, part.agent)
+            here = [m for m in mentions if told.start <= m.start < told.end]
+            # "Награждён орденом Ленина" in a life story: NEREL links the award to the person
+            # last named before it, as we do
+            before = [m for m in mentions if m.start < told.start]
+            for mention in here or sorted(before, key=lambda m: m.start)[-1:]:
+                out.append(("AWARDED_WITH", (mention.start, mention.end), award))
 
 
 # NEREL annotates names, professions and organizations, never "мужчина" or "мирные жители":
@@ -138,14 +148,16 @@ def _annotatable(facts, key: str) -> bool:
         return False
     if not getattr(item, "anonymous", False) and getattr(item, "label", None):
         return True
-    head = (getattr(item, "description", None) or "").split()[-1:]
-    if not head:
-        return False
     from ..extract.nlp import models
+    from ..extract.ranks import POSTS
 
-    parses = models().parse_word(head[0])
-    lemma = parses[0].normal_form if parses else head[0]
-    return lemma in PROFESSIONS or head[0] in PROFESSIONS
+    # "генералы полиции", "бывший президент": a post or trade named anywhere in the description
+    for word in (getattr(item, "description", None) or "").lower().split():
+        parses = models().parse_word(word)
+        lemma = parses[0].normal_form if parses else word
+        if lemma in PROFESSIONS or lemma in POSTS or word in PROFESSIONS:
+            return True
+    return False
 
 
 def _mentions(facts, key: str):
@@ -171,7 +183,8 @@ def in_scope(doc: Annotation) -> list[tuple[str, Span, Span]]:
     from ..extract import triggers
     from ..extract.nlp import models
 
-    known = set(triggers.VERBS) | set(triggers.NOUNS) | set(triggers.QUALIFIED_NOUNS) | {"лишить", "захват", "наградить", "награда",
+    known = set(triggers.VERBS) | set(triggers.NOUNS) | set(triggers.QUALIFIED_NOUNS) | set(triggers.GENERIC) | \
+        triggers.LAW_VERBS | triggers.SUICIDE | {"лишить", "захват", "наградить", "награда",
                                                          "орден", "медаль", "премия"}
     out = []
     for rel in doc.relations:

@@ -34,6 +34,11 @@ HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", 
 TITLE_NOUNS = {"чемпион", "чемпионка"}
 TITLE_QUALIFIERS = {"олимпийский", "паралимпийский"}
 TITLE_OF = {"мир", "европа", "россия", "азия", "ссср", "олимпиада"}
+# "народный артист России", "заслуженный врач", "Герой Советского Союза": honorary titles
+HONORARY = {"народный", "заслуженный"}
+HONORARY_NOUNS = {"артист", "артистка", "деятель", "художник", "врач", "учитель", "архитектор", "юрист",
+                  "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
+HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
 _WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
@@ -193,6 +198,9 @@ class _Reader:
             if verb.lemma not in AWARD_VERBS:
                 continue
             award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > verb.start), None)
+            # "Нобелевскую премию присудили X": the award before the verb, as its object
+            award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NOUNS
+                                   and c.rel in ("obj", "nsubj:pass")), None)
             if award is None:
                 continue
             if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
@@ -200,25 +208,59 @@ class _Reader:
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
-                    recipients += self.people.resolve(s, child)
+                    recipients += self._named_or_resolved(s, child)
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
                                              or verb.lemma == "удостоиться"):
-                    recipients += self.people.resolve(s, child)
+                    recipients += self._named_or_resolved(s, child)
+            if not recipients and not any(c.rel.startswith(("nsubj", "obj", "iobj")) for c in s.children(verb.index)):
+                recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            name = _award_name(s, award)
-            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
-                                 award=name, posthumous=posthumous)
-            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
-            first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
-            node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
-            node.date = _date_in(self.ctx, seg)
-            for key in dict.fromkeys(recipients):
-                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
-                if posthumous:
-                    node.commemorates.append(key)
-            self.ctx.facts.commemorations.append(node)
+            # "награждён орденами «…», медалью «…»": one conferral per award
+            for one in [award] + [c for c in s.children(award.index) if c.rel == "conj" and c.lemma in AWARD_NOUNS]:
+                self._conferral(seg, one, recipients, posthumous)
+
+    def _conferral(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
+        s = seg.sentence
+        name = _award_name(s, award)
+        node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
+                             award=name, posthumous=posthumous)
+        node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
+        first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
+        node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
+        node.date = _date_in(self.ctx, seg)
+        for key in dict.fromkeys(recipients):
+            node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
+            if posthumous:
+                node.commemorates.append(key)
+        self.ctx.facts.commemorations.append(node)
+
+    def _biography_subject(self, seg: Segment, verb: Token) -> list[str]:
+        """"Иван Петров родился в 1924 году. … Награждён орденом Ленина": a passive award verb with
+        no one named is about the person last named before it, when the verb's gender agrees."""
+        if verb.feats.get("Voice") != "Pass" and verb.feats.get("Variant") != "Short" or verb.feats.get("Number") == "Plur":
+            return []
+        named = sorted((start, key) for start, end, key in self.ctx.mentions if start < seg.start
+                       and type(self.ctx.entity(key)).__name__ == "Person" and not getattr(self.ctx.entity(key), "anonymous", True)
+                       and not _named_after(self.ctx, start))
+        if not named:
+            return []
+        key = named[-1][1]
+        person = self.ctx.entity(key)
+        wanted = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
+        if wanted and getattr(person, "gender", None) not in (wanted, None):
+            return []
+        return [key]
+
+    def _named_or_resolved(self, s: Sentence, head: Token) -> list[str]:
+        """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's."""
+        for child in s.children(head.index):
+            if child.rel in ("appos", "flat:name", "nmod") and child.pos == "PROPN":
+                key = self.ctx.key_at(child.start, child.end)
+                if type(self.ctx.entity(key)).__name__ == "Person":
+                    return [key]
+        return self.people.resolve(s, head)
 
     def holder(self, seg: Segment) -> None:
         """"лауреат Нобелевской премии Олег Смирнов", "стал обладателем приза", "олимпийская
@@ -235,6 +277,13 @@ class _Reader:
                 name = _award_name(s, award)
                 first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
                 span = (first, _award_end(s, award))
+            elif noun.lemma in HONORARY_NOUNS and any(c.rel == "amod" and c.lemma in HONORARY for c in s.children(noun.index)) \
+                    or noun.lemma in ("герой", "героиня") and any(c.rel == "nmod" and c.lemma in HERO_OF for c in s.children(noun.index)):
+                # "народный артист России", "Герой Советского Союза": an honorary title
+                words = [t for t in _subtree(s, noun)
+                         if type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
+                span = (min(t.start for t in words), max(t.end for t in words))
+                name = s.text[span[0] - s.start:span[1] - s.start]
             elif noun.lemma in TITLE_NOUNS:
                 qualifiers = [c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in TITLE_QUALIFIERS]
                 of = [c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma.lower() in TITLE_OF]
@@ -378,6 +427,12 @@ def _preposition(s: Sentence, token: Token) -> str | None:
 def _institutions(ctx: Context, s: Sentence, token: Token) -> list[str]:
     key = ctx.key_at(token.start, token.end)
     return [key] if type(ctx.entity(key)).__name__ == "Institution" else []
+
+
+def _named_after(ctx: Context, start: int) -> bool:
+    """"Институт имени А. С. Пушкина": a person a name honours, not the one the text is about."""
+    before = ctx.text[max(0, start - 8):start].lower()
+    return "им." in before or "имени" in before
 
 
 def _date_in(ctx: Context, seg: Segment):

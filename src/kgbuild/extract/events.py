@@ -6,6 +6,8 @@ steps, so that "мужчину" read as a victim is the same man "их дочь"
 
 from __future__ import annotations
 
+import re
+
 from ..model import DateValue, Incident
 from .commemorations import extract_commemorations
 from .context import Context
@@ -30,7 +32,9 @@ def extract_events(ctx: Context) -> None:
     ctx.facts.incidents.extend(incidents)
     _compounds(reader, incidents)
     _dates(ctx, reader, incidents)
+    known = len(incidents)
     reader.finish()
+    ctx.facts.incidents.extend(incidents[known:])  # told only in a headline
     record_deaths(ctx, incidents)
     extract_kinship(ctx, people, reader.segments)
     _membership(ctx, people, reader)
@@ -94,8 +98,16 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
     for inc in incidents:
         seg = seg_of[inc.key]
         own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-        if own:
-            inc.date = _copy(own[0])
+        mine = _on_word(reader, inc, own)
+        # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
+        others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
+                  for d in [_on_word(reader, other, own)] if d}  # a whole's date is its parts' too
+        own = [d for d in own if id(d) not in others]
+        if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
+            at = reader.start_of[inc.key]
+            inc.date = _copy(mine or min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
+        else:
+            inc.date = _day_of_month(ctx, seg, dated)
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]
@@ -118,6 +130,36 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
                        and _paragraph(reader, d.evidence.start) == seg.paragraph]
             if earlier:
                 inc.date = _copy(earlier[-1])
+
+
+_DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
+
+
+def _day_of_month(ctx: Context, seg, dated: list[DateValue]) -> DateValue | None:
+    """"18 июня у них родилась двойня": a date without its year in the incident's own sentence,
+    with the year of an earlier full date of the same day, else as EDTF has it ("XXXX-06-18")."""
+    for d in ctx.facts.dates:
+        if d.value or not d.evidence or not seg.start <= d.evidence.start < seg.end:
+            continue
+        m = _DAY_MONTH.match(d.edtf or "")
+        same = [e for e in dated if m and e.evidence.start < d.evidence.start and len(e.value) == 10
+                and e.value.endswith(m.group(1))]
+        if same:
+            return DateValue(edtf=same[-1].edtf, value=same[-1].value, phrase=d.phrase, evidence=d.evidence)
+        return _copy(d)
+    return None
+
+
+def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> DateValue | None:
+    """The date whose phrase hangs on the incident's word ("в 2013 году приговорён")."""
+    if inc.key not in reader.trigger_of:
+        return None
+    seg, word = reader.trigger_of[inc.key]
+    below = [c for c in seg.sentence.children(word.index)]
+    for d in dates:
+        if any(d.evidence.start <= c.start < d.evidence.end for c in below):
+            return d
+    return None
 
 
 def _paragraph(reader: IncidentReader, offset: int) -> int | None:

@@ -125,7 +125,20 @@ def person_lemma(token: Token) -> str | None:
                 if token.pos == "VERB" and not nominal_use and norm(key) not in {norm(v) for v in _SUBSTANTIVES.values()}:
                     continue
                 return _canonical(key)
+    if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" and token.lemma in _TRADES:
+        return token.lemma  # "приговорил футболиста", "умер моряк": a trade names a person
     return None
+
+
+def _trades() -> frozenset[str]:
+    from .ranks import POSTS
+
+    # "папа" is also a father, "модель" a model of a car, "глава" a chapter
+    return frozenset(POSTS) - {"папа", "модель", "глава", "агент", "мэрия", "президентский", "военный",
+                               "представитель", "капитан"}
+
+
+_TRADES = _trades()
 
 
 def _canonical(lemma: str) -> str:

@@ -44,6 +44,7 @@ class IncidentReader:
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
+        self._performed = False  # whether those gave it ("выступил с концертом")
         self.trigger_of: dict[str, tuple[Segment, Token]] = {}
 
     # -- main loop ----------------------------------------------------------------------------
@@ -66,7 +67,16 @@ class IncidentReader:
                 if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
-                    continue  # "после его гибели": refers to a death told elsewhere
+                    told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
+                    if told is not None:  # "после его гибели": refers to a death told before
+                        self._retell(told, seg, token)
+                        continue
+                    # "после отставки Хендерсона": a happening named only in passing is still one,
+                    # when it says whose
+                    incident = self._incident(seg, trigger)
+                    if incident is not None and not incident.participations and incident in self.incidents:
+                        self.incidents.remove(incident)
+                    continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
                     if self._elaborate(seg, trigger, elaborated):
                         continue
@@ -148,18 +158,21 @@ class IncidentReader:
         if kind == "Death" and patients:
             earlier = self._died_before(patients)
             if earlier is not None:
-                earlier.evidence.append(self._evidence(seg, 0.6))
+                self._retell(earlier, seg, token)
                 return None  # "отдали свои жизни": a death already told
             attack = self._attack_on(patients, seg)
             if attack is not None:  # the targets of an attack died: they were killed
                 kind = "Killing"
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
+            same = [i for i in self.incidents if i.type == kind and i.participations]
+            if len(same) == 1 and kind == "Death":  # "…, став жертвой болезни, умер 28 марта": the one death told
+                self._retell(same[0], seg, token)
             return None  # "вспоминают тех, кто погиб": a death of no one in particular
-        incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=lex.LABELS.get(kind))
+        incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=trigger.label or lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
         incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
-        agent_role, patient_role = lex.ROLES.get(kind, (None, None))
+        agent_role, patient_role = lex.roles(trigger) if kind == trigger.type else lex.ROLES.get(kind, (None, None))
         if kind == "Killing" and trigger.type == "Death":
             patient_role = "victim"
         conf = 0.7
@@ -171,10 +184,13 @@ class IncidentReader:
         for key in self._owner_victims:
             incident.participations.append(Participation(key, "victim", [self._evidence(seg, conf)]))
         self._owner_victims = []
+        # "Кисин выступит с концертом": who gives a concert performs it
+        taker = agent_role if kind == "Incident" and agent_role == "actor" and self._performed else "participant"
         for key in self._taking_part:
             if key not in agents and key not in patients:
-                incident.participations.append(Participation(key, "participant", [self._evidence(seg, 0.65)]))
+                incident.participations.append(Participation(key, taker, [self._evidence(seg, 0.65)]))
         self._taking_part = []
+        self._performed = False
         for key in patients:
             if patient_role:
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
@@ -188,20 +204,25 @@ class IncidentReader:
         self._where(seg, token, incident)
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
+        if not trigger.is_verb and incident.place is None:
             head = next((t for t in s.tokens if t.index == token.head), None)
-            if not trigger.is_verb and token.rel == "nsubj" and head is not None and head.pos == "VERB":
-                self._where(seg, head, incident)  # "в Турции произошло землетрясение"
+            if token.rel == "nsubj" and head is not None and head.pos == "VERB" and lex.trigger_at(s, head) is None:
+                self._where(seg, head, incident)  # "в Турции произошло землетрясение", "ДТП случилось в …"
+            for child in s.children(token.index):
+                if child.rel == "acl" and incident.place is None:
+                    self._where(seg, child, incident)  # "обыски, проведённые в Льеже"
         incident.instruments = _instruments(s, token)
         if kind == "Attack":
             incident.outcome = _seized_after(s, token)
         if kind == "Escape":
             merged = self._merge_escape(incident)
             if merged is not None:
+                self._retell(merged, seg, token)
                 return merged
         if not trigger.is_verb and not incident.participations and not incident.place:
-            earlier = next((i for i in reversed(self.incidents) if i.type == kind), None)
+            earlier = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
             if earlier is not None:  # "Приговор может быть обжалован": the sentence told before
-                earlier.evidence += incident.evidence
+                self._retell(earlier, seg, token)
                 return earlier
         if kind == "Death":
             incident.outcome = _cause(s, token)
@@ -212,6 +233,10 @@ class IncidentReader:
             for p in incident.participations:
                 if p.role in ("victim", "casualty"):
                     self._mark_dead(p.agent, incident)
+        if kind == "Death" and _suicide(s, token):
+            for p in list(incident.participations):  # "покончил с собой": who died did it
+                if p.role == "casualty":
+                    incident.participations.append(Participation(p.agent, "actor", list(p.evidence)))
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
@@ -255,8 +280,10 @@ class IncidentReader:
         happening = trigger.type in lex.HAPPENINGS or trigger.type in ("Resignation", "Sentencing")
         parties = self._parties if happening else self._persons
         if subject is not None:
-            keys = parties(s, subject)
-            if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE:
+            # "полиция задержала", "суд освободил": an institution acts as well as a person
+            keys = self._parties(s, subject) if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, subject)
+            if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE or \
+                    trigger.type == "Release" and token.lemma in ("выйти", "выходить"):  # "вышел на свободу"
                 patients += keys
             else:
                 agents += keys
@@ -265,7 +292,7 @@ class IncidentReader:
         for child in s.children(token.index) + _stray_objects(s, token):
             prep = _preposition(s, child)
             if happening and child.rel in ("obl", "nmod") and prep in ("с", "со", "между") \
-                    and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation"):
+                    and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation", "Incident"):
                 patients += parties(s, child)  # "встреча с X", "война между X и Y"
                 continue
             if happening and child.rel == "nmod" and child.lemma == "участие" and prep == "с":
@@ -292,12 +319,17 @@ class IncidentReader:
                 owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
-                agents += self._persons(s, child)
+                agents += self._parties(s, child)  # "задержан полицией"
+            elif trigger.type == "Birth" and child.rel == "obl" and prep == "у":
+                patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
+            elif trigger.label in ("брак", "развод") and child.rel == "obl" and prep in ("на", "с", "со"):
+                patients += self._persons(s, child)  # "женился на X", "развёлся с X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
                 keys = parties(s, child)
-                if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting"):
+                if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
+                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor":  # "концерт Мадонны"
                     agents += keys
                 else:
                     patients += keys
@@ -325,6 +357,9 @@ class IncidentReader:
             return []
         if verb.pos != "VERB" or verb.feats.get("VerbForm") in ("Part", "Conv") and verb.rel in ("acl", "amod"):
             return []
+        if verb.lemma in _TELLING:
+            return []  # "рассказал о войне": who tells of it took no part in it
+        self._performed = verb.lemma in _PERFORM
         subject = _own_subject(s, verb)
         return self._parties(s, subject) if subject is not None else []
 
@@ -391,7 +426,10 @@ class IncidentReader:
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
             elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
-                incident.place = incident.place or key
+                if incident.place is None or self._bare_site(incident.place):
+                    incident.place = key  # "на трассе в провинции Феррара": the named place
+            elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
+                incident.place = incident.place or key  # "бои за Иловайск"
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
             if prep in ("из", "в") and item is None:
@@ -401,8 +439,8 @@ class IncidentReader:
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
-                    elif prep == "в" and isinstance(inner, Place):
-                        incident.place = incident.place or inner_key
+                    elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)):
+                        incident.place = inner_key
             if not lex.VERBS.get(token.lemma) and child.rel == "nmod" and prep is None and person_lemma(child):
                 # "побег заключённых из учреждения …": the source hangs under the escapees
                 for grand in s.children(child.index):
@@ -415,6 +453,11 @@ class IncidentReader:
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
             self.site_of_paragraph[seg.paragraph] = incident.place
+
+    def _bare_site(self, key: str) -> bool:
+        """A place known only by its kind ("трасса", "больница"), which a name says better."""
+        place = self.ctx.facts.entity(key)
+        return isinstance(place, Place) and place.label == place.place_type and place.label in SITES
 
     def _site(self, s: Sentence, token: Token) -> str:
         label = inflect_phrase([token], plural=False)
@@ -448,11 +491,16 @@ class IncidentReader:
         return None
 
     def _died_before(self, keys: list[str]) -> Incident | None:
+        died_in = set()
         for key in keys:
             item = self.ctx.facts.entity(key)
-            if not getattr(item, "died_in", None):
+            # "О смерти Николая Быкова" after "Николай Быков скончался": the same name died before
+            named = [p for p in self.ctx.facts.persons if getattr(item, "label", None) and p.label == item.label
+                     and not p.anonymous and p.died_in]
+            told = getattr(item, "died_in", None) or (named[0].died_in if len(named) == 1 else None)
+            if not told:
                 return None
-        died_in = {self.ctx.facts.entity(k).died_in for k in keys}
+            died_in.add(told)
         if len(died_in) == 1:
             key = died_in.pop()
             return next((i for i in self.incidents if i.key == key), None)
@@ -497,8 +545,13 @@ class IncidentReader:
         body's incident of its type that has a participant the headline names, or the only one."""
         for trigger, seg in self._headline_words:
             named = {key for start, end, key in self.ctx.mentions if seg.start <= start < seg.end}
-            same = [i for i in self.incidents if i.type == trigger.type]
+            same = [i for i in self.incidents if _same_kind(i, trigger)]
             told = [i for i in same if named & {p.agent for p in i.participations}]
+            if not same and not inside(trigger.token.start, self.quotes) and trigger.type != "Escape" and \
+                    not (not trigger.is_verb and _under_same_verb(seg.sentence, trigger.token, trigger.type)):
+                # "Итальянский суд приговорил солдата" over a body that never retells it
+                self._incident(seg, trigger)
+                continue
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
                 continue
             incident = (told or same)[0]
@@ -521,7 +574,7 @@ class IncidentReader:
         self._retold_in_headlines()
         for kind, seg in self._headline_triggers:
             same = [i for i in self.incidents if i.type == kind and not i.part_of]
-            if len(same) == 1:
+            if len(same) == 1 and kind != "Incident":  # a headline's "концерт" is no one's "переезд"
                 ev = self._evidence(seg, 0.6)
                 if not any(e.start == ev.start for e in same[0].evidence):
                     same[0].evidence.append(ev)
@@ -529,9 +582,18 @@ class IncidentReader:
     def _merge_escape(self, incident: Incident) -> Incident | None:
         for other in self.incidents:
             if other.type == "Escape" and (other.institution == incident.institution or not incident.institution):
-                other.evidence += incident.evidence
                 return other
         return None
+
+    def _retell(self, incident: Incident, seg: Segment, token: Token) -> None:
+        """A later word telling an incident already read ("Мендонса умер…" after "умер моряк"):
+        kept as another word for it, with its line as more evidence."""
+        line = self._evidence(seg, 0.6)
+        if all(e.start != line.start for e in incident.evidence):
+            incident.evidence.append(line)
+        if incident.trigger is not None and incident.trigger.start != token.start and \
+                all(e.start != token.start for e in incident.retold):
+            incident.retold.append(self.ctx.evidence(token.start, token.end, 0.6))
 
     def _evidence(self, seg: Segment, confidence: float):
         text = seg.sentence.text
@@ -540,7 +602,15 @@ class IncidentReader:
         return self.ctx.evidence(start, end, confidence)
 
 
-_WITHIN = {"ход", "рамка", "время"}  # "в ходе", "в рамках", "во время"
+_WITHIN = {"ход", "рамка", "время"}
+# "выступил с концертом", "дал концерт": who gives it, not one who took part in it
+_PERFORM = {"выступить", "выступать", "дать", "давать", "провести", "проводить", "организовать", "устроить",
+            "представить", "показать", "открыть"}
+# verbs of telling and knowing: their subject speaks of a happening, not in it
+_TELLING = {"рассказать", "рассказывать", "сообщить", "сообщать", "заявить", "заявлять", "говорить",
+            "сказать", "написать", "писать", "вспомнить", "вспоминать", "узнать", "знать", "объявить",
+            "объявлять", "прокомментировать", "комментировать", "упомянуть", "напомнить", "думать",
+            "считать", "пожаловаться", "жаловаться", "отчитаться", "доложить", "снять", "посвятить"}  # "в ходе", "в рамках", "во время"
 
 
 def _fixed(s: Sentence, token: Token) -> set[str]:
@@ -643,7 +713,10 @@ def _own_subject(s: Sentence, token: Token) -> Token | None:
 
 
 def _temporal(s: Sentence, token: Token) -> bool:
-    return _preposition(s, token) in ("после", "до", "накануне", "со", "с", "спустя")
+    prep = _preposition(s, token)
+    if prep in ("с", "со"):  # "с начала войны", not "выступил с концертом"
+        return token.feats.get("Case") == "Gen"
+    return prep in ("после", "до", "накануне", "спустя")
 
 
 def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
@@ -720,6 +793,16 @@ def died(ctx: Context, incident: Incident, key: str) -> None:
         if not item.died_in:
             item.died_in = incident.key
             item.died_on = incident.date
+
+
+def _suicide(s: Sentence, token: Token) -> bool:
+    lemmas = {token.lemma} | {c.lemma for c in s.children(token.index)}
+    return bool(lemmas & lex.SUICIDE) or token.lemma in ("покончить", "кончать")
+
+
+def _same_kind(incident: Incident, trigger: lex.Trigger) -> bool:
+    """Of the trigger's type, and for a happening of no class of its own, of its label."""
+    return incident.type == trigger.type and (trigger.type != "Incident" or incident.label == trigger.label)
 
 
 def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:

@@ -42,6 +42,8 @@ VERBS: dict[str, str] = {
     "судить": "Trial",
     "обыскать": "Search",
     "родиться": "Birth", "родить": "Birth",
+    "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death",
+    "казнить": "Killing", "обезглавить": "Killing", "отречься": "Resignation",
 }
 # noun lemma -> incident type
 NOUNS: dict[str, str] = {
@@ -76,7 +78,57 @@ NOUNS: dict[str, str] = {
     "соревнование": "Competition", "первенство": "Competition", "финал": "Competition", "полуфинал": "Competition",
     "конкурс": "Competition",
     "церемония": "Ceremony", "инаугурация": "Ceremony", "коронация": "Ceremony",
+    "самоубийство": "Death", "суицид": "Death", "казнь": "Killing", "покушение": "Attack",
+    "геноцид": "Killing", "отречение": "Resignation",
+    "свадьба": "Ceremony", "венчание": "Ceremony", "бракосочетание": "Ceremony",
 }
+# happenings with no class of their own yet: a kgb:Incident labelled with what it was.
+# lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
+# house that passed a law did it
+GENERIC: dict[str, tuple[str, str | None, str | None]] = {
+    "концерт": ("концерт", m.ACTOR, m.PARTICIPANT), "спектакль": ("спектакль", m.ACTOR, m.PARTICIPANT),
+    "гастроли": ("гастроли", m.ACTOR, m.PARTICIPANT), "турне": ("турне", m.ACTOR, m.PARTICIPANT),
+    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
+    "показ": ("показ", m.ACTOR, m.PARTICIPANT), "шоу": ("шоу", m.PARTICIPANT, m.PARTICIPANT),
+    "переехать": ("переезд", m.ACTOR, None), "переезд": ("переезд", m.ACTOR, None),
+    "эмигрировать": ("эмиграция", m.ACTOR, None), "эмиграция": ("эмиграция", m.ACTOR, None),
+    "госпитализировать": ("госпитализация", None, m.PARTICIPANT),
+    "госпитализация": ("госпитализация", None, m.PARTICIPANT),
+    # both partners marry: each did it
+    "жениться": ("брак", m.ACTOR, m.ACTOR), "пожениться": ("брак", m.ACTOR, m.ACTOR),
+    "развестись": ("развод", m.ACTOR, m.ACTOR), "развод": ("развод", m.ACTOR, m.ACTOR),
+    "сочетаться": ("брак", m.ACTOR, m.ACTOR),
+    "путч": ("переворот", m.ACTOR, m.PARTICIPANT), "переворот": ("переворот", m.ACTOR, m.PARTICIPANT),
+    "эвакуировать": ("эвакуация", m.ACTOR, m.PARTICIPANT), "эвакуация": ("эвакуация", m.ACTOR, m.PARTICIPANT),
+    "выступление": ("выступление", m.ACTOR, m.PARTICIPANT), "выступить": ("выступление", m.ACTOR, m.PARTICIPANT),
+    "премьера": ("премьера", m.ACTOR, m.PARTICIPANT),
+}
+# "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
+JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
+                 "отправиться": "поездка", "переселиться": "переезд"}
+# "выступил с заявлением", "выступил против": a statement or a stance, not a performance
+STANCE_WORDS = {"заявление", "речь", "обращение", "доклад", "критика", "предложение", "инициатива",
+                "призыв", "лекция", "против", "за", "поддержка", "защита", "качество", "сторона", "роль",
+                "пресс-конференция", "конференция", "заседание", "совещание", "форум", "съезд", "саммит",
+                "брифинг", "телевидение", "эфир", "интервью", "комментарий", "ответ", "посредник"}
+HOSPITALS = {"больница", "госпиталь", "клиника", "реанимация", "стационар", "медцентр"}
+# "заключили перемирие", "заключил контракт": an agreement made
+AGREEMENTS = {"договор", "соглашение", "перемирие", "контракт", "сделка", "мир", "союз", "пакт",
+              "договорённость", "договоренность", "конвенция", "меморандум"}
+# who died so took their own life
+SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
+GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
+GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR)})
+
+
+def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
+    """Which slot plays which role for this trigger."""
+    if trigger.type == "Incident":
+        return GENERIC_ROLES.get(trigger.label or "", (m.ACTOR, m.PARTICIPANT))
+    return ROLES.get(trigger.type, (None, None))
+# "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
+LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
+LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ"}
 # nouns that name such a happening only with a qualifier: "вооружённый конфликт", "военная
 # операция", "судебный процесс", "акция протеста", "Олимпийские игры", "боевые действия"
 QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
@@ -140,7 +192,7 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
 }
 # the happenings that are not crimes, accidents or their legal aftermath (0.2.0): read with
 # institutions as parties, the subject of the verb a noun hangs on, "с"- and "между"-phrases
-HAPPENINGS = {"Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
+HAPPENINGS = {"Incident", "Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
               "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth"}
 # happenings one can be a casualty of ("погиб в бою", "во время землетрясения")
 DEADLY = {"ArmedConflict", "MilitaryOperation", "Disaster"}
@@ -174,6 +226,7 @@ class Trigger:
     type: str
     is_verb: bool
     extra_types: tuple[str, ...] = ()
+    label: str | None = None  # what a happening of no class of its own was ("концерт")
 
 
 def find_triggers(sentence: Sentence) -> list[Trigger]:
@@ -219,6 +272,39 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
             return Trigger(token, "VehicleSeizure", True, extra)
+        if lemma in ("уйти", "уходить") and "жизнь" in _obl_lemmas(sentence, token):
+            return Trigger(token, "Death", True)  # "ушёл из жизни"
+        if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
+            return Trigger(token, "Death", True)  # "покончил жизнь самоубийством"
+        if lemma in ("выйти", "выходить") and "свобода" in _obl_lemmas(sentence, token):
+            return Trigger(token, "Release", True)  # "вышел на свободу"
+        if lemma in ("вступить", "заступить") and _obl_lemmas(sentence, token) & POSTS:
+            return Trigger(token, "Appointment", True)  # "вступил в должность"
+        if lemma == "выйти" and "замуж" in lemmas:
+            return Trigger(token, "Incident", True, label="брак")
+        if lemma in ("сочетаться",) and "брак" not in lemmas:
+            return None
+        if lemma in ("заключить", "заключать") and any(c.lemma in AGREEMENTS for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Signing", True)  # "заключили перемирие"
+        if lemma in ("провозгласить", "объявить", "провозглашать") and any(
+                c.lemma == "независимость" for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="провозглашение независимости")
+        if lemma in ("подать", "подавать") and any(
+                g.lemma == "отставка" for c in children if c.rel == "obj" for g in sentence.children(c.index)):
+            return Trigger(token, "Resignation", True)  # "подал прошение об отставке"
+        if lemma in ("доставить", "доставлять", "положить", "поместить", "лечь") and \
+                _obl_lemmas(sentence, token) & HOSPITALS:
+            return Trigger(token, "Incident", True, label="госпитализация")  # "доставлен в больницу"
+        if lemma in JOURNEY_VERBS:
+            if not _goes_to_place(sentence, token):
+                return None
+            return Trigger(token, "Incident", True, label=JOURNEY_VERBS[lemma])
+        if lemma in ("выступить", "выступать") and (_stance(sentence, token) or lemmas & set(GENERIC)):
+            return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
+        if lemma in LAW_VERBS and any(c.lemma in LAWS for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="принятие закона")
+        if lemma in GENERIC and lemma not in NOUNS:
+            return Trigger(token, "Incident", True, label=GENERIC[lemma][0])
         if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
             return None  # "бежала в Лондон": fled, not escaped from custody
         if lemma in VERBS:
@@ -233,8 +319,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if objects & VEHICLES:
                 return Trigger(token, "VehicleSeizure", False)
             return None
-        if lemma == "отставка" and token.feats.get("Case") == "Loc":
-            return None  # "майор в отставке": a status, not an event
+        if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
+            return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -248,7 +334,34 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "траурный митинг": a commemoration, read there
         if lemma in NOUNS:
             return Trigger(token, NOUNS[lemma], False)
+        if lemma == "выступление" and _stance(sentence, token):
+            return None
+        if lemma == "тур" and lemmas & {"выборы", "голосование"}:
+            return Trigger(token, "Election", False)  # "во втором туре выборов"
+        if lemma in GENERIC and token.feats.get("Number") != "Plur" or lemma == "гастроли":
+            return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
+
+
+def _stance(sentence: Sentence, token: Token) -> bool:
+    """"выступил с заявлением", "выступил против", "выступление на пресс-конференции"."""
+    for child in sentence.children(token.index):
+        words = {child.lemma} | {c.lemma for c in sentence.children(child.index) if c.rel in ("case", "fixed")}
+        if words & STANCE_WORDS:
+            return True
+        if child.pos == "NOUN" and child.feats.get("Case") == "Ins" and len(words) == 1:
+            return True  # "выступил свидетелем", "операторами выступили": served as
+    return False
+
+
+def _goes_to_place(sentence: Sentence, token: Token) -> bool:
+    """"уехал в Лондон", "вернулся на родину": the verb names where to, a place the text names."""
+    for child in sentence.children(token.index):
+        prep = {c.lemma for c in sentence.children(child.index) if c.rel == "case"}
+        if child.rel == "obl" and prep & {"в", "во", "на"} and child.feats.get("Case") == "Acc" and \
+                (child.pos == "PROPN" or child.lemma in ("родина", "столица", "страна", "город")):
+            return True
+    return False
 
 
 def _memorial(sentence: Sentence) -> bool:
