@@ -433,3 +433,12 @@ def test_the_hospital_of_one_merged_incident_is_one_hospital():
     assert ids.nodes[("a", "inc2")] == ids.nodes[("b", "inc2")]
     assert ids.nodes[("a", "pl5")] == ids.nodes[("b", "pl5")] != ids.nodes[("c", "pl5")]
     assert any(d.outcome == MERGED and "of one merged incident" in d.reason for d in ids.decisions)
+
+
+def test_two_happenings_of_no_specific_kind_on_one_day_in_one_place_stay_two():
+    def happening(doc_id, label):
+        return doc(doc_id, places=gorny(doc_id), incidents=[Incident(
+            key="inc1", type="Incident", label=label, place="pl1",
+            date=DateValue(edtf="2001-05-09", value="2001-05-09"), evidence=[ev(doc_id, label, 300)])])
+    ids = resolve(happening("a", "концерт"), happening("b", "переезд"), happening("c", "концерт"))
+    assert ids.nodes[("a", "inc1")] == ids.nodes[("c", "inc1")] != ids.nodes[("b", "inc1")]

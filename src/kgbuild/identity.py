@@ -516,7 +516,7 @@ def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> lis
                 for where, name in ((inc.institution, "at-institution"), (inc.place, "at-place")):
                     iri = result.nodes.get((doc, where)) if where else None
                     if iri is not None:
-                        keys.append((name, f"{inc.type} {inc.date.value} {iri}"))
+                        keys.append((name, f"{_what(inc)} {inc.date.value} {iri}"))
             if not keys:
                 keys = [("only", doc, inc.key)]
             where_iri = result.nodes.get((doc, inc.institution or inc.place or ""))
@@ -635,6 +635,11 @@ def _always(a: dict, b: dict) -> str | None:
     return None
 
 
+def _what(inc: m.Incident) -> str:
+    """An incident's kind; a happening of no more specific class is known by its label ("концерт")."""
+    return inc.type if inc.type != "Incident" else f"{inc.type} {normalise(inc.label)}"
+
+
 def _iri_name(kind: str, item: _Item, shared: bool = False) -> str:
     e = item.entity
     if kind == "person":
@@ -650,7 +655,7 @@ def _iri_name(kind: str, item: _Item, shared: bool = False) -> str:
         return f"{item.doc_id} {e.key}"
     if kind == "incident":
         if e.date and e.date.value and item.attrs["where"]:
-            return f"{e.type} {e.date.value} {item.attrs['where'].rstrip('/').rsplit('/', 1)[-1]}"
+            return f"{_what(e)} {e.date.value} {item.attrs['where'].rstrip('/').rsplit('/', 1)[-1]}"
         if shared and item.attrs.get("part_of"):  # a part that several sources tell: named by its whole
             kinds = "-".join(sorted(item.attrs.get("victims") or ()))
             return f"{item.attrs['part_of'].rstrip('/').rsplit('/', 1)[-1]} {e.type} {kinds}"

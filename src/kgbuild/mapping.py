@@ -100,7 +100,8 @@ class _DocumentMapping:
     def _incident_iri(self, inc: m.Incident) -> URIRef:
         where = inc.institution or inc.place
         if inc.date and inc.date.value and where and not inc.part_of:
-            return self.iris.named("incident", f"{inc.type} {inc.date.value} {self.nodes[where]}")
+            what = inc.type if inc.type != "Incident" else f"{inc.type} {inc.label or ''}"
+            return self.iris.named("incident", f"{what} {inc.date.value} {self.nodes[where]}")
         return self.iris.local("incident", self.doc.id, inc.key)
 
     # -- helpers ------------------------------------------------------------------------------
