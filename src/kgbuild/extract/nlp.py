@@ -131,9 +131,14 @@ class Models:
         if lemma is None:
             if len(self._lemmas) > _CACHE_LIMIT:
                 self._lemmas.clear()
-            from natasha.morph.lemma import lemmatize
+            from natasha.morph.lemma import best_form, normal_word
+            from natasha.morph.vocab import MorphForm
 
-            lemma = self._lemmas[key] = (lemmatize(self.morph_vocab, word, pos, feats) or word).lower()
+            # natasha's `lemmatize`, on the parses the rules share (`parse_word`) instead of
+            # natasha's own cache of the same pymorphy analyses: each word is parsed once
+            normal = normal_word(word)
+            form = best_form([MorphForm(*parse) for parse in self.parse_word(normal)], pos, feats)
+            lemma = self._lemmas[key] = (normal_word(form.normal) if form else normal) or word.lower()
         return lemma
 
     def inflect_nominative(self, word: str, pos: str | None, feats: dict[str, str]) -> str:
