@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import time
 from itertools import count, islice
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from kgbuild.extract import extract_all
 from kgbuild.extract.batch import analyse_many, extract_many
-from kgbuild.extract.nlp import analyse
+from kgbuild.extract.nlp import analyse, models, segment
 from kgbuild.extract.parallel import default_jobs, extract_parallel
 from kgbuild.model import Document, DocumentFacts
 from kgbuild.progress import Progress, format_duration, track
@@ -66,13 +67,47 @@ def test_an_error_in_a_worker_reaches_the_caller():
 
 def test_default_is_every_core():
     assert default_jobs() >= 1
-    assert [f.document.id for f in extract_parallel(_documents(3), jobs=0, extract=_echo, load=None)] == \
+    assert [f.document.id for f in extract_parallel(_documents(3), jobs=0, chunksize=1, extract=_echo, load=None)] == \
         ["0", "1", "2"]
+
+
+def _pid(document: Document) -> DocumentFacts:
+    return DocumentFacts(document=Document(id=str(os.getpid()), text=document.text))
+
+
+def test_a_handful_of_documents_is_extracted_here_without_starting_workers():
+    few = extract_parallel(_documents(3), jobs=2, chunksize=8, extract=_pid, load=None)
+    assert {f.document.id for f in few} == {str(os.getpid())}
+    many = extract_parallel(_documents(20), jobs=2, chunksize=8, extract=_pid, load=None)
+    assert str(os.getpid()) not in {f.document.id for f in many}
 
 
 def test_batched_analysis_is_the_analysis_of_each_text_alone(articles):
     texts = [d.text for d in articles] + SYNTHETIC
-    assert analyse_many(texts) == [analyse(text) for text in texts]
+    batched, alone = analyse_many(texts), [analyse(text) for text in texts]
+    assert batched == alone
+    assert [[s.normal for s in a.spans] for a in batched] == [[s.normal for s in a.spans] for a in alone]
+
+
+def test_cached_lemmas_and_normal_forms_are_natashas_own(articles):
+    from natasha import Doc
+
+    m = models()
+    text = articles[0].text
+    doc = Doc(text)
+    segment(doc)  # razdel's sentences cut at line breaks, as analyse() cuts them
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    doc.tag_ner(m.ner_tagger)
+    for token in doc.tokens:
+        token.lemmatize(m.morph_vocab)
+    for span in doc.spans:
+        span.normalize(m.morph_vocab)
+    for _ in range(2):  # the second time from the caches
+        ours = analyse(text)
+        assert [t.lemma for s in ours.sentences for t in s.tokens] == [t.lemma.lower() for t in doc.tokens]
+        assert [(s.type, s.normal) for s in ours.spans] == [(s.type, s.normal) for s in doc.spans]
+        assert any(s.type == "ORG" for s in ours.spans) and any(s.type == "LOC" for s in ours.spans)
 
 
 def test_batched_extraction_gives_the_facts_of_one_document_at_a_time(articles):

@@ -10,6 +10,7 @@ import click
 
 from ..build import build as run_build
 from ..namespaces import DEFAULT_BASE_IRI
+from ..progress import Progress
 from ..query import format_table
 from ..stats import stats as run_stats
 from ..store import load_dataset
@@ -33,8 +34,9 @@ from ..store import load_dataset
               help="Skip bad files and JSON lines, naming each on stderr, instead of stopping at the first.")
 @click.option("--max-source-size", type=click.IntRange(min=1), default=10, show_default=True, metavar="MB",
               envvar="KGBUILD_MAX_SOURCE_MB", help="Refuse source files (and JSON lines) larger than this.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
-              envvar="KGBUILD_JOBS", help="Extract with N processes (0: one per core).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+              envvar="KGBUILD_JOBS",
+              help="Extract with N processes (0: one per core; a handful of sources always uses one).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, store, skip_bad,
           max_source_size, jobs, quiet):
@@ -49,9 +51,15 @@ def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, stor
     interrupted run leaves an earlier output untouched. Exit code 1 when the graph has SHACL
     violations.
     """
+    # redrawn in place on a terminal, a line every 10 s in a log; build() reports each
+    # document it extracts (sources found in the cache are not counted). Started at the first
+    # one, so that reading the sources and loading the models do not count against the rate.
+    bars: list[Progress] = []
+
     def progress(document):
-        if not quiet:
-            click.echo(f"  extracted {document.id}", err=True)
+        if not bars:
+            bars.append(Progress(label="extracting", enabled=False if quiet else None))
+        bars[0].update()
 
     if curation is None and Path(DEFAULT_CURATION).is_file():
         curation = Path(DEFAULT_CURATION)
@@ -62,10 +70,14 @@ def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, stor
         click.echo(f"kgbuild: skipped: {error}", err=True)
 
     with _interrupt_on_sigterm():
-        result = run_build(inputs, out, base_iri=base_iri, validate=not no_validate, progress=progress,
-                           cache_dir=cache_dir, rebuild=rebuild, curation=curation, store=store,
-                           on_error=skip if skip_bad else None, jobs=jobs,
-                           max_bytes=max_source_size * 1024 * 1024)
+        try:
+            result = run_build(inputs, out, base_iri=base_iri, validate=not no_validate, progress=progress,
+                               cache_dir=cache_dir, rebuild=rebuild, curation=curation, store=store,
+                               on_error=skip if skip_bad else None, jobs=jobs,
+                               max_bytes=max_source_size * 1024 * 1024)
+        finally:
+            for bar in bars:
+                bar.close()
     if skipped and not quiet:
         click.echo(f"Skipped {len(skipped)} bad files or lines (listed above)", err=True)
     for warning in result.warnings:

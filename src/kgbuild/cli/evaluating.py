@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+
+from ..progress import Progress
 
 
 @click.group("eval")
@@ -24,7 +27,9 @@ def nerel(directory: Path, as_json: bool, limit: int | None):
     """
     from ..evaluation.nerel import TARGETS, evaluate
 
-    _print(evaluate(directory, limit=limit), as_json, TARGETS)
+    with _progress(directory, ".ann", limit) as extract:
+        report = evaluate(directory, extract=extract, limit=limit)
+    _print(report, as_json, TARGETS)
 
 
 @eval_group.command("factrueval")
@@ -38,7 +43,9 @@ def factrueval(directory: Path, as_json: bool, limit: int | None):
     """
     from ..evaluation.factrueval import evaluate
 
-    _print(evaluate(directory, limit=limit), as_json, None)
+    with _progress(directory, ".objects", limit) as extract:
+        report = evaluate(directory, extract=extract, limit=limit)
+    _print(report, as_json, None)
 
 
 @eval_group.command("throughput")
@@ -56,6 +63,33 @@ def throughput(directory: Path, size: int, count: int):
     result = measure(articles(directory, size, count))
     click.echo(f"{result.documents} articles of {result.size} characters in {result.seconds:.1f} s: "
                f"{result.per_second:.2f} documents per second")
+
+
+@contextmanager
+def _progress(directory: Path, annotation: str, limit: int | None):
+    """The extractor, counting the documents it reads on a progress line (on a terminal).
+
+    The total is the number of texts with their `annotation` file beside them, as the
+    evaluation reads them; the count starts after the models are loaded.
+    """
+    from ..extract import extract
+
+    texts = sorted(Path(directory).glob("*.txt")) if Path(directory).is_dir() else []
+    total = sum(1 for t in texts if t.with_suffix(annotation).exists())
+    bars: list[Progress] = []
+
+    def counted(document):
+        if not bars:  # the first call comes after the models are loaded
+            bars.append(Progress(min(total, limit) if limit is not None else total or None, "scoring"))
+        facts = extract(document)
+        bars[0].update()
+        return facts
+
+    try:
+        yield counted
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 def _print(report, as_json: bool, targets) -> None:

@@ -34,8 +34,25 @@ class NerSpan:
     start: int
     end: int
     text: str
-    normal: str  # natasha's normal form (nominative), may be wrong for non-Slavic names
-    name_parts: dict[str, str] = field(default_factory=dict)  # first, last, middle
+    # natasha's tokens of the span, from which `normal` is computed when first asked for
+    tokens: tuple = field(default=(), compare=False, repr=False)
+    _normal: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def normal(self) -> str:
+        """natasha's normal form (nominative); may be wrong for non-Slavic names.
+
+        Computed on first use: the rules read it for places and institutions, not for persons
+        (names.py normalises those itself), and 1 span in 3 is a person.
+        """
+        if self._normal is None:
+            self._normal = _normal_form(self.type, self.tokens) or self.text
+        return self._normal
+
+    @property
+    def name_parts(self) -> dict[str, str]:
+        """natasha's name parts of a PER span (first, last, middle); empty for other types."""
+        return dict(_name_parts(self.normal)) if self.type == "PER" else {}
 
 
 @dataclass
@@ -72,6 +89,10 @@ class Analysis:
                 for t in s.tokens if t.start >= start and t.end <= end]
 
 
+# Entries in each per-process cache of word analyses before it starts again (a few tens of MB).
+_CACHE_LIMIT = 200_000
+
+
 class Models:
     """natasha's segmenter, taggers and extractors, built once."""
 
@@ -96,6 +117,45 @@ class Models:
 
         self.morph = pymorphy2.MorphAnalyzer()
         self._parses: dict[str, tuple] = {}
+        # word forms come back in every article: each (form, tags) is lemmatised or inflected once
+        self._lemmas: dict[tuple, str] = {}
+        self._nominatives: dict[tuple, str] = {}
+
+    def lemma(self, word: str, pos: str | None, feats: dict[str, str]) -> str:
+        """natasha's lemma of a tagged word (`DocToken.lemmatize`), lower-cased; cached."""
+        # a tuple of strings, which the garbage collector stops tracking (a frozenset stays
+        # tracked, and 10⁵ of them made every full collection slower); the order of the items
+        # is the tagger's, the same for the same tag: at worst a miss, never a wrong lemma
+        key = (word, pos, tuple(feats.items()))
+        lemma = self._lemmas.get(key)
+        if lemma is None:
+            if len(self._lemmas) > _CACHE_LIMIT:
+                self._lemmas.clear()
+            from natasha.morph.lemma import best_form, normal_word
+            from natasha.morph.vocab import MorphForm
+
+            # natasha's `lemmatize`, on the parses the rules share (`parse_word`) instead of
+            # natasha's own cache of the same pymorphy analyses: each word is parsed once
+            normal = normal_word(word)
+            form = best_form([MorphForm(*parse) for parse in self.parse_word(normal)], pos, feats)
+            lemma = self._lemmas[key] = (normal_word(form.normal) if form else normal) or word.lower()
+        return lemma
+
+    def inflect_nominative(self, word: str, pos: str | None, feats: dict[str, str]) -> str:
+        """natasha's nominative of one word of a span (`natasha.norm.inflect_word`); cached.
+
+        natasha's choice depends on the word, its part of speech, gender, number and case only.
+        """
+        key = (word, pos, feats.get("Gender"), feats.get("Number"), feats.get("Case"))
+        form = self._nominatives.get(key)
+        if form is None:
+            if len(self._nominatives) > _CACHE_LIMIT:
+                self._nominatives.clear()
+            from natasha.doc import DocToken
+            from natasha.norm import inflect_word
+
+            form = self._nominatives[key] = inflect_word(self.morph_vocab, DocToken(0, 0, word, pos=pos, feats=feats))
+        return form
 
     def parse_word(self, word: str):
         """pymorphy analyses of one word (most probable first), with inflection.
@@ -104,7 +164,7 @@ class Models:
         """
         parses = self._parses.get(word)
         if parses is None:
-            if len(self._parses) > 200_000:
+            if len(self._parses) > _CACHE_LIMIT:
                 self._parses.clear()
             parses = self._parses[word] = tuple(self.morph.parse(word))
         return parses
@@ -151,25 +211,31 @@ def segment(doc) -> None:
 
 def adapt(doc, text: str) -> Analysis:
     """natasha's tagged Doc as our own records: the one place natasha's types are read."""
-    m = models()
+    lemma = models().lemma
     sentences = []
     for sent in doc.sents:
         ids = {tok.id: i for i, tok in enumerate(sent.tokens)}
         tokens = []
         for i, tok in enumerate(sent.tokens):
-            tok.lemmatize(m.morph_vocab)
+            feats = tok.feats or {}
             tokens.append(Token(index=i, start=tok.start, end=tok.stop, text=tok.text,
-                                lemma=(tok.lemma or tok.text).lower(), pos=tok.pos or "X",
-                                feats=dict(tok.feats or {}), head=ids.get(tok.head_id),
-                                rel=tok.rel or ""))
+                                lemma=lemma(tok.text, tok.pos, feats), pos=tok.pos or "X",
+                                feats=dict(feats), head=ids.get(tok.head_id), rel=tok.rel or ""))
         sentences.append(Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens))
-    spans = []
-    for span in doc.spans:
-        span.normalize(m.morph_vocab)
-        parts = dict(_name_parts(span.normal)) if span.type == "PER" and span.normal else {}
-        spans.append(NerSpan(type=span.type, start=span.start, end=span.stop, text=span.text,
-                             normal=span.normal or span.text, name_parts=parts))
+    spans = [NerSpan(type=span.type, start=span.start, end=span.stop, text=span.text, tokens=tuple(span.tokens))
+             for span in doc.spans]
     return Analysis(text=text, sentences=sentences, spans=spans)
+
+
+def _normal_form(type_: str, tokens) -> str:
+    """`DocSpan.normalize` of natasha (`natasha.norm`), with each word's inflection cached."""
+    from natasha.norm import recover_shapes, recover_spaces, select_inflectable
+
+    inflect = models().inflect_nominative
+    # organisations inflect only the head and its modifiers ("отдела полиции" → "отдел полиции")
+    ids = set(select_inflectable(tokens)) if type_ == "ORG" else None
+    words = [inflect(t.text, t.pos, t.feats) if not ids or t.id in ids else t.text for t in tokens]
+    return recover_spaces(recover_shapes(words, tokens), tokens)
 
 
 @lru_cache(maxsize=100_000)

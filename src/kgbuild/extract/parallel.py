@@ -19,7 +19,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 
 from ..model import Document, DocumentFacts
 
@@ -99,7 +99,8 @@ def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, 
                      load: Callable[[], object] | None = _default_load) -> Iterator[DocumentFacts]:
     """The facts of every document, in input order, computed by `jobs` processes.
 
-    `jobs` None or 0 means every core; 1 runs in this process (no pool, same results).
+    `jobs` None or 0 means every core; 1 runs in this process (no pool, same results), and so
+    does an input of at most `chunksize` documents.
     Each chunk of `chunksize` documents is analysed together (`batch.extract_many`).
     `extract` replaces the pipeline by a function of one document and `load` the model
     loading (for tests and benchmarks). `load` runs once here before the workers fork, so
@@ -108,10 +109,14 @@ def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, 
     jobs = default_jobs() if not jobs or jobs < 0 else jobs
     extract_chunk: ChunkExtractor = _batched if extract is None else partial(_each, extract)
     limit_blas_threads(1)
-    if jobs == 1:
+    chunks = _chunks(documents, chunksize)
+    # One chunk goes to one worker anyway: when the input is a single chunk (a test, a demo,
+    # an incremental build that changed a few sources) starting workers only costs time.
+    head = list(islice(chunks, 2))
+    if jobs == 1 or len(head) < 2:
         if load is not None:
             load()
-        for chunk in _chunks(documents, chunksize):
+        for chunk in chain(head, chunks):
             yield from extract_chunk(chunk)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -122,7 +127,7 @@ def extract_parallel(documents: Iterable[Document], jobs: int | None = None, *, 
         load()
     with context.Pool(jobs, initializer=_init_worker, initargs=(extract_chunk, load)) as pool:
         pending: deque = deque()
-        chunks = _chunks(documents, chunksize)
+        chunks = chain(head, chunks)
         for chunk in islice(chunks, jobs * prefetch):
             pending.append(pool.apply_async(_run_chunk, (chunk,)))
         while pending:
