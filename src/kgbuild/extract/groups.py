@@ -121,8 +121,8 @@ def person_lemma(token: Token) -> str | None:
         if not lemma:
             continue
         for key in (lemma, lemma.replace("е", "ё")):
-            if key in PERSON_NOUNS or norm(key) in {norm(k) for k in PERSON_NOUNS}:
-                if token.pos == "VERB" and not nominal_use and norm(key) not in {norm(v) for v in _SUBSTANTIVES.values()}:
+            if key in PERSON_NOUNS or norm(key) in _NORMED_NOUNS:
+                if token.pos == "VERB" and not nominal_use and norm(key) not in _NORMED_SUBSTANTIVES:
                     continue
                 return _canonical(key)
     if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" and token.lemma in _TRADES:
@@ -142,10 +142,14 @@ _TRADES = _trades()
 
 
 def _canonical(lemma: str) -> str:
-    for key in PERSON_NOUNS:
-        if norm(key) == norm(lemma):
-            return key
-    return lemma
+    return _NORMED_NOUNS.get(norm(lemma), lemma)
+
+
+# normalised once: person_lemma runs for every token
+_NORMED_NOUNS: dict[str, str] = {}
+for _key in PERSON_NOUNS:
+    _NORMED_NOUNS.setdefault(norm(_key), _key)
+_NORMED_SUBSTANTIVES = {norm(v) for v in _SUBSTANTIVES.values()}
 
 
 def is_plural(token: Token) -> bool:
