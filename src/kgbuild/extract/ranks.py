@@ -66,10 +66,16 @@ _PUNCT = re.compile(r"^\W+$")
 def attach_ranks(ctx: Context) -> None:
     persons = {p.key: p for p in ctx.facts.persons}
     person_mentions = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
+    inst_keys = {i.key for i in ctx.facts.institutions}
+    inst_spans = [(s, e) for s, e, k in ctx.mentions if k in inst_keys]
+    posts: list[tuple] = []  # (evidence, head token, words, person mention or None, how found)
     for sentence in ctx.analysis.sentences:
         for token in sentence.tokens:
-            if not (token.lemma in POSTS or _profession_by_suffix(token)) or not _is_post_word(token):
+            if not (token.lemma in POSTS or _profession_by_suffix(token) or _member_of(sentence, token)) \
+                    or not _is_post_word(token):
                 continue
+            if any(s <= token.start and token.end <= e for s, e in inst_spans):
+                continue  # a word of a body's name: "Палаты представителей", "Совета директоров"
             start, end, words = _extent(ctx, sentence, token)
             if any(s <= start < e or s < end <= e for s, e, _ in person_mentions):
                 continue  # a word of a name ("Капитан" as a surname)
@@ -83,14 +89,26 @@ def attach_ranks(ctx: Context) -> None:
             short = _short_extent(words, token)
             if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
-            person_mention = _person_beside(ctx, start, end, person_mentions) \
+            after = _person_after(ctx, end, person_mentions)
+            person_mention = after or _person_before(ctx, start, person_mentions) \
                 or _person_by_copula(ctx, sentence, token, person_mentions)
-            if person_mention is None:
-                _workplace(ctx, None, None, evidence)
-                continue
-            p_start, p_end, key = person_mention
+            posts.append((evidence, token, words, person_mention, "after" if after else None))
+    # posts listed before one name are all that person's: "композитор и дирижёр Кшиштоф Пендерецкий"
+    for i in range(len(posts) - 1, 0, -1):
+        evidence, token, words, mention, how = posts[i]
+        previous = posts[i - 1]
+        if how == "after" and previous[3] is None and _LISTED.fullmatch(ctx.text[previous[0].end:evidence.start]):
+            posts[i - 1] = (*previous[:3], mention, "after")
+    for evidence, token, words, mention, how in posts:
+        if mention is None:
+            _workplace(ctx, None, None, evidence)
+            continue
+        mentions = [mention]
+        if how == "after" and token.feats.get("Number") == "Plur":
+            mentions += _listed_names(ctx, mention, person_mentions)  # "музыканты А, Б и В"
+        phrase = _nominative_phrase(words, token)
+        for p_start, p_end, key in mentions:
             person = persons[key]
-            phrase = _nominative_phrase(words, token)
             if token.lemma in RANKS:
                 _add_rank(person, phrase)
             elif phrase not in person.occupations:
@@ -98,6 +116,31 @@ def attach_ranks(ctx: Context) -> None:
             person_ev = ctx.evidence(p_start, p_end, 0.75)
             ctx.facts.links.append(Link("WORKS_AS", person_ev, evidence))
             _workplace(ctx, person, person_ev, evidence)
+
+
+# what separates posts listed one after another before a name
+_LISTED = re.compile(r",\s|\s(?:и|,)\s|,\s(?:а\s+)?также\s")
+# what separates names listed after a plural post: "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и ..."
+_NAMES_LISTED = re.compile(r"(?:\s\([^()\n]{1,40}\))?(?:,\s|\s(?:и|а\s+также)\s)")
+
+
+def _listed_names(ctx: Context, first, person_mentions) -> list:
+    found, last_end = [], first[1]
+    for s, e, key in person_mentions:
+        if s < last_end:
+            continue
+        if not _NAMES_LISTED.fullmatch(ctx.text[last_end:s]):
+            break
+        found.append((s, e, key))
+        last_end = e
+    return found
+
+
+def _member_of(sentence: Sentence, token: Token) -> bool:
+    """"член Совета Федерации", "член партии": a member of a body named after the word."""
+    if token.lemma != "член" or token.pos != "NOUN":
+        return False
+    return any(t.rel == "nmod" and t.feats.get("Case") == "Gen" for t in sentence.children(token.index))
 
 
 # suffixes of nouns of trade ("политолог", "пианист", "хореограф", "модератор"); words that
@@ -171,29 +214,62 @@ def _person_keys(ctx: Context) -> set[str]:
     return {p.key for p in ctx.facts.persons}
 
 
-def _person_beside(ctx: Context, start: int, end: int, person_mentions):
-    """The person the post is written next to: "капитан Омаров", "Омаров, капитан ...", "Омаров — капитан"."""
+def _person_after(ctx: Context, end: int, person_mentions):
+    """The name the post stands before: "капитан Омаров"; "директора ФБР 68-летнего Роберта Мюллера"."""
     for s, e, key in person_mentions:
-        # "директора ФБР 68-летнего Роберта Мюллера": an age may stand between
         if s >= end and re.fullmatch(r"\s?|\s\d{1,3}-летн\w+\s", ctx.text[end:s]):
             return s, e, key
-        # "Иван Петров, директор школы", "Иван Петров — директор школы"
-        if e <= start and re.fullmatch(r",\s|\s[—–]\s", ctx.text[e:start]):
+    return None
+
+
+def _person_before(ctx: Context, start: int, person_mentions):
+    """The name the post follows: "Иван Петров, директор школы", "Иван Петров — директор школы".
+    A name right after the post wins ("артистка Надежда Бабкина, митрополит Варнава")."""
+    for s, e, key in person_mentions:
+        if e <= start and re.fullmatch(r",\s|\s[—–-]\s", ctx.text[e:start]):
             return s, e, key
     return None
 
 
 def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_mentions):
-    """"Сотомайор станет первым судьёй": the subject of a linking verb whose complement is the post."""
-    if post.head is None or post.rel not in ("obl", "xcomp", "obj", "nmod", "root", "ccomp"):
+    """"Сотомайор станет первым судьёй", "Амано был дипломатом", "Цвангираи занял пост
+    премьер-министра", "назначил Иванова министром": the person a linking verb gives the post."""
+    tokens = sentence.tokens
+    node = post
+    for _ in range(2):  # "был министром здравоохранения, а затем министром иностранных дел"
+        if node.rel == "conj" and node.head is not None:
+            node = tokens[node.head]
+    if any(c.rel == "cop" for c in sentence.children(node.index)):
+        return _agent(sentence, node, post, person_mentions)
+    if node.head is None:
         return None
-    verb = sentence.tokens[post.head]
-    if verb.lemma not in COPULAS:
+    verb = tokens[node.head]
+    if node.rel == "nmod" and verb.lemma in _POST_NOUNS and verb.head is not None:
+        verb = tokens[verb.head]
+        return _agent(sentence, verb, post, person_mentions) if verb.lemma in _HOLDING | _APPOINTING else None
+    if node.rel not in ("obl", "xcomp", "obj", "nmod", "root", "ccomp") or verb.lemma not in COPULAS:
         return None
+    return _agent(sentence, verb, post, person_mentions)
+
+
+# verbs whose object is the person given the post: "назначил Иванова министром"
+_APPOINTING = frozenset("назначить избрать утвердить переизбрать".split())
+# "занял пост премьер-министра", "покинул должность директора", "назначен на пост главы МВД"
+_POST_NOUNS = frozenset("пост должность".split())
+_HOLDING = frozenset("занять занимать покинуть оставить сохранить заступить вступить уйти".split())
+
+
+def _agent(sentence: Sentence, verb: Token, post: Token, person_mentions):
+    """The verb's subject, or its object when it appoints someone ("назначил Иванова")."""
+    active = verb.feats.get("Voice") != "Pass" and verb.feats.get("VerbForm") != "Part"
+    rels = ("obj",) if verb.lemma in _APPOINTING and active else ("nsubj", "nsubj:pass")
     for child in sentence.children(verb.index):
-        if child.rel in ("nsubj", "nsubj:pass") and child.index != post.index:
+        if child.rel not in rels or child.index == post.index:
+            continue
+        # the subject itself, or a name in apposition to it ("назначен генерал Владимир Чиркин")
+        for token in [child] + [t for t in sentence.children(child.index) if t.rel in ("appos", "flat:name")]:
             for s, e, key in person_mentions:
-                if s <= child.start < e:
+                if s <= token.start < e:
                     return s, e, key
     return None
 
@@ -239,13 +315,18 @@ def _workplace(ctx: Context, person: Person | None, person_ev, post_ev) -> None:
     """An institution or country named inside the post is where the person works."""
     inst_keys = {i.key for i in ctx.facts.institutions}
     place_keys = {p.key for p in ctx.facts.places}
-    for s, e, key in ctx.mentions:
-        if post_ev.start <= s and e <= post_ev.end and (s, e) != (post_ev.start, post_ev.end):
-            if key in inst_keys or key in place_keys:
-                target = ctx.evidence(s, e, 0.7)
-                ctx.facts.links.append(Link("WORKPLACE", post_ev, target))
-                if person is None:
-                    continue
-                ctx.facts.links.append(Link("WORKPLACE", person_ev, target))
-                if key in inst_keys and key not in person.member_of:
-                    person.member_of.append(key)
+    inner = [(s, e, key) for s, e, key in ctx.mentions
+             if post_ev.start <= s and e <= post_ev.end and (s, e) != (post_ev.start, post_ev.end)
+             and (key in inst_keys or key in place_keys)]
+    for s, e, key in inner:
+        # "глава управления мусульман Ингушетии": the body is the workplace, not its region
+        if key in place_keys and any(k in inst_keys and s2 <= s and e <= e2 and (s2, e2) != (s, e)
+                                     for s2, e2, k in inner):
+            continue
+        target = ctx.evidence(s, e, 0.7)
+        ctx.facts.links.append(Link("WORKPLACE", post_ev, target))
+        if person is None:
+            continue
+        ctx.facts.links.append(Link("WORKPLACE", person_ev, target))
+        if key in inst_keys and key not in person.member_of:
+            person.member_of.append(key)
