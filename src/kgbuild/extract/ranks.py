@@ -182,13 +182,27 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         left += 1
     right = head.index
     members = {head.index}
+    named = _named_bodies(ctx)
+    skip_to = -1
     for token in tokens[head.index + 1:]:
+        if token.start < skip_to:
+            members.add(token.index)
+            right = token.index
+            continue
         if _QUOTE.match(token.text):
             continue  # a quoted name inside the post: главы "Газэкспорта"
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
         if ctx.key_at(token.start, token.end) in _person_keys(ctx):
             break  # the name that follows the post: "президента Обамы"
+        end = named.get(token.start)
+        if end and all(_QUOTE.match(t.text) for t in tokens[right + 1:token.index]) \
+                and (token.feats.get("Case") in (None, "Gen") or token.text.isupper() or not token.text.isalpha()):
+            # a body or country the parser did not attach: "князь Монако", "вокалист группы The Prodigy"
+            skip_to = end
+            members.add(token.index)
+            right = token.index
+            continue
         if token.head in members and token.rel in ("nmod", "amod", "flat", "flat:foreign", "nummod", "compound") \
                 or token.rel == "amod" and token.head is not None and token.head > token.index:
             members.add(token.index)
@@ -203,6 +217,16 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         right += 1  # the closing quote of a quoted name
     words = tokens[left:right + 1]
     return words[0].start, words[-1].end, words
+
+
+def _named_bodies(ctx: Context) -> dict[int, int]:
+    """Where each institution or place mention starts, and where it ends (the longest)."""
+    keys = {i.key for i in ctx.facts.institutions} | {p.key for p in ctx.facts.places}
+    found: dict[int, int] = {}
+    for s, e, key in ctx.mentions:
+        if key in keys and e > found.get(s, -1) and ctx.text[s:s + 1].isupper():
+            found[s] = e
+    return found
 
 
 def _short_extent(words: list[Token], head: Token) -> tuple[int, int]:
