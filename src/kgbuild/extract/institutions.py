@@ -284,11 +284,58 @@ def finish_institutions(ctx: Context) -> None:
                 inst.located_in = inst.located_in or k
                 ctx.facts.links.append(Link("HEADQUARTERED_IN", ctx.evidence(ev.start, ev.end, 0.7),
                                             ctx.evidence(s, e, 0.7)))
+        for ev in inst.mentions:
+            place = _place_adjective_before(ctx, ev.start, places) or _place_in_after(ctx, ev.end, places)
+            if place:
+                s, e, k = place
+                inst.located_in = inst.located_in or k
+                ctx.facts.links.append(Link("HEADQUARTERED_IN", ctx.evidence(ev.start, ev.end, 0.65),
+                                            ctx.evidence(s, e, 0.65)))
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
     _founded(ctx)
     _activities(ctx)
     _nicknames(ctx)
+
+
+def _place_adjective_before(ctx: Context, start: int, places) -> tuple[int, int, str] | None:
+    """"американскую компанию Monsanto", "Лондонский «Арсенал»": the place adjective of the
+    phrase the name stands in."""
+    sentence = ctx.analysis.sentence_of(start)
+    if sentence is None:
+        return None
+    before = [t for t in sentence.tokens if t.end <= start][-4:]
+    nouns = 0
+    for token in reversed(before):
+        if _QUOTE_TOKEN.match(token.text):
+            continue
+        if token.pos == "ADJ" and token.text[:1].islower():
+            key = ctx.key_at(token.start, token.end)
+            if key in places and (token.start, token.end, key) in ctx.mentions:
+                return token.start, token.end, key
+            continue
+        if token.pos == "NOUN" and token.text.islower() and nouns == 0:
+            nouns += 1  # the kind word: "компанию", "группы"
+            continue
+        break
+    return None
+
+
+def _place_in_after(ctx: Context, end: int, places) -> tuple[int, int, str] | None:
+    """"МАГАТЭ в Вене", "CITIC Pacific в Гонконге": a place in the locative right after the name."""
+    m = _IN_PLACE.match(ctx.text, end)
+    if not m:
+        return None
+    for s, e, k in ctx.mentions:
+        if s == m.end() and k in places and ctx.text[s:s + 1].isupper():
+            tokens = ctx.analysis.tokens_in(s, e)
+            if tokens and tokens[0].feats.get("Case") == "Loc":
+                return s, e, k
+    return None
+
+
+_QUOTE_TOKEN = re.compile(r"^[«»\"„“”]$")
+_IN_PLACE = re.compile(r"[»\"]?\s(?:в|во)\s")
 
 
 def _place_after(ctx: Context, inst: Institution, places) -> str | None:

@@ -69,7 +69,8 @@ def attach_ranks(ctx: Context) -> None:
     inst_keys = {i.key for i in ctx.facts.institutions}
     inst_spans = [(s, e) for s, e, k in ctx.mentions if k in inst_keys]
     posts: list[tuple] = []  # (evidence, head token, words, person mention or None, how found)
-    for sentence in ctx.analysis.sentences:
+    sentences = ctx.analysis.sentences
+    for number, sentence in enumerate(sentences):
         for token in sentence.tokens:
             if not (token.lemma in POSTS or _profession_by_suffix(token) or _member_of(sentence, token)) \
                     or not _is_post_word(token):
@@ -89,10 +90,15 @@ def attach_ranks(ctx: Context) -> None:
             short = _short_extent(words, token)
             if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
-            after = _person_after(ctx, end, person_mentions)
+            after = _person_after(ctx, token, end, person_mentions)
             person_mention = after or _person_before(ctx, start, person_mentions) \
                 or _person_by_copula(ctx, sentence, token, person_mentions)
-            posts.append((evidence, token, words, person_mention, "after" if after else None))
+            how = "after" if after else None
+            if person_mention is None and short == (start, end):
+                person_mention = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, token,
+                                                     person_mentions, persons)
+                how = "anaphor" if person_mention else None
+            posts.append((evidence, token, words, person_mention, how))
     # posts listed before one name are all that person's: "композитор и дирижёр Кшиштоф Пендерецкий"
     for i in range(len(posts) - 1, 0, -1):
         evidence, token, words, mention, how = posts[i]
@@ -134,6 +140,28 @@ def _listed_names(ctx: Context, first, person_mentions) -> list:
         found.append((s, e, key))
         last_end = e
     return found
+
+
+def _person_told_before(ctx: Context, previous: Sentence, sentence: Sentence, post: Token,
+                        person_mentions, persons):
+    """"Мадонна сообщила … 61-летняя певица рассказала": a lone post in the singular names the
+    one person the text has just spoken of, when no one else is named since the sentence before."""
+    if post.feats.get("Number") == "Plur" or post.rel not in ("nsubj", "nsubj:pass") \
+            or post.feats.get("Case") != "Nom":
+        return None  # "адвокату", "смерти журналиста": not a reference to who acts
+    named = [m for m in person_mentions if previous.start <= m[0] and m[1] <= sentence.end]
+    before = [m for m in named if m[1] <= post.start]
+    if not before or len({k for _, _, k in named}) != 1:
+        return None
+    person = persons[before[-1][2]]
+    gender = {"Masc": "male", "Fem": "female"}.get(post.feats.get("Gender", ""))
+    if person.gender and gender and person.gender != gender and post.lemma not in _COMMON_GENDER:
+        return None
+    return before[-1]
+
+
+# posts that name a woman in the masculine: "Меркель — канцлер", "судья Иванова"
+_COMMON_GENDER = frozenset("""канцлер президент премьер министр судья глава посол врач директор""".split())
 
 
 def _member_of(sentence: Sentence, token: Token) -> bool:
@@ -238,10 +266,14 @@ def _person_keys(ctx: Context) -> set[str]:
     return {p.key for p in ctx.facts.persons}
 
 
-def _person_after(ctx: Context, end: int, person_mentions):
-    """The name the post stands before: "капитан Омаров"; "директора ФБР 68-летнего Роберта Мюллера"."""
+def _person_after(ctx: Context, head: Token, end: int, person_mentions):
+    """The name the post stands before: "капитан Омаров"; "директора ФБР 68-летнего Роберта Мюллера".
+    Not a name in the genitive after a post that is not ("адвокат Маркива" is Markiv's lawyer)."""
     for s, e, key in person_mentions:
         if s >= end and re.fullmatch(r"\s?|\s\d{1,3}-летн\w+\s", ctx.text[end:s]):
+            name = ctx.analysis.tokens_in(s, e)
+            if head.feats.get("Case") in ("Nom", "Acc") and name and all(t.feats.get("Case") == "Gen" for t in name):
+                return None
             return s, e, key
     return None
 
