@@ -36,6 +36,7 @@ def extract_places(ctx: Context) -> None:
     places.nested()
     places.adjectives()
     places.containment()
+    places.adjective_containment()
     places.within_the_only_country()
 
 
@@ -162,6 +163,26 @@ class _Places:
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
 
+    def adjective_containment(self) -> None:
+        """"в украинском селе Цибулёво", "канадской провинции Новая Шотландия": the place
+        adjective before a kind word and a name is the larger place holding it."""
+        ctx = self.ctx
+        by_start = {s: (s, e, p) for s, e, p in self.ordered}
+        for s2, e2, outer in sorted(self.ordered, key=lambda x: x[0]):
+            if not ctx.text[s2:s2 + 1].islower():
+                continue
+            m = _KIND_AFTER_ADJECTIVE.match(ctx.text, e2)
+            if not m or m.end() not in by_start:
+                continue
+            s1, e1, inner = by_start[m.end()]
+            kind = PLACE_WORDS.get(_lemma(m.group(1)))
+            if inner is outer or not ctx.text[s1:s1 + 1].isupper() or kind is None:
+                continue
+            if _LEVEL.get(outer.place_type or "", 0) <= _LEVEL.get(inner.place_type or kind, 1):
+                continue
+            inner.located_in = inner.located_in or outer.key
+            ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(s1, e1, 0.65), ctx.evidence(s2, e2, 0.65)))
+
     def within_the_only_country(self) -> None:
         """A news text that names one country and districts nobody knows elsewhere: the
         districts are in that country ("в Казахстане … в посёлке Горный Есильского района").
@@ -181,6 +202,15 @@ class _Places:
 _CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\(|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
                               r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?")
 _FROM = re.compile(r"(?i)(?:^|\s)(?:из|от|с|со)\s$")
+
+
+# "украинском селе ", "канадской провинции ": the kind word after a place adjective
+_KIND_AFTER_ADJECTIVE = re.compile(r"\s(\w+)\s")
+
+
+def _lemma(word: str) -> str:
+    parses = models().parse_word(word.lower())
+    return parses[0].normal_form if parses else word.lower()
 
 
 def _locative(word: str) -> bool:
