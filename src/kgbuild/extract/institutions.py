@@ -276,6 +276,7 @@ class _Institutions:
 def finish_institutions(ctx: Context) -> None:
     """After places and dates: where each institution is, when founded, its nickname."""
     places = {p.key: p for p in ctx.facts.places}
+    _genitive_tails(ctx, places)
     for inst in ctx.facts.institutions:
         for ev in inst.mentions:
             inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end]
@@ -296,6 +297,49 @@ def finish_institutions(ctx: Context) -> None:
     _founded(ctx)
     _activities(ctx)
     _nicknames(ctx)
+
+
+def _genitive_tails(ctx: Context, places) -> None:
+    """"Совета директоров «Башинформа»", "Институте русского языка РАН", "Администрации
+    Советского района Уфы": a body's name goes on through the body or place after it in the
+    genitive (the parser and the tagger often cut it there)."""
+    insts = {i.key: i for i in ctx.facts.institutions}
+    starts: dict[int, tuple[int, str]] = {}
+    for s, e, k in ctx.mentions:
+        if (k in insts or k in places) and e > starts.get(s, (-1, ""))[0]:
+            starts[s] = (e, k)
+    for inst in insts.values():
+        for ev in sorted(inst.mentions, key=lambda x: -x.start):
+            end = ev.end
+            while True:
+                gap = _TAIL_GAP.match(ctx.text, end)
+                nxt = starts.get(gap.end()) if gap else None
+                if nxt is None or nxt[1] == inst.key or not _ends_in_common_noun(ctx, ev.start, end) \
+                        or not _genitive_name(ctx, gap.end(), nxt[0]):
+                    break
+                end = nxt[0]
+            if end == ev.end:
+                continue
+            old = (ev.start, ev.end, inst.key)
+            ctx.mentions[:] = [(m[0], end, m[2]) if m == old else m for m in ctx.mentions]
+            starts[ev.start] = (end, inst.key)
+            ev.end, ev.quote = end, ctx.text[ev.start:end]
+
+
+_TAIL_GAP = re.compile(r" [«\"]?")
+
+
+def _ends_in_common_noun(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.analysis.tokens_in(start, end)
+    return bool(tokens) and tokens[-1].pos == "NOUN" and tokens[-1].text.islower()
+
+
+def _genitive_name(ctx: Context, start: int, end: int) -> bool:
+    tokens = [t for t in ctx.analysis.tokens_in(start, end) if t.text.isalnum()]
+    if not tokens or not tokens[0].text[:1].isupper():
+        return False
+    return tokens[0].text.isupper() or tokens[0].feats.get("Case") == "Gen" \
+        or ctx.text[start - 1] in "«\""
 
 
 def _place_adjective_before(ctx: Context, start: int, places) -> tuple[int, int, str] | None:
