@@ -318,6 +318,8 @@ def _genitive_tails(ctx: Context, places) -> None:
                         or not _genitive_name(ctx, gap.end(), nxt[0]):
                     break
                 end = nxt[0]
+                if gap.group(0).strip() and ctx.text[end:end + 1] in "»\"":
+                    end += 1  # the quoted name's closing quote: «Башинформа»
             if end == ev.end:
                 continue
             old = (ev.start, ev.end, inst.key)
@@ -353,7 +355,7 @@ def _place_adjective_before(ctx: Context, start: int, places) -> tuple[int, int,
     for token in reversed(before):
         if _QUOTE_TOKEN.match(token.text):
             continue
-        if token.pos == "ADJ" and token.text[:1].islower():
+        if token.pos == "ADJ" and (token.text[:1].islower() or token.index == 0):
             key = ctx.key_at(token.start, token.end)
             if key in places and (token.start, token.end, key) in ctx.mentions:
                 return token.start, token.end, key
