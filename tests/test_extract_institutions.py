@@ -114,3 +114,34 @@ def test_what_an_institution_does(text, label, activity):
 def test_a_person_who_does_something_gives_no_institution_an_activity():
     facts, _ = institutions("Иван Петров из МВД занимается ремонтом машин.")
     assert all(i.activity is None for i in facts.institutions)
+
+
+def _facts(text: str):
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    return extract(Document(id="t", text=text))
+
+
+@pytest.mark.parametrize("text, name, place", [
+    ("Иск подала британская группа The Prodigy.", "The Prodigy", "Британия"),
+    ("Флаг в штаб-квартире МАГАТЭ в Вене приспущен.", "МАГАТЭ", "Вена"),
+])
+def test_where_an_institution_is_from_a_place_adjective_or_in_after_it(text, name, place):
+    f = _facts(text)
+    inst = next(i for i in f.institutions if i.label == name)
+    assert f.entity(inst.located_in).label == place
+    assert any(link.relation == "HEADQUARTERED_IN" and link.source.quote == name for link in f.links)
+
+
+def test_a_journey_is_not_where_an_institution_is():
+    f = _facts("Делегация МАГАТЭ вылетела в Вену.")
+    inst = next(i for i in f.institutions if i.label == "МАГАТЭ")
+    assert inst.located_in is None
+
+
+def test_a_bodys_name_goes_on_through_the_body_after_it_in_the_genitive():
+    f = _facts("Об этом сообщил председатель Совета директоров «Башинформа» Иван Петров.")
+    quotes = {e.quote for i in f.institutions for e in i.mentions}
+    assert "Совета директоров «Башинформа»" in quotes
+    assert "Башинформа" in quotes  # the company itself stays a mention of its own

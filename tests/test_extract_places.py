@@ -80,3 +80,15 @@ def test_with_two_countries_named_a_district_is_left_where_the_text_leaves_it():
     f, found = places("Делегация из Узбекистана прибыла в Казахстан. Встреча прошла в селе Каштан "
                       "Ташлакского района.")
     assert found["Ташлакский район"].located_in is None
+
+
+def test_a_place_adjective_before_a_kind_word_holds_the_place():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text="Трагедия произошла в украинском селе Цибулёво."))
+    village = next(p for p in f.places if p.label == "Цибулёво")
+    assert f.entity(village.located_in).label == "Украина"
+    # a journey from one place to another is no containment
+    f = extract(Document(id="t", text="Он переехал из украинского села в Киев."))
+    assert all(p.located_in is None for p in f.places)

@@ -64,3 +64,63 @@ def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own():
     facts = extract(Document(id="t", text=text))
     [trump] = [p for p in facts.persons if p.label == "Дональд Трамп"]
     assert trump.occupations == ["президент США"]
+
+
+def _persons(text: str) -> dict:
+    return {p.label: p for p in extract(Document(id="t", text=text)).persons}
+
+
+def test_each_post_in_a_list_belongs_to_the_name_right_after_it():
+    found = _persons("Награды получили артистка Анна Петрова, тренер Иван Сидоров и юморист Олег Смирнов.")
+    assert found["Анна Петрова"].occupations == ["артистка"]
+    assert found["Иван Сидоров"].occupations == ["тренер"]
+    assert found["Олег Смирнов"].occupations == ["юморист"]
+
+
+def test_posts_listed_before_a_name_are_all_that_persons():
+    assert _persons("Вчера в Москве умер композитор и дирижёр Андрей Петров.")["Андрей Петров"].occupations \
+        == ["композитор", "дирижер"]
+
+
+def test_a_plural_post_before_a_list_of_names_is_each_ones():
+    found = _persons("На концерте выступили музыканты Иван Петров, Сергей Козлов и Павел Смирнов.")
+    assert {name: p.occupations for name, p in found.items()} == {
+        "Иван Петров": ["музыкант"], "Сергей Козлов": ["музыкант"], "Павел Смирнов": ["музыкант"]}
+
+
+@pytest.mark.parametrize("text, name, occupation", [
+    ("Сергей Иванов был профессиональным дипломатом.", "Сергей Иванов", "дипломат"),
+    ("Андрей Петров занял пост генерального директора.", "Андрей Петров", "генеральный директор"),
+    # the one appointed, not the one who appoints
+    ("Иван Петров назначил Олега Сидорова министром обороны.", "Олег Сидоров", "министр обороны"),
+])
+def test_a_linking_verb_gives_the_post_to_its_person(text, name, occupation):
+    found = _persons(text)
+    assert found[name].occupations == [occupation]
+    assert all(not p.occupations for label, p in found.items() if label != name)
+
+
+def test_a_name_in_the_genitive_after_a_post_is_someone_else():
+    assert _persons("Адвокат Ивана Петрова заявил о давлении.")["Иван Петров"].occupations == []
+
+
+def test_a_lone_post_names_the_one_person_just_spoken_of():
+    found = _persons("Анна Петрова дала концерт в Москве. 40-летняя певица рассказала о новом альбоме.")
+    assert found["Анна Петрова"].occupations == ["певица"]
+    # two persons before: nobody can tell whom the post names
+    found = _persons("Анна Петрова и Олег Смирнов дали концерт. Певица рассказала о новом альбоме.")
+    assert all(not p.occupations for p in found.values())
+
+
+def test_a_body_the_parser_left_unattached_is_inside_the_post():
+    f = extract(Document(id="t", text="Об этом сообщил вокалист группы The Prodigy Кит Флинт."))
+    p = f.persons[0]
+    assert p.occupations == ["вокалист группы The Prodigy"]
+    assert [f.entity(k).label for k in p.member_of] == ["The Prodigy"]
+
+
+def test_a_member_of_a_body_is_a_post():
+    f = extract(Document(id="t", text="Об этом заявил член Совета Федерации Андрей Клишас."))
+    p = f.persons[0]
+    assert p.occupations == ["член Совета Федерации"]
+    assert [f.entity(k).label for k in p.member_of] == ["Совет Федерации"]

@@ -274,7 +274,7 @@ def _person_after(ctx: Context, head: Token, end: int, person_mentions):
     for s, e, key in person_mentions:
         if s >= end and re.fullmatch(r"\s?|\s\d{1,3}-летн\w+\s", ctx.text[end:s]):
             name = ctx.analysis.tokens_in(s, e)
-            if head.feats.get("Case") in ("Nom", "Acc") and name and all(t.feats.get("Case") == "Gen" for t in name):
+            if head.feats.get("Case") == "Nom" and name and all(t.feats.get("Case") == "Gen" for t in name):
                 return None
             return s, e, key
     return None
