@@ -124,3 +124,25 @@ def test_a_member_of_a_body_is_a_post():
     p = f.persons[0]
     assert p.occupations == ["член Совета Федерации"]
     assert [f.entity(k).label for k in p.member_of] == ["Совет Федерации"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("В 2005 году Андрей Варичев возглавил «Михайловский ГОК».", "Михайловский ГОК"),
+    ("Свой пост покинет Любовь Глебова, управлявшая Рособрнадзором.", "Рособрнадзор"),
+    ("Иван Сидоров работал консультантом в министерстве обороны Мали.", "министерство обороны Мали"),
+])
+def test_a_verb_of_heading_or_working_ties_its_subject_to_the_body(text, body):
+    f = extract(Document(id="t", text=text))
+    assert [f.entity(k).label for k in f.persons[0].member_of] == [body]
+
+
+def test_a_body_one_speaks_of_is_not_where_one_works():
+    f = extract(Document(id="t", text="Иван Сидоров раскритиковал министерство обороны Мали."))
+    assert f.persons[0].member_of == []
+
+
+def test_a_former_holder_keeps_the_post_without_the_prefix_in_its_span():
+    f = extract(Document(id="t", text="Об этом сказал экс-глава МВД Владимир Наумов."))
+    assert f.persons[0].occupations == ["экс-глава МВД"]
+    assert {(l.relation, l.target.quote) for l in f.links if l.source.quote == "Владимир Наумов"} == {
+        ("WORKS_AS", "глава МВД"), ("WORKPLACE", "МВД")}

@@ -74,12 +74,15 @@ def attach_ranks(ctx: Context) -> None:
     sentences = ctx.analysis.sentences
     for number, sentence in enumerate(sentences):
         for token in sentence.tokens:
-            if not (token.lemma in POSTS or _profession_by_suffix(token) or _member_of(sentence, token)) \
+            if not (token.lemma in POSTS or token.lemma.startswith("экс-") and token.lemma[4:] in POSTS
+                    or _profession_by_suffix(token) or _member_of(sentence, token)) \
                     or not _is_post_word(token):
                 continue
             if any(s <= token.start and token.end <= e for s, e in inst_spans):
                 continue  # a word of a body's name: "Палаты представителей", "Совета директоров"
             start, end, words = _extent(ctx, sentence, token)
+            if words[0] is token and token.text.lower().startswith("экс-"):
+                start += 4  # "экс-глава МВД": the post is "глава МВД", the former holder is still its person
             if any(s <= start < e or s < end <= e for s, e, _ in person_mentions):
                 continue  # a word of a name ("Капитан" as a surname)
             evidence = ctx.evidence(start, end, 0.75)
@@ -89,7 +92,7 @@ def attach_ranks(ctx: Context) -> None:
                 a_start = start - (len(ctx.text[max(0, start - 20):start]) - age.start())
                 ctx.facts.links.append(Link("AGE_IS", evidence, ctx.evidence(
                     a_start, a_start + len(age.group(0).rstrip()), 0.7)))
-            short = _short_extent(words, token)
+            short = (start, token.end)  # the modifiers and the head, without the genitive phrase
             if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
             after = _person_after(ctx, token, end, person_mentions)
@@ -107,6 +110,7 @@ def attach_ranks(ctx: Context) -> None:
         previous = posts[i - 1]
         if how == "after" and previous[3] is None and _LISTED.fullmatch(ctx.text[previous[0].end:evidence.start]):
             posts[i - 1] = (*previous[:3], mention, "after")
+    _bodies_by_verb(ctx, persons, person_mentions)
     for evidence, token, words, mention, how in posts:
         if mention is None:
             _workplace(ctx, None, None, evidence)
@@ -164,6 +168,50 @@ def _person_told_before(ctx: Context, previous: Sentence, sentence: Sentence, po
 
 # posts that name a woman in the masculine: "Меркель — канцлер", "судья Иванова"
 _COMMON_GENDER = frozenset("""канцлер президент премьер министр судья глава посол врач директор""".split())
+
+
+# verbs that tie their subject to the body they govern: "возглавил «Михайловский ГОК»",
+# "управлявшая Рособрнадзором", "работал в министерстве обороны", "входил в The Prodigy"
+_HEADING = frozenset("возглавить возглавлять руководить управлять".split())
+_WORKING_IN = frozenset("работать служить трудиться входить вступить состоять".split())
+
+
+def _bodies_by_verb(ctx: Context, persons, person_mentions) -> None:
+    inst_keys = {i.key for i in ctx.facts.institutions}
+    inst_mentions = [(s, e, k) for s, e, k in ctx.mentions if k in inst_keys]
+    for sentence in ctx.analysis.sentences:
+        for verb in sentence.tokens:
+            if verb.lemma not in _HEADING and verb.lemma not in _WORKING_IN or verb.pos not in ("VERB", "AUX"):
+                continue
+            person = _doer(sentence, verb, person_mentions)
+            if person is None:
+                continue
+            for child in sentence.children(verb.index):
+                if child.rel.split(":")[0] not in ("obj", "obl", "iobj"):
+                    continue
+                case = {c.text.lower() for c in sentence.children(child.index) if c.rel == "case"}
+                if verb.lemma in _WORKING_IN and not case & {"в", "во", "на"}:
+                    continue
+                body = next(((s, e, k) for s, e, k in inst_mentions if s <= child.start < e), None)
+                if body is None:
+                    continue
+                s, e, key = body
+                p_start, p_end, p_key = person
+                ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.65), ctx.evidence(s, e, 0.65)))
+                if key not in persons[p_key].member_of:
+                    persons[p_key].member_of.append(key)
+
+
+def _doer(sentence: Sentence, verb: Token, person_mentions):
+    """The named subject of a verb, or of the participle's noun ("Глебова, управлявшая …")."""
+    subjects = [c for c in sentence.children(verb.index) if c.rel in ("nsubj", "nsubj:pass")]
+    if not subjects and verb.rel in ("acl", "amod") and verb.head is not None:
+        subjects = [sentence.tokens[verb.head]]
+    for subject in subjects:
+        for s, e, key in person_mentions:
+            if s <= subject.start < e:
+                return s, e, key
+    return None
 
 
 def _member_of(sentence: Sentence, token: Token) -> bool:
@@ -227,7 +275,8 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
             break  # the name that follows the post: "президента Обамы"
         end = named.get(token.start)
         if end and all(_QUOTE.match(t.text) for t in tokens[right + 1:token.index]) \
-                and (token.feats.get("Case") in (None, "Gen") or token.text.isupper() or not token.text.isalpha()):
+                and (token.feats.get("Case") in (None, "Gen") or token.text.isupper() or not token.text.isalpha()
+                     or _QUOTE.match(tokens[token.index - 1].text)):
             # a body or country the parser did not attach: "князь Монако", "вокалист группы The Prodigy"
             skip_to = end
             members.add(token.index)
