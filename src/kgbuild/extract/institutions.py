@@ -279,7 +279,10 @@ def finish_institutions(ctx: Context) -> None:
     _genitive_tails(ctx, places)
     for inst in ctx.facts.institutions:
         for ev in inst.mentions:
-            inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end]
+            inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end
+                     and not _inside_other_body(ctx, s, e, ev, places)]
+            if ctx.text[ev.start - 1:ev.start] in _QUOTES:
+                inner = []  # a quoted name's words: «Единая Россия», «Российская газета»
             if inner:
                 s, e, k = inner[-1]
                 inst.located_in = inst.located_in or k
@@ -297,6 +300,12 @@ def finish_institutions(ctx: Context) -> None:
     _founded(ctx)
     _activities(ctx)
     _nicknames(ctx)
+
+
+def _inside_other_body(ctx: Context, start: int, end: int, outer, places) -> bool:
+    """"Главное управление МВД России": Russia belongs to the ministry's name, not the directorate's."""
+    return any(k not in places and outer.start <= s <= start and end <= e <= outer.end
+               and (s, e) != (outer.start, outer.end) and (s, e) != (start, end) for s, e, k in ctx.mentions)
 
 
 def _genitive_tails(ctx: Context, places) -> None:
