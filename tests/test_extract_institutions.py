@@ -145,3 +145,14 @@ def test_a_bodys_name_goes_on_through_the_body_after_it_in_the_genitive():
     quotes = {e.quote for i in f.institutions for e in i.mentions}
     assert "Совета директоров «Башинформа»" in quotes
     assert "Башинформа" in quotes  # the company itself stays a mention of its own
+
+
+def test_an_abbreviation_spelling_a_names_initials_names_the_same_body():
+    f = _facts("Сотрудники Фонда борьбы с коррупцией пришли в суд. ФБК заявил о давлении.")
+    fund = next(i for i in f.institutions if i.label == "Фонд борьбы с коррупцией")
+    assert fund.abbreviation == "ФБК"
+    assert [(l.source.quote, l.target.quote) for l in f.links if l.relation == "ABBREVIATION"] == [
+        ("Фонда борьбы с коррупцией", "ФБК")]
+    # letters that spell no name of the text stay apart
+    f = _facts("Сотрудники Фонда борьбы с коррупцией пришли в суд. МВД заявило о давлении.")
+    assert not [l for l in f.links if l.relation == "ABBREVIATION"]

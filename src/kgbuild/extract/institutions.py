@@ -297,9 +297,43 @@ def finish_institutions(ctx: Context) -> None:
                                             ctx.evidence(s, e, 0.65)))
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
+    _abbreviations_by_initials(ctx)
     _founded(ctx)
     _activities(ctx)
     _nicknames(ctx)
+
+
+# words an abbreviation leaves out: "Фонд борьбы с коррупцией" → ФБК
+_FUNCTION_WORDS = frozenset("и по в во с со за на для о об при от of the and for de des du la le".split())
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name.strip(_QUOTES + " ")) if w]
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _abbreviations_by_initials(ctx: Context) -> None:
+    """"Фонд борьбы с коррупцией … ФБК": an abbreviation spelling the initials of a name
+    the text gives elsewhere names the same body."""
+    spelled = [(inst, ev) for inst in ctx.facts.institutions for ev in inst.mentions
+               if len(ev.quote.split()) >= 2]
+    pairs: dict[tuple[str, str], tuple] = {}
+    for inst in ctx.facts.institutions:
+        for ev in inst.mentions:
+            abbr = ev.quote
+            if not (2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper()):
+                continue
+            for full, fev in spelled:
+                if _initials(fev.quote) != abbr:
+                    continue
+                # the closest pair, the spelled-out name first where the text allows
+                rank = (fev.start > ev.start, abs(fev.start - ev.start))
+                if (full.key, abbr) not in pairs or rank < pairs[(full.key, abbr)][0]:
+                    pairs[(full.key, abbr)] = (rank, full, fev, ev)
+    for _rank, full, fev, ev in pairs.values():
+        full.abbreviation = full.abbreviation or ev.quote
+        ctx.facts.links.append(Link("ABBREVIATION", ctx.evidence(fev.start, fev.end, 0.7),
+                                    ctx.evidence(ev.start, ev.end, 0.7)))
 
 
 def _inside_other_body(ctx: Context, start: int, end: int, outer, places) -> bool:
