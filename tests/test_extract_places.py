@@ -92,3 +92,27 @@ def test_a_place_adjective_before_a_kind_word_holds_the_place():
     # a journey from one place to another is no containment
     f = extract(Document(id="t", text="Он переехал из украинского села в Киев."))
     assert all(p.located_in is None for p in f.places)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("В Уфе, столице Башкортостана, госпитализирован писатель.", "Уфа", "Башкортостан"),
+    ("Она жила в городе Тусон (штата Аризона).", "Тусон", "Аризона"),
+    ("Свадьба прошла в городе Росарио в центральной части Аргентины.", "Росарио", "Аргентина"),
+    ("В одном из магазинов Сормовского района Нижнего Новгорода нашли листовки.", "Сормовский район",
+     "Нижний Новгород"),
+])
+def test_containment_stated_beside_the_name(text, inner, outer):
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text=text))
+    place = next(p for p in f.places if p.label == inner)
+    assert f.entity(place.located_in).label == outer
+
+
+def test_a_kind_word_before_a_genitive_names_another_place():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text="В Уфе, столице Башкортостана, открыли музей."))
+    assert next(p for p in f.places if p.label == "Башкортостан").place_type != "город"

@@ -83,7 +83,8 @@ class _Places:
         elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS \
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
-        elif before and before[-1].lemma in PLACE_WORDS:  # "в посёлке Горный"
+        elif before and before[-1].lemma in PLACE_WORDS and not _kind_of_another(ctx, before[-1], tokens[0]):
+            # "в посёлке Горный"
             place_type = PLACE_WORDS[before[-1].lemma]
             if len(tokens) == 1 and place_type in _SETTLEMENTS:
                 # the name stands in apposition and keeps the nominative: "в посёлке Горный"
@@ -150,13 +151,16 @@ class _Places:
             gap = self.ctx.text[e1:s2]
             if not _CONTAINMENT_GAP.fullmatch(gap) or inner is outer:
                 continue
-            if gap.strip().startswith(("в", "во")) and not (
+            if gap.strip().startswith(("в", "во")) and not gap.rstrip().endswith("части") and not (
                     _locative(self.ctx.text[s2:e2]) and not _FROM.search(self.ctx.text[max(0, s1 - 4):s1])):
                 continue  # "из Москвы в Германию" is a journey, not containment
             if not self.ctx.text[s1:e1][:1].isupper() or not self.ctx.text[s2:e2][:1].isupper():
                 continue  # adjectives: "российские и американские" are not nested
             inner_level = _LEVEL.get(inner.place_type or "", 1)
             outer_level = _LEVEL.get(outer.place_type or "")
+            if inner.place_type == "район" and (outer.place_type in _SETTLEMENTS or outer.place_type is None) and gap == " " \
+                    and _genitive_word(self.ctx, s2, e2):
+                outer_level = inner_level + 1  # "Сормовского района Нижнего Новгорода": a city's district
             if outer_level is None or outer_level <= inner_level:
                 continue
             inner.located_in = inner.located_in or outer.key
@@ -199,8 +203,10 @@ class _Places:
 
 # what may stand between a place and the larger one holding it: "Горный Есильского района",
 # "Пауэй, штат Калифорния", "Сан-Франциско (США)", "Торгау в Германии", "Уфе, столице Башкортостана"
-_CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\(|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
-                              r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?")
+_CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\((?:штат|штата|провинция|провинции|область|области)?\s?"
+                              r"|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
+                              r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?"
+                              r"|\s(?:в|во)\s\w+\sчасти\s")
 _FROM = re.compile(r"(?i)(?:^|\s)(?:из|от|с|со)\s$")
 
 
@@ -211,6 +217,19 @@ _KIND_AFTER_ADJECTIVE = re.compile(r"\s(\w+)\s")
 def _lemma(word: str) -> str:
     parses = models().parse_word(word.lower())
     return parses[0].normal_form if parses else word.lower()
+
+
+def _genitive_word(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.analysis.tokens_in(start, end)
+    return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
+
+
+def _kind_of_another(ctx: Context, kind: Token, name: Token) -> bool:
+    """"столице Башкортостана", "Сормовского района Нижнего Новгорода": the kind word names
+    another place and the name is its genitive complement."""
+    if ctx.key_at(kind.start, kind.end):
+        return True
+    return name.feats.get("Case") == "Gen" and kind.feats.get("Case") != "Gen"
 
 
 def _locative(word: str) -> bool:
