@@ -146,3 +146,24 @@ def test_a_former_holder_keeps_the_post_without_the_prefix_in_its_span():
     assert f.persons[0].occupations == ["экс-глава МВД"]
     assert {(l.relation, l.target.quote) for l in f.links if l.source.quote == "Владимир Наумов"} == {
         ("WORKS_AS", "глава МВД"), ("WORKPLACE", "МВД")}
+
+
+def test_a_plural_post_and_a_dash_before_a_list_of_names():
+    found = _persons("Альбом записали музыканты группы СВ — Вадим Голутвин, Евгений Казанцев и Юрий Китаев.")
+    assert {name: p.occupations for name, p in found.items()} == {
+        name: ["музыкант группы СВ"] for name in ("Вадим Голутвин", "Евгений Казанцев", "Юрий Китаев")}
+
+
+def test_adjectives_may_stand_between_a_name_and_its_post():
+    found = _persons("Проект придумали Анна Ухалина и Элвис Вейс, брюссельский профессиональный дизайнер.")
+    assert found["Элвис Вейс"].occupations == ["дизайнер"]
+    assert found["Анна Ухалина"].occupations == []
+
+
+@pytest.mark.parametrize("text, occupation", [
+    ("Об этом сказал сенатор от штата Вермонт Берни Сандерс.", "сенатор от штата Вермонт"),
+    ("Об этом сказал помощник президента по национальной безопасности Виктор Лукашенко.",
+     "помощник президента по национальной безопасности"),
+])
+def test_what_a_post_is_for_belongs_to_it(text, occupation):
+    assert person(text).occupations == [occupation]

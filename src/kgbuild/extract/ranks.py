@@ -95,7 +95,8 @@ def attach_ranks(ctx: Context) -> None:
             short = (start, token.end)  # the modifiers and the head, without the genitive phrase
             if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
-            after = _person_after(ctx, token, end, person_mentions)
+            after = _person_after(ctx, token, end, person_mentions,
+                                  r"\s?|\s\d{1,3}-летн\w+\s" + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
             person_mention = after or _person_before(ctx, start, person_mentions) \
                 or _person_by_copula(ctx, sentence, token, person_mentions)
             how = "after" if after else None
@@ -108,7 +109,8 @@ def attach_ranks(ctx: Context) -> None:
     for i in range(len(posts) - 1, 0, -1):
         evidence, token, words, mention, how = posts[i]
         previous = posts[i - 1]
-        if how == "after" and previous[3] is None and _LISTED.fullmatch(ctx.text[previous[0].end:evidence.start]):
+        if how == "after" and (previous[3] is None or previous[4] == "anaphor") \
+                and _LISTED.fullmatch(ctx.text[previous[0].end:evidence.start]):
             posts[i - 1] = (*previous[:3], mention, "after")
     _bodies_by_verb(ctx, persons, person_mentions)
     for evidence, token, words, mention, how in posts:
@@ -133,7 +135,7 @@ def attach_ranks(ctx: Context) -> None:
 # what separates posts listed one after another before a name
 _LISTED = re.compile(r",\s|\s(?:и|,)\s|,\s(?:а\s+)?также\s")
 # what separates names listed after a plural post: "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и ..."
-_NAMES_LISTED = re.compile(r"(?:\s\([^()\n]{1,40}\))?(?:,\s|\s(?:и|а\s+также)\s)")
+_NAMES_LISTED = re.compile(r"(?:\s\([^()\n]{1,40}\))?(?:,\s|\s(?:и|а\s+также)\s)|\s(?:из|от)\s[^,\n]{1,30}(?:,\s|\sи\s)")
 
 
 def _listed_names(ctx: Context, first, person_mentions) -> list:
@@ -269,6 +271,9 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
             continue
         if _QUOTE.match(token.text):
             continue  # a quoted name inside the post: главы "Газэкспорта"
+        if token.text in ("от", "по") and token.head is not None and token.head > token.index \
+                and tokens[token.head].head in members and tokens[token.head].rel == "nmod":
+            continue  # "судья ЕСПЧ от России", "помощник президента по национальной безопасности"
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
         if ctx.key_at(token.start, token.end) in _person_keys(ctx):
@@ -276,7 +281,7 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         end = named.get(token.start)
         if end and all(_QUOTE.match(t.text) for t in tokens[right + 1:token.index]) \
                 and (token.feats.get("Case") in (None, "Gen") or token.text.isupper() or not token.text.isalpha()
-                     or _QUOTE.match(tokens[token.index - 1].text)):
+                     or _QUOTE.match(tokens[token.index - 1].text) or token.rel == "appos" and token.head in members):
             # a body or country the parser did not attach: "князь Монако", "вокалист группы The Prodigy"
             skip_to = end
             members.add(token.index)
@@ -317,11 +322,11 @@ def _person_keys(ctx: Context) -> set[str]:
     return {p.key for p in ctx.facts.persons}
 
 
-def _person_after(ctx: Context, head: Token, end: int, person_mentions):
+def _person_after(ctx: Context, head: Token, end: int, person_mentions, gap: str):
     """The name the post stands before: "капитан Омаров"; "директора ФБР 68-летнего Роберта Мюллера".
     Not a name in the genitive after a post that is not ("адвокат Маркива" is Markiv's lawyer)."""
     for s, e, key in person_mentions:
-        if s >= end and re.fullmatch(r"\s?|\s\d{1,3}-летн\w+\s", ctx.text[end:s]):
+        if s >= end and re.fullmatch(gap, ctx.text[end:s]):
             name = ctx.analysis.tokens_in(s, e)
             if head.feats.get("Case") == "Nom" and name and all(t.feats.get("Case") == "Gen" for t in name):
                 return None
@@ -333,8 +338,11 @@ def _person_before(ctx: Context, start: int, person_mentions):
     """The name the post follows: "Иван Петров, директор школы", "Иван Петров — директор школы".
     A name right after the post wins ("артистка Надежда Бабкина, митрополит Варнава")."""
     for s, e, key in person_mentions:
-        if e <= start and re.fullmatch(r",\s|\s[—–-]\s", ctx.text[e:start]):
-            return s, e, key
+        if e > start:
+            break
+        gap = re.fullmatch(r"(,\s|\s[—–-]\s)((?:[а-яё-]+\s){0,3})", ctx.text[e:start])
+        if gap and all(t.pos == "ADJ" for t in ctx.analysis.tokens_in(e + len(gap.group(1)), start)):
+            return s, e, key  # "Элвиса Вейса, брюссельского профессионального дизайнера"
     return None
 
 
