@@ -167,3 +167,21 @@ def test_adjectives_may_stand_between_a_name_and_its_post():
 ])
 def test_what_a_post_is_for_belongs_to_it(text, occupation):
     assert person(text).occupations == [occupation]
+
+
+def test_a_founder_or_a_student_does_not_work_at_the_body():
+    f = extract(Document(id="t", text="Скончался основатель группы Talk Talk Марк Холлис."))
+    assert f.persons[0].occupations == ["основатель группы Talk Talk"]
+    assert f.persons[0].member_of == []
+    assert not [link for link in f.links if link.relation == "WORKPLACE"]
+
+
+def test_the_country_of_an_adjective_inside_a_post_with_a_body_is_not_a_workplace():
+    f = extract(Document(id="t", text="Умер Ван Цзюнь, бывший председатель китайской инвестиционной корпорации CITIC."))
+    targets = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
+    assert "CITIC" in targets and "китайской" not in targets
+
+
+def test_what_po_introduces_may_be_no_field_of_the_post():
+    f = extract(Document(id="t", text="Путин уволил двух генералов полиции по делу Голунова."))
+    assert "генералов полиции" in {e.quote for e in f.professions}

@@ -272,7 +272,8 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         if _QUOTE.match(token.text):
             continue  # a quoted name inside the post: главы "Газэкспорта"
         if token.text in ("от", "по") and token.head is not None and token.head > token.index \
-                and tokens[token.head].head in members and tokens[token.head].rel == "nmod":
+                and tokens[token.head].head in members and tokens[token.head].rel == "nmod" \
+                and tokens[token.head].lemma not in _NOT_A_FIELD:
             continue  # "судья ЕСПЧ от России", "помощник президента по национальной безопасности"
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
@@ -301,6 +302,10 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         right += 1  # the closing quote of a quoted name
     words = tokens[left:right + 1]
     return words[0].start, words[-1].end, words
+
+
+# "генералов полиции по делу Голунова": what "по" introduces here is no field of the post
+_NOT_A_FIELD = frozenset("дело обвинение подозрение приговор данные слово причина итог результат просьба".split())
 
 
 def _named_bodies(ctx: Context) -> dict[int, int]:
@@ -426,6 +431,10 @@ def _inflect(word: str, grammemes: set[str]) -> str | None:
     return None
 
 
+_NO_WORKPLACE = re.compile(r"(?i)^(?:со)?(?:основател|учредител|владел|акционер|инвестор|студент|аспирант"
+                           r"|школьни|выпускни|слушател|болельщик)")
+
+
 def _workplace(ctx: Context, person: Person | None, person_ev, post_ev) -> None:
     """An institution or country named inside the post is where the person works."""
     inst_keys = {i.key for i in ctx.facts.institutions}
@@ -433,10 +442,14 @@ def _workplace(ctx: Context, person: Person | None, person_ev, post_ev) -> None:
     inner = [(s, e, key) for s, e, key in ctx.mentions
              if post_ev.start <= s and e <= post_ev.end and (s, e) != (post_ev.start, post_ev.end)
              and (key in inst_keys or key in place_keys)]
+    if _NO_WORKPLACE.search(post_ev.quote.split()[0]):
+        return  # a founder, an owner or a student does not work there
+    has_body = any(k in inst_keys for _, _, k in inner)
     for s, e, key in inner:
-        # "глава управления мусульман Ингушетии": the body is the workplace, not its region
-        if key in place_keys and any(k in inst_keys and s2 <= s and e <= e2 and (s2, e2) != (s, e)
-                                     for s2, e2, k in inner):
+        # "глава управления мусульман Ингушетии": the body is the workplace, not its region;
+        # "председатель китайской корпорации CITIC": nor the country of its adjective
+        if key in place_keys and (any(k in inst_keys and s2 <= s and e <= e2 and (s2, e2) != (s, e)
+                                      for s2, e2, k in inner) or has_body and ctx.text[s:s + 1].islower()):
             continue
         target = ctx.evidence(s, e, 0.7)
         ctx.facts.links.append(Link("WORKPLACE", post_ev, target))
