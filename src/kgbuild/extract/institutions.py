@@ -318,11 +318,12 @@ def _abbreviations_by_initials(ctx: Context) -> None:
     spelled = [(inst, ev) for inst in ctx.facts.institutions for ev in inst.mentions
                if len(ev.quote.split()) >= 2]
     pairs: dict[tuple[str, str], tuple] = {}
+    told = {link.target.quote for link in ctx.facts.links if link.relation == "ABBREVIATION"}
     for inst in ctx.facts.institutions:
         for ev in inst.mentions:
             abbr = ev.quote
-            if not (2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper()):
-                continue
+            if not (2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper()) or abbr in told:
+                continue  # an abbreviation the text spells out in brackets is linked there
             for full, fev in spelled:
                 if _initials(fev.quote) != abbr:
                     continue
