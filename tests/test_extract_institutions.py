@@ -156,3 +156,13 @@ def test_an_abbreviation_spelling_a_names_initials_names_the_same_body():
     # letters that spell no name of the text stay apart
     f = _facts("Сотрудники Фонда борьбы с коррупцией пришли в суд. МВД заявило о давлении.")
     assert not [l for l in f.links if l.relation == "ABBREVIATION"]
+
+
+def test_the_name_before_its_country_is_one_more_mention_of_the_body():
+    f = _facts("В мае Верховный суд Испании приговорил футболиста к штрафу.")
+    court = next(i for i in f.institutions if "суд" in i.label)
+    assert {e.quote for e in court.mentions} == {"Верховный суд Испании", "Верховный суд"}
+    assert len([i for i in f.institutions if "суд" in i.label]) == 1
+    # a common noun alone is no name: "правительство" stays inside "правительство Мали"
+    f = _facts("В июне правительство Мали объявило о выборах.")
+    assert all(e.quote != "правительство" for i in f.institutions for e in i.mentions)

@@ -297,6 +297,7 @@ def finish_institutions(ctx: Context) -> None:
                                             ctx.evidence(s, e, 0.65)))
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
+    _names_without_their_country(ctx, places)
     _abbreviations_by_initials(ctx)
     _founded(ctx)
     _activities(ctx)
@@ -341,6 +342,23 @@ def _inside_other_body(ctx: Context, start: int, end: int, outer, places) -> boo
     """"Главное управление МВД России": Russia belongs to the ministry's name, not the directorate's."""
     return any(k not in places and outer.start <= s <= start and end <= e <= outer.end
                and (s, e) != (outer.start, outer.end) and (s, e) != (start, end) for s, e, k in ctx.mentions)
+
+
+def _names_without_their_country(ctx: Context, places) -> None:
+    """"Верховный суд Испании", "ФСБ России": the name before the country is itself a name of
+    the body (NEREL marks both; the graph keeps it as one more mention of the same body)."""
+    for inst in ctx.facts.institutions:
+        for ev in list(inst.mentions):
+            country = next((s for s, e, k in ctx.mentions if e == ev.end and s > ev.start + 1 and k in places
+                            and places[k].place_type == "страна" and ctx.text[s - 1] == " "), None)
+            if country is None:
+                continue
+            name = ctx.text[ev.start:country - 1]
+            words = name.split()
+            if not (name[:1].isupper() and (len(words) >= 2 or name.isupper())) \
+                    or any(e.start == ev.start and e.end == country - 1 for e in inst.mentions):
+                continue
+            inst.mentions.append(ctx.evidence(ev.start, country - 1, ev.confidence))
 
 
 def _genitive_tails(ctx: Context, places) -> None:
