@@ -185,3 +185,13 @@ def test_the_country_of_an_adjective_inside_a_post_with_a_body_is_not_a_workplac
 def test_what_po_introduces_may_be_no_field_of_the_post():
     f = extract(Document(id="t", text="Путин уволил двух генералов полиции по делу Голунова."))
     assert "генералов полиции" in {e.quote for e in f.professions}
+
+
+def test_he_or_she_is_the_one_person_just_named():
+    f = extract(Document(id="t", text="Юкия Амано родился в Японии. В 2005 году он был назначен послом Японии в Вене."))
+    assert f.persons[0].occupations == ["посол Японии"]
+    f = extract(Document(id="t", text="Андрей Варичев родился в Курске. В 2005 году он возглавил «Михайловский ГОК»."))
+    assert [f.entity(k).label for k in f.persons[0].member_of] == ["Михайловский ГОК"]
+    # two persons named: "он" could be either
+    found = _persons("Юкия Амано и Иван Петров встретились. Он был назначен послом.")
+    assert all(not p.occupations for p in found.values())

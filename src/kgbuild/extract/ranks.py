@@ -97,8 +97,13 @@ def attach_ranks(ctx: Context) -> None:
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
             after = _person_after(ctx, token, end, person_mentions,
                                   r"\s?|\s\d{1,3}-летн\w+\s" + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
+            previous = sentences[max(0, number - 1)]
+
+            def resolve(pronoun: Token, sentence=sentence, previous=previous):
+                return _person_told_before(ctx, previous, sentence, pronoun, person_mentions, persons)
+
             person_mention = after or _person_before(ctx, start, person_mentions) \
-                or _person_by_copula(ctx, sentence, token, person_mentions)
+                or _person_by_copula(ctx, sentence, token, person_mentions, resolve)
             how = "after" if after else None
             if person_mention is None and short == (start, end):
                 person_mention = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, token,
@@ -181,11 +186,17 @@ _WORKING_IN = frozenset("работать служить трудиться вх
 def _bodies_by_verb(ctx: Context, persons, person_mentions) -> None:
     inst_keys = {i.key for i in ctx.facts.institutions}
     inst_mentions = [(s, e, k) for s, e, k in ctx.mentions if k in inst_keys]
-    for sentence in ctx.analysis.sentences:
+    sentences = ctx.analysis.sentences
+    for number, sentence in enumerate(sentences):
         for verb in sentence.tokens:
             if verb.lemma not in _HEADING and verb.lemma not in _WORKING_IN or verb.pos not in ("VERB", "AUX"):
                 continue
             person = _doer(sentence, verb, person_mentions)
+            pronoun = next((c for c in sentence.children(verb.index)
+                            if c.rel == "nsubj" and c.pos == "PRON" and c.lemma in ("он", "она")), None)
+            if person is None and pronoun is not None:  # "В 2005 году он возглавил компанию"
+                person = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, pronoun,
+                                             person_mentions, persons)
             if person is None:
                 continue
             for child in sentence.children(verb.index):
@@ -351,7 +362,7 @@ def _person_before(ctx: Context, start: int, person_mentions):
     return None
 
 
-def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_mentions):
+def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_mentions, resolve=None):
     """"Сотомайор станет первым судьёй", "Амано был дипломатом", "Цвангираи занял пост
     премьер-министра", "назначил Иванова министром": the person a linking verb gives the post."""
     tokens = sentence.tokens
@@ -360,16 +371,16 @@ def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_ment
         if node.rel == "conj" and node.head is not None:
             node = tokens[node.head]
     if any(c.rel == "cop" for c in sentence.children(node.index)):
-        return _agent(sentence, node, post, person_mentions)
+        return _agent(sentence, node, post, person_mentions, resolve)
     if node.head is None:
         return None
     verb = tokens[node.head]
     if node.rel == "nmod" and verb.lemma in _POST_NOUNS and verb.head is not None:
         verb = tokens[verb.head]
-        return _agent(sentence, verb, post, person_mentions) if verb.lemma in _HOLDING | _APPOINTING else None
+        return _agent(sentence, verb, post, person_mentions, resolve) if verb.lemma in _HOLDING | _APPOINTING else None
     if node.rel not in ("obl", "xcomp", "obj", "nmod", "root", "ccomp") or verb.lemma not in COPULAS:
         return None
-    return _agent(sentence, verb, post, person_mentions)
+    return _agent(sentence, verb, post, person_mentions, resolve)
 
 
 # verbs whose object is the person given the post: "назначил Иванова министром"
@@ -379,8 +390,9 @@ _POST_NOUNS = frozenset("пост должность".split())
 _HOLDING = frozenset("занять занимать покинуть оставить сохранить заступить вступить уйти".split())
 
 
-def _agent(sentence: Sentence, verb: Token, post: Token, person_mentions):
-    """The verb's subject, or its object when it appoints someone ("назначил Иванова")."""
+def _agent(sentence: Sentence, verb: Token, post: Token, person_mentions, resolve=None):
+    """The verb's subject, or its object when it appoints someone ("назначил Иванова"); a
+    subject "он"/"она" is the one person the text has just named ("Он был назначен послом")."""
     active = verb.feats.get("Voice") != "Pass" and verb.feats.get("VerbForm") != "Part"
     rels = ("obj",) if verb.lemma in _APPOINTING and active else ("nsubj", "nsubj:pass")
     for child in sentence.children(verb.index):
@@ -391,6 +403,8 @@ def _agent(sentence: Sentence, verb: Token, post: Token, person_mentions):
             for s, e, key in person_mentions:
                 if s <= token.start < e:
                     return s, e, key
+        if resolve is not None and child.pos == "PRON" and child.lemma in ("он", "она"):
+            return resolve(child)
     return None
 
 
