@@ -195,3 +195,8 @@ def test_he_or_she_is_the_one_person_just_named():
     # two persons named: "он" could be either
     found = _persons("Юкия Амано и Иван Петров встретились. Он был назначен послом.")
     assert all(not p.occupations for p in found.values())
+
+
+def test_posts_listed_with_adjectives_of_their_own_and_quotes_kept_tight():
+    p = person("Свергнутый президент Египта и бывший лидер организации «Братья мусульмане» Мухаммед Мурси скончался.")
+    assert p.occupations == ["президент Египта", "лидер организации «Братья мусульмане»"]

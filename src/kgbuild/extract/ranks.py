@@ -115,7 +115,7 @@ def attach_ranks(ctx: Context) -> None:
         evidence, token, words, mention, how = posts[i]
         previous = posts[i - 1]
         if how == "after" and (previous[3] is None or previous[4] == "anaphor") \
-                and _LISTED.fullmatch(ctx.text[previous[0].end:evidence.start]):
+                and _listed(ctx, previous[0].end, evidence.start):
             posts[i - 1] = (*previous[:3], mention, "after")
     _bodies_by_verb(ctx, persons, person_mentions)
     for evidence, token, words, mention, how in posts:
@@ -137,10 +137,14 @@ def attach_ranks(ctx: Context) -> None:
             _workplace(ctx, person, person_ev, evidence)
 
 
-# what separates posts listed one after another before a name
-_LISTED = re.compile(r",\s|\s(?:и|,)\s|,\s(?:а\s+)?также\s")
 # what separates names listed after a plural post: "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и ..."
 _NAMES_LISTED = re.compile(r"(?:\s\([^()\n]{1,40}\))?(?:,\s|\s(?:и|а\s+также)\s)|\s(?:из|от)\s[^,\n]{1,30}(?:,\s|\sи\s)")
+
+
+def _listed(ctx: Context, end: int, start: int) -> bool:
+    """Posts one after another: ", ", " и ", and adjectives of the next one ("и бывший лидер")."""
+    gap = re.fullmatch(r"(,\s|\s(?:и|,)\s|,\s(?:а\s+)?также\s)((?:[а-яё-]+\s){0,2})", ctx.text[end:start])
+    return bool(gap) and all(t.pos == "ADJ" for t in ctx.analysis.tokens_in(end + len(gap.group(1)), start))
 
 
 def _listed_names(ctx: Context, first, person_mentions) -> list:
@@ -425,7 +429,9 @@ def _nominative_phrase(words: list[Token], head: Token) -> str:
             out.append(_singular(token))
         else:
             out.append(token.text)
-    phrase = " ".join(out)
+    phrase = out[0] if out else ""
+    for previous, token, word in zip(words, words[1:], out[1:]):  # the text's own spacing: «Башинформа»
+        phrase += (" " if token.start > previous.end else "") + word
     return phrase[:1].lower() + phrase[1:] if not words[0].text.isupper() else phrase
 
 
