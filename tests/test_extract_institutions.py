@@ -166,3 +166,16 @@ def test_the_name_before_its_country_is_one_more_mention_of_the_body():
     # a common noun alone is no name: "правительство" stays inside "правительство Мали"
     f = _facts("В июне правительство Мали объявило о выборах.")
     assert all(e.quote != "правительство" for i in f.institutions for e in i.mentions)
+
+
+def test_a_quoted_names_place_noun_is_where_the_body_is_its_adjective_is_not():
+    f = _facts("Партия «Движение за развитие Мали» выдвинула кандидата.")
+    assert any(l.relation == "HEADQUARTERED_IN" and l.target.quote == "Мали" for l in f.links)
+    f = _facts("Об этом пишет «Российская газета».")
+    assert not [l for l in f.links if l.relation == "HEADQUARTERED_IN"]
+
+
+def test_the_place_adjective_may_stand_before_two_kind_words():
+    f = _facts("Она участвовала в показах американского бренда женского белья Victoria’s Secret.")
+    assert any(l.relation == "HEADQUARTERED_IN" and l.source.quote == "Victoria’s Secret"
+               and l.target.quote == "американского" for l in f.links)

@@ -282,7 +282,9 @@ def finish_institutions(ctx: Context) -> None:
             inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end
                      and not _inside_other_body(ctx, s, e, ev, places)]
             if ctx.text[ev.start - 1:ev.start] in _QUOTES:
-                inner = []  # a quoted name's words: «Единая Россия», «Российская газета»
+                # a quoted name's adjectives name no place: «Российская газета», «Русская речь»
+                inner = [(s, e, k) for s, e, k in inner if ctx.text[s:s + 1].isupper()
+                         and all(t.pos != "ADJ" for t in ctx.analysis.tokens_in(s, e))]
             if inner:
                 s, e, k = inner[-1]
                 inst.located_in = inst.located_in or k
@@ -412,7 +414,7 @@ def _place_adjective_before(ctx: Context, start: int, places) -> tuple[int, int,
     sentence = ctx.analysis.sentence_of(start)
     if sentence is None:
         return None
-    before = [t for t in sentence.tokens if t.end <= start][-4:]
+    before = [t for t in sentence.tokens if t.end <= start][-5:]
     nouns = 0
     for token in reversed(before):
         if _QUOTE_TOKEN.match(token.text):
@@ -422,8 +424,8 @@ def _place_adjective_before(ctx: Context, start: int, places) -> tuple[int, int,
             if key in places and (token.start, token.end, key) in ctx.mentions:
                 return token.start, token.end, key
             continue
-        if token.pos == "NOUN" and token.text.islower() and nouns == 0:
-            nouns += 1  # the kind word: "компанию", "группы"
+        if token.pos == "NOUN" and token.text.islower() and nouns < 2:
+            nouns += 1  # the kind word: "компанию", "группы", "бренда … белья"
             continue
         break
     return None
