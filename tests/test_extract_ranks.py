@@ -200,3 +200,20 @@ def test_he_or_she_is_the_one_person_just_named():
 def test_posts_listed_with_adjectives_of_their_own_and_quotes_kept_tight():
     p = person("Свергнутый президент Египта и бывший лидер организации «Братья мусульмане» Мухаммед Мурси скончался.")
     assert p.occupations == ["президент Египта", "лидер организации «Братья мусульмане»"]
+
+
+def test_a_post_before_a_genitive_name_and_a_name_belongs_to_the_second():
+    found = _persons("Дом принадлежал пресс-секретарю экс-президента США Билла Клинтона Джо Локхарту.")
+    assert found["Джо Локхарт"].occupations == ["пресс-секретарь экс-президента США"]
+    assert "пресс-секретарь экс-президента США" not in found["Билл Клинтон"].occupations
+
+
+def test_posts_listed_after_a_name_are_all_that_persons():
+    p = person("Умер Виталий Костомаров, профессор, академик.")
+    assert p.occupations == ["профессор", "академик"]
+
+
+def test_a_plural_post_by_a_linking_verb_is_each_subjects():
+    found = _persons("Операторами выступили Михаил Агранович и Михаил Хасая.")
+    assert {name: p.occupations for name, p in found.items()} == {
+        "Михаил Агранович": ["оператор"], "Михаил Хасая": ["оператор"]}

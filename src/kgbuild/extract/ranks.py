@@ -61,7 +61,7 @@ _STOP_RIGHT = re.compile(r"[,;:()—–\n]")
 _QUOTE = re.compile(r"^[«»\"„“”]$")
 # verbs that link a person to a post: "Петров стал директором", "судьёй назначена Иванова"
 COPULAS = frozenset("стать быть являться работать служить назначить избрать занимать остаться оставаться"
-                    " числиться трудиться".split())
+                    " числиться трудиться выступить выступать".split())
 _PUNCT = re.compile(r"^\W+$")
 
 
@@ -102,9 +102,9 @@ def attach_ranks(ctx: Context) -> None:
             def resolve(pronoun: Token, sentence=sentence, previous=previous):
                 return _person_told_before(ctx, previous, sentence, pronoun, person_mentions, persons)
 
-            person_mention = after or _person_before(ctx, start, person_mentions) \
-                or _person_by_copula(ctx, sentence, token, person_mentions, resolve)
-            how = "after" if after else None
+            before = None if after else _person_before(ctx, start, person_mentions)
+            person_mention = after or before or _person_by_copula(ctx, sentence, token, person_mentions, resolve)
+            how = "after" if after else "before" if before else "copula" if person_mention else None
             if person_mention is None and short == (start, end):
                 person_mention = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, token,
                                                      person_mentions, persons)
@@ -117,13 +117,20 @@ def attach_ranks(ctx: Context) -> None:
         if how == "after" and (previous[3] is None or previous[4] == "anaphor") \
                 and _listed(ctx, previous[0].end, evidence.start):
             posts[i - 1] = (*previous[:3], mention, "after")
+    # posts listed after a name are all that person's: "Иван Петров, профессор, академик"
+    for i in range(1, len(posts)):
+        evidence, token, words, mention, how = posts[i]
+        previous = posts[i - 1]
+        if (mention is None or how == "anaphor") and previous[3] is not None and previous[4] in ("before", "listed") \
+                and _listed(ctx, previous[0].end, evidence.start):
+            posts[i] = (evidence, token, words, previous[3], "listed")
     _bodies_by_verb(ctx, persons, person_mentions)
     for evidence, token, words, mention, how in posts:
         if mention is None:
             _workplace(ctx, None, None, evidence)
             continue
         mentions = [mention]
-        if how == "after" and token.feats.get("Number") == "Plur":
+        if how in ("after", "copula") and token.feats.get("Number") == "Plur":
             mentions += _listed_names(ctx, mention, person_mentions)  # "музыканты А, Б и В"
         phrase = _nominative_phrase(words, token)
         for p_start, p_end, key in mentions:
@@ -345,10 +352,15 @@ def _person_keys(ctx: Context) -> set[str]:
 def _person_after(ctx: Context, head: Token, end: int, person_mentions, gap: str):
     """The name the post stands before: "капитан Омаров"; "директора ФБР 68-летнего Роберта Мюллера".
     Not a name in the genitive after a post that is not ("адвокат Маркива" is Markiv's lawyer)."""
-    for s, e, key in person_mentions:
+    for i, (s, e, key) in enumerate(person_mentions):
         if s >= end and re.fullmatch(gap, ctx.text[end:s]):
             name = ctx.analysis.tokens_in(s, e)
-            if head.feats.get("Case") == "Nom" and name and all(t.feats.get("Case") == "Gen" for t in name):
+            if head.feats.get("Case") in ("Nom", "Dat", "Ins", "Loc") and name \
+                    and all(t.feats.get("Case") == "Gen" for t in name):
+                # "пресс-секретарю Билла Клинтона Джо Локхарту": the name after the genitive one
+                following = person_mentions[i + 1] if i + 1 < len(person_mentions) else None
+                if following and ctx.text[e:following[0]] == " ":
+                    return following
                 return None
             return s, e, key
     return None
