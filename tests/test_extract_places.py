@@ -116,3 +116,17 @@ def test_a_kind_word_before_a_genitive_names_another_place():
 
     f = extract(Document(id="t", text="В Уфе, столице Башкортостана, открыли музей."))
     assert next(p for p in f.places if p.label == "Башкортостан").place_type != "город"
+
+
+@pytest.mark.parametrize("text, body, city", [
+    ("Хорошевский суд Москвы признал его виновным.", "Хорошевский суд Москвы", "Москвы"),
+    ("Юбилей отметил руководитель Московского академического театра Сатиры.",
+     "Московского академического театра Сатиры", "Московского"),
+])
+def test_a_city_inside_a_bodys_name_is_a_place_and_where_the_body_is(text, body, city):
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text=text))
+    assert [p.label for p in f.places] == ["Москва"]
+    assert ("HEADQUARTERED_IN", body, city) in {(l.relation, l.source.quote, l.target.quote) for l in f.links}

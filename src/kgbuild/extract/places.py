@@ -121,6 +121,9 @@ class _Places:
                     continue
                 lemma = _geo_lemma(token)
                 place_type = lexicon_type(lemma) if lemma else None
+                if place_type is None and lemma and token.feats.get("Case") == "Gen" \
+                        and self._inside_other(token.start, token.end) and _is_city(token.text):
+                    place_type = "город"  # "Хорошевский суд Москвы", "Эхо Москвы": a city inside a body's name
                 if place_type is None:
                     continue
                 if self.ctx.key_at(token.start, token.end) and not self._inside_other(token.start, token.end):
@@ -278,6 +281,11 @@ def _geo_nominative(word: str) -> str:
     return word
 
 
+def _is_city(word: str) -> bool:
+    return any("Geox" in p.tag and "Sgtm" in p.tag and p.is_known and p.score >= 0.3
+               for p in models().parse_word(word))
+
+
 def _is_geo(word: str) -> bool:
     parses = models().parse_word(word)
     return any("Geox" in p.tag and p.score >= 0.3 for p in parses)
@@ -294,7 +302,7 @@ def adjective_base(lemma: str) -> tuple[str, str] | None:
     stem = lemma[:-4]
     candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
                   stem[:-2] + "а", stem + "ск", stem + "", stem + "стан", stem[:-2] + "стан",
-                  stem + "ь", stem[:-1] + "а"]
+                  stem + "ь", stem[:-1] + "а", stem[:-2] + "ва"]
     for candidate in candidates:
         if len(candidate) < 3:
             continue
