@@ -130,3 +130,15 @@ def test_a_city_inside_a_bodys_name_is_a_place_and_where_the_body_is(text, body,
     f = extract(Document(id="t", text=text))
     assert [p.label for p in f.places] == ["Москва"]
     assert ("HEADQUARTERED_IN", body, city) in {(l.relation, l.source.quote, l.target.quote) for l in f.links}
+
+
+def test_a_part_of_a_country_holds_the_place_on_it():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text="Обстрел был вблизи Славянска на востоке Украины."))
+    town = next(p for p in f.places if p.label == "Славянск")
+    assert f.entity(town.located_in).label == "Украина"
+    # a journey towards a part of a country is no containment
+    f = extract(Document(id="t", text="Он поехал из Москвы на юг Украины."))
+    assert all(p.located_in is None for p in f.places)
