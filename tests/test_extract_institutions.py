@@ -114,3 +114,68 @@ def test_what_an_institution_does(text, label, activity):
 def test_a_person_who_does_something_gives_no_institution_an_activity():
     facts, _ = institutions("Иван Петров из МВД занимается ремонтом машин.")
     assert all(i.activity is None for i in facts.institutions)
+
+
+def _facts(text: str):
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    return extract(Document(id="t", text=text))
+
+
+@pytest.mark.parametrize("text, name, place", [
+    ("Иск подала британская группа The Prodigy.", "The Prodigy", "Британия"),
+    ("Флаг в штаб-квартире МАГАТЭ в Вене приспущен.", "МАГАТЭ", "Вена"),
+])
+def test_where_an_institution_is_from_a_place_adjective_or_in_after_it(text, name, place):
+    f = _facts(text)
+    inst = next(i for i in f.institutions if i.label == name)
+    assert f.entity(inst.located_in).label == place
+    assert any(link.relation == "HEADQUARTERED_IN" and link.source.quote == name for link in f.links)
+
+
+def test_a_journey_is_not_where_an_institution_is():
+    f = _facts("Делегация МАГАТЭ вылетела в Вену.")
+    inst = next(i for i in f.institutions if i.label == "МАГАТЭ")
+    assert inst.located_in is None
+
+
+def test_a_bodys_name_goes_on_through_the_body_after_it_in_the_genitive():
+    f = _facts("Об этом сообщил председатель Совета директоров «Башинформа» Иван Петров.")
+    quotes = {e.quote for i in f.institutions for e in i.mentions}
+    assert "Совета директоров «Башинформа»" in quotes
+    assert "Башинформа" in quotes  # the company itself stays a mention of its own
+
+
+def test_an_abbreviation_spelling_a_names_initials_names_the_same_body():
+    f = _facts("Сотрудники Фонда борьбы с коррупцией пришли в суд. ФБК заявил о давлении.")
+    fund = next(i for i in f.institutions if i.label == "Фонд борьбы с коррупцией")
+    assert fund.abbreviation == "ФБК"
+    assert [(l.source.quote, l.target.quote) for l in f.links if l.relation == "ABBREVIATION"] == [
+        ("Фонда борьбы с коррупцией", "ФБК")]
+    # letters that spell no name of the text stay apart
+    f = _facts("Сотрудники Фонда борьбы с коррупцией пришли в суд. МВД заявило о давлении.")
+    assert not [l for l in f.links if l.relation == "ABBREVIATION"]
+
+
+def test_the_name_before_its_country_is_one_more_mention_of_the_body():
+    f = _facts("В мае Верховный суд Испании приговорил футболиста к штрафу.")
+    court = next(i for i in f.institutions if "суд" in i.label)
+    assert {e.quote for e in court.mentions} == {"Верховный суд Испании", "Верховный суд"}
+    assert len([i for i in f.institutions if "суд" in i.label]) == 1
+    # a common noun alone is no name: "правительство" stays inside "правительство Мали"
+    f = _facts("В июне правительство Мали объявило о выборах.")
+    assert all(e.quote != "правительство" for i in f.institutions for e in i.mentions)
+
+
+def test_a_quoted_names_place_noun_is_where_the_body_is_its_adjective_is_not():
+    f = _facts("Партия «Движение за развитие Мали» выдвинула кандидата.")
+    assert any(l.relation == "HEADQUARTERED_IN" and l.target.quote == "Мали" for l in f.links)
+    f = _facts("Об этом пишет «Российская газета».")
+    assert not [l for l in f.links if l.relation == "HEADQUARTERED_IN"]
+
+
+def test_the_place_adjective_may_stand_before_two_kind_words():
+    f = _facts("Она участвовала в показах американского бренда женского белья Victoria’s Secret.")
+    assert any(l.relation == "HEADQUARTERED_IN" and l.source.quote == "Victoria’s Secret"
+               and l.target.quote == "американского" for l in f.links)

@@ -80,3 +80,65 @@ def test_with_two_countries_named_a_district_is_left_where_the_text_leaves_it():
     f, found = places("Делегация из Узбекистана прибыла в Казахстан. Встреча прошла в селе Каштан "
                       "Ташлакского района.")
     assert found["Ташлакский район"].located_in is None
+
+
+def test_a_place_adjective_before_a_kind_word_holds_the_place():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text="Трагедия произошла в украинском селе Цибулёво."))
+    village = next(p for p in f.places if p.label == "Цибулёво")
+    assert f.entity(village.located_in).label == "Украина"
+    # a journey from one place to another is no containment
+    f = extract(Document(id="t", text="Он переехал из украинского села в Киев."))
+    assert all(p.located_in is None for p in f.places)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("В Уфе, столице Башкортостана, госпитализирован писатель.", "Уфа", "Башкортостан"),
+    ("Она жила в городе Тусон (штата Аризона).", "Тусон", "Аризона"),
+    ("Свадьба прошла в городе Росарио в центральной части Аргентины.", "Росарио", "Аргентина"),
+    ("В одном из магазинов Сормовского района Нижнего Новгорода нашли листовки.", "Сормовский район",
+     "Нижний Новгород"),
+])
+def test_containment_stated_beside_the_name(text, inner, outer):
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text=text))
+    place = next(p for p in f.places if p.label == inner)
+    assert f.entity(place.located_in).label == outer
+
+
+def test_a_kind_word_before_a_genitive_names_another_place():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text="В Уфе, столице Башкортостана, открыли музей."))
+    assert next(p for p in f.places if p.label == "Башкортостан").place_type != "город"
+
+
+@pytest.mark.parametrize("text, body, city", [
+    ("Хорошевский суд Москвы признал его виновным.", "Хорошевский суд Москвы", "Москвы"),
+    ("Юбилей отметил руководитель Московского академического театра Сатиры.",
+     "Московского академического театра Сатиры", "Московского"),
+])
+def test_a_city_inside_a_bodys_name_is_a_place_and_where_the_body_is(text, body, city):
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text=text))
+    assert [p.label for p in f.places] == ["Москва"]
+    assert ("HEADQUARTERED_IN", body, city) in {(l.relation, l.source.quote, l.target.quote) for l in f.links}
+
+
+def test_a_part_of_a_country_holds_the_place_on_it():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    f = extract(Document(id="t", text="Обстрел был вблизи Славянска на востоке Украины."))
+    town = next(p for p in f.places if p.label == "Славянск")
+    assert f.entity(town.located_in).label == "Украина"
+    # a journey towards a part of a country is no containment
+    f = extract(Document(id="t", text="Он поехал из Москвы на юг Украины."))
+    assert all(p.located_in is None for p in f.places)

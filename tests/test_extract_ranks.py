@@ -64,3 +64,156 @@ def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own():
     facts = extract(Document(id="t", text=text))
     [trump] = [p for p in facts.persons if p.label == "Дональд Трамп"]
     assert trump.occupations == ["президент США"]
+
+
+def _persons(text: str) -> dict:
+    return {p.label: p for p in extract(Document(id="t", text=text)).persons}
+
+
+def test_each_post_in_a_list_belongs_to_the_name_right_after_it():
+    found = _persons("Награды получили артистка Анна Петрова, тренер Иван Сидоров и юморист Олег Смирнов.")
+    assert found["Анна Петрова"].occupations == ["артистка"]
+    assert found["Иван Сидоров"].occupations == ["тренер"]
+    assert found["Олег Смирнов"].occupations == ["юморист"]
+
+
+def test_posts_listed_before_a_name_are_all_that_persons():
+    assert _persons("Вчера в Москве умер композитор и дирижёр Андрей Петров.")["Андрей Петров"].occupations \
+        == ["композитор", "дирижер"]
+
+
+def test_a_plural_post_before_a_list_of_names_is_each_ones():
+    found = _persons("На концерте выступили музыканты Иван Петров, Сергей Козлов и Павел Смирнов.")
+    assert {name: p.occupations for name, p in found.items()} == {
+        "Иван Петров": ["музыкант"], "Сергей Козлов": ["музыкант"], "Павел Смирнов": ["музыкант"]}
+
+
+@pytest.mark.parametrize("text, name, occupation", [
+    ("Сергей Иванов был профессиональным дипломатом.", "Сергей Иванов", "дипломат"),
+    ("Андрей Петров занял пост генерального директора.", "Андрей Петров", "генеральный директор"),
+    # the one appointed, not the one who appoints
+    ("Иван Петров назначил Олега Сидорова министром обороны.", "Олег Сидоров", "министр обороны"),
+])
+def test_a_linking_verb_gives_the_post_to_its_person(text, name, occupation):
+    found = _persons(text)
+    assert found[name].occupations == [occupation]
+    assert all(not p.occupations for label, p in found.items() if label != name)
+
+
+def test_a_name_in_the_genitive_after_a_post_is_someone_else():
+    assert _persons("Адвокат Ивана Петрова заявил о давлении.")["Иван Петров"].occupations == []
+
+
+def test_a_lone_post_names_the_one_person_just_spoken_of():
+    found = _persons("Анна Петрова дала концерт в Москве. 40-летняя певица рассказала о новом альбоме.")
+    assert found["Анна Петрова"].occupations == ["певица"]
+    # two persons before: nobody can tell whom the post names
+    found = _persons("Анна Петрова и Олег Смирнов дали концерт. Певица рассказала о новом альбоме.")
+    assert all(not p.occupations for p in found.values())
+
+
+def test_a_body_the_parser_left_unattached_is_inside_the_post():
+    f = extract(Document(id="t", text="Об этом сообщил вокалист группы The Prodigy Кит Флинт."))
+    p = f.persons[0]
+    assert p.occupations == ["вокалист группы The Prodigy"]
+    assert [f.entity(k).label for k in p.member_of] == ["The Prodigy"]
+
+
+def test_a_member_of_a_body_is_a_post():
+    f = extract(Document(id="t", text="Об этом заявил член Совета Федерации Андрей Клишас."))
+    p = f.persons[0]
+    assert p.occupations == ["член Совета Федерации"]
+    assert [f.entity(k).label for k in p.member_of] == ["Совет Федерации"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("В 2005 году Андрей Варичев возглавил «Михайловский ГОК».", "Михайловский ГОК"),
+    ("Свой пост покинет Любовь Глебова, управлявшая Рособрнадзором.", "Рособрнадзор"),
+    ("Иван Сидоров работал консультантом в министерстве обороны Мали.", "министерство обороны Мали"),
+])
+def test_a_verb_of_heading_or_working_ties_its_subject_to_the_body(text, body):
+    f = extract(Document(id="t", text=text))
+    assert [f.entity(k).label for k in f.persons[0].member_of] == [body]
+
+
+def test_a_body_one_speaks_of_is_not_where_one_works():
+    f = extract(Document(id="t", text="Иван Сидоров раскритиковал министерство обороны Мали."))
+    assert f.persons[0].member_of == []
+
+
+def test_a_former_holder_keeps_the_post_without_the_prefix_in_its_span():
+    f = extract(Document(id="t", text="Об этом сказал экс-глава МВД Владимир Наумов."))
+    assert f.persons[0].occupations == ["экс-глава МВД"]
+    assert {(l.relation, l.target.quote) for l in f.links if l.source.quote == "Владимир Наумов"} == {
+        ("WORKS_AS", "глава МВД"), ("WORKPLACE", "МВД")}
+
+
+def test_a_plural_post_and_a_dash_before_a_list_of_names():
+    found = _persons("Альбом записали музыканты группы СВ — Вадим Голутвин, Евгений Казанцев и Юрий Китаев.")
+    assert {name: p.occupations for name, p in found.items()} == {
+        name: ["музыкант группы СВ"] for name in ("Вадим Голутвин", "Евгений Казанцев", "Юрий Китаев")}
+
+
+def test_adjectives_may_stand_between_a_name_and_its_post():
+    found = _persons("Проект придумали Анна Ухалина и Элвис Вейс, брюссельский профессиональный дизайнер.")
+    assert found["Элвис Вейс"].occupations == ["дизайнер"]
+    assert found["Анна Ухалина"].occupations == []
+
+
+@pytest.mark.parametrize("text, occupation", [
+    ("Об этом сказал сенатор от штата Вермонт Берни Сандерс.", "сенатор от штата Вермонт"),
+    ("Об этом сказал помощник президента по национальной безопасности Виктор Лукашенко.",
+     "помощник президента по национальной безопасности"),
+])
+def test_what_a_post_is_for_belongs_to_it(text, occupation):
+    assert person(text).occupations == [occupation]
+
+
+def test_a_founder_or_a_student_does_not_work_at_the_body():
+    f = extract(Document(id="t", text="Скончался основатель группы Talk Talk Марк Холлис."))
+    assert f.persons[0].occupations == ["основатель группы Talk Talk"]
+    assert f.persons[0].member_of == []
+    assert not [link for link in f.links if link.relation == "WORKPLACE"]
+
+
+def test_the_country_of_an_adjective_inside_a_post_with_a_body_is_not_a_workplace():
+    f = extract(Document(id="t", text="Умер Ван Цзюнь, бывший председатель китайской инвестиционной корпорации CITIC."))
+    targets = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
+    assert "CITIC" in targets and "китайской" not in targets
+
+
+def test_what_po_introduces_may_be_no_field_of_the_post():
+    f = extract(Document(id="t", text="Путин уволил двух генералов полиции по делу Голунова."))
+    assert "генералов полиции" in {e.quote for e in f.professions}
+
+
+def test_he_or_she_is_the_one_person_just_named():
+    f = extract(Document(id="t", text="Юкия Амано родился в Японии. В 2005 году он был назначен послом Японии в Вене."))
+    assert f.persons[0].occupations == ["посол Японии"]
+    f = extract(Document(id="t", text="Андрей Варичев родился в Курске. В 2005 году он возглавил «Михайловский ГОК»."))
+    assert [f.entity(k).label for k in f.persons[0].member_of] == ["Михайловский ГОК"]
+    # two persons named: "он" could be either
+    found = _persons("Юкия Амано и Иван Петров встретились. Он был назначен послом.")
+    assert all(not p.occupations for p in found.values())
+
+
+def test_posts_listed_with_adjectives_of_their_own_and_quotes_kept_tight():
+    p = person("Свергнутый президент Египта и бывший лидер организации «Братья мусульмане» Мухаммед Мурси скончался.")
+    assert p.occupations == ["президент Египта", "лидер организации «Братья мусульмане»"]
+
+
+def test_a_post_before_a_genitive_name_and_a_name_belongs_to_the_second():
+    found = _persons("Дом принадлежал пресс-секретарю экс-президента США Билла Клинтона Джо Локхарту.")
+    assert found["Джо Локхарт"].occupations == ["пресс-секретарь экс-президента США"]
+    assert "пресс-секретарь экс-президента США" not in found["Билл Клинтон"].occupations
+
+
+def test_posts_listed_after_a_name_are_all_that_persons():
+    p = person("Умер Виталий Костомаров, профессор, академик.")
+    assert p.occupations == ["профессор", "академик"]
+
+
+def test_a_plural_post_by_a_linking_verb_is_each_subjects():
+    found = _persons("Операторами выступили Михаил Агранович и Михаил Хасая.")
+    assert {name: p.occupations for name, p in found.items()} == {
+        "Михаил Агранович": ["оператор"], "Михаил Хасая": ["оператор"]}

@@ -276,19 +276,176 @@ class _Institutions:
 def finish_institutions(ctx: Context) -> None:
     """After places and dates: where each institution is, when founded, its nickname."""
     places = {p.key: p for p in ctx.facts.places}
+    _genitive_tails(ctx, places)
     for inst in ctx.facts.institutions:
         for ev in inst.mentions:
-            inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end]
+            inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end
+                     and not _inside_other_body(ctx, s, e, ev, places)]
+            if ctx.text[ev.start - 1:ev.start] in _QUOTES:
+                # a quoted name's adjectives name no place: «Российская газета», «Русская речь»
+                inner = [(s, e, k) for s, e, k in inner if ctx.text[s:s + 1].isupper()
+                         and all(t.pos != "ADJ" for t in ctx.analysis.tokens_in(s, e))]
             if inner:
                 s, e, k = inner[-1]
                 inst.located_in = inst.located_in or k
                 ctx.facts.links.append(Link("HEADQUARTERED_IN", ctx.evidence(ev.start, ev.end, 0.7),
                                             ctx.evidence(s, e, 0.7)))
+        for ev in inst.mentions:
+            place = _place_adjective_before(ctx, ev.start, places) or _place_in_after(ctx, ev.end, places)
+            if place:
+                s, e, k = place
+                inst.located_in = inst.located_in or k
+                ctx.facts.links.append(Link("HEADQUARTERED_IN", ctx.evidence(ev.start, ev.end, 0.65),
+                                            ctx.evidence(s, e, 0.65)))
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
+    _names_without_their_country(ctx, places)
+    _abbreviations_by_initials(ctx)
     _founded(ctx)
     _activities(ctx)
     _nicknames(ctx)
+
+
+# words an abbreviation leaves out: "Фонд борьбы с коррупцией" → ФБК
+_FUNCTION_WORDS = frozenset("и по в во с со за на для о об при от of the and for de des du la le".split())
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name.strip(_QUOTES + " ")) if w]
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _abbreviations_by_initials(ctx: Context) -> None:
+    """"Фонд борьбы с коррупцией … ФБК": an abbreviation spelling the initials of a name
+    the text gives elsewhere names the same body."""
+    spelled = [(inst, ev) for inst in ctx.facts.institutions for ev in inst.mentions
+               if len(ev.quote.split()) >= 2]
+    pairs: dict[tuple[str, str], tuple] = {}
+    told = {link.target.quote for link in ctx.facts.links if link.relation == "ABBREVIATION"}
+    for inst in ctx.facts.institutions:
+        for ev in inst.mentions:
+            abbr = ev.quote
+            if not (2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper()) or abbr in told:
+                continue  # an abbreviation the text spells out in brackets is linked there
+            for full, fev in spelled:
+                if _initials(fev.quote) != abbr:
+                    continue
+                # the closest pair, the spelled-out name first where the text allows
+                rank = (fev.start > ev.start, abs(fev.start - ev.start))
+                if (full.key, abbr) not in pairs or rank < pairs[(full.key, abbr)][0]:
+                    pairs[(full.key, abbr)] = (rank, full, fev, ev)
+    for _rank, full, fev, ev in pairs.values():
+        full.abbreviation = full.abbreviation or ev.quote
+        ctx.facts.links.append(Link("ABBREVIATION", ctx.evidence(fev.start, fev.end, 0.7),
+                                    ctx.evidence(ev.start, ev.end, 0.7)))
+
+
+def _inside_other_body(ctx: Context, start: int, end: int, outer, places) -> bool:
+    """"Главное управление МВД России": Russia belongs to the ministry's name, not the directorate's."""
+    return any(k not in places and outer.start <= s <= start and end <= e <= outer.end
+               and (s, e) != (outer.start, outer.end) and (s, e) != (start, end) for s, e, k in ctx.mentions)
+
+
+def _names_without_their_country(ctx: Context, places) -> None:
+    """"Верховный суд Испании", "ФСБ России": the name before the country is itself a name of
+    the body (NEREL marks both; the graph keeps it as one more mention of the same body)."""
+    for inst in ctx.facts.institutions:
+        for ev in list(inst.mentions):
+            country = next((s for s, e, k in ctx.mentions if e == ev.end and s > ev.start + 1 and k in places
+                            and places[k].place_type == "страна" and ctx.text[s - 1] == " "), None)
+            if country is None:
+                continue
+            name = ctx.text[ev.start:country - 1]
+            words = name.split()
+            if not (name[:1].isupper() and (len(words) >= 2 or name.isupper())) \
+                    or any(e.start == ev.start and e.end == country - 1 for e in inst.mentions):
+                continue
+            inst.mentions.append(ctx.evidence(ev.start, country - 1, ev.confidence))
+
+
+def _genitive_tails(ctx: Context, places) -> None:
+    """"Совета директоров «Башинформа»", "Институте русского языка РАН", "Администрации
+    Советского района Уфы": a body's name goes on through the body or place after it in the
+    genitive (the parser and the tagger often cut it there)."""
+    insts = {i.key: i for i in ctx.facts.institutions}
+    starts: dict[int, tuple[int, str]] = {}
+    for s, e, k in ctx.mentions:
+        if (k in insts or k in places) and e > starts.get(s, (-1, ""))[0]:
+            starts[s] = (e, k)
+    for inst in insts.values():
+        for ev in sorted(inst.mentions, key=lambda x: -x.start):
+            end = ev.end
+            while True:
+                gap = _TAIL_GAP.match(ctx.text, end)
+                nxt = starts.get(gap.end()) if gap else None
+                if nxt is None or nxt[1] == inst.key or not _ends_in_common_noun(ctx, ev.start, end) \
+                        or not _genitive_name(ctx, gap.end(), nxt[0]):
+                    break
+                end = nxt[0]
+                if gap.group(0).strip() and ctx.text[end:end + 1] in "»\"":
+                    end += 1  # the quoted name's closing quote: «Башинформа»
+            if end == ev.end:
+                continue
+            old = (ev.start, ev.end, inst.key)
+            ctx.mentions[:] = [(m[0], end, m[2]) if m == old else m for m in ctx.mentions]
+            starts[ev.start] = (end, inst.key)
+            ev.end, ev.quote = end, ctx.text[ev.start:end]
+
+
+_TAIL_GAP = re.compile(r" [«\"]?")
+
+
+def _ends_in_common_noun(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.analysis.tokens_in(start, end)
+    return bool(tokens) and tokens[-1].pos == "NOUN" and tokens[-1].text.islower()
+
+
+def _genitive_name(ctx: Context, start: int, end: int) -> bool:
+    tokens = [t for t in ctx.analysis.tokens_in(start, end) if t.text.isalnum()]
+    if not tokens or not tokens[0].text[:1].isupper():
+        return False
+    return tokens[0].text.isupper() or tokens[0].feats.get("Case") == "Gen" \
+        or ctx.text[start - 1] in "«\""
+
+
+def _place_adjective_before(ctx: Context, start: int, places) -> tuple[int, int, str] | None:
+    """"американскую компанию Monsanto", "Лондонский «Арсенал»": the place adjective of the
+    phrase the name stands in."""
+    sentence = ctx.analysis.sentence_of(start)
+    if sentence is None:
+        return None
+    before = [t for t in sentence.tokens if t.end <= start][-5:]
+    nouns = 0
+    for token in reversed(before):
+        if _QUOTE_TOKEN.match(token.text):
+            continue
+        if token.pos == "ADJ" and (token.text[:1].islower() or token.index == 0):
+            key = ctx.key_at(token.start, token.end)
+            if key in places and (token.start, token.end, key) in ctx.mentions:
+                return token.start, token.end, key
+            continue
+        if token.pos == "NOUN" and token.text.islower() and nouns < 2:
+            nouns += 1  # the kind word: "компанию", "группы", "бренда … белья"
+            continue
+        break
+    return None
+
+
+def _place_in_after(ctx: Context, end: int, places) -> tuple[int, int, str] | None:
+    """"МАГАТЭ в Вене", "CITIC Pacific в Гонконге": a place in the locative right after the name."""
+    m = _IN_PLACE.match(ctx.text, end)
+    if not m:
+        return None
+    for s, e, k in ctx.mentions:
+        if s == m.end() and k in places and ctx.text[s:s + 1].isupper():
+            tokens = ctx.analysis.tokens_in(s, e)
+            if tokens and tokens[0].feats.get("Case") == "Loc":
+                return s, e, k
+    return None
+
+
+_QUOTE_TOKEN = re.compile(r"^[«»\"„“”]$")
+_IN_PLACE = re.compile(r"[»\"]?\s(?:в|во)\s")
 
 
 def _place_after(ctx: Context, inst: Institution, places) -> str | None:

@@ -36,6 +36,7 @@ def extract_places(ctx: Context) -> None:
     places.nested()
     places.adjectives()
     places.containment()
+    places.adjective_containment()
     places.within_the_only_country()
 
 
@@ -82,7 +83,8 @@ class _Places:
         elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS \
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
-        elif before and before[-1].lemma in PLACE_WORDS:  # "в посёлке Горный"
+        elif before and before[-1].lemma in PLACE_WORDS and not _kind_of_another(ctx, before[-1], tokens[0]):
+            # "в посёлке Горный"
             place_type = PLACE_WORDS[before[-1].lemma]
             if len(tokens) == 1 and place_type in _SETTLEMENTS:
                 # the name stands in apposition and keeps the nominative: "в посёлке Горный"
@@ -119,6 +121,9 @@ class _Places:
                     continue
                 lemma = _geo_lemma(token)
                 place_type = lexicon_type(lemma) if lemma else None
+                if place_type is None and lemma and token.feats.get("Case") == "Gen" \
+                        and self._inside_other(token.start, token.end) and _is_city(token.text):
+                    place_type = "город"  # "Хорошевский суд Москвы", "Эхо Москвы": a city inside a body's name
                 if place_type is None:
                     continue
                 if self.ctx.key_at(token.start, token.end) and not self._inside_other(token.start, token.end):
@@ -149,18 +154,41 @@ class _Places:
             gap = self.ctx.text[e1:s2]
             if not _CONTAINMENT_GAP.fullmatch(gap) or inner is outer:
                 continue
-            if gap.strip().startswith(("в", "во")) and not (
+            if gap.strip().startswith(("в", "во")) and not gap.rstrip().endswith("части") and not (
                     _locative(self.ctx.text[s2:e2]) and not _FROM.search(self.ctx.text[max(0, s1 - 4):s1])):
                 continue  # "из Москвы в Германию" is a journey, not containment
             if not self.ctx.text[s1:e1][:1].isupper() or not self.ctx.text[s2:e2][:1].isupper():
                 continue  # adjectives: "российские и американские" are not nested
             inner_level = _LEVEL.get(inner.place_type or "", 1)
             outer_level = _LEVEL.get(outer.place_type or "")
+            if inner.place_type == "район" and (outer.place_type in _SETTLEMENTS or outer.place_type is None) and gap == " " \
+                    and _genitive_word(self.ctx, s2, e2):
+                outer_level = inner_level + 1  # "Сормовского района Нижнего Новгорода": a city's district
             if outer_level is None or outer_level <= inner_level:
                 continue
             inner.located_in = inner.located_in or outer.key
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
+
+    def adjective_containment(self) -> None:
+        """"в украинском селе Цибулёво", "канадской провинции Новая Шотландия": the place
+        adjective before a kind word and a name is the larger place holding it."""
+        ctx = self.ctx
+        by_start = {s: (s, e, p) for s, e, p in self.ordered}
+        for s2, e2, outer in sorted(self.ordered, key=lambda x: x[0]):
+            if not ctx.text[s2:s2 + 1].islower():
+                continue
+            m = _KIND_AFTER_ADJECTIVE.match(ctx.text, e2)
+            if not m or m.end() not in by_start:
+                continue
+            s1, e1, inner = by_start[m.end()]
+            kind = PLACE_WORDS.get(_lemma(m.group(1)))
+            if inner is outer or not ctx.text[s1:s1 + 1].isupper() or kind is None:
+                continue
+            if _LEVEL.get(outer.place_type or "", 0) <= _LEVEL.get(inner.place_type or kind, 1):
+                continue
+            inner.located_in = inner.located_in or outer.key
+            ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(s1, e1, 0.65), ctx.evidence(s2, e2, 0.65)))
 
     def within_the_only_country(self) -> None:
         """A news text that names one country and districts nobody knows elsewhere: the
@@ -178,9 +206,34 @@ class _Places:
 
 # what may stand between a place and the larger one holding it: "Горный Есильского района",
 # "Пауэй, штат Калифорния", "Сан-Франциско (США)", "Торгау в Германии", "Уфе, столице Башкортостана"
-_CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\(|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
-                              r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?")
+_CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\((?:штат|штата|провинция|провинции|область|области)?\s?"
+                              r"|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
+                              r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?"
+                              r"|\s(?:в|во)\s\w+\sчасти\s"
+                              r"|\sна\s(?:\w+-)?(?:севере|юге|востоке|западе)\s|\sна\s(?:острове|полуострове)\s")
 _FROM = re.compile(r"(?i)(?:^|\s)(?:из|от|с|со)\s$")
+
+
+# "украинском селе ", "канадской провинции ": the kind word after a place adjective
+_KIND_AFTER_ADJECTIVE = re.compile(r"\s(\w+)\s")
+
+
+def _lemma(word: str) -> str:
+    parses = models().parse_word(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def _genitive_word(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.analysis.tokens_in(start, end)
+    return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
+
+
+def _kind_of_another(ctx: Context, kind: Token, name: Token) -> bool:
+    """"столице Башкортостана", "Сормовского района Нижнего Новгорода": the kind word names
+    another place and the name is its genitive complement."""
+    if ctx.key_at(kind.start, kind.end):
+        return True
+    return name.feats.get("Case") == "Gen" and kind.feats.get("Case") != "Gen"
 
 
 def _locative(word: str) -> bool:
@@ -229,6 +282,11 @@ def _geo_nominative(word: str) -> str:
     return word
 
 
+def _is_city(word: str) -> bool:
+    return any("Geox" in p.tag and "Sgtm" in p.tag and p.is_known and p.score >= 0.3
+               for p in models().parse_word(word))
+
+
 def _is_geo(word: str) -> bool:
     parses = models().parse_word(word)
     return any("Geox" in p.tag and p.score >= 0.3 for p in parses)
@@ -245,7 +303,7 @@ def adjective_base(lemma: str) -> tuple[str, str] | None:
     stem = lemma[:-4]
     candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
                   stem[:-2] + "а", stem + "ск", stem + "", stem + "стан", stem[:-2] + "стан",
-                  stem + "ь", stem[:-1] + "а"]
+                  stem + "ь", stem[:-1] + "а", stem[:-2] + "ва"]
     for candidate in candidates:
         if len(candidate) < 3:
             continue

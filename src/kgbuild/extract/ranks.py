@@ -43,6 +43,8 @@ POSTS = frozenset("""
 блогер программист хакер дизайнер модель стилист повар официант продавец кассир сторож доктор
 пожарный спасатель сапёр снайпер десантник пограничник морпех разведчик шпион агент детектив
 палач тюремщик премьер-лидер генпрокурор омбудсман мулла аятолла генерал-губернатор
+артист артистка журналистка спортсменка писательница учительница исполнительница солист солистка
+проповедник монах рокер рэпер
 """.split()) | RANKS
 
 # adjectives that belong to a post's name ("главный редактор", "генеральный директор")
@@ -59,18 +61,28 @@ _STOP_RIGHT = re.compile(r"[,;:()—–\n]")
 _QUOTE = re.compile(r"^[«»\"„“”]$")
 # verbs that link a person to a post: "Петров стал директором", "судьёй назначена Иванова"
 COPULAS = frozenset("стать быть являться работать служить назначить избрать занимать остаться оставаться"
-                    " числиться трудиться".split())
+                    " числиться трудиться выступить выступать".split())
 _PUNCT = re.compile(r"^\W+$")
 
 
 def attach_ranks(ctx: Context) -> None:
     persons = {p.key: p for p in ctx.facts.persons}
     person_mentions = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
-    for sentence in ctx.analysis.sentences:
+    inst_keys = {i.key for i in ctx.facts.institutions}
+    inst_spans = [(s, e) for s, e, k in ctx.mentions if k in inst_keys]
+    posts: list[tuple] = []  # (evidence, head token, words, person mention or None, how found)
+    sentences = ctx.analysis.sentences
+    for number, sentence in enumerate(sentences):
         for token in sentence.tokens:
-            if not (token.lemma in POSTS or _profession_by_suffix(token)) or not _is_post_word(token):
+            if not (token.lemma in POSTS or token.lemma.startswith("экс-") and token.lemma[4:] in POSTS
+                    or _profession_by_suffix(token) or _member_of(sentence, token)) \
+                    or not _is_post_word(token):
                 continue
+            if any(s <= token.start and token.end <= e for s, e in inst_spans):
+                continue  # a word of a body's name: "Палаты представителей", "Совета директоров"
             start, end, words = _extent(ctx, sentence, token)
+            if words[0] is token and token.text.lower().startswith("экс-"):
+                start += 4  # "экс-глава МВД": the post is "глава МВД", the former holder is still its person
             if any(s <= start < e or s < end <= e for s, e, _ in person_mentions):
                 continue  # a word of a name ("Капитан" as a surname)
             evidence = ctx.evidence(start, end, 0.75)
@@ -80,17 +92,49 @@ def attach_ranks(ctx: Context) -> None:
                 a_start = start - (len(ctx.text[max(0, start - 20):start]) - age.start())
                 ctx.facts.links.append(Link("AGE_IS", evidence, ctx.evidence(
                     a_start, a_start + len(age.group(0).rstrip()), 0.7)))
-            short = _short_extent(words, token)
+            short = (start, token.end)  # the modifiers and the head, without the genitive phrase
             if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
-            person_mention = _person_beside(ctx, start, end, person_mentions) \
-                or _person_by_copula(ctx, sentence, token, person_mentions)
-            if person_mention is None:
-                _workplace(ctx, None, None, evidence)
-                continue
-            p_start, p_end, key = person_mention
+            after = _person_after(ctx, token, end, person_mentions,
+                                  r"\s?|\s\d{1,3}-летн\w+\s" + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
+            previous = sentences[max(0, number - 1)]
+
+            def resolve(pronoun: Token, sentence=sentence, previous=previous):
+                return _person_told_before(ctx, previous, sentence, pronoun, person_mentions, persons)
+
+            before = None if after else _person_before(ctx, start, person_mentions)
+            person_mention = after or before or _person_by_copula(ctx, sentence, token, person_mentions, resolve)
+            how = "after" if after else "before" if before else "copula" if person_mention else None
+            if person_mention is None and short == (start, end):
+                person_mention = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, token,
+                                                     person_mentions, persons)
+                how = "anaphor" if person_mention else None
+            posts.append((evidence, token, words, person_mention, how))
+    # posts listed before one name are all that person's: "композитор и дирижёр Кшиштоф Пендерецкий"
+    for i in range(len(posts) - 1, 0, -1):
+        evidence, token, words, mention, how = posts[i]
+        previous = posts[i - 1]
+        if how == "after" and (previous[3] is None or previous[4] == "anaphor") \
+                and _listed(ctx, previous[0].end, evidence.start):
+            posts[i - 1] = (*previous[:3], mention, "after")
+    # posts listed after a name are all that person's: "Иван Петров, профессор, академик"
+    for i in range(1, len(posts)):
+        evidence, token, words, mention, how = posts[i]
+        previous = posts[i - 1]
+        if (mention is None or how == "anaphor") and previous[3] is not None and previous[4] in ("before", "listed") \
+                and _listed(ctx, previous[0].end, evidence.start):
+            posts[i] = (evidence, token, words, previous[3], "listed")
+    _bodies_by_verb(ctx, persons, person_mentions)
+    for evidence, token, words, mention, how in posts:
+        if mention is None:
+            _workplace(ctx, None, None, evidence)
+            continue
+        mentions = [mention]
+        if how in ("after", "copula") and token.feats.get("Number") == "Plur":
+            mentions += _listed_names(ctx, mention, person_mentions)  # "музыканты А, Б и В"
+        phrase = _nominative_phrase(words, token)
+        for p_start, p_end, key in mentions:
             person = persons[key]
-            phrase = _nominative_phrase(words, token)
             if token.lemma in RANKS:
                 _add_rank(person, phrase)
             elif phrase not in person.occupations:
@@ -98,6 +142,107 @@ def attach_ranks(ctx: Context) -> None:
             person_ev = ctx.evidence(p_start, p_end, 0.75)
             ctx.facts.links.append(Link("WORKS_AS", person_ev, evidence))
             _workplace(ctx, person, person_ev, evidence)
+
+
+# what separates names listed after a plural post: "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и ..."
+_NAMES_LISTED = re.compile(r"(?:\s\([^()\n]{1,40}\))?(?:,\s|\s(?:и|а\s+также)\s)|\s(?:из|от)\s[^,\n]{1,30}(?:,\s|\sи\s)")
+
+
+def _listed(ctx: Context, end: int, start: int) -> bool:
+    """Posts one after another: ", ", " и ", and adjectives of the next one ("и бывший лидер")."""
+    gap = re.fullmatch(r"(,\s|\s(?:и|,)\s|,\s(?:а\s+)?также\s)((?:[а-яё-]+\s){0,2})", ctx.text[end:start])
+    return bool(gap) and all(t.pos == "ADJ" for t in ctx.analysis.tokens_in(end + len(gap.group(1)), start))
+
+
+def _listed_names(ctx: Context, first, person_mentions) -> list:
+    found, last_end = [], first[1]
+    for s, e, key in person_mentions:
+        if s < last_end:
+            continue
+        if not _NAMES_LISTED.fullmatch(ctx.text[last_end:s]):
+            break
+        found.append((s, e, key))
+        last_end = e
+    return found
+
+
+def _person_told_before(ctx: Context, previous: Sentence, sentence: Sentence, post: Token,
+                        person_mentions, persons):
+    """"Мадонна сообщила … 61-летняя певица рассказала": a lone post in the singular names the
+    one person the text has just spoken of, when no one else is named since the sentence before."""
+    if post.feats.get("Number") == "Plur" or post.rel not in ("nsubj", "nsubj:pass") \
+            or post.feats.get("Case") != "Nom":
+        return None  # "адвокату", "смерти журналиста": not a reference to who acts
+    named = [m for m in person_mentions if previous.start <= m[0] and m[1] <= sentence.end]
+    before = [m for m in named if m[1] <= post.start]
+    if not before or len({k for _, _, k in named}) != 1:
+        return None
+    person = persons[before[-1][2]]
+    gender = {"Masc": "male", "Fem": "female"}.get(post.feats.get("Gender", ""))
+    if person.gender and gender and person.gender != gender and post.lemma not in _COMMON_GENDER:
+        return None
+    return before[-1]
+
+
+# posts that name a woman in the masculine: "Меркель — канцлер", "судья Иванова"
+_COMMON_GENDER = frozenset("""канцлер президент премьер министр судья глава посол врач директор""".split())
+
+
+# verbs that tie their subject to the body they govern: "возглавил «Михайловский ГОК»",
+# "управлявшая Рособрнадзором", "работал в министерстве обороны", "входил в The Prodigy"
+_HEADING = frozenset("возглавить возглавлять руководить управлять".split())
+_WORKING_IN = frozenset("работать служить трудиться входить вступить состоять".split())
+
+
+def _bodies_by_verb(ctx: Context, persons, person_mentions) -> None:
+    inst_keys = {i.key for i in ctx.facts.institutions}
+    inst_mentions = [(s, e, k) for s, e, k in ctx.mentions if k in inst_keys]
+    sentences = ctx.analysis.sentences
+    for number, sentence in enumerate(sentences):
+        for verb in sentence.tokens:
+            if verb.lemma not in _HEADING and verb.lemma not in _WORKING_IN or verb.pos not in ("VERB", "AUX"):
+                continue
+            person = _doer(sentence, verb, person_mentions)
+            pronoun = next((c for c in sentence.children(verb.index)
+                            if c.rel == "nsubj" and c.pos == "PRON" and c.lemma in ("он", "она")), None)
+            if person is None and pronoun is not None:  # "В 2005 году он возглавил компанию"
+                person = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, pronoun,
+                                             person_mentions, persons)
+            if person is None:
+                continue
+            for child in sentence.children(verb.index):
+                if child.rel.split(":")[0] not in ("obj", "obl", "iobj"):
+                    continue
+                case = {c.text.lower() for c in sentence.children(child.index) if c.rel == "case"}
+                if verb.lemma in _WORKING_IN and not case & {"в", "во", "на"}:
+                    continue
+                body = next(((s, e, k) for s, e, k in inst_mentions if s <= child.start < e), None)
+                if body is None:
+                    continue
+                s, e, key = body
+                p_start, p_end, p_key = person
+                ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.65), ctx.evidence(s, e, 0.65)))
+                if key not in persons[p_key].member_of:
+                    persons[p_key].member_of.append(key)
+
+
+def _doer(sentence: Sentence, verb: Token, person_mentions):
+    """The named subject of a verb, or of the participle's noun ("Глебова, управлявшая …")."""
+    subjects = [c for c in sentence.children(verb.index) if c.rel in ("nsubj", "nsubj:pass")]
+    if not subjects and verb.rel in ("acl", "amod") and verb.head is not None:
+        subjects = [sentence.tokens[verb.head]]
+    for subject in subjects:
+        for s, e, key in person_mentions:
+            if s <= subject.start < e:
+                return s, e, key
+    return None
+
+
+def _member_of(sentence: Sentence, token: Token) -> bool:
+    """"член Совета Федерации", "член партии": a member of a body named after the word."""
+    if token.lemma != "член" or token.pos != "NOUN":
+        return False
+    return any(t.rel == "nmod" and t.feats.get("Case") == "Gen" for t in sentence.children(token.index))
 
 
 # suffixes of nouns of trade ("политолог", "пианист", "хореограф", "модератор"); words that
@@ -139,13 +284,32 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
         left += 1
     right = head.index
     members = {head.index}
+    named = _named_bodies(ctx)
+    skip_to = -1
     for token in tokens[head.index + 1:]:
+        if token.start < skip_to:
+            members.add(token.index)
+            right = token.index
+            continue
         if _QUOTE.match(token.text):
             continue  # a quoted name inside the post: главы "Газэкспорта"
+        if token.text in ("от", "по") and token.head is not None and token.head > token.index \
+                and tokens[token.head].head in members and tokens[token.head].rel == "nmod" \
+                and tokens[token.head].lemma not in _NOT_A_FIELD:
+            continue  # "судья ЕСПЧ от России", "помощник президента по национальной безопасности"
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
         if ctx.key_at(token.start, token.end) in _person_keys(ctx):
             break  # the name that follows the post: "президента Обамы"
+        end = named.get(token.start)
+        if end and all(_QUOTE.match(t.text) for t in tokens[right + 1:token.index]) \
+                and (token.feats.get("Case") in (None, "Gen") or token.text.isupper() or not token.text.isalpha()
+                     or _QUOTE.match(tokens[token.index - 1].text) or token.rel == "appos" and token.head in members):
+            # a body or country the parser did not attach: "князь Монако", "вокалист группы The Prodigy"
+            skip_to = end
+            members.add(token.index)
+            right = token.index
+            continue
         if token.head in members and token.rel in ("nmod", "amod", "flat", "flat:foreign", "nummod", "compound") \
                 or token.rel == "amod" and token.head is not None and token.head > token.index:
             members.add(token.index)
@@ -162,6 +326,20 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
     return words[0].start, words[-1].end, words
 
 
+# "генералов полиции по делу Голунова": what "по" introduces here is no field of the post
+_NOT_A_FIELD = frozenset("дело обвинение подозрение приговор данные слово причина итог результат просьба".split())
+
+
+def _named_bodies(ctx: Context) -> dict[int, int]:
+    """Where each institution or place mention starts, and where it ends (the longest)."""
+    keys = {i.key for i in ctx.facts.institutions} | {p.key for p in ctx.facts.places}
+    found: dict[int, int] = {}
+    for s, e, key in ctx.mentions:
+        if key in keys and e > found.get(s, -1) and ctx.text[s:s + 1].isupper():
+            found[s] = e
+    return found
+
+
 def _short_extent(words: list[Token], head: Token) -> tuple[int, int]:
     """The post without its genitive phrase: modifiers and the head word."""
     return words[0].start, head.end
@@ -171,30 +349,78 @@ def _person_keys(ctx: Context) -> set[str]:
     return {p.key for p in ctx.facts.persons}
 
 
-def _person_beside(ctx: Context, start: int, end: int, person_mentions):
-    """The person the post is written next to: "капитан Омаров", "Омаров, капитан ...", "Омаров — капитан"."""
-    for s, e, key in person_mentions:
-        # "директора ФБР 68-летнего Роберта Мюллера": an age may stand between
-        if s >= end and re.fullmatch(r"\s?|\s\d{1,3}-летн\w+\s", ctx.text[end:s]):
-            return s, e, key
-        # "Иван Петров, директор школы", "Иван Петров — директор школы"
-        if e <= start and re.fullmatch(r",\s|\s[—–]\s", ctx.text[e:start]):
+def _person_after(ctx: Context, head: Token, end: int, person_mentions, gap: str):
+    """The name the post stands before: "капитан Омаров"; "директора ФБР 68-летнего Роберта Мюллера".
+    Not a name in the genitive after a post that is not ("адвокат Маркива" is Markiv's lawyer)."""
+    for i, (s, e, key) in enumerate(person_mentions):
+        if s >= end and re.fullmatch(gap, ctx.text[end:s]):
+            name = ctx.analysis.tokens_in(s, e)
+            if head.feats.get("Case") in ("Nom", "Dat", "Ins", "Loc") and name \
+                    and all(t.feats.get("Case") == "Gen" for t in name):
+                # "пресс-секретарю Билла Клинтона Джо Локхарту": the name after the genitive one
+                following = person_mentions[i + 1] if i + 1 < len(person_mentions) else None
+                if following and ctx.text[e:following[0]] == " ":
+                    return following
+                return None
             return s, e, key
     return None
 
 
-def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_mentions):
-    """"Сотомайор станет первым судьёй": the subject of a linking verb whose complement is the post."""
-    if post.head is None or post.rel not in ("obl", "xcomp", "obj", "nmod", "root", "ccomp"):
+def _person_before(ctx: Context, start: int, person_mentions):
+    """The name the post follows: "Иван Петров, директор школы", "Иван Петров — директор школы".
+    A name right after the post wins ("артистка Надежда Бабкина, митрополит Варнава")."""
+    for s, e, key in person_mentions:
+        if e > start:
+            break
+        gap = re.fullmatch(r"(,\s|\s[—–-]\s)((?:[а-яё-]+\s){0,3})", ctx.text[e:start])
+        if gap and all(t.pos == "ADJ" for t in ctx.analysis.tokens_in(e + len(gap.group(1)), start)):
+            return s, e, key  # "Элвиса Вейса, брюссельского профессионального дизайнера"
+    return None
+
+
+def _person_by_copula(ctx: Context, sentence: Sentence, post: Token, person_mentions, resolve=None):
+    """"Сотомайор станет первым судьёй", "Амано был дипломатом", "Цвангираи занял пост
+    премьер-министра", "назначил Иванова министром": the person a linking verb gives the post."""
+    tokens = sentence.tokens
+    node = post
+    for _ in range(2):  # "был министром здравоохранения, а затем министром иностранных дел"
+        if node.rel == "conj" and node.head is not None:
+            node = tokens[node.head]
+    if any(c.rel == "cop" for c in sentence.children(node.index)):
+        return _agent(sentence, node, post, person_mentions, resolve)
+    if node.head is None:
         return None
-    verb = sentence.tokens[post.head]
-    if verb.lemma not in COPULAS:
+    verb = tokens[node.head]
+    if node.rel == "nmod" and verb.lemma in _POST_NOUNS and verb.head is not None:
+        verb = tokens[verb.head]
+        return _agent(sentence, verb, post, person_mentions, resolve) if verb.lemma in _HOLDING | _APPOINTING else None
+    if node.rel not in ("obl", "xcomp", "obj", "nmod", "root", "ccomp") or verb.lemma not in COPULAS:
         return None
+    return _agent(sentence, verb, post, person_mentions, resolve)
+
+
+# verbs whose object is the person given the post: "назначил Иванова министром"
+_APPOINTING = frozenset("назначить избрать утвердить переизбрать".split())
+# "занял пост премьер-министра", "покинул должность директора", "назначен на пост главы МВД"
+_POST_NOUNS = frozenset("пост должность".split())
+_HOLDING = frozenset("занять занимать покинуть оставить сохранить заступить вступить уйти".split())
+
+
+def _agent(sentence: Sentence, verb: Token, post: Token, person_mentions, resolve=None):
+    """The verb's subject, or its object when it appoints someone ("назначил Иванова"); a
+    subject "он"/"она" is the one person the text has just named ("Он был назначен послом")."""
+    active = verb.feats.get("Voice") != "Pass" and verb.feats.get("VerbForm") != "Part"
+    rels = ("obj",) if verb.lemma in _APPOINTING and active else ("nsubj", "nsubj:pass")
     for child in sentence.children(verb.index):
-        if child.rel in ("nsubj", "nsubj:pass") and child.index != post.index:
+        if child.rel not in rels or child.index == post.index:
+            continue
+        # the subject itself, or a name in apposition to it ("назначен генерал Владимир Чиркин")
+        for token in [child] + [t for t in sentence.children(child.index) if t.rel in ("appos", "flat:name")]:
             for s, e, key in person_mentions:
-                if s <= child.start < e:
+                if s <= token.start < e:
                     return s, e, key
+        if resolve is not None and child.pos == "PRON" and child.lemma in ("он", "она"):
+            return resolve(child)
     return None
 
 
@@ -215,7 +441,9 @@ def _nominative_phrase(words: list[Token], head: Token) -> str:
             out.append(_singular(token))
         else:
             out.append(token.text)
-    phrase = " ".join(out)
+    phrase = out[0] if out else ""
+    for previous, token, word in zip(words, words[1:], out[1:]):  # the text's own spacing: «Башинформа»
+        phrase += (" " if token.start > previous.end else "") + word
     return phrase[:1].lower() + phrase[1:] if not words[0].text.isupper() else phrase
 
 
@@ -235,17 +463,30 @@ def _inflect(word: str, grammemes: set[str]) -> str | None:
     return None
 
 
+_NO_WORKPLACE = re.compile(r"(?i)^(?:со)?(?:основател|учредител|владел|акционер|инвестор|студент|аспирант"
+                           r"|школьни|выпускни|слушател|болельщик)")
+
+
 def _workplace(ctx: Context, person: Person | None, person_ev, post_ev) -> None:
     """An institution or country named inside the post is where the person works."""
     inst_keys = {i.key for i in ctx.facts.institutions}
     place_keys = {p.key for p in ctx.facts.places}
-    for s, e, key in ctx.mentions:
-        if post_ev.start <= s and e <= post_ev.end and (s, e) != (post_ev.start, post_ev.end):
-            if key in inst_keys or key in place_keys:
-                target = ctx.evidence(s, e, 0.7)
-                ctx.facts.links.append(Link("WORKPLACE", post_ev, target))
-                if person is None:
-                    continue
-                ctx.facts.links.append(Link("WORKPLACE", person_ev, target))
-                if key in inst_keys and key not in person.member_of:
-                    person.member_of.append(key)
+    inner = [(s, e, key) for s, e, key in ctx.mentions
+             if post_ev.start <= s and e <= post_ev.end and (s, e) != (post_ev.start, post_ev.end)
+             and (key in inst_keys or key in place_keys)]
+    if _NO_WORKPLACE.search(post_ev.quote.split()[0]):
+        return  # a founder, an owner or a student does not work there
+    has_body = any(k in inst_keys for _, _, k in inner)
+    for s, e, key in inner:
+        # "глава управления мусульман Ингушетии": the body is the workplace, not its region;
+        # "председатель китайской корпорации CITIC": nor the country of its adjective
+        if key in place_keys and (any(k in inst_keys and s2 <= s and e <= e2 and (s2, e2) != (s, e)
+                                      for s2, e2, k in inner) or has_body and ctx.text[s:s + 1].islower()):
+            continue
+        target = ctx.evidence(s, e, 0.7)
+        ctx.facts.links.append(Link("WORKPLACE", post_ev, target))
+        if person is None:
+            continue
+        ctx.facts.links.append(Link("WORKPLACE", person_ev, target))
+        if key in inst_keys and key not in person.member_of:
+            person.member_of.append(key)
