@@ -128,3 +128,34 @@ def test_part_of_a_month_before_a_number_that_is_no_year():
 def test_a_day_word_beside_its_calendar_date_is_one_date(text, phrase, value):
     found, expressions = dates(text, published="2019-05-10")
     assert [(p, v) for p, _, v in found] == [(phrase, value)] and expressions == []
+
+
+def death_dates_of(text: str) -> set[tuple[str, str]]:
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text=text))
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts.links if link.relation == "DATE_OF_DEATH"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Писатель Юрий Громов скончался 25 июня 2009 года в своём доме.", ("Юрий Громов", "25 июня 2009 года")),
+    ("Акции продали наследникам Юрия Громова, умершего в сентябре 2017 года.", ("Юрия Громова", "в сентябре 2017 года")),
+    ("25 декабря в возрасте 53 лет скончался певец Юрий Громов.", ("Юрий Громов", "25 декабря")),
+    ("Вчера ушёл из жизни писатель Юрий Громов.", ("Юрий Громов", "Вчера")),
+    ("Его сменил Олег Смирнов, а не Юрий Громов, который скончался 20 февраля 2017 года.",
+     ("Юрий Громов", "20 февраля 2017 года")),
+])
+def test_the_date_a_death_is_told_with(text, pair):
+    assert death_dates_of(text) == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "В субботу Ольга Лебедева сообщила, что Юрий Громов умер.",  # the date is the report's
+    "Юрий Громов умер через несколько дней после приступа.",  # no day of death
+    "Юрий Громов родился 3 января 1930 года в Москве.",
+    "Юрий Громов встретил Олега Смирнова 5 мая, а потом Смирнов умер.",
+])
+def test_no_date_of_death_from_another_happening(text):
+    assert death_dates_of(text) == set()
