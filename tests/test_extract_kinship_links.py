@@ -74,3 +74,20 @@ def test_two_sons_of_one_father_are_brothers():
     label = {p.key: p.label for p in f.persons}
     assert [(label[k.person], k.term, label[k.relative]) for k in f.kinships if k.relation == "relative"] \
         == [("Радик", "брат", "Айрат")]
+
+
+@pytest.mark.parametrize("text, tie", [
+    ("Вчера умер генерал Олег Смирнов. Его брат, Павел Смирнов, служил на флоте.",
+     ("Олег Смирнов", "relative", "Павел Смирнов")),
+    ("Вчера выступила Анна Петрова. Её сын Олег окончил школу.", ("Анна Петрова", "parent", "Олег")),
+])
+def test_a_possessive_opening_a_sentence_points_to_the_one_person_named_before(text, tie):
+    assert tie in ties(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Олег Смирнов встретил Павла Котова. Его брат Иван Смирнов служил на флоте.",  # two men before
+    "Вчера выступила Анна Петрова. Его сын Олег окончил школу.",  # "его" is no woman's
+])
+def test_no_tie_across_sentences_when_the_possessor_is_not_certain(text):
+    assert ties(text) == set()
