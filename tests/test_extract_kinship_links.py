@@ -91,3 +91,16 @@ def test_a_possessive_opening_a_sentence_points_to_the_one_person_named_before(t
 ])
 def test_no_tie_across_sentences_when_the_possessor_is_not_certain(text):
     assert ties(text) == set()
+
+
+@pytest.mark.parametrize("text, tie", [
+    ("Олег Жарков женился в 1972 году на бывшей бортпроводнице — Любови Жарковой.",
+     ("Олег Жарков", "spouse", "Любови Жарковой")),
+    ("В 2010 году Анна Петрова вышла замуж за Олега Смирнова.", ("Анна Петрова", "spouse", "Олега Смирнова")),
+])
+def test_who_married_whom(text, tie):
+    assert tie in ties(text)
+
+
+def test_marrying_someone_s_daughter_is_no_marriage_to_the_father():
+    assert ties("Иван Петров рассказал, что Олег Смирнов женился на дочери Павла Котова.") == set()

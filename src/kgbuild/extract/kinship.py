@@ -71,6 +71,43 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                     ctx.facts.kinships.append(Kinship(person=owner, relative=relative, relation=relation,
                                                       term=term, evidence=[evidence]))
     _named_ties(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+    _marriages(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+
+
+# "Жарков женился в 1972 году на Любови Жарковой", "Анна вышла замуж за Олега Смирнова"
+_MARRY_GAP = {"жениться": re.compile(r"^[^.;:!?«»\"]*?\bна\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$"),
+              "выйти": re.compile(r"^[^.;:!?«»\"]*?\bзамуж\s+за\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$")}
+
+
+def _marriages(ctx: Context, segs: list[Segment], seen: set) -> None:
+    """Who married whom, when the sentence names both: the verb's subject and the name after
+    "на" ("жениться") or "замуж за" ("выйти")."""
+    named = sorted((s, e, k) for s, e, k in ctx.mentions
+                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    text = ctx.text
+    for seg in segs:
+        s = seg.sentence
+        for verb in s.tokens:
+            gap_rule = _MARRY_GAP.get(verb.lemma)
+            if gap_rule is None:
+                continue
+            after = [m for m in named if verb.end <= m[0] and m[1] <= s.end]
+            spouse = next((m for m in after if gap_rule.match(text[verb.end:m[0]])), None)
+            if spouse is None or any(m[0] < spouse[0] for m in after):
+                continue  # another name stands between: whose spouse it is is not sure
+            gap = [t for t in s.tokens if verb.end <= t.start and t.end <= spouse[0]]
+            if any(person_lemma(t) in KIN or t.lemma in _RELATIONAL for t in gap) or (
+                    verb.lemma == "жениться" and _case(s, spouse) == "Gen" and not re.search(r"[—–]\s*$", text[verb.end:spouse[0]])):
+                continue  # "женился на дочери Павла Котова": the name is the bride's kin
+            subjects = [t for t in s.tokens if t.head == verb.index and t.rel.startswith("nsubj")]
+            owner = next((m for m in named for t in subjects if m[0] <= t.start < m[1]), None)
+            if owner is None or owner[2] == spouse[2]:
+                continue
+            if (owner[2], spouse[2], "spouse") in seen:
+                continue
+            seen.add((owner[2], spouse[2], "spouse"))
+            ctx.facts.kinships.append(Kinship(person=owner[2], relative=spouse[2], relation="spouse",
+                                              term="супруг", evidence=[ctx.evidence(s.start, s.end, 0.7)]))
 
 
 # between a kin noun and the name it governs or stands beside: lower-case words only ("дочь
