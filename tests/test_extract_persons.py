@@ -262,3 +262,14 @@ def test_nerel_gives_an_age_before_a_post_and_a_name_to_the_name_alone():
     text = "Вчера 47-летний губернатор области Павел Котов подал в отставку."
     ages = {text[r.source.start:r.source.end] for r in relations(facts_of(text)) if r.type == "AGE_IS"}
     assert ages == {"Павел Котов"}
+
+
+def alias_links(text: str) -> set[tuple[str, str]]:
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts_of(text).links if link.relation == "ALTERNATIVE_NAME"}
+
+
+def test_a_short_name_after_the_full_one_is_another_name_of_the_person_but_a_repetition_is_not():
+    text = ("Губернатор Олег Смирнов открыл школу. Смирнов выступил перед учениками. "
+            "Олег Смирнов пообещал построить стадион.")
+    assert alias_links(text) == {("Олег Смирнов", "Смирнов")}

@@ -566,8 +566,13 @@ def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
 def _alias_links(ctx: Context, mentions: list[_Mention]) -> None:
     """Successive mentions of one person in another form ("Сергей Петров" ... "Петров")."""
     mentions = [m for m in mentions if not m.latin and not m.derived]
+    written: set[str] = set()
     for prev, cur in zip(mentions, mentions[1:]):
-        if len(prev.words) != len(cur.words):
+        written.add(ctx.text[prev.start:prev.end])
+        # "Джонсон … Борис Джонсон" when the full name was written before: a repetition, not
+        # another name (NEREL leaves it unlinked)
+        repeated = len(prev.words) < len(cur.words) and ctx.text[cur.start:cur.end] in written
+        if len(prev.words) != len(cur.words) and not repeated:
             ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(prev.start, prev.end, 0.7),
                                         ctx.evidence(cur.start, cur.end, 0.7)))
 
