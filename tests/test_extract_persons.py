@@ -273,3 +273,16 @@ def test_a_short_name_after_the_full_one_is_another_name_of_the_person_but_a_rep
     text = ("Губернатор Олег Смирнов открыл школу. Смирнов выступил перед учениками. "
             "Олег Смирнов пообещал построить стадион.")
     assert alias_links(text) == {("Олег Смирнов", "Смирнов")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Американский исполнитель Шон Картер, известный как Джей Зи, сменил псевдоним.", ("Шон Картер", "Джей Зи")),
+    ("Застрелен Фрэнк Кали по прозвищу Фрэнки Бой.", ("Фрэнк Кали", "Фрэнки Бой")),
+    ("Гарриет Табмен (урождённая Араминта Росс) родилась в Мэриленде.", ("Гарриет Табмен", "Араминта Росс")),
+])
+def test_a_nickname_pseudonym_or_maiden_name_the_text_gives_is_another_name(text, pair):
+    assert pair in alias_links(text)
+
+
+def test_two_persons_side_by_side_are_no_alternative_names():
+    assert alias_links("Олег Смирнов встретил Павла Котова, а Анна Петрова — Ивана Сидорова.") == set()

@@ -84,6 +84,7 @@ def extract_persons(ctx: Context) -> None:
             ctx.facts.persons.append(person)
             _alias_links(ctx, mentions)
     _latin_aliases(ctx)
+    _told_aliases(ctx)
     _ages(ctx)
 
 
@@ -593,6 +594,22 @@ def _latin_aliases(ctx: Context) -> None:
         ctx.add_mention(m.start(1), m.end(1), key)
         ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(*prev, 0.8),
                                     ctx.evidence(m.start(1), m.end(1), 0.8)))
+
+
+# "Шон Картер, известный как Джей Зи", "Фрэнк Кали по прозвищу Фрэнки Бой", "Табмен (урождённая
+# Араминта Росс)", "Анна Иванова (настоящее имя — Анна Петрова)"
+_TOLD_ALIAS = re.compile(r"^\s*[,(]?\s*(?:(?:более\s+|также\s+)?известн\w+\s+(?:также\s+|всем\s+)?(?:как|под\s+(?:именем|псевдонимом|прозвищем))"
+                         r"|по\s+прозвищу|по\s+кличке|под\s+псевдонимом|(?:он|она)\s+же|урожд[её]нн\w+"
+                         r"|(?:настоящее|подлинное)\s+имя|псевдоним)\s*[—–-]?\s*[(«\"]?\s*$", re.IGNORECASE)
+
+
+def _told_aliases(ctx: Context) -> None:
+    """Another name the text says a person goes by: a nickname, a pseudonym, a maiden name."""
+    persons = {p.key for p in ctx.facts.persons}
+    named = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
+    for (s1, e1, k1), (s2, e2, k2) in zip(named, named[1:]):
+        if e1 <= s2 and _TOLD_ALIAS.match(ctx.text[e1:s2]):
+            ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(s1, e1, 0.8), ctx.evidence(s2, e2, 0.8)))
 
 
 @lru_cache(maxsize=100_000)
