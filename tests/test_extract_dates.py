@@ -159,3 +159,24 @@ def test_the_date_a_death_is_told_with(text, pair):
 ])
 def test_no_date_of_death_from_another_happening(text):
     assert death_dates_of(text) == set()
+
+
+def death_places_of(text: str) -> set[tuple[str, str]]:
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text=text))
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts.links if link.relation == "PLACE_OF_DEATH"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Певица Анна Петрова умерла 11 февраля 2012 года в Лос-Анджелесе.", ("Анна Петрова", "Лос-Анджелесе")),
+    ("В Милане на 91-ом году жизни скончался писатель Юрий Громов.", ("Юрий Громов", "Милане")),
+])
+def test_the_place_a_death_is_told_in(text, pair):
+    assert pair in death_places_of(text)
+
+
+def test_a_birthplace_is_no_place_of_death():
+    assert death_places_of("Юрий Громов родился в Москве, а умер в 1990 году.") == set()

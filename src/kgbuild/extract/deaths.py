@@ -26,6 +26,8 @@ def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
 _DIE = {"умереть", "скончаться", "умерший", "скончавшийся"}
 _DIE_FORMS = re.compile(r"^(?:умер|скончал|умерш|скончавш)", re.IGNORECASE)
 _LEFT_LIFE = re.compile(r"^\s+из\s+жизни")
+# a place of death is where the death happened: "в Москве", "в городе Сирт", "во Франции"
+_IN = re.compile(r"(?:^|\s)(?:в|во)\s+(?:город[еа]\s+|посёлке\s+|поселке\s+|селе\s+|деревне\s+)?$", re.IGNORECASE)
 _BIRTH = re.compile(r"родил|рожд|\bр\.")
 # "через несколько дней", "две недели назад": a span from another happening, not the day of death
 _VAGUE = re.compile(r"назад|через|спустя|после|несколько|\bнедел|\bмесяц[аеу]?\b|\bдн", re.IGNORECASE)
@@ -41,6 +43,7 @@ def death_dates(ctx: Context) -> None:
     named = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
     dated = sorted([d.evidence for d in ctx.facts.dates if d.evidence] + list(ctx.facts.time_expressions),
                    key=lambda e: e.start)
+    places = sorted((m for p in ctx.facts.places for m in p.mentions), key=lambda m: m.start)
     for sentence in ctx.analysis.sentences:
         for verb in sentence.tokens:
             if not _dies(ctx, verb):
@@ -50,6 +53,12 @@ def death_dates(ctx: Context) -> None:
             who = _dying(ctx, sentence, verb, inside) or _relative_clause_owner(ctx, clause, named)
             if who is None:
                 continue
+            for where in places:  # "скончался в больнице в Лиме", "В Милане скончался …"
+                if clause[0] <= where.start and where.end <= clause[1] and _IN.search(ctx.text[max(0, where.start - 12):where.start]) \
+                        and not _BIRTH.search(ctx.text[min(where.end, verb.start):max(where.start, verb.end)]) \
+                        and not _other_verb(sentence, verb, where):
+                    ctx.facts.links.append(Link("PLACE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
+                                                ctx.evidence(where.start, where.end, 0.7)))
             dates = [d for d in dated if clause[0] <= d.start and d.end <= clause[1] and not _VAGUE.search(d.quote)
                      and not _BIRTH.search(ctx.text[min(d.end, verb.start):max(d.start, verb.end)])
                      and not _other_verb(sentence, verb, d)]
