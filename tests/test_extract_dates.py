@@ -180,3 +180,8 @@ def test_the_place_a_death_is_told_in(text, pair):
 
 def test_a_birthplace_is_no_place_of_death():
     assert death_places_of("Юрий Громов родился в Москве, а умер в 1990 году.") == set()
+
+
+def test_a_place_in_a_post_between_commas_is_no_place_of_death():
+    text = "Его брат, Павел Громов, командир флота в Южно-Китайском море, умер в 2014 году."
+    assert death_places_of(text) == set()

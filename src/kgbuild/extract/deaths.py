@@ -35,8 +35,8 @@ _VAGUE = re.compile(r"назад|через|спустя|после|нескол
 
 def death_dates(ctx: Context) -> None:
     """"Майкл Джексон скончался 25 июня 2009 года", "Хью Хефнера, умершего в сентябре 2017 года",
-    "25 декабря скончался певец Джордж Майкл": the date a death verb is told with, and the person
-    who died, as NEREL's DATE_OF_DEATH link between their mentions. Only within one sentence, and
+    "25 декабря скончался певец Джордж Майкл": the date (and "в"-place) a death verb is told with,
+    and the person who died, as NEREL's DATE_OF_DEATH (PLACE_OF_DEATH) links between mentions. Only within one sentence, and
     only where the dying person is the verb's subject, the name the participle hangs on, or the
     one person the sentence names."""
     persons = {p.key for p in ctx.facts.persons if not p.anonymous}
@@ -56,7 +56,9 @@ def death_dates(ctx: Context) -> None:
             for where in places:  # "скончался в больнице в Лиме", "В Милане скончался …"
                 if clause[0] <= where.start and where.end <= clause[1] and _IN.search(ctx.text[max(0, where.start - 12):where.start]) \
                         and not _BIRTH.search(ctx.text[min(where.end, verb.start):max(where.start, verb.end)]) \
-                        and not _other_verb(sentence, verb, where):
+                        and not _other_verb(sentence, verb, where) \
+                        and not (where.end <= verb.start and "," in ctx.text[where.end:verb.start]):
+                    # "Ван Бин, замначальника штаба в Южно-Китайском море, умер": the place is the post's
                     ctx.facts.links.append(Link("PLACE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
                                                 ctx.evidence(where.start, where.end, 0.7)))
             dates = [d for d in dated if clause[0] <= d.start and d.end <= clause[1] and not _VAGUE.search(d.quote)
