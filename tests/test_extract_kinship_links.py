@@ -104,3 +104,7 @@ def test_who_married_whom(text, tie):
 
 def test_marrying_someone_s_daughter_is_no_marriage_to_the_father():
     assert ties("Иван Петров рассказал, что Олег Смирнов женился на дочери Павла Котова.") == set()
+
+
+def test_a_kin_noun_opening_the_sentence_in_its_dictionary_form():
+    assert ("Олега Смирнова", "relative", "Анна") in ties("Внучка Олега Смирнова Анна окончила школу.")

@@ -134,7 +134,10 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
         if not inside:  # one name may still be kin to a person of the sentence before
             continue
         for token in s.tokens:
-            lemma = token.lemma if token.lemma in KIN else person_lemma(token)
+            # "Внучка" opening a sentence can be parsed as a genitive of "внучок": a kin noun
+            # written in its dictionary form is that noun, in the nominative
+            as_written = token.text.lower() in KIN
+            lemma = token.text.lower() if as_written else token.lemma if token.lemma in KIN else person_lemma(token)
             if lemma not in KIN or not token.text[:1].islower() and token.start != s.start:
                 continue
             if any(m[0] <= token.start < m[1] for m in inside):
@@ -167,7 +170,7 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
                         ctx.facts.kinships.append(Kinship(person=owner[2], relative=after[0][2], relation=relation,
                                                           term=lemma, evidence=[ctx.evidence(owner[0], s.end, 0.6)]))
             elif after and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) and after[0][1] <= s.end \
-                    and _genitive(s, token.end, after[0]) and token.feats.get("Case") != "Gen" \
+                    and _genitive(s, token.end, after[0]) and (as_written or token.feats.get("Case") != "Gen") \
                     and not _counted(s, token):
                 owners = [after[0]]
                 rest = after[1:]
