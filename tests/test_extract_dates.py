@@ -128,3 +128,60 @@ def test_part_of_a_month_before_a_number_that_is_no_year():
 def test_a_day_word_beside_its_calendar_date_is_one_date(text, phrase, value):
     found, expressions = dates(text, published="2019-05-10")
     assert [(p, v) for p, _, v in found] == [(phrase, value)] and expressions == []
+
+
+def death_dates_of(text: str) -> set[tuple[str, str]]:
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text=text))
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts.links if link.relation == "DATE_OF_DEATH"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Писатель Юрий Громов скончался 25 июня 2009 года в своём доме.", ("Юрий Громов", "25 июня 2009 года")),
+    ("Акции продали наследникам Юрия Громова, умершего в сентябре 2017 года.", ("Юрия Громова", "в сентябре 2017 года")),
+    ("25 декабря в возрасте 53 лет скончался певец Юрий Громов.", ("Юрий Громов", "25 декабря")),
+    ("Вчера ушёл из жизни писатель Юрий Громов.", ("Юрий Громов", "Вчера")),
+    ("Его сменил Олег Смирнов, а не Юрий Громов, который скончался 20 февраля 2017 года.",
+     ("Юрий Громов", "20 февраля 2017 года")),
+])
+def test_the_date_a_death_is_told_with(text, pair):
+    assert death_dates_of(text) == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "В субботу Ольга Лебедева сообщила, что Юрий Громов умер.",  # the date is the report's
+    "Юрий Громов умер через несколько дней после приступа.",  # no day of death
+    "Юрий Громов родился 3 января 1930 года в Москве.",
+    "Юрий Громов встретил Олега Смирнова 5 мая, а потом Смирнов умер.",
+])
+def test_no_date_of_death_from_another_happening(text):
+    assert death_dates_of(text) == set()
+
+
+def death_places_of(text: str) -> set[tuple[str, str]]:
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text=text))
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts.links if link.relation == "PLACE_OF_DEATH"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Певица Анна Петрова умерла 11 февраля 2012 года в Лос-Анджелесе.", ("Анна Петрова", "Лос-Анджелесе")),
+    ("В Милане на 91-ом году жизни скончался писатель Юрий Громов.", ("Юрий Громов", "Милане")),
+])
+def test_the_place_a_death_is_told_in(text, pair):
+    assert pair in death_places_of(text)
+
+
+def test_a_birthplace_is_no_place_of_death():
+    assert death_places_of("Юрий Громов родился в Москве, а умер в 1990 году.") == set()
+
+
+def test_a_place_in_a_post_between_commas_is_no_place_of_death():
+    text = "Его брат, Павел Громов, командир флота в Южно-Китайском море, умер в 2014 году."
+    assert death_places_of(text) == set()

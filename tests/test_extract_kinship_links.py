@@ -74,3 +74,37 @@ def test_two_sons_of_one_father_are_brothers():
     label = {p.key: p.label for p in f.persons}
     assert [(label[k.person], k.term, label[k.relative]) for k in f.kinships if k.relation == "relative"] \
         == [("Радик", "брат", "Айрат")]
+
+
+@pytest.mark.parametrize("text, tie", [
+    ("Вчера умер генерал Олег Смирнов. Его брат, Павел Смирнов, служил на флоте.",
+     ("Олег Смирнов", "relative", "Павел Смирнов")),
+    ("Вчера выступила Анна Петрова. Её сын Олег окончил школу.", ("Анна Петрова", "parent", "Олег")),
+])
+def test_a_possessive_opening_a_sentence_points_to_the_one_person_named_before(text, tie):
+    assert tie in ties(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Олег Смирнов встретил Павла Котова. Его брат Иван Смирнов служил на флоте.",  # two men before
+    "Вчера выступила Анна Петрова. Его сын Олег окончил школу.",  # "его" is no woman's
+])
+def test_no_tie_across_sentences_when_the_possessor_is_not_certain(text):
+    assert ties(text) == set()
+
+
+@pytest.mark.parametrize("text, tie", [
+    ("Олег Жарков женился в 1972 году на бывшей бортпроводнице — Любови Жарковой.",
+     ("Олег Жарков", "spouse", "Любови Жарковой")),
+    ("В 2010 году Анна Петрова вышла замуж за Олега Смирнова.", ("Анна Петрова", "spouse", "Олега Смирнова")),
+])
+def test_who_married_whom(text, tie):
+    assert tie in ties(text)
+
+
+def test_marrying_someone_s_daughter_is_no_marriage_to_the_father():
+    assert ties("Иван Петров рассказал, что Олег Смирнов женился на дочери Павла Котова.") == set()
+
+
+def test_a_kin_noun_opening_the_sentence_in_its_dictionary_form():
+    assert ("Олега Смирнова", "relative", "Анна") in ties("Внучка Олега Смирнова Анна окончила школу.")

@@ -209,3 +209,80 @@ def test_an_adjective_from_the_surname_of_a_named_person_mentions_that_person():
 def test_a_number_of_years_before_a_verb_is_no_age():
     found = persons("Владимир Путин 20 лет правил страной.")
     assert found["Владимир Путин"].age is None
+
+
+def age_links(text: str) -> set[tuple[str, str]]:
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts_of(text).links if link.relation == "AGE_IS"}
+
+
+@pytest.mark.parametrize("text, label, age", [
+    ("Директор завода Олег Смирнов скончался в возрасте 63 лет.", "Олег Смирнов", 63),
+    ("Вчера 47-летний губернатор области Павел Котов подал в отставку.", "Павел Котов", 47),
+    ("Тест у писателя Ильи Громова положительный. Ему 71 год.", "Илья Громов", 71),
+    ("У Марины Лебедевой, которой в мае исполнилось 30, родился сын.", "Марина Лебедева", 30),
+])
+def test_the_age_told_after_a_verb_a_post_or_a_pronoun(text, label, age):
+    assert persons(text)[label].age == age
+
+
+def test_a_pronoun_with_two_persons_in_reach_gives_no_age():
+    found = persons("Олег Смирнов встретил Павла Котова. Ему 40 лет.")
+    assert all(p.age is None for p in found.values())
+
+
+def test_a_pronoun_of_the_other_gender_gives_no_age():
+    found = persons("Марина Лебедева выступила в клубе. Ему 40 лет.")
+    assert found["Марина Лебедева"].age is None
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("В Москве отметили 90-летие Ильи Громова.", ("Ильи Громова", "90-летие")),
+    ("Сегодня исполнилось 85 лет со дня рождения Ильи Громова.", ("Ильи Громова", "85 лет")),
+    ("Илья Громов отмечает своё 85-летие в кругу друзей.", ("Илья Громов", "85-летие")),
+])
+def test_a_jubilee_of_a_birth_is_an_age_link_but_not_the_age_now(text, pair):
+    assert pair in age_links(text)
+    assert all(p.age is None for p in persons(text).values())
+
+
+def test_an_age_before_a_post_goes_to_the_name_after_it():
+    text = "Вчера 47-летний губернатор области Павел Котов подал в отставку."
+    assert ("Павел Котов", "47-летний") in age_links(text)
+
+
+def test_an_age_before_a_name_is_not_given_to_a_second_name_after_it():
+    text = "На ринг вышел 28-летний Максим Орлов, соперник Павла Котова."
+    assert ("Павла Котова", "28-летний") not in age_links(text)
+
+
+def test_nerel_gives_an_age_before_a_post_and_a_name_to_the_name_alone():
+    from kgbuild.evaluation.adapter import relations
+
+    text = "Вчера 47-летний губернатор области Павел Котов подал в отставку."
+    ages = {text[r.source.start:r.source.end] for r in relations(facts_of(text)) if r.type == "AGE_IS"}
+    assert ages == {"Павел Котов"}
+
+
+def alias_links(text: str) -> set[tuple[str, str]]:
+    return {(text[link.source.start:link.source.end], text[link.target.start:link.target.end])
+            for link in facts_of(text).links if link.relation == "ALTERNATIVE_NAME"}
+
+
+def test_a_short_name_after_the_full_one_is_another_name_of_the_person_but_a_repetition_is_not():
+    text = ("Губернатор Олег Смирнов открыл школу. Смирнов выступил перед учениками. "
+            "Олег Смирнов пообещал построить стадион.")
+    assert alias_links(text) == {("Олег Смирнов", "Смирнов")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Американский исполнитель Шон Картер, известный как Джей Зи, сменил псевдоним.", ("Шон Картер", "Джей Зи")),
+    ("Застрелен Фрэнк Кали по прозвищу Фрэнки Бой.", ("Фрэнк Кали", "Фрэнки Бой")),
+    ("Гарриет Табмен (урождённая Араминта Росс) родилась в Мэриленде.", ("Гарриет Табмен", "Араминта Росс")),
+])
+def test_a_nickname_pseudonym_or_maiden_name_the_text_gives_is_another_name(text, pair):
+    assert pair in alias_links(text)
+
+
+def test_two_persons_side_by_side_are_no_alternative_names():
+    assert alias_links("Олег Смирнов встретил Павла Котова, а Анна Петрова — Ивана Сидорова.") == set()

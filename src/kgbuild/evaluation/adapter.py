@@ -66,6 +66,10 @@ def relations(facts: DocumentFacts) -> set[RelationMention]:
         target = typed.get((link.target.start, link.target.end),
                            Mention("?", link.target.start, link.target.end))
         found.add(RelationMention(link.relation, source, target))
+    # "55-летний премьер-министр Великобритании Борис Джонсон": NEREL gives the age to the name alone
+    aged = {(r.target.start, r.target.end) for r in found if r.type == "AGE_IS" and r.source.type == "PERSON"}
+    found = {r for r in found if not (r.type == "AGE_IS" and r.source.type == "PROFESSION"
+                                      and (r.target.start, r.target.end) in aged)}
     found.update(_kinship(facts, typed))
     found.update(_places_of_death(facts, typed))
     from .events import predicted_relations  # deaths and awards, read by the events layer

@@ -211,6 +211,9 @@ def extract_dates(ctx: Context) -> None:
     _join_day_words(ctx)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
     ctx.facts.time_expressions.sort(key=lambda e: e.start)
+    from .deaths import death_dates  # persons and dates are both read by now
+
+    death_dates(ctx)
 
 
 _DAY_WORD = re.compile(r"(?i)(?:(?:в|во)\s+)?(?:позавчера|вчера|сегодня|завтра|понедельник|вторник|среду|четверг"

@@ -7,7 +7,9 @@ dates have flowed through the compound incidents.
 
 from __future__ import annotations
 
-from ..model import Incident
+import re
+
+from ..model import Incident, Link
 from .context import Context
 
 
@@ -17,3 +19,102 @@ def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
         incident = by_key.get(item.died_in or "")
         if incident is not None and item.died_on is None:
             item.died_on = incident.date
+
+
+# verbs of a death the text reports as such, not a killing ("убит", "застрелен" are read as
+# incidents); participles too: "Андре Мальро, умершего в 1976 году"
+_DIE = {"умереть", "скончаться", "умерший", "скончавшийся"}
+_DIE_FORMS = re.compile(r"^(?:умер|скончал|умерш|скончавш)", re.IGNORECASE)
+_LEFT_LIFE = re.compile(r"^\s+из\s+жизни")
+# a place of death is where the death happened: "в Москве", "в городе Сирт", "во Франции"
+_IN = re.compile(r"(?:^|\s)(?:в|во)\s+(?:город[еа]\s+|посёлке\s+|поселке\s+|селе\s+|деревне\s+)?$", re.IGNORECASE)
+_BIRTH = re.compile(r"родил|рожд|\bр\.")
+# "через несколько дней", "две недели назад": a span from another happening, not the day of death
+_VAGUE = re.compile(r"назад|через|спустя|после|несколько|\bнедел|\bмесяц[аеу]?\b|\bдн", re.IGNORECASE)
+
+
+def death_dates(ctx: Context) -> None:
+    """"Майкл Джексон скончался 25 июня 2009 года", "Хью Хефнера, умершего в сентябре 2017 года",
+    "25 декабря скончался певец Джордж Майкл": the date (and "в"-place) a death verb is told with,
+    and the person who died, as NEREL's DATE_OF_DEATH (PLACE_OF_DEATH) links between mentions. Only within one sentence, and
+    only where the dying person is the verb's subject, the name the participle hangs on, or the
+    one person the sentence names."""
+    persons = {p.key for p in ctx.facts.persons if not p.anonymous}
+    named = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
+    dated = sorted([d.evidence for d in ctx.facts.dates if d.evidence] + list(ctx.facts.time_expressions),
+                   key=lambda e: e.start)
+    places = sorted((m for p in ctx.facts.places for m in p.mentions), key=lambda m: m.start)
+    for sentence in ctx.analysis.sentences:
+        for verb in sentence.tokens:
+            if not _dies(ctx, verb):
+                continue
+            clause = _clause(ctx.text, sentence.start, sentence.end, verb)
+            inside = [m for m in named if clause[0] <= m[0] and m[1] <= clause[1]]
+            who = _dying(ctx, sentence, verb, inside) or _relative_clause_owner(ctx, clause, named)
+            if who is None:
+                continue
+            for where in places:  # "скончался в больнице в Лиме", "В Милане скончался …"
+                if clause[0] <= where.start and where.end <= clause[1] and _IN.search(ctx.text[max(0, where.start - 12):where.start]) \
+                        and not _BIRTH.search(ctx.text[min(where.end, verb.start):max(where.start, verb.end)]) \
+                        and not _other_verb(sentence, verb, where) \
+                        and not (where.end <= verb.start and "," in ctx.text[where.end:verb.start]):
+                    # "Ван Бин, замначальника штаба в Южно-Китайском море, умер": the place is the post's
+                    ctx.facts.links.append(Link("PLACE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
+                                                ctx.evidence(where.start, where.end, 0.7)))
+            dates = [d for d in dated if clause[0] <= d.start and d.end <= clause[1] and not _VAGUE.search(d.quote)
+                     and not _BIRTH.search(ctx.text[min(d.end, verb.start):max(d.start, verb.end)])
+                     and not _other_verb(sentence, verb, d)]
+            if not dates:
+                continue
+            when = min(dates, key=lambda d: min(abs(d.start - verb.end), abs(verb.start - d.end)))
+            ctx.facts.links.append(Link("DATE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
+                                        ctx.evidence(when.start, when.end, 0.7)))
+
+
+def _relative_clause_owner(ctx: Context, clause: tuple[int, int], named) -> tuple[int, int, str] | None:
+    """"посла Виталия Чуркина, который скончался 20 февраля": the name the "который" follows."""
+    if not re.match(r"\s*(?:который|которая)\s", ctx.text[clause[0]:clause[0] + 12]):
+        return None
+    comma = clause[0] - 1
+    return next((m for m in named if re.fullmatch(r"\s*", ctx.text[m[1]:comma])), None)
+
+
+def _other_verb(sentence, verb, date) -> bool:
+    """"В субботу Петров сообщил, что Смирнов умер": the date tells another verb's time."""
+    low, high = min(date.end, verb.start), max(date.start, verb.end)
+    return any(low <= t.start and t.end <= high and t is not verb and t.pos == "VERB"
+               and t.feats.get("VerbForm") == "Fin" for t in sentence.tokens)
+
+
+def _dies(ctx: Context, token) -> bool:
+    if token.lemma in _DIE or _DIE_FORMS.match(token.text):
+        return not token.text.lower().startswith("умерен")  # "умеренный"
+    return token.lemma == "уйти" and bool(_LEFT_LIFE.match(ctx.text[token.end:token.end + 12]))
+
+
+def _clause(text: str, start: int, end: int, verb) -> tuple[int, int]:
+    """The stretch of the sentence the verb tells: not past a semicolon, a dash between names of a
+    list, or a "который"/"когда" clause of another happening."""
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(text, start, end)]
+    left = max([c + 1 for c in cuts if c < verb.start] + [start])
+    return left, min([c for c in cuts if c >= verb.end] + [end])
+
+
+_CLAUSE_CUT = re.compile(r";| — |,\s+(?:а|но|однако|затем|потом|когда|который|которая|которые|что)\b")
+
+
+def _dying(ctx: Context, sentence, verb, inside: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    if verb.pos in ("VERB", "AUX") and verb.feats.get("VerbForm") != "Part":
+        subjects = [t for t in sentence.tokens if t.head == verb.index and t.rel.startswith("nsubj")]
+        for subject in subjects:
+            span = [t for t in sentence.tokens if t is subject or t.head == subject.index and t.rel in ("flat:name", "appos", "flat")]
+            hit = next((m for m in inside if any(m[0] <= t.start < m[1] for t in span)), None)
+            if hit:
+                return hit
+    else:  # a participle: the name just before its comma
+        before = [m for m in inside if m[1] <= verb.start and re.fullmatch(r",?\s*", ctx.text[m[1]:verb.start])]
+        if before:
+            return before[-1]
+    if len({k for _, _, k in inside}) == 1:
+        return min(inside, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
+    return None

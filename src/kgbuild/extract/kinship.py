@@ -71,6 +71,43 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                     ctx.facts.kinships.append(Kinship(person=owner, relative=relative, relation=relation,
                                                       term=term, evidence=[evidence]))
     _named_ties(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+    _marriages(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+
+
+# "Жарков женился в 1972 году на Любови Жарковой", "Анна вышла замуж за Олега Смирнова"
+_MARRY_GAP = {"жениться": re.compile(r"^[^.;:!?«»\"]*?\bна\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$"),
+              "выйти": re.compile(r"^[^.;:!?«»\"]*?\bзамуж\s+за\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$")}
+
+
+def _marriages(ctx: Context, segs: list[Segment], seen: set) -> None:
+    """Who married whom, when the sentence names both: the verb's subject and the name after
+    "на" ("жениться") or "замуж за" ("выйти")."""
+    named = sorted((s, e, k) for s, e, k in ctx.mentions
+                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    text = ctx.text
+    for seg in segs:
+        s = seg.sentence
+        for verb in s.tokens:
+            gap_rule = _MARRY_GAP.get(verb.lemma)
+            if gap_rule is None:
+                continue
+            after = [m for m in named if verb.end <= m[0] and m[1] <= s.end]
+            spouse = next((m for m in after if gap_rule.match(text[verb.end:m[0]])), None)
+            if spouse is None or any(m[0] < spouse[0] for m in after):
+                continue  # another name stands between: whose spouse it is is not sure
+            gap = [t for t in s.tokens if verb.end <= t.start and t.end <= spouse[0]]
+            if any(person_lemma(t) in KIN or t.lemma in _RELATIONAL for t in gap) or (
+                    verb.lemma == "жениться" and _case(s, spouse) == "Gen" and not re.search(r"[—–]\s*$", text[verb.end:spouse[0]])):
+                continue  # "женился на дочери Павла Котова": the name is the bride's kin
+            subjects = [t for t in s.tokens if t.head == verb.index and t.rel.startswith("nsubj")]
+            owner = next((m for m in named for t in subjects if m[0] <= t.start < m[1]), None)
+            if owner is None or owner[2] == spouse[2]:
+                continue
+            if (owner[2], spouse[2], "spouse") in seen:
+                continue
+            seen.add((owner[2], spouse[2], "spouse"))
+            ctx.facts.kinships.append(Kinship(person=owner[2], relative=spouse[2], relation="spouse",
+                                              term="супруг", evidence=[ctx.evidence(s.start, s.end, 0.7)]))
 
 
 # between a kin noun and the name it governs or stands beside: lower-case words only ("дочь
@@ -94,10 +131,13 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
     for seg in segs:
         s = seg.sentence
         inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
-        if len(inside) < 2:
+        if not inside:  # one name may still be kin to a person of the sentence before
             continue
         for token in s.tokens:
-            lemma = token.lemma if token.lemma in KIN else person_lemma(token)
+            # "Внучка" opening a sentence can be parsed as a genitive of "внучок": a kin noun
+            # written in its dictionary form is that noun, in the nominative
+            as_written = token.text.lower() in KIN
+            lemma = token.text.lower() if as_written else token.lemma if token.lemma in KIN else person_lemma(token)
             if lemma not in KIN or not token.text[:1].islower() and token.start != s.start:
                 continue
             if any(m[0] <= token.start < m[1] for m in inside):
@@ -117,8 +157,20 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
                 if apposed and not (own and _OWN[own] and gender and gender != _OWN[own]) \
                         and _clause_between(text, owner[1], token.start):
                     ties.append((owner[2], after[0][2]))
+            elif after and own and _OWN[own] and not before and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) \
+                    and text[after[0][0] - 1] in " ," and _case(s, after[0]) != "Gen":
+                # "… Ван Цзюнь пережил жену. Его брат, Ван Бин, генерал": the one person of that gender
+                # the sentence before names
+                owner = _previous_owner(ctx, named, s, _OWN[own])
+                if owner is not None:
+                    lemma_ = lemma
+                    relation = KIN[lemma_]
+                    if (owner[2], after[0][2], relation) not in seen and owner[2] != after[0][2]:
+                        seen.add((owner[2], after[0][2], relation))
+                        ctx.facts.kinships.append(Kinship(person=owner[2], relative=after[0][2], relation=relation,
+                                                          term=lemma, evidence=[ctx.evidence(owner[0], s.end, 0.6)]))
             elif after and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) and after[0][1] <= s.end \
-                    and _genitive(s, token.end, after[0]) and token.feats.get("Case") != "Gen" \
+                    and _genitive(s, token.end, after[0]) and (as_written or token.feats.get("Case") != "Gen") \
                     and not _counted(s, token):
                 owners = [after[0]]
                 rest = after[1:]
@@ -156,6 +208,22 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
                                                   term=lemma, evidence=[ctx.evidence(s.start, s.end, 0.7)]))
 
 
+def _previous_owner(ctx: Context, named: list, s: Sentence, gender: str) -> tuple[int, int, str] | None:
+    """The possessor of "его"/"её" opening a sentence: the only named person of that gender in the
+    sentence before (its last mention there); none when the sentence before names two."""
+    before = next((x for x in reversed(ctx.analysis.sentences) if x.end <= s.start), None)
+    if before is None:
+        return None
+    inside = [m for m in named if before.start <= m[0] and m[1] <= before.end]
+    keys = {k for _, _, k in inside}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    if getattr(ctx.entity(key), "gender", None) != gender:
+        return None
+    return [m for m in inside if m[2] == key][-1]
+
+
 def _counted(s: Sentence, token: Token) -> bool:
     """"две дочери Лара и Кассиа": a counted kin noun lists the relatives, it names no possessor."""
     return any(c.pos == "NUM" or c.rel == "nummod" for c in s.children(token.index)) or any(
@@ -180,7 +248,10 @@ def _genitive(s: Sentence, start: int, mention: tuple[int, int, str]) -> bool:
     gap = [t for t in s.tokens if start <= t.start and t.end <= mention[0]]
     if any(t.lemma in KIN or t.lemma in _RELATIONAL for t in gap):
         return False
-    return _case(s, mention) in ("Gen", None) or bool(gap) and gap[-1].feats.get("Case") == "Gen"
+    # "Ван Цзюня": a foreign given name may not decline, the surname after it does
+    last = [t for t in s.tokens if mention[0] <= t.start and t.end <= mention[1]][-1:]
+    return _case(s, mention) in ("Gen", None) or bool(gap) and gap[-1].feats.get("Case") == "Gen" \
+        or bool(last) and last[0].feats.get("Case") == "Gen"
 
 
 def _case(s: Sentence, mention: tuple[int, int, str]) -> str | None:

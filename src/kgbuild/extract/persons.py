@@ -84,11 +84,14 @@ def extract_persons(ctx: Context) -> None:
             ctx.facts.persons.append(person)
             _alias_links(ctx, mentions)
     _latin_aliases(ctx)
+    _told_aliases(ctx)
     _ages(ctx)
 
 
-_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю)\s+(?:\w+\s+){0,2}?$")
-_AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+в\s+возрасте\s+)(\d{1,3})\s+(?:лет|года?)(?!\w)")
+# "55-летний премьер-министр Великобритании Борис Джонсон": the post between belongs to the person
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю)\s+(?:[\w-]+\s+){0,3}?$")
+# "Андрей Варичев умер в возрасте 52 лет": a verb or two may stand before "в возрасте"
+_AGE_AFTER = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:[а-яё]+\s+){0,3}?в\s+возрасте\s+)(\d{1,3})\s+(?:лет|года?)(?!\w)")
 # "Джеймсу Коми 52 года.", "Томасу Шеферу было 54 года": a name in the dative, then the age
 _AGE_DATIVE = re.compile(r"^\s+(?:было\s+|будет\s+|исполнилось\s+(?:бы\s+)?|исполнится\s+)?(\d{1,3})\s+(?:лет|года?)(?=\s*[.,;])")
 
@@ -106,11 +109,13 @@ def _ages(ctx: Context) -> None:
         person = persons.get(key)
         if person is None:
             continue
-        before = _AGE_BEFORE.search(ctx.text[max(0, start - 40):start])
+        before = _AGE_BEFORE.search(ctx.text[max(0, start - 60):start])
+        if before and any(s < start and e > start - len(before.group(0)) for s, e, _ in ctx.mentions):
+            before = None  # "28-летний Максим Дадашев": the age is the first name's, not a later one's
         after = _AGE_AFTER.match(ctx.text[end:end + 30]) or _AGE_BARE.match(ctx.text[end:end + 30]) or (
             _in_dative(ctx.text[start:end]) and _AGE_DATIVE.match(ctx.text[end:end + 30]))
         if before:
-            a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start()
+            a_start = start - len(ctx.text[max(0, start - 60):start]) + before.start()
             a_end = a_start + len(before.group(0).split()[0])
             age = int(before.group(1))
         elif after:
@@ -123,6 +128,73 @@ def _ages(ctx: Context) -> None:
             continue
         person.age = person.age or age
         ctx.facts.links.append(Link("AGE_IS", ctx.evidence(start, end, 0.8), ctx.evidence(a_start, a_end, 0.8)))
+    _pronoun_ages(ctx, persons)
+    _anniversaries(ctx, persons)
+
+
+# "Ему 71 год.", "ей исполнился 21 год", "Месси, которому в июне исполнилось 30"
+_PRONOUN_AGE = re.compile(r"(?<![\w-])(ему|ей|которому|которой)\s+(?:(?:в|на)\s+[а-яё]+\s+)?"
+                          r"(?:(было|будет|исполнилось|исполнился|исполнится)\s+)?(?:(?:в|на)\s+[а-яё]+\s+)?"
+                          r"(\d{1,3})(\s+(?:лет|года?))?(?![\w-])", re.IGNORECASE)
+# "90-летие Василия Шукшина", "85 лет со дня рождения Юрия Визбора", "Ширвиндт отмечает своё 85-летие"
+_JUBILEE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3}-лети[еяюи]|\d{1,3}\s+(?:лет|года?)(?=\s+со\s+дня\s+рождения))"
+                             r"\s+(?:со\s+дня\s+рождения\s+)?$")
+_JUBILEE_AFTER = re.compile(r"^\s+(?:отметил[аи]?|отмечает|отмечают|празднует|отпраздновал[аи]?)\s+(?:сво[ейё]\s+)?"
+                            r"(\d{1,3}-летие|\d{1,3}-летний\s+юбилей)(?![\w-])")
+
+
+def _pronoun_ages(ctx: Context, persons: dict) -> None:
+    """An age told of "ему"/"ей": the person is the one named person in reach (this sentence and
+    the one before), of the pronoun's gender; with two persons in reach the age stays untold."""
+    named = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
+    for m in _PRONOUN_AGE.finditer(ctx.text):
+        pronoun = m.group(1).lower()
+        gender = "female" if pronoun in ("ей", "которой") else "male"
+        if pronoun.startswith("котор"):
+            reach = ctx.text.rfind(",", 0, m.start())
+            candidates = [x for x in named if x[1] <= m.start() and reach - x[1] in range(0, 2)]
+        else:
+            start = _sentence_start(ctx.text, _sentence_start(ctx.text, m.start()) - 1)
+            candidates = [x for x in named if start <= x[0] and x[1] <= m.start()]
+        keys = {k for _, _, k in candidates}
+        if len(keys) != 1:
+            continue
+        person = persons[keys.pop()]
+        if person.gender and person.gender != gender:
+            continue
+        if not m.group(4) and not (m.group(2) or "").lower().startswith("исполн"):
+            continue  # a bare number is an age only after "исполнилось"
+        a_start, a_end = m.start(3), m.end()
+        age = int(m.group(3))
+        if not 0 < age < 125:
+            continue
+        p_start, p_end, _ = candidates[-1]
+        person.age = person.age or age
+        ctx.facts.links.append(Link("AGE_IS", ctx.evidence(p_start, p_end, 0.7), ctx.evidence(a_start, a_end, 0.7)))
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts: after the last full stop, "!", "?" or line break."""
+    cut = max(text.rfind(c, 0, max(at, 0)) for c in ".!?\n")
+    return cut + 1
+
+
+def _anniversaries(ctx: Context, persons: dict) -> None:
+    """A jubilee of a person's birth is an age the text gives (NEREL's AGE_IS), though not the
+    person's age now: the person's `age` stays as it was."""
+    for start, end, key in ctx.mentions:
+        if key not in persons:
+            continue
+        before = _JUBILEE_BEFORE.search(ctx.text[max(0, start - 40):start])
+        after = _JUBILEE_AFTER.match(ctx.text[end:end + 50])
+        if before:
+            a_start = start - len(ctx.text[max(0, start - 40):start]) + before.start(1)
+            span = (a_start, a_start + len(before.group(1)))
+        elif after:
+            span = (end + after.start(1), end + after.end(1))
+        else:
+            continue
+        ctx.facts.links.append(Link("AGE_IS", ctx.evidence(start, end, 0.7), ctx.evidence(*span, 0.7)))
 
 
 def _in_dative(name: str) -> bool:
@@ -495,8 +567,13 @@ def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
 def _alias_links(ctx: Context, mentions: list[_Mention]) -> None:
     """Successive mentions of one person in another form ("Сергей Петров" ... "Петров")."""
     mentions = [m for m in mentions if not m.latin and not m.derived]
+    written: set[str] = set()
     for prev, cur in zip(mentions, mentions[1:]):
-        if len(prev.words) != len(cur.words):
+        written.add(ctx.text[prev.start:prev.end])
+        # "Джонсон … Борис Джонсон" when the full name was written before: a repetition, not
+        # another name (NEREL leaves it unlinked)
+        repeated = len(prev.words) < len(cur.words) and ctx.text[cur.start:cur.end] in written
+        if len(prev.words) != len(cur.words) and not repeated:
             ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(prev.start, prev.end, 0.7),
                                         ctx.evidence(cur.start, cur.end, 0.7)))
 
@@ -517,6 +594,22 @@ def _latin_aliases(ctx: Context) -> None:
         ctx.add_mention(m.start(1), m.end(1), key)
         ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(*prev, 0.8),
                                     ctx.evidence(m.start(1), m.end(1), 0.8)))
+
+
+# "Шон Картер, известный как Джей Зи", "Фрэнк Кали по прозвищу Фрэнки Бой", "Табмен (урождённая
+# Араминта Росс)", "Анна Иванова (настоящее имя — Анна Петрова)"
+_TOLD_ALIAS = re.compile(r"^\s*[,(]?\s*(?:(?:более\s+|также\s+)?известн\w+\s+(?:также\s+|всем\s+)?(?:как|под\s+(?:именем|псевдонимом|прозвищем))"
+                         r"|по\s+прозвищу|по\s+кличке|под\s+псевдонимом|(?:он|она)\s+же|урожд[её]нн\w+"
+                         r"|(?:настоящее|подлинное)\s+имя|псевдоним)\s*[—–-]?\s*[(«\"]?\s*$", re.IGNORECASE)
+
+
+def _told_aliases(ctx: Context) -> None:
+    """Another name the text says a person goes by: a nickname, a pseudonym, a maiden name."""
+    persons = {p.key for p in ctx.facts.persons}
+    named = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
+    for (s1, e1, k1), (s2, e2, k2) in zip(named, named[1:]):
+        if e1 <= s2 and _TOLD_ALIAS.match(ctx.text[e1:s2]):
+            ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(s1, e1, 0.8), ctx.evidence(s2, e2, 0.8)))
 
 
 @lru_cache(maxsize=100_000)
