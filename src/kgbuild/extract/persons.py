@@ -407,7 +407,7 @@ def _mention(ctx: Context, start: int, end: int, places: set[str], capitalised: 
             return None
     start, end = tokens[0][1].start, tokens[-1][1].end
     cases = [t.feats["Case"] for w, t in tokens if "Case" in t.feats and not INITIAL.match(w)]
-    case = max(set(cases), key=cases.count) if cases else None
+    case = max(cases, key=cases.count) if cases else None  # ties by first seen, not by hash order
     gender = _context_gender(ctx, [t for _, t in tokens])
     return _Mention(start, end, words, case, gender, split_name(words))
 
