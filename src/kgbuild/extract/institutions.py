@@ -34,6 +34,7 @@ BODY_HEADS = frozenset("""
 правительство министерство ведомство посольство консульство пресс-служба прокуратура администрация
 мэрия полиция милиция парламент сенат конгресс кабмин акимат власть генштаб штаб комиссия
 госдума дума минфин минобороны минздрав минюст департамент управление комитет
+сборная кабинет
 """.split())
 # words the tagger reads as organizations that name no one body
 _NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
@@ -47,7 +48,12 @@ _DISEASE = re.compile(r"(?i)^(?:covid|sars|mers)(?:-\w+)*$")
 _WORK_CUE = re.compile(r"(?i)(?:фильм\w*|картин\w*|кинотеатр\w*|альбом\w*|песн\w*|сингл\w*|марк\w*|спектакл\w*"
                        r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
-_LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет".split())
+_LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет сборная кабинет"
+                          .split())
+# a body's passing state is no part of its name: "новое правительство" (NEREL marks "правительство")
+_TRANSIENT = frozenset("новый прежний нынешний будущий бывший".split())
+# heads whose body is named after the person leading it: "кабинет Руснока", "правительство Фишера"
+_LED_BY = frozenset("правительство кабинет администрация".split())
 _REGIMES = re.compile(r"(?i)(особого|строгого|общего|усиленного|максимального|минимального|среднего)\s+режима")
 _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учреждени\w+|колони\w+)|колони\w+(?:-поселени\w+)?"
                          r"|следственн\w+\s+изолятор\w*|учреждени\w+)\s*$")
@@ -262,6 +268,8 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
+                if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
+                    continue  # "в кабинете директора": a room
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
                     continue
                 if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
@@ -698,6 +706,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _cabinet(ctx: Context, start: int, end: int, head: Token) -> bool:
+    """"кабинет министров", "коалиционного кабинета", "кабинета Руснока": a government, not a room."""
+    tokens = ctx.analysis.tokens_in(start, end)
+    return any(t.lemma == "министр" for t in tokens) \
+        or any(t.pos == "ADJ" and t.text.islower() for t in tokens if t.end <= head.start) \
+        or any(sp.type == "PER" and head.end < sp.start < end for sp in ctx.analysis.spans)
+
+
 def _lone_generic(ctx: Context, start: int, end: int) -> bool:
     """"силовых ведомств", "Ведомство": the head and adjectives only, none made from a place name."""
     tokens = ctx.analysis.tokens_in(start, end)
@@ -721,8 +737,10 @@ def _category(ctx: Context, start: int, end: int) -> str | None:
 def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int]:
     tokens = sentence.tokens
     left = head.index
-    while left > 0 and tokens[left - 1].pos == "ADJ" and tokens[left - 1].head == head.index:
+    while left > 0 and tokens[left - 1].pos == "ADJ" and tokens[left - 1].head == head.index \
+            and tokens[left - 1].lemma not in _TRANSIENT:
         left -= 1
+    names = [(sp.start, sp.end) for sp in ctx.analysis.spans if sp.type == "PER"]
     right = head.index
     members = {head.index}
     for token in tokens[head.index + 1:]:
@@ -730,7 +748,10 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
             continue  # "комитета Совета Федерации по экономической политике"
         if token.pos in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or re.search(r"[,;:()«»\"—\n]", token.text):
             break
-        if ctx.key_at(token.start, token.end) in {p.key for p in ctx.facts.persons}:
+        person = next(((s, e) for s, e in names if s <= token.start < e), None)
+        if person is not None:
+            if right == head.index and head.lemma in _LED_BY and token.head == head.index and person[0] == token.start:
+                return tokens[left].start, person[1]  # "кабинета Руснока", "администрация Дональда Трампа"
             break
         if token.head in members and token.rel in ("nmod", "amod", "flat", "case") \
                 or token.rel == "amod" and token.head is not None and token.head > token.index:
