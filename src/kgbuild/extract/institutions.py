@@ -34,7 +34,7 @@ BODY_HEADS = frozenset("""
 правительство министерство ведомство посольство консульство пресс-служба прокуратура администрация
 мэрия полиция милиция парламент сенат конгресс кабмин акимат власть генштаб штаб комиссия
 госдума дума минфин минобороны минздрав минюст департамент управление комитет
-сборная кабинет
+сборная кабинет суд
 """.split())
 # words the tagger reads as organizations that name no one body
 _NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
@@ -270,6 +270,8 @@ class _Institutions:
                 start, end = _body_extent(self.ctx, sentence, token)
                 if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
                     continue  # "в кабинете директора": a room
+                if token.lemma == "суд" and (token.feats.get("Number") == "Plur" or (start, end) == (token.start, token.end)):
+                    continue  # "суд постановил", "в суде": the trial or the court of the story, no named body
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
                     continue
                 if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
