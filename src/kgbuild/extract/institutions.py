@@ -34,8 +34,11 @@ BODY_HEADS = frozenset("""
 правительство министерство ведомство посольство консульство пресс-служба прокуратура администрация
 мэрия полиция милиция парламент сенат конгресс кабмин акимат власть генштаб штаб комиссия
 госдума дума минфин минобороны минздрав минюст департамент управление комитет
-сборная кабинет суд
+сборная кабинет суд армия войско сила
 """.split())
+# armed forces: "сухопутных войск", "украинской армии", "вооружённых сил" (a bare "в армии", "войска"
+# or "силы" names none)
+_FORCES = frozenset("армия войско сила".split())
 # words the tagger reads as organizations that name no one body
 _NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
 # a platform one writes "in" is a medium, not a body: "написал в Twitter", "в своём Фейсбуке"
@@ -259,6 +262,16 @@ class _Institutions:
             break
         return end
 
+    def _forces(self, sentence: Sentence, head: Token, start: int, end: int) -> bool:
+        before = sentence.tokens[head.index - 1] if head.index else None
+        if head.lemma == "сила":
+            return before is not None and before.lemma.startswith(("вооруж", "военно-"))
+        if (start, end) == (head.start, head.end) or before is not None and before.lemma == "генерал" \
+                or head.lemma == "армия" and head.feats.get("Number") == "Plur":
+            return False  # "генерал армии" is a rank; "армий зарубежных стран" a kind
+        insts = {i.key for i in self.ctx.facts.institutions}
+        return not any(start <= s and e <= end and k in insts for s, e, k in self.ctx.mentions)  # "войск НАТО"
+
     def bodies(self) -> None:
         """"правительство Киргизии", "пресс-служба МВД": a common noun heading a body's name."""
         for sentence in self.ctx.analysis.sentences:
@@ -270,6 +283,8 @@ class _Institutions:
                 start, end = _body_extent(self.ctx, sentence, token)
                 if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
                     continue  # "в кабинете директора": a room
+                if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
+                    continue
                 if token.lemma == "суд" and (token.feats.get("Number") == "Plur" or (start, end) == (token.start, token.end)):
                     continue  # "суд постановил", "в суде": the trial or the court of the story, no named body
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
