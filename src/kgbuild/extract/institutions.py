@@ -13,7 +13,7 @@ import re
 
 from ..model import Institution, Link
 from .context import Context
-from .lexicon import CATEGORY_HEADS, CODE_KINDS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS
+from .lexicon import CATEGORY_HEADS, CODE_KINDS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS, SEATS_OF_POWER
 from .nlp import Sentence, Token, models
 
 # "ЕС-164/4", "ГМ-172/1", "АК-159/5": letters, a number, a slash, a number
@@ -63,6 +63,8 @@ _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учрежде�
 _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообщает|пишет|корреспондент\w*|по\s+данным|со\s+ссылкой\s+на"
                          r"|информаци\w+\s+(?:портала|сайта|агентства|издания))\s+(?:корреспондент\w*\s+)?$")
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
+# "в кабинете Белого дома", "у стен Кремля": the building, not the body
+_BUILDING_PARTS = frozenset("кабинет здание территория стена зал ворота башня площадь двор".split())
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
 
 
@@ -71,6 +73,7 @@ def extract_institutions(ctx: Context) -> None:
     found.codes()
     found.numbered()
     found.abbreviations()
+    found.seats()
     found.outlets()
     found.org_spans()
     found.bodies()
@@ -168,6 +171,24 @@ class _Institutions:
             if inst.abbreviation and inst.abbreviation.split()[0] == abbr:
                 return inst
         return None
+
+    def seats(self) -> None:
+        """"Кремль заявил", "представители Белого дома": the body, unless the building is meant
+        ("в Овальном кабинете Белого дома", "на территории Кремля")."""
+        for sentence in self.ctx.analysis.sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                if not token.text[:1].isupper():
+                    continue
+                for lemmas, label in SEATS_OF_POWER.items():
+                    words = tokens[i:i + len(lemmas)]
+                    if tuple(t.lemma for t in words) != lemmas or not all(t.text[:1].isupper() for t in words[:1]):
+                        continue
+                    if i and tokens[i - 1].lemma in _BUILDING_PARTS:
+                        continue
+                    start, end = words[0].start, words[-1].end
+                    if self.free(start, end):
+                        self.mention(self.get(label, "GovernmentBody"), start, end, 0.7)
 
     def outlets(self) -> None:
         """"передает корреспондент 7152.kz": the outlet a text cites is a news outlet."""
