@@ -231,3 +231,13 @@ def test_the_european_union_is_a_body_not_a_place():
     f, found = institutions("Страна получила кредит от Евросоюза.")
     assert found["Европейский союз"].mentions[0].quote == "Евросоюза"
     assert not any(p.label.startswith("Евросоюз") for p in f.places)
+
+
+def test_a_part_of_a_body_is_named_with_the_bodys_abbreviation():
+    assert "ЦК КПСС" in quotes("Бывший член политбюро ЦК КПСС получил 96 процентов голосов.")
+    assert "ГУ МВД" in quotes("По версии ГУ МВД, водитель автобуса пытался скрыться.")
+
+
+def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
+    assert "правительство" in quotes("Я призываю правительство страны принять меры.")
+    assert "правительство страны" not in quotes("Я призываю правительство страны принять меры.")

@@ -63,6 +63,11 @@ _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учрежде�
 _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообщает|пишет|корреспондент\w*|по\s+данным|со\s+ссылкой\s+на"
                          r"|информаци\w+\s+(?:портала|сайта|агентства|издания))\s+(?:корреспондент\w*\s+)?$")
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
+# place kinds that, left without a name, name no place of the body's: "кабинет министров страны"
+_DANGLING_KINDS = frozenset("страна штат государство город".split())
+# abbreviations of a part of a body, named with the body's own: "ГУ МВД", "ЦК КПСС", "СУ СК"
+_SUB_UNITS = frozenset("ГУ ГСУ СУ ЦК УВД ГУВД УМВД УФСИН УФСБ УФМС ОВД".split())
+_OF_BODY = re.compile(r" [А-ЯЁ]{2,6}(?![\w-])")
 # "в кабинете Белого дома", "у стен Кремля": the building, not the body
 _BUILDING_PARTS = frozenset("кабинет здание территория стена зал ворота башня площадь двор".split())
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
@@ -219,7 +224,8 @@ class _Institutions:
                 if end <= start or not self.free(start, end) or CODE.fullmatch(text[start:end]):
                     previous = None
                     continue
-                end = self._extend(start, end)
+                unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
+                end = self._extend(start, unit.end() if unit else end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
                         or _WORK_CUE.search(text[max(0, start - 120):start]):
@@ -797,8 +803,8 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
             right = token.index
         else:
             break
-    while right > head.index and tokens[right].pos in ("ADJ", "ADP"):
-        right -= 1
+    while right > head.index and (tokens[right].pos in ("ADJ", "ADP") or tokens[right].lemma in _DANGLING_KINDS):
+        right -= 1  # "правительство страны", "полиция штата" (Миссури): the kind word names no place
     return tokens[left].start, tokens[right].end
 
 
