@@ -739,6 +739,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "-–," or
                            text[end - 1] == "." and end - 2 > start and text[end - 2].islower()):
         end -= 1
+    # wiki-style quotes made of two apostrophes: ''Wall Street Journal''
+    while text.startswith("''", start) and end - start > 2:
+        start += 2
+    while text.endswith("''", start, end) and end - start > 2:
+        end -= 2
     name = text[start:end]
     # quotes: drop unbalanced ones at the edges, keep «Лефортово» whole
     if name and name[0] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2 == 1:
