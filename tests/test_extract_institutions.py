@@ -241,3 +241,11 @@ def test_a_part_of_a_body_is_named_with_the_bodys_abbreviation():
 def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
     assert "правительство" in quotes("Я призываю правительство страны принять меры.")
     assert "правительство страны" not in quotes("Я призываю правительство страны принять меры.")
+
+
+@pytest.mark.parametrize("text", [
+    "Его задержали сотрудники милиции.",
+    "Он обратился в администрацию с жалобой.",
+])
+def test_a_bare_militia_or_administration_names_no_one_body(text):
+    assert quotes(text) == set()
