@@ -249,3 +249,8 @@ def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
 ])
 def test_a_bare_militia_or_administration_names_no_one_body(text):
     assert quotes(text) == set()
+
+
+def test_where_one_meets_is_the_building_and_running_a_car_is_no_directorate():
+    assert quotes("Встреча прошла в Белом доме в среду.") == set()
+    assert quotes("Он был уличён в управлении автомобилем в нетрезвом виде.") == set()

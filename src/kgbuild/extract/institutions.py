@@ -190,8 +190,9 @@ class _Institutions:
                     words = tokens[i:i + len(lemmas)]
                     if tuple(t.lemma for t in words) != lemmas or not all(t.text[:1].isupper() for t in words[:1]):
                         continue
-                    if i and tokens[i - 1].lemma in _BUILDING_PARTS:
-                        continue
+                    if i and (tokens[i - 1].lemma in _BUILDING_PARTS
+                              or tokens[i - 1].text.lower() in ("в", "во") and token.feats.get("Case") == "Loc"):
+                        continue  # "в Белом доме": where one is, the building
                     start, end = words[0].start, words[-1].end
                     if self.free(start, end):
                         self.mention(self.get(label, "GovernmentBody"), start, end, 0.7)
@@ -313,6 +314,9 @@ class _Institutions:
                     continue  # "в кабинете директора": a room
                 if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
                     continue
+                following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+                if token.lemma == "управление" and following is not None and following.feats.get("Case") == "Ins":
+                    continue  # "в управлении автомобилем": the act of running something
                 if token.lemma == "суд" and (token.feats.get("Number") == "Plur" or (start, end) == (token.start, token.end)):
                     continue  # "суд постановил", "в суде": the trial or the court of the story, no named body
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
