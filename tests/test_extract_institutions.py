@@ -254,3 +254,13 @@ def test_a_bare_militia_or_administration_names_no_one_body(text):
 def test_where_one_meets_is_the_building_and_running_a_car_is_no_directorate():
     assert quotes("Встреча прошла в Белом доме в среду.") == set()
     assert quotes("Он был уличён в управлении автомобилем в нетрезвом виде.") == set()
+
+
+def test_a_name_cut_after_an_adjective_goes_on_to_its_noun():
+    assert quotes("Он был членом Национальной ассамблеи народной власти.") == {
+        "Национальной ассамблеи народной власти"}
+
+
+def test_a_captions_flag_is_no_part_of_the_organizations_name():
+    found = quotes("Он обвиняется в оказании помощи ИГИЛ Флаг ИГИЛ Среди обвинений — попытка вербовки.")
+    assert found == {"ИГИЛ"}

@@ -66,6 +66,8 @@ _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообща
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
 # place kinds that, left without a name, name no place of the body's: "кабинет министров страны"
 _DANGLING_KINDS = frozenset("страна штат государство город".split())
+# words of a picture's caption before the name: "Флаг ИГИЛ"
+_CAPTION_WORDS = frozenset("флаг эмблема логотип герб".split())
 # abbreviations of a part of a body, named with the body's own: "ГУ МВД", "ЦК КПСС", "СУ СК"
 _SUB_UNITS = frozenset("ГУ ГСУ СУ ЦК УВД ГУВД УМВД УФСИН УФСБ УФМС ОВД".split())
 _OF_BODY = re.compile(r" [А-ЯЁ]{2,6}(?![\w-])")
@@ -226,6 +228,8 @@ class _Institutions:
                 if end <= start or not self.free(start, end) or CODE.fullmatch(text[start:end]):
                     previous = None
                     continue
+                start = self._past_caption_word(start, end)
+                end = self._past_dangling_adjective(start, end)
                 unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
                 end = self._extend(start, unit.end() if unit else end)
                 name = text[start:end]
@@ -247,6 +251,27 @@ class _Institutions:
                         if first:
                             self._merge(first, inst)
                 previous = (start, end)
+
+    def _past_caption_word(self, start: int, end: int) -> int:
+        """"Флаг ИГИЛ" under a picture: the organization is what the flag is of."""
+        tokens = self.ctx.analysis.tokens_in(start, end)
+        if len(tokens) > 1 and tokens[0].lemma in _CAPTION_WORDS and tokens[1].text[:1].isupper():
+            return tokens[1].start
+        return start
+
+    def _past_dangling_adjective(self, start: int, end: int) -> int:
+        """"Следственном комитете Российской" + " Федерации", "Национальной ассамблеи народной" +
+        " власти": the tagger stopped before the noun its last adjective goes with."""
+        tokens = self.ctx.analysis.tokens_in(start, end)
+        sentence = self.ctx.analysis.sentence_of(start)
+        if not tokens or sentence is None or tokens[-1].pos != "ADJ" or tokens[-1].head is None:
+            return end
+        head = sentence.tokens[tokens[-1].head]
+        between = [t for t in sentence.tokens if end <= t.start < head.start]
+        if head.start >= end and head.pos in ("NOUN", "PROPN") and head.index - tokens[-1].index <= 3 \
+                and all(t.pos == "ADJ" for t in between):
+            return head.end
+        return end
 
     def _merge(self, key: str, other: Institution) -> None:
         """The abbreviation given in brackets names the same institution."""
