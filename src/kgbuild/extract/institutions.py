@@ -264,9 +264,12 @@ class _Institutions:
         " власти": the tagger stopped before the noun its last adjective goes with."""
         tokens = self.ctx.analysis.tokens_in(start, end)
         sentence = self.ctx.analysis.sentence_of(start)
-        if not tokens or sentence is None or tokens[-1].pos != "ADJ" or tokens[-1].head is None:
-            return end
+        if not tokens or sentence is None or tokens[-1].pos != "ADJ" or tokens[-1].head is None \
+                or not tokens[-1].text.isalpha():
+            return end  # "58-летнего" Рината: an age, not part of a name
         head = sentence.tokens[tokens[-1].head]
+        if any(sp.type == "PER" and sp.start <= head.start < sp.end for sp in self.ctx.analysis.spans):
+            return end
         between = [t for t in sentence.tokens if end <= t.start < head.start]
         if head.start >= end and head.pos in ("NOUN", "PROPN") and head.index - tokens[-1].index <= 3 \
                 and all(t.pos == "ADJ" for t in between):
