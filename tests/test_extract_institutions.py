@@ -179,3 +179,88 @@ def test_the_place_adjective_may_stand_before_two_kind_words():
     f = _facts("Она участвовала в показах американского бренда женского белья Victoria’s Secret.")
     assert any(l.relation == "HEADQUARTERED_IN" and l.source.quote == "Victoria’s Secret"
                and l.target.quote == "американского" for l in f.links)
+
+
+def quotes(text: str) -> set[str]:
+    f, _ = institutions(text)
+    return {m.quote for i in f.institutions for m in i.mentions}
+
+
+def test_a_governments_passing_state_is_no_part_of_its_name():
+    assert "правительство" in quotes("Премьер хочет сформировать новое правительство из технократов.")
+    assert "новое правительство" not in quotes("Премьер хочет сформировать новое правительство из технократов.")
+
+
+def test_a_government_named_after_its_leader_keeps_the_whole_name():
+    assert "администрация Дональда Трампа" in quotes("В апреле администрация Дональда Трампа ввела пошлины.")
+    assert "кабинета Руснока" in quotes("Он вошёл в состав кабинета Руснока.")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Нападающий сборной Англии забил гол.", "сборной Англии"),
+    ("Он был председателем кабинета министров Испании.", "кабинета министров Испании"),
+    ("Через год миланский суд приговорил его к штрафу.", "миланский суд"),
+    ("Слово взял судья окружного суда Далласа.", "окружного суда Далласа"),
+    ("Он возглавил командование сухопутных войск.", "сухопутных войск"),
+    ("Блокаду ввела израильская армия.", "израильская армия"),
+    ("Министр говорил о реформе вооружённых сил.", "вооружённых сил"),
+])
+def test_teams_cabinets_courts_and_forces_are_bodies(text, quote):
+    assert quote in quotes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Он зашёл в кабинет директора.",
+    "Суд постановил отпустить его под залог.",
+    "Он отслужил в армии два года.",
+    "Генерал армии Петров прибыл на учения.",
+])
+def test_a_room_a_trial_and_a_rank_are_not_bodies(text):
+    assert quotes(text) == set()
+
+
+def test_the_kremlin_and_the_white_house_stand_for_their_bodies_not_their_buildings():
+    f, found = institutions("Кремль не сдержал обещания. Об этом сообщили представители Белого дома.")
+    assert found["Кремль"].mentions[0].quote == "Кремль"
+    assert found["Белый дом"].mentions[0].quote == "Белого дома"
+    f, found = institutions("Президент находился в Овальном кабинете Белого дома.")
+    assert "Белый дом" not in found
+
+
+def test_the_european_union_is_a_body_not_a_place():
+    f, found = institutions("Страна получила кредит от Евросоюза.")
+    assert found["Европейский союз"].mentions[0].quote == "Евросоюза"
+    assert not any(p.label.startswith("Евросоюз") for p in f.places)
+
+
+def test_a_part_of_a_body_is_named_with_the_bodys_abbreviation():
+    assert "ЦК КПСС" in quotes("Бывший член политбюро ЦК КПСС получил 96 процентов голосов.")
+    assert "ГУ МВД" in quotes("По версии ГУ МВД, водитель автобуса пытался скрыться.")
+
+
+def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
+    assert "правительство" in quotes("Я призываю правительство страны принять меры.")
+    assert "правительство страны" not in quotes("Я призываю правительство страны принять меры.")
+
+
+@pytest.mark.parametrize("text", [
+    "Его задержали сотрудники милиции.",
+    "Он обратился в администрацию с жалобой.",
+])
+def test_a_bare_militia_or_administration_names_no_one_body(text):
+    assert quotes(text) == set()
+
+
+def test_where_one_meets_is_the_building_and_running_a_car_is_no_directorate():
+    assert quotes("Встреча прошла в Белом доме в среду.") == set()
+    assert quotes("Он был уличён в управлении автомобилем в нетрезвом виде.") == set()
+
+
+def test_a_name_cut_after_an_adjective_goes_on_to_its_noun():
+    assert quotes("Он был членом Национальной ассамблеи народной власти.") == {
+        "Национальной ассамблеи народной власти"}
+
+
+def test_a_captions_flag_is_no_part_of_the_organizations_name():
+    found = quotes("Он обвиняется в оказании помощи ИГИЛ Флаг ИГИЛ Среди обвинений — попытка вербовки.")
+    assert found == {"ИГИЛ"}

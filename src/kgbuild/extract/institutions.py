@@ -13,7 +13,7 @@ import re
 
 from ..model import Institution, Link
 from .context import Context
-from .lexicon import CATEGORY_HEADS, CODE_KINDS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS
+from .lexicon import CATEGORY_HEADS, CODE_KINDS, INSTITUTION_ABBREVIATIONS, PLACE_ABBREVIATIONS, SEATS_OF_POWER
 from .nlp import Sentence, Token, models
 
 # "ЕС-164/4", "ГМ-172/1", "АК-159/5": letters, a number, a slash, a number
@@ -34,7 +34,11 @@ BODY_HEADS = frozenset("""
 правительство министерство ведомство посольство консульство пресс-служба прокуратура администрация
 мэрия полиция милиция парламент сенат конгресс кабмин акимат власть генштаб штаб комиссия
 госдума дума минфин минобороны минздрав минюст департамент управление комитет
+сборная кабинет суд армия войско сила
 """.split())
+# armed forces: "сухопутных войск", "украинской армии", "вооружённых сил" (a bare "в армии", "войска"
+# or "силы" names none)
+_FORCES = frozenset("армия войско сила".split())
 # words the tagger reads as organizations that name no one body
 _NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
 # a platform one writes "in" is a medium, not a body: "написал в Twitter", "в своём Фейсбуке"
@@ -47,13 +51,28 @@ _DISEASE = re.compile(r"(?i)^(?:covid|sars|mers)(?:-\w+)*$")
 _WORK_CUE = re.compile(r"(?i)(?:фильм\w*|картин\w*|кинотеатр\w*|альбом\w*|песн\w*|сингл\w*|марк\w*|спектакл\w*"
                        r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
-_LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет".split())
+_LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет сборная кабинет"
+                          " администрация милиция"
+                          .split())
+# a body's passing state is no part of its name: "новое правительство" (NEREL marks "правительство")
+_TRANSIENT = frozenset("новый прежний нынешний будущий бывший".split())
+# heads whose body is named after the person leading it: "кабинет Руснока", "правительство Фишера"
+_LED_BY = frozenset("правительство кабинет администрация".split())
 _REGIMES = re.compile(r"(?i)(особого|строгого|общего|усиленного|максимального|минимального|среднего)\s+режима")
 _PENAL_HEAD = re.compile(r"(?i)(исправительн\w+\s+(?:учреждени\w+|колони\w+)|колони\w+(?:-поселени\w+)?"
                          r"|следственн\w+\s+изолятор\w*|учреждени\w+)\s*$")
 _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообщает|пишет|корреспондент\w*|по\s+данным|со\s+ссылкой\s+на"
                          r"|информаци\w+\s+(?:портала|сайта|агентства|издания))\s+(?:корреспондент\w*\s+)?$")
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
+# place kinds that, left without a name, name no place of the body's: "кабинет министров страны"
+_DANGLING_KINDS = frozenset("страна штат государство город".split())
+# words of a picture's caption before the name: "Флаг ИГИЛ"
+_CAPTION_WORDS = frozenset("флаг эмблема логотип герб".split())
+# abbreviations of a part of a body, named with the body's own: "ГУ МВД", "ЦК КПСС", "СУ СК"
+_SUB_UNITS = frozenset("ГУ ГСУ СУ ЦК УВД ГУВД УМВД УФСИН УФСБ УФМС ОВД".split())
+_OF_BODY = re.compile(r" [А-ЯЁ]{2,6}(?![\w-])")
+# "в кабинете Белого дома", "у стен Кремля": the building, not the body
+_BUILDING_PARTS = frozenset("кабинет здание территория стена зал ворота башня площадь двор".split())
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
 
 
@@ -62,6 +81,7 @@ def extract_institutions(ctx: Context) -> None:
     found.codes()
     found.numbered()
     found.abbreviations()
+    found.seats()
     found.outlets()
     found.org_spans()
     found.bodies()
@@ -160,6 +180,25 @@ class _Institutions:
                 return inst
         return None
 
+    def seats(self) -> None:
+        """"Кремль заявил", "представители Белого дома": the body, unless the building is meant
+        ("в Овальном кабинете Белого дома", "на территории Кремля")."""
+        for sentence in self.ctx.analysis.sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                if not token.text[:1].isupper():
+                    continue
+                for lemmas, label in SEATS_OF_POWER.items():
+                    words = tokens[i:i + len(lemmas)]
+                    if tuple(t.lemma for t in words) != lemmas or not all(t.text[:1].isupper() for t in words[:1]):
+                        continue
+                    if i and (tokens[i - 1].lemma in _BUILDING_PARTS
+                              or tokens[i - 1].text.lower() in ("в", "во") and token.feats.get("Case") == "Loc"):
+                        continue  # "в Белом доме": where one is, the building
+                    start, end = words[0].start, words[-1].end
+                    if self.free(start, end):
+                        self.mention(self.get(label, "GovernmentBody"), start, end, 0.7)
+
     def outlets(self) -> None:
         """"передает корреспондент 7152.kz": the outlet a text cites is a news outlet."""
         text = self.ctx.text
@@ -189,7 +228,10 @@ class _Institutions:
                 if end <= start or not self.free(start, end) or CODE.fullmatch(text[start:end]):
                     previous = None
                     continue
-                end = self._extend(start, end)
+                start = self._past_caption_word(start, end)
+                end = self._past_dangling_adjective(start, end)
+                unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
+                end = self._extend(start, unit.end() if unit else end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
                         or _WORK_CUE.search(text[max(0, start - 120):start]):
@@ -209,6 +251,30 @@ class _Institutions:
                         if first:
                             self._merge(first, inst)
                 previous = (start, end)
+
+    def _past_caption_word(self, start: int, end: int) -> int:
+        """"Флаг ИГИЛ" under a picture: the organization is what the flag is of."""
+        tokens = self.ctx.analysis.tokens_in(start, end)
+        if len(tokens) > 1 and tokens[0].lemma in _CAPTION_WORDS and tokens[1].text[:1].isupper():
+            return tokens[1].start
+        return start
+
+    def _past_dangling_adjective(self, start: int, end: int) -> int:
+        """"Следственном комитете Российской" + " Федерации", "Национальной ассамблеи народной" +
+        " власти": the tagger stopped before the noun its last adjective goes with."""
+        tokens = self.ctx.analysis.tokens_in(start, end)
+        sentence = self.ctx.analysis.sentence_of(start)
+        if not tokens or sentence is None or tokens[-1].pos != "ADJ" or tokens[-1].head is None \
+                or not tokens[-1].text.isalpha():
+            return end  # "58-летнего" Рината: an age, not part of a name
+        head = sentence.tokens[tokens[-1].head]
+        if any(sp.type == "PER" and sp.start <= head.start < sp.end for sp in self.ctx.analysis.spans):
+            return end
+        between = [t for t in sentence.tokens if end <= t.start < head.start]
+        if head.start >= end and head.pos in ("NOUN", "PROPN") and head.index - tokens[-1].index <= 3 \
+                and all(t.pos == "ADJ" for t in between):
+            return head.end
+        return end
 
     def _merge(self, key: str, other: Institution) -> None:
         """The abbreviation given in brackets names the same institution."""
@@ -253,6 +319,16 @@ class _Institutions:
             break
         return end
 
+    def _forces(self, sentence: Sentence, head: Token, start: int, end: int) -> bool:
+        before = sentence.tokens[head.index - 1] if head.index else None
+        if head.lemma == "сила":
+            return before is not None and before.lemma.startswith(("вооруж", "военно-"))
+        if (start, end) == (head.start, head.end) or before is not None and before.lemma == "генерал" \
+                or head.lemma == "армия" and head.feats.get("Number") == "Plur":
+            return False  # "генерал армии" is a rank; "армий зарубежных стран" a kind
+        insts = {i.key for i in self.ctx.facts.institutions}
+        return not any(start <= s and e <= end and k in insts for s, e, k in self.ctx.mentions)  # "войск НАТО"
+
     def bodies(self) -> None:
         """"правительство Киргизии", "пресс-служба МВД": a common noun heading a body's name."""
         for sentence in self.ctx.analysis.sentences:
@@ -262,6 +338,15 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
+                if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
+                    continue  # "в кабинете директора": a room
+                if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
+                    continue
+                following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+                if token.lemma == "управление" and following is not None and following.feats.get("Case") == "Ins":
+                    continue  # "в управлении автомобилем": the act of running something
+                if token.lemma == "суд" and (token.feats.get("Number") == "Plur" or (start, end) == (token.start, token.end)):
+                    continue  # "суд постановил", "в суде": the trial or the court of the story, no named body
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
                     continue
                 if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
@@ -687,6 +772,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "-–," or
                            text[end - 1] == "." and end - 2 > start and text[end - 2].islower()):
         end -= 1
+    # wiki-style quotes made of two apostrophes: ''Wall Street Journal''
+    while text.startswith("''", start) and end - start > 2:
+        start += 2
+    while text.endswith("''", start, end) and end - start > 2:
+        end -= 2
     name = text[start:end]
     # quotes: drop unbalanced ones at the edges, keep «Лефортово» whole
     if name and name[0] in _QUOTES and sum(name.count(q) for q in _QUOTES) % 2 == 1:
@@ -696,6 +786,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     elif name and name[0] in _QUOTES and name[-1] in _QUOTES:
         start, end = start + 1, end - 1
     return start, end
+
+
+def _cabinet(ctx: Context, start: int, end: int, head: Token) -> bool:
+    """"кабинет министров", "коалиционного кабинета", "кабинета Руснока": a government, not a room."""
+    tokens = ctx.analysis.tokens_in(start, end)
+    return any(t.lemma == "министр" for t in tokens) \
+        or any(t.pos == "ADJ" and t.text.islower() for t in tokens if t.end <= head.start) \
+        or any(sp.type == "PER" and head.end < sp.start < end for sp in ctx.analysis.spans)
 
 
 def _lone_generic(ctx: Context, start: int, end: int) -> bool:
@@ -721,8 +819,10 @@ def _category(ctx: Context, start: int, end: int) -> str | None:
 def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int]:
     tokens = sentence.tokens
     left = head.index
-    while left > 0 and tokens[left - 1].pos == "ADJ" and tokens[left - 1].head == head.index:
+    while left > 0 and tokens[left - 1].pos == "ADJ" and tokens[left - 1].head == head.index \
+            and tokens[left - 1].lemma not in _TRANSIENT:
         left -= 1
+    names = [(sp.start, sp.end) for sp in ctx.analysis.spans if sp.type == "PER"]
     right = head.index
     members = {head.index}
     for token in tokens[head.index + 1:]:
@@ -730,7 +830,10 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
             continue  # "комитета Совета Федерации по экономической политике"
         if token.pos in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or re.search(r"[,;:()«»\"—\n]", token.text):
             break
-        if ctx.key_at(token.start, token.end) in {p.key for p in ctx.facts.persons}:
+        person = next(((s, e) for s, e in names if s <= token.start < e), None)
+        if person is not None:
+            if right == head.index and head.lemma in _LED_BY and token.head == head.index and person[0] == token.start:
+                return tokens[left].start, person[1]  # "кабинета Руснока", "администрация Дональда Трампа"
             break
         if token.head in members and token.rel in ("nmod", "amod", "flat", "case") \
                 or token.rel == "amod" and token.head is not None and token.head > token.index:
@@ -738,8 +841,8 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
             right = token.index
         else:
             break
-    while right > head.index and tokens[right].pos in ("ADJ", "ADP"):
-        right -= 1
+    while right > head.index and (tokens[right].pos in ("ADJ", "ADP") or tokens[right].lemma in _DANGLING_KINDS):
+        right -= 1  # "правительство страны", "полиция штата" (Миссури): the kind word names no place
     return tokens[left].start, tokens[right].end
 
 
