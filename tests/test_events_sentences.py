@@ -192,3 +192,11 @@ def test_sentence_yields_facts(sentence, expected):
 @pytest.mark.parametrize("sentence,forbidden", NEGATIVE, ids=[c[0][:40] for c in NEGATIVE])
 def test_sentence_yields_no_such_fact(sentence, forbidden):
     assert not [f for f in summary(sentence) if f.startswith(forbidden)]
+
+
+def test_a_post_given_to_a_named_person_is_not_one_more_person_of_the_incident():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text="Скончался Павел Гордеев, хирург, профессор."))
+    assert [p.label for p in facts.persons] == ["Павел Гордеев"]

@@ -280,6 +280,12 @@ class People:
             key = self.ctx.key_at(token.start, token.end)
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
+        # "Умер Виталий Костомаров, профессор, академик": a post the ranks stage gave a named person
+        for link in self.ctx.facts.links:
+            if link.relation == "WORKS_AS" and link.target.start <= head.start and head.end <= link.target.end:
+                key = self.ctx.key_at(link.source.start, link.source.end)
+                if key and type(self.entity(key)).__name__ == "Person":
+                    return key
         # "директора школы Рината Алиева": the parser hangs the name on the post's own genitive
         for middle in sentence.children(head.index):
             if middle.rel != "nmod" or middle.pos != "NOUN":

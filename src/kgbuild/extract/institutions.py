@@ -469,8 +469,9 @@ def _genitive_tails(ctx: Context, places) -> None:
                 end = nxt[0]
                 if gap.group(0).strip() and ctx.text[end:end + 1] in "»\"":
                     end += 1  # the quoted name's closing quote: «Башинформа»
-            if end == ev.end:
-                continue
+            if end == ev.end or any(m[0] == ev.start and m[1] == end and m[2] != inst.key and m[2] in insts
+                                    for m in ctx.mentions):
+                continue  # the longer name is a body of its own already ("Главное управление МВД")
             old = (ev.start, ev.end, inst.key)
             ctx.mentions[:] = [(m[0], end, m[2]) if m == old else m for m in ctx.mentions]
             starts[ev.start] = (end, inst.key)
