@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="--timeout counts CPU seconds of the child, not wall-clock seconds")
     parser.add_argument("--no-rdflib", action="store_true", help="the store only")
     parser.add_argument("--memory", action="store_true", help="also pyoxigraph in memory (load_oxigraph)")
+    parser.add_argument("--nquads", type=Path, help="reuse this synthetic N-Quads file instead of writing one")
+    parser.add_argument("--store", type=Path, help="reuse this store (written from --nquads) instead of writing one")
     parser.add_argument("--queries", nargs="+", help="only these library queries")
     parser.add_argument("--smoke", action="store_true", help="20 000 triples, 2 runs, 20 s timeout")
     parser.add_argument("--record", action="store_true", help="append the figures to bench/results/query.jsonl")
@@ -143,17 +145,22 @@ def main(argv: list[str] | None = None) -> None:
     if args.smoke:
         args.triples, args.runs, args.timeout = 20_000, 2, 20.0
 
-    text, copies = synthetic_nquads(args.triples)
     folder = tempfile.mkdtemp(prefix="kgbuild-bench-")
     atexit.register(shutil.rmtree, folder, True)
-    path = Path(folder) / "synthetic.nq"
-    path.write_text(text, encoding="utf-8")
-    del text
+    if args.nquads:
+        path = args.nquads
+    else:
+        text, _ = synthetic_nquads(args.triples)
+        path = Path(folder) / "synthetic.nq"
+        path.write_text(text, encoding="utf-8")
+        del text
     quads = sum(1 for _ in path.open(encoding="utf-8"))
+    copies = len({line.rsplit(" ", 2)[-2] for line in path.open(encoding="utf-8")}) // 2
     print(f"dataset: {quads} quads in {copies} copies of the fixture ({copies * 2} sources)", flush=True)
     started = time.perf_counter()
-    store = OxigraphEngine(open_store(write_store(path, Path(folder) / "kg.store")))
-    print(f"write store: {time.perf_counter() - started:.2f} s (RocksDB on disk)", flush=True)
+    store = OxigraphEngine(open_store(args.store or write_store(path, Path(folder) / "kg.store")))
+    print(f"store: {time.perf_counter() - started:.2f} s ({'opened' if args.store else 'written'}; RocksDB on disk)",
+          flush=True)
     others = {}
     if args.memory:
         started = time.perf_counter()
