@@ -1,14 +1,21 @@
-"""Query latency of the library on rdflib and on pyoxigraph, over a synthetic dataset.
+"""Query latency of the library: the embedded store (pyoxigraph on disk) against rdflib, same run.
 
 The dataset repeats the test fixture (tests/fixtures/queries/sample.trig: two sources about one
 escape, with persons, kin, incidents, commemorations and conflicting claims) as many times as
 needed, each copy with its own IRIs but sharing places and institutions, so `kgb:locatedIn+`
-and the network queries cross copies as in a real corpus.
+and the network queries cross copies as in a real corpus, and the shared places are hubs with
+thousands of statements, as a much-cited colony is.
 
-    python bench/bench_query.py --triples 100000            # both engines
-    python bench/bench_query.py --triples 1000000 --only oxigraph
+    python bench/bench_query.py --triples 1000000 --record      # store x5 runs, rdflib once
+    python bench/bench_query.py --triples 1000000 --memory      # also pyoxigraph in memory
+    python bench/bench_query.py --smoke
 
-Prints one line per query: seconds on each engine and the row count (which must agree).
+Every library query (and the bindable ones once bound) runs `--runs` times on the store (the
+RocksDB store `kgbuild build --store` writes and `kgbuild serve` reads), giving the median and
+p95 of wall time and the median CPU time (all threads of this process); rdflib (and the
+in-memory store) run once in a forked child killed at `--timeout`, shown as "> N s". The
+row counts of the engines must agree. The load average before each query is printed: the
+machine may be shared.
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ import argparse
 import atexit
 import gc
 import multiprocessing
+import os
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -26,11 +35,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from kgbuild.query import (OxigraphEngine, QueryTimeout, RdflibEngine, library, library_query,  # noqa: E402
-                           parse_binding)
-from kgbuild.store import open_store, write_store  # noqa: E402
-from kgbuild.store import load_dataset, load_oxigraph  # noqa: E402
+import _common  # noqa: E402
+from kgbuild.query import OxigraphEngine, RdflibEngine, library, library_query, parse_binding  # noqa: E402
+from kgbuild.store import load_dataset, load_oxigraph, open_store, write_store  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "fixtures" / "queries" / "sample.trig"
 SHARED_KINDS = ("place", "institution")  # the same real places and institutions in every copy
@@ -60,119 +69,150 @@ def synthetic_nquads(triples: int) -> tuple[str, int]:
     return "".join(parts), copies
 
 
-def timed(func):
-    started = time.perf_counter()
-    value = func()
-    return time.perf_counter() - started, value
+def measure(engine, text: str, bindings: dict) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of this process, rows) of one run."""
+    cpu, started = time.process_time(), time.perf_counter()
+    rows = len(engine.run(text, bindings=bindings).rows)
+    return time.perf_counter() - started, time.process_time() - cpu, rows
 
 
-def _store_child(store_dir: str, text: str, bindings: dict, send) -> None:
-    engine = OxigraphEngine(open_store(store_dir))
-    send.send("ready")
-    seconds, answer = timed(lambda: engine.run(text, bindings=bindings))
-    send.send((seconds, len(answer.rows)))
+def in_child(engine, text: str, bindings: dict, timeout: float, cpu_limit: bool = False):
+    """measure() in a forked child killed at the timeout (a query left running in a thread would
+    slow every later measurement); None on timeout. With `cpu_limit` the timeout counts the
+    child's CPU seconds (on a loaded machine a wall-clock timeout cuts rdflib off early);
+    the wall clock then waits up to ten times longer.
 
-
-def timed_store_query(store_dir: Path, text: str, bindings: dict, timeout: float):
-    """(seconds, rows) of one query on the disk store, in a fresh process that opens the store
-    read-only (as `kgbuild serve` workers do) and is killed at the timeout; None on timeout."""
-    context = multiprocessing.get_context("spawn")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_store_child, args=(str(store_dir), text, bindings, send))
-    process.start()
-    send.close()
-    try:
-        if not receive.poll(120) or receive.recv() != "ready":
-            return None
-        return receive.recv() if receive.poll(timeout) else None
-    finally:
-        process.kill()
-        process.join()
-
-
-def timed_query(engine, text: str, bindings: dict, timeout: float):
-    """(seconds, rows) of one query; None on timeout.
-
-    rdflib runs in a forked child killed at the timeout (a query left running in a thread would
-    slow every later measurement). pyoxigraph runs here: in a forked child its reads would
-    touch reference counts in pages shared copy-on-write and measure page copying instead.
+    For the in-memory pyoxigraph store this is pessimistic: its reads update reference counts
+    in pages the child shares copy-on-write, so the child also pays for copying them.
     """
-    if isinstance(engine, Path):
-        return timed_store_query(engine, text, bindings, timeout)
-    if not isinstance(engine, RdflibEngine):
-        try:
-            seconds, answer = timed(lambda: engine.run(text, bindings=bindings, timeout=timeout))
-        except QueryTimeout:
-            return None
-        return seconds, len(answer.rows)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def child():
-        seconds, answer = timed(lambda: engine.run(text, bindings=bindings))
-        send.send((seconds, len(answer.rows)))
+        if cpu_limit:
+            import resource
+
+            limit = max(1, int(timeout))
+            resource.setrlimit(resource.RLIMIT_CPU, (limit, limit))
+        send.send(measure(engine, text, bindings))
 
     process = context.Process(target=child)
     process.start()
     send.close()
     try:
-        if receive.poll(timeout):
-            return receive.recv()
+        return receive.recv() if receive.poll(timeout * (10 if cpu_limit else 1)) else None
+    except EOFError:  # killed by the CPU limit
         return None
     finally:
         process.kill()
         process.join()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--triples", type=int, default=100_000)
-    parser.add_argument("--only", choices=["rdflib", "oxigraph", "store"],
-                        help="one engine (oxigraph: in memory and on disk; store: on disk only)")
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per query and engine")
-    args = parser.parse_args()
+def store_runs(engine, text: str, bindings: dict, runs: int, budget: float) -> list[tuple]:
+    """Up to `runs` measurements on the store, fewer when one run alone takes most of `budget`."""
+    results = [measure(engine, text, bindings)]
+    while len(results) < runs and sum(r[0] for r in results) + results[0][0] <= budget:
+        results.append(measure(engine, text, bindings))
+    return results
 
-    text, copies = synthetic_nquads(args.triples)
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _seconds(value: float | None, timeout: float) -> str:
+    return f"> {timeout:g}" if value is None else f"{value:.3f}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5, help="runs per query on the store (default 5)")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="seconds of repeated runs per query on the store (at least one run)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per query on rdflib and in memory")
+    parser.add_argument("--cpu-timeout", action="store_true",
+                        help="--timeout counts CPU seconds of the child, not wall-clock seconds")
+    parser.add_argument("--no-rdflib", action="store_true", help="the store only")
+    parser.add_argument("--memory", action="store_true", help="also pyoxigraph in memory (load_oxigraph)")
+    parser.add_argument("--nquads", type=Path, help="reuse this synthetic N-Quads file instead of writing one")
+    parser.add_argument("--store", type=Path, help="reuse this store (written from --nquads) instead of writing one")
+    parser.add_argument("--queries", nargs="+", help="only these library queries")
+    parser.add_argument("--smoke", action="store_true", help="20 000 triples, 2 runs, 20 s timeout")
+    parser.add_argument("--record", action="store_true", help="append the figures to bench/results/query.jsonl")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.triples, args.runs, args.timeout = 20_000, 2, 20.0
+
     folder = tempfile.mkdtemp(prefix="kgbuild-bench-")
     atexit.register(shutil.rmtree, folder, True)
-    path = Path(folder) / "synthetic.nq"
-    path.write_text(text, encoding="utf-8")
-    del text
+    if args.nquads:
+        path = args.nquads
+    else:
+        text, _ = synthetic_nquads(args.triples)
+        path = Path(folder) / "synthetic.nq"
+        path.write_text(text, encoding="utf-8")
+        del text
     quads = sum(1 for _ in path.open(encoding="utf-8"))
-    print(f"dataset: {quads} quads in {copies} copies of the fixture ({copies * 2} sources)")
-    engines = {}
-    if args.only in (None, "oxigraph"):
-        seconds, store = timed(lambda: load_oxigraph(path))
-        print(f"load: pyoxigraph {seconds:.2f} s (in memory, union default graph included)")
-        engines["pyoxigraph"] = OxigraphEngine(store)
-    if args.only in (None, "oxigraph", "store"):
-        seconds, store_dir = timed(lambda: write_store(path, Path(folder) / "kg.store"))
-        print(f"write store: {seconds:.2f} s (RocksDB on disk; what `kgbuild serve` workers read)")
-        engines["store"] = store_dir
-    if args.only in (None, "rdflib"):
-        seconds, dataset = timed(lambda: load_dataset(path))
-        print(f"load: rdflib     {seconds:.2f} s")
-        engines["rdflib"] = RdflibEngine(dataset)
+    copies = len({line.rsplit(" ", 2)[-2] for line in path.open(encoding="utf-8")}) // 2
+    print(f"dataset: {quads} quads in {copies} copies of the fixture ({copies * 2} sources)", flush=True)
+    started = time.perf_counter()
+    store = OxigraphEngine(open_store(args.store or write_store(path, Path(folder) / "kg.store")))
+    print(f"store: {time.perf_counter() - started:.2f} s ({'opened' if args.store else 'written'}; RocksDB on disk)",
+          flush=True)
+    others = {}
+    if args.memory:
+        started = time.perf_counter()
+        others["memory"] = OxigraphEngine(load_oxigraph(path))
+        print(f"load in memory: {time.perf_counter() - started:.2f} s", flush=True)
+    if not args.no_rdflib:
+        started = time.perf_counter()
+        others["rdflib"] = RdflibEngine(load_dataset(path))
+        print(f"load rdflib: {time.perf_counter() - started:.2f} s", flush=True)
     gc.collect()
 
-    names = list(engines)
-    print(f"{'query':28}" + "".join(f"{n:>14}" for n in names) + "      rows")
+    columns = ["query", "store median s", "store p95 s", "store CPU s", "runs"]
+    for name in others:
+        columns += [f"{name} s", f"{name} CPU s", f"{name} / store"]  # ratio of CPU times
+    columns += ["rows", "load"]
+    rows = []
     for name in library():
+        if args.queries and name not in args.queries:
+            continue
         for bound in (False, True):
             if bound and name not in BINDINGS:
                 continue
             bindings = dict([parse_binding(BINDINGS[name])]) if bound else {}
-            label = f"{name} (bound)" if bound else name
-            cells, counts = [], set()
-            for engine_name in names:
-                result = timed_query(engines[engine_name], library_query(name), bindings, args.timeout)
-                if result is None:
-                    cells.append(f"{'>' + format(args.timeout, 'g'):>12} s")
-                else:
-                    cells.append(f"{result[0]:12.3f} s")
-                    counts.add(result[1])
-            agreement = "" if len(counts) <= 1 else "  ENGINES DISAGREE"
-            print(f"{label:28}" + "".join(cells) + f"  {'/'.join(map(str, sorted(counts))):>8}{agreement}")
+            query = library_query(name)
+            load = os.getloadavg()[0]
+            runs = store_runs(store, query, bindings, args.runs, args.budget)
+            median = statistics.median(r[0] for r in runs)
+            row = {"query": f"{name} (bound)" if bound else name, "store median s": round(median, 4),
+                   "store p95 s": round(p95([r[0] for r in runs]), 4),
+                   "store CPU s": round(statistics.median(r[1] for r in runs), 4), "runs": len(runs)}
+            counts = {runs[0][2]}
+            for engine_name, engine in others.items():
+                result = in_child(engine, query, bindings, args.timeout, args.cpu_timeout)
+                row[f"{engine_name} s"] = _seconds(result and result[0], args.timeout)
+                row[f"{engine_name} CPU s"] = None if result is None else round(result[1], 3)
+                # the ratio of CPU times: wall times depend on what else the machine runs
+                cpu = statistics.median(r[1] for r in runs) or 1e-3
+                row[f"{engine_name} / store"] = ((f"> {args.timeout / cpu:.0f}" if args.cpu_timeout else f"> {args.timeout / median:.0f} (wall)") if result is None
+                                                 else round(result[1] / cpu, 1))
+                if result is not None:
+                    counts.add(result[2])
+            row["rows"] = "/".join(map(str, sorted(counts))) + ("  ENGINES DISAGREE" if len(counts) > 1 else "")
+            row["load"] = round(load, 1)
+            rows.append(row)
+            print(" | ".join(f"{c}={row[c]}" for c in columns), flush=True)
+    print()
+    print(_common.table([{c: f"{v:.3f}" if isinstance(v, float) and c.endswith(" s") else v
+                          for c, v in row.items()} for row in rows], columns))
+    if args.record:
+        settings = {"triples": args.triples, "quads": quads, "copies": copies, "runs": args.runs,
+                    "timeout": args.timeout, "cpu_timeout": args.cpu_timeout, "engines": ["store", *others]}
+        print(f"recorded in {_common.record('query', rows, settings)}")
 
 
 if __name__ == "__main__":

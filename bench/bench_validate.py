@@ -2,6 +2,10 @@
 
     PYTHONPATH=src python bench/bench_validate.py                 # ~100 000 triples
     PYTHONPATH=src python bench/bench_validate.py --triples 20000 --graphs 1 10
+    PYTHONPATH=src python bench/bench_validate.py --triples 1000000 --graphs 3300   # as a build does
+
+A build validates graph by graph (one per source, ~300 triples each): `--graphs` with
+triples / 300 is that case.
 
 Each synthetic incident has a type, label, date, place and institution, three
 participations (perpetrator, victim, guard) with evidence, and two new persons mentioned
@@ -12,6 +16,7 @@ unless --errors plants broken evidence.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 
@@ -148,12 +153,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--graphs", type=int, nargs="+", default=[1, 20],
                         help="numbers of named graphs to split the triples into (default: 1 20)")
     parser.add_argument("--errors", type=int, default=20, help="evidence nodes to break (default 20)")
+    parser.add_argument("--smoke", action="store_true", help="2 000 triples in 1 and 10 graphs")
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.triples, args.graphs = 2_000, [1, 10]
 
     print(f"{'graphs':>6} {'triples':>9} {'evidence':>9} {'seconds':>8} {'cpu s':>8} {'triples/s':>10} "
           f"{'violations':>10} {'warnings':>8}")
     for graphs in args.graphs:
+        began = time.perf_counter()
         data = synthetic(args.triples, graphs, args.errors)
+        print(f"(built the {graphs}-graph dataset in {time.perf_counter() - began:.1f} s)", flush=True)
         evidence = sum(1 for _ in (data.subjects(RDF.type, KGB.Evidence) if graphs == 1 else
                                    (s for g in data.graphs() for s in g.subjects(RDF.type, KGB.Evidence))))
         n = _count(data)
@@ -161,7 +171,7 @@ def main(argv: list[str] | None = None) -> None:
         report = validate(data)
         seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
         print(f"{graphs:>6} {n:>9} {evidence:>9} {seconds:>8.1f} {cpu:>8.1f} {n / seconds:>10.0f} "
-              f"{len(report.violations):>10} {len(report.warnings):>8}")
+              f"{len(report.violations):>10} {len(report.warnings):>8}  (load {os.getloadavg()[0]:.1f})", flush=True)
 
 
 if __name__ == "__main__":

@@ -70,6 +70,24 @@ def test_conflicts_shows_both_ages_with_their_sources_and_quotes(engines):
     assert {r[8] for r in ages} == {"41-летний Серик Омаров"}
 
 
+def test_a_persons_network_lists_kin_institution_death_roles_and_honours(engines):
+    expected = {
+        ("kgb:spouse", "Айгуль Омарова"), ("kgb:parentOf", "трёхлетняя дочь"),
+        ("kgb:relativeOf", "Кайкен Омаров"), ("kgb:memberOf", "ЕС-164/4"),
+        ("kgb:diedIn", "Побег из ЕС-164/4"), ("kgr:victim", "Побег из ЕС-164/4"),
+        ("kgb:commemorates", "Мемориальная доска Серику Омарову"), ("kgb:commemorates", "Орден Мужества"),
+    }
+    for engine in engines:
+        rows = engine.run(library_query("person-network"), bindings=dict([parse_binding("name=Серик Омаров@ru")])).table().rows
+        assert {(r[2], r[4]) for r in rows} == expected, engine.name
+
+
+def test_binding_a_variable_the_query_computes_itself_still_narrows_the_answer(engines):
+    # participants.rq BINDs ?agentLabel: a VALUES block cannot bind it, a substitution can.
+    answer = engines[1].run(library_query("participants"), bindings=dict([parse_binding("agentLabel=водитель")]))
+    assert [(r[2], r[4]) for r in answer.table().rows] == [("kgr:hostage", "водитель")]
+
+
 def test_a_bound_name_is_data_not_query_text(engines):
     # A value that would break out of a string if it were pasted into the query.
     hostile = parse_binding('name=x" } ; DROP ALL ; SELECT * { "@ru')[1]

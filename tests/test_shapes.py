@@ -421,6 +421,18 @@ def test_a_statement_in_another_graph_does_not_satisfy_a_rule():
     assert "Participation-agentType" in fired(validate(dataset))
 
 
+def test_nodes_a_rule_selects_in_one_graph_are_not_checked_in_the_next():
+    # The nodes SPARQL-based targets select are added to a shared copy of the shapes for one
+    # graph at a time: an unlabelled person of the first graph must not be a target in the next.
+    without_omarov = changed("DELETE WHERE { person:omarov ?p ?o }")
+    alone = {(r.shape, r.focus) for r in validate(without_omarov).results}
+
+    unlabelled = validate(changed("DELETE WHERE { person:omarov rdfs:label ?label }"))
+    assert ("NamedPersonLabelShape", "https://w3id.org/kgbuild/id/person/omarov") in {
+        (r.shape, r.focus) for r in unlabelled.results}
+    assert {(r.shape, r.focus) for r in validate(without_omarov).results} == alone
+
+
 def test_warnings_alone_conform():
     report = validate(changed("DELETE WHERE { inc:killing kgb:date ?d }"))
     assert report.conforms
