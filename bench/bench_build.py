@@ -33,7 +33,7 @@ import _common  # noqa: E402
 
 
 def child(inputs: list[str], out: str, jobs: int | None, validate: bool, progress_every: float,
-          cache_nominative: bool = False, cache: str | None = None) -> dict:
+          cache_nominative: bool = False, cache: str | None = None, limit: int | None = None) -> dict:
     from importlib import import_module
 
     from kgbuild.progress import Progress
@@ -55,6 +55,9 @@ def child(inputs: list[str], out: str, jobs: int | None, validate: bool, progres
                 parts[name] += time.perf_counter() - started
         return wrapper
 
+    read_all = build_module.read_all
+    if limit is not None:  # the first documents only, so a partly cached corpus serves as a smaller one
+        build_module.read_all = lambda *args, **kwargs: read_all(*args, **kwargs)[:limit]
     build_module.read_all = timed("read_s", build_module.read_all)
     facts = timed("facts_s", build_module._facts)
 
@@ -115,7 +118,7 @@ def _rss_mb() -> float:
 
 
 def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_every: float,
-        cache_nominative: bool = False, cache: str | None = None) -> dict:
+        cache_nominative: bool = False, cache: str | None = None, limit: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="kgbuild-bench-build-") as tmp:
         out = str(Path(tmp) / "kg.trig")
         if via == "cli":
@@ -130,7 +133,8 @@ def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_
         else:
             command = [sys.executable, __file__, "--child", json.dumps(
                 {"inputs": inputs, "out": out, "jobs": jobs, "validate": validate,
-                 "progress_every": progress_every, "cache_nominative": cache_nominative, "cache": cache})]
+                 "progress_every": progress_every, "cache_nominative": cache_nominative, "cache": cache,
+                 "limit": limit})]
         load_before = _common.load_average()
         started, cpu_started = time.perf_counter(), _common.cpu_seconds()
         process = subprocess.Popen(command, env=_common.child_env(), stdout=subprocess.PIPE, text=True)
@@ -166,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="with the inflection cache proposed for extract/persons.py (library runs)")
     parser.add_argument("--cache", metavar="DIR", help="the build's cache of extracted facts (default: the "
                                                         "user's); a second run measures the build without extraction")
+    parser.add_argument("--limit", type=int, metavar="N", help="build the first N documents only (library runs)")
     parser.add_argument("--record", action="store_true", help="append the figures to bench/results/build.jsonl")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -181,13 +186,13 @@ def main(argv: list[str] | None = None) -> int:
             inputs = [str(Path(tmp) / "corpus.jsonl")]
         # as given: a cached document is known by the path it was read from, as in `kgbuild build`
         row = run([str(i) for i in inputs], args.jobs, not args.no_validate, args.via,
-                  args.progress_every, args.cache_nominative, args.cache)
+                  args.progress_every, args.cache_nominative, args.cache, args.limit)
     print(_common.table([row], [c for c in COLUMNS if c in row]))
     if args.record:
         path = _common.record("build", [row], {"inputs": args.inputs or f"generated {args.count}",
                                                "jobs": args.jobs, "validate": not args.no_validate,
                                                "cache_nominative": args.cache_nominative,
-                                               "cache": args.cache})
+                                               "cache": args.cache, "limit": args.limit})
         print(f"recorded in {path}", file=sys.stderr)
     return 0
 
