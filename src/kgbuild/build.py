@@ -371,14 +371,15 @@ class _Validator:
         size = 0
         for kind, _, graph in graphs:
             pending.append(graph)
+            size += len(graph)  # known graphs too: they wait in memory as much as the others
             if kind in ("source", "curation"):
                 digest = _graph_digest(graph)
                 self.current.add(digest)
                 if digest not in self.known:
                     todo.append((graph, digest))
-                    size += len(graph)
             if size >= self.BATCH_TRIPLES:
-                self._run(todo)
+                if todo:
+                    self._run(todo)
                 yield from pending
                 pending, todo, size = [], [], 0
         if todo or not self.reports:
