@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kgbuild import build, extract, load_dataset, read_sources
+from kgbuild import build, extract, read_sources
 from kgbuild.curation import Applier, load
 from kgbuild.errors import OutputError
 from kgbuild.identity import Resolver
