@@ -6,6 +6,10 @@ document to its named graph → apply curation → validate → record provenanc
 Only extraction is cached (per document, by content hash and extractor version): everything
 after it depends on the whole corpus and is redone on every build, so removing a source
 removes its graph and a new document can merge with old ones.
+
+Identities are resolved over the facts of the whole corpus first; the graphs then stream:
+each document's graph is mapped, curated, validated (a batch at a time) and written, then
+dropped, so memory follows the facts (small) and not the graphs (≈ 1.8 KB per triple).
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -27,12 +32,11 @@ from .mapping import Mapper
 from .model import Document, DocumentFacts
 from .namespaces import DEFAULT_BASE_IRI
 from .read import DEFAULT_MAX_BYTES, OnError, read_documents
-from .store import add_graph, new_dataset, save_dataset
+from .store import RDF_FORMATS, add_graph, load_dataset, new_dataset, save_dataset
 
 
 @dataclass
 class BuildResult:
-    dataset: Dataset
     documents: list[str] = field(default_factory=list)
     triples: int = 0
     seconds: float = 0.0
@@ -41,6 +45,17 @@ class BuildResult:
     from_cache: list[str] = field(default_factory=list)  # documents whose facts came from the cache
     identities: Identities | None = None
     warnings: list[str] = field(default_factory=list)  # curation entries that matched nothing, ...
+
+    _dataset: Dataset | None = field(default=None, repr=False)
+    _load: Callable[[], Dataset] | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The built dataset; read back from the written file (or store) the first time it is
+        asked for, unless the build kept it in memory."""
+        if self._dataset is None:
+            self._dataset = self._load() if self._load is not None else new_dataset()
+        return self._dataset
 
     @property
     def conforms(self) -> bool:
@@ -80,7 +95,8 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
           cache_dir: str | Path | None = None, rebuild: bool = False,
           curation: str | Path | None = None, use_cache: bool = True,
           on_error: OnError | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-          store: str | Path | None = None, jobs: int = 1) -> BuildResult:
+          store: str | Path | None = None, jobs: int = 1,
+          keep_dataset: bool | None = None) -> BuildResult:
     """Build the dataset of `inputs`, write it to `out` (if given) atomically, and return it.
 
     Extracted facts are cached in `cache_dir` (default: `cache.default_cache_dir()`, the user's
@@ -89,6 +105,11 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     `on_error` receives each bad source or JSON line instead of stopping the build; `store` is
     a folder for an embedded pyoxigraph store of the result, written beside `out`. `jobs`
     processes extract (0: one per core); the result does not depend on it.
+
+    The dataset streams: each source's graph is mapped, curated, validated and written, then
+    dropped, so memory does not grow with the graphs of the corpus. `result.dataset` is read
+    back from `out` (or `store`) when first asked for; `keep_dataset=True` keeps it in memory
+    as it is built instead (the default when there is neither `out` nor `store`).
     """
     from . import curation as curation_mod
     from . import provenance
@@ -101,42 +122,104 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     curated = curation_mod.load(curation, iris) if curation is not None else None
     cache = Cache(cache_dir if cache_dir is not None else default_cache_dir()) if use_cache else None
     version, stages = extractor_id()
-    result = BuildResult(dataset=new_dataset())
+    result = BuildResult()
 
     corpus = _facts(documents, cache, f"{version} {' '.join(stages)}", rebuild, result, progress, jobs)
-
-    assembled = assemble(corpus, iris, curated, result.dataset)
-    result.identities = assembled.identities
     result.documents = [f.document.id for f in corpus]
-    result.warnings.extend(assembled.warnings)
-    dataset = result.dataset
-
-    if validate:
-        result.report = _validate(dataset, [*assembled.sources.values(), *assembled.curation], cache)
-
+    plan = Plan(corpus, iris, curated)
+    del corpus  # the plan drops each document's facts once its graph is mapped
+    result.identities = plan.identities
+    validator = _Validator(cache) if validate else None
     settings = {"validate": validate, "rebuild": rebuild, "cache": cache is not None,
                 "curation": curation is not None}
-    from . import __version__
 
-    add_graph(dataset, provenance.build_graph(
-        iris, started=started_at, ended=provenance.now(), documents=documents, version=__version__,
-        extractor_version=version, stages=stages, settings=settings,
-        extracted=len(result.extracted), from_cache=len(result.from_cache),
-        curation=(str(curated.path), curated.sha256) if curated is not None else None))
-    if cache is not None and cache.broken:
-        result.warnings.append(cache.broken)
-    result.triples = sum(len(g) for g in dataset.graphs())
-    if out is not None:
-        if Path(out).suffix.lower() == ".trig":
-            write_trig(dataset, out)
-        else:
-            save_dataset(dataset, out)
-    if store is not None:
-        from .store import write_store
+    def records():
+        """The build's own record, last: it holds the time the build ended."""
+        from . import __version__
 
-        write_store(dataset, store)
+        result.warnings.extend(plan.warnings)
+        if cache is not None and cache.broken:
+            result.warnings.append(cache.broken)
+        yield provenance.build_graph(
+            iris, started=started_at, ended=provenance.now(), documents=documents, version=__version__,
+            extractor_version=version, stages=stages, settings=settings,
+            extracted=len(result.extracted), from_cache=len(result.from_cache),
+            curation=(str(curated.path), curated.sha256) if curated is not None else None)
+
+    loadable = _loadable(out) if out is not None else store is not None
+    keep = keep_dataset if keep_dataset is not None else not loadable
+    kept = new_dataset() if keep or not loadable else None
+
+    def counted(graphs: Iterable[Graph]) -> Iterator[Graph]:
+        for graph in graphs:
+            result.triples += len(graph)
+            if kept is not None:
+                add_graph(kept, graph)
+            yield graph
+
+    checked = validator.check(plan.graphs()) if validator else (graph for _, _, graph in plan.graphs())
+    _write(counted(chain(checked, records())), out, store)
+    if validator is not None:
+        result.report = validator.report()
+    if kept is not None:
+        result._dataset = kept
+    elif out is not None:
+        result._load = lambda: load_dataset(out)
+    else:
+        from .store import dataset_from_store, open_store
+
+        result._load = lambda: dataset_from_store(open_store(store))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _loadable(out: str | Path) -> bool:
+    return Path(out).suffix.lower() in (".trig", ".nq")
+
+
+def _write(graphs: Iterator[Graph], out: str | Path | None, store: str | Path | None) -> None:
+    """Write the stream of graphs to `out` (TriG as it comes; N-Quads converted from a TriG
+    beside it by pyoxigraph; other formats through rdflib, in memory) and to `store`."""
+    import tempfile
+
+    from .store import write_store
+
+    suffix = Path(out).suffix.lower() if out is not None else None
+    if suffix is not None and suffix not in (".trig", ".nq") and suffix in RDF_FORMATS:
+        dataset = new_dataset()  # Turtle, N-Triples, JSON-LD: rare, small, and rdflib's own
+        for graph in graphs:
+            add_graph(dataset, graph)
+        save_dataset(dataset, out)
+        if store is not None:
+            write_store(dataset, store)
+        return
+    if out is None and store is None:
+        for _ in graphs:  # consumed for its effects (a kept dataset, the report)
+            pass
+        return
+    if suffix not in (None, ".nq"):
+        write_trig(graphs, out)
+        if store is not None:
+            write_store(out, store)
+        return
+    beside = Path(out if out is not None else store).resolve().parent
+    beside.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kgbuild-", dir=beside) as tmp:
+        trig = Path(tmp) / "dataset.trig"
+        write_trig(graphs, trig)
+        if out is not None:
+            _trig_to_nquads(trig, out)
+        if store is not None:
+            write_store(trig, store)
+
+
+def _trig_to_nquads(trig: Path, out: str | Path) -> None:
+    import pyoxigraph as ox
+
+    from .atomic import atomic_open
+
+    with atomic_open(out, "wb") as handle:
+        ox.serialize(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG), handle, format=ox.RdfFormat.N_QUADS)
 
 
 @dataclass
@@ -149,41 +232,79 @@ class Assembled:
 
 
 def assemble(corpus: list[DocumentFacts], iris: IRIs, curated=None, dataset: Dataset | None = None) -> Assembled:
-    """The dataset of a corpus of extracted facts: identities resolved across documents, one
-    named graph per document, the identity decisions, and the curation applied (`curated` is a
-    loaded `curation.Curation`)."""
-    from . import curation as curation_mod
-    from . import provenance
-
+    """The dataset of a corpus of extracted facts, in memory: identities resolved across
+    documents, one named graph per document, the identity decisions, and the curation applied
+    (`curated` is a loaded `curation.Curation`)."""
     dataset = dataset if dataset is not None else new_dataset()
-    merges, splits = curation_mod.identity_actions(curated, corpus) if curated else ([], [])
-    identities = Resolver(iris, merges, splits).resolve(corpus)
-    mapper = Mapper(iris)
-    nodes = _by_document(identities)
+    plan = Plan(list(corpus), iris, curated)
     sources: dict[str, Graph] = {}
-    for facts in corpus:
-        doc_id = facts.document.id
-        graph = dataset.graph(iris.source(doc_id))
-        graph.remove((None, None, None))
-        mapper.map(facts, nodes.get(doc_id, {}), into=graph)  # straight into the dataset: no copy
-        sources[doc_id] = graph
-    provenance.identity_graph(iris, identities.decisions, into=dataset.graph(iris.graph(provenance.IDENTITY_GRAPH)))
-    curation_graphs, warnings = [], []
-    if curated is not None:
-        for tag, why in identities.warnings:
-            if isinstance(tag, curation_mod.Entry):
-                curated.warnings.append(f"{curated.where(tag)}: {tag.action}: {why}")
-        applier = curation_mod.Applier(curated, iris, dataset, sources)
-        for refs, _, entry in merges:
-            applier.record_identity(entry, sorted({identities.nodes.get(r) if isinstance(r, tuple) else r
-                                                   for r in refs} - {None}))
-        for ref, _, entry in splits:
-            applier.record_identity(entry, [identities.nodes.get(ref) if isinstance(ref, tuple) else ref])
-        graph = applier.apply()
+    curation_graphs: list[Graph] = []
+    for kind, doc_id, graph in plan.graphs():
         add_graph(dataset, graph)
-        curation_graphs.append(dataset.graph(graph.identifier))
-        warnings.extend(curated.warnings)
-    return Assembled(dataset, identities, sources, curation_graphs, warnings)
+        if kind == "source":
+            sources[doc_id] = dataset.graph(graph.identifier)
+        elif kind == "curation":
+            curation_graphs.append(dataset.graph(graph.identifier))
+    return Assembled(dataset, plan.identities, sources, curation_graphs, plan.warnings)
+
+
+class Plan:
+    """The graphs of a corpus, one at a time: identities are resolved across the whole corpus
+    up front (from the facts, which are small beside their graphs); then each document is
+    mapped to its own graph, curated, and handed on.
+
+    `graphs()` yields (kind, document id or None, graph): the identity decisions first, the
+    sources in the order of their graph IRIs, then the curation, if any.
+    """
+
+    def __init__(self, corpus: list[DocumentFacts], iris: IRIs, curated=None) -> None:
+        from . import curation as curation_mod
+
+        self.iris = iris
+        self.curated = curated
+        self.corpus = sorted(corpus, key=lambda f: str(iris.source(f.document.id)))
+        self.merges, self.splits = curation_mod.identity_actions(curated, corpus) if curated else ([], [])
+        self.identities = Resolver(iris, self.merges, self.splits).resolve(corpus)
+        self.warnings: list[str] = []
+
+    def graphs(self) -> Iterator[tuple[str, str | None, Graph]]:
+        from . import curation as curation_mod
+        from . import provenance
+
+        iris, curated, identities = self.iris, self.curated, self.identities
+        mapper = Mapper(iris)
+        nodes = _by_document(identities)
+        yield "identity", None, provenance.identity_graph(iris, identities.decisions)
+        applier, held = None, {}
+        if curated is not None:
+            for tag, why in identities.warnings:
+                if isinstance(tag, curation_mod.Entry):
+                    curated.warnings.append(f"{curated.where(tag)}: {tag.action}: {why}")
+            applier = curation_mod.Applier(curated, iris)
+            # Entries given by a quote find their subject in the quoted source's graph, which
+            # must be curated before any other: those few graphs are mapped first and held.
+            quoted = applier.evidence_sources()
+            held = {f.document.id: mapper.map(f, nodes.get(f.document.id, {}))
+                    for f in self.corpus if f.document.id in quoted}
+            applier.apply_to(held)
+        for n, facts in enumerate(self.corpus):
+            doc_id = facts.document.id
+            self.corpus[n] = None  # the facts are not needed once mapped
+            graph = held.pop(doc_id, None)
+            if graph is None:
+                graph = mapper.map(facts, nodes.pop(doc_id, {}))
+                if applier is not None:
+                    applier.apply_to({doc_id: graph})
+            yield "source", doc_id, graph
+        if applier is not None:
+            for refs, _, entry in self.merges:
+                applier.record_identity(entry, sorted({identities.nodes.get(r) if isinstance(r, tuple) else r
+                                                       for r in refs} - {None}))
+            for ref, _, entry in self.splits:
+                applier.record_identity(entry, [identities.nodes.get(ref) if isinstance(ref, tuple) else ref])
+            graph = applier.finish()
+            self.warnings.extend(curated.warnings)
+            yield "curation", None, graph
 
 
 def _facts(documents: list[Document], cache: Cache | None, extractor: str, rebuild: bool,
@@ -221,27 +342,71 @@ def _by_document(identities: Identities) -> dict[str, dict]:
     return nodes
 
 
-def _validate(dataset: Dataset, graphs: list[Graph], cache: Cache | None):
-    """SHACL over the source and curation graphs; graphs that passed before, unchanged, are skipped.
+class _Validator:
+    """SHACL over the source and curation graphs as they stream past, a batch at a time;
+    graphs that passed before, unchanged, are skipped.
 
-    A graph is known by the digest of its sorted triples, under the digest of the shapes and the
-    validator, so a change to any of them validates it again.
-    """
-    from . import validate as validation
+    A graph is known by the digest of its sorted triples, under the digest of the shapes and
+    the validator, so a change to any of them validates it again. Batches hold up to
+    `BATCH_TRIPLES` triples: the shapes are checked graph by graph anyway, and one report per
+    batch is merged into the build's."""
 
-    shapes = _shapes_digest(validation)
-    digests = {str(g.identifier): _graph_digest(g) for g in graphs}
-    known = set(cache.get_note("valid-graphs").get(shapes, [])) if cache is not None else set()
-    todo = [g for g in graphs if digests[str(g.identifier)] not in known]
-    subset = new_dataset()
-    for graph in todo:
-        add_graph(subset, graph)
-    report = validation.validate(subset)
-    if cache is not None:
-        passed = known | {digests[str(g.identifier)] for g in _conforming(report, todo)}
-        current = set(digests.values())
-        cache.put_note("valid-graphs", {shapes: sorted(passed & current)})
-    return report
+    BATCH_TRIPLES = 50_000
+
+    def __init__(self, cache: Cache | None) -> None:
+        from . import validate as validation
+
+        self.validation = validation
+        self.cache = cache
+        self.shapes = _shapes_digest(validation)
+        self.known = set(cache.get_note("valid-graphs").get(self.shapes, [])) if cache is not None else set()
+        self.passed: set[str] = set()
+        self.current: set[str] = set()
+        self.reports: list = []
+
+    def check(self, graphs: Iterable[tuple[str, str | None, Graph]]) -> Iterator[Graph]:
+        """The graphs, in the order given, each once its batch is validated."""
+        pending: list[Graph] = []
+        todo: list[tuple[Graph, str]] = []
+        size = 0
+        for kind, _, graph in graphs:
+            pending.append(graph)
+            size += len(graph)  # known graphs too: they wait in memory as much as the others
+            if kind in ("source", "curation"):
+                digest = _graph_digest(graph)
+                self.current.add(digest)
+                if digest not in self.known:
+                    todo.append((graph, digest))
+            if size >= self.BATCH_TRIPLES:
+                if todo:
+                    self._run(todo)
+                yield from pending
+                pending, todo, size = [], [], 0
+        if todo or not self.reports:
+            self._run(todo)
+        yield from pending
+        if self.cache is not None:
+            self.cache.put_note("valid-graphs", {self.shapes: sorted((self.known | self.passed) & self.current)})
+
+    def _run(self, todo: list[tuple[Graph, str]]) -> None:
+        subset = new_dataset()
+        for graph, _ in todo:
+            add_graph(subset, graph)
+        report = self.validation.validate(subset)
+        self.reports.append(report)
+        digests = {str(graph.identifier): digest for graph, digest in todo}
+        self.passed |= {digests[str(g.identifier)] for g in _conforming(report, [g for g, _ in todo])}
+
+    def report(self):
+        """One report of every batch."""
+        if len(self.reports) == 1:
+            return self.reports[0]
+        merged = self.validation.ValidationReport()
+        for report in self.reports:
+            merged.results.extend(report.results)
+            merged.graphs.extend(report.graphs)
+            merged.report_graph += report.report_graph
+        return merged
 
 
 def _conforming(report, graphs: list[Graph]) -> list[Graph]:
@@ -271,8 +436,10 @@ def _shapes_digest(validation_module) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_trig(dataset: Dataset, path: str | Path) -> None:
-    """The dataset as TriG, atomically: graphs, subjects and predicates in sorted order.
+def write_trig(graphs: Dataset | Iterable[Graph], path: str | Path) -> None:
+    """A dataset, or a stream of named graphs, as TriG, atomically: a dataset's graphs in
+    sorted order, a stream's as they come (each written, then let go); subjects and predicates
+    sorted. The file appears only once the last graph is written.
 
     rdflib's TriG serializer spends most of a cached rebuild looking up prefixes term by term;
     this writer knows our prefixes and writes each term once, so a rebuild of a large corpus
@@ -312,9 +479,13 @@ def write_trig(dataset: Dataset, path: str | Path) -> None:
     with atomic_open(path, "w") as out:
         for prefix, ns in prefixes.items():
             out.write(f"@prefix {prefix}: <{ns}> .\n")
-        graphs = sorted((g for g in dataset.graphs() if len(g) and isinstance(g.identifier, URIRef)
-                         and str(g.identifier) != "urn:x-rdflib:default"), key=lambda g: str(g.identifier))
+        if isinstance(graphs, Dataset):
+            graphs = sorted(graphs.graphs(), key=lambda g: str(g.identifier))
         for graph in graphs:
+            if not len(graph) or not isinstance(graph.identifier, URIRef) or str(graph.identifier) == _DEFAULT:
+                continue
+            if len(names) > _NAMES_KEPT:
+                names.clear()  # IRIs rarely recur across sources: keep memory flat
             out.write(f"\n{term(graph.identifier)} {{\n")
             by_subject: dict = {}
             for s, p, o in graph:
@@ -330,6 +501,8 @@ def write_trig(dataset: Dataset, path: str | Path) -> None:
             out.write("}\n")
 
 
+_DEFAULT = "urn:x-rdflib:default"
+_NAMES_KEPT = 100_000
 _PNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
          XSD.boolean: re.compile(r"true|false")}

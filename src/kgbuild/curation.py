@@ -323,20 +323,80 @@ def identity_actions(curation: Curation, corpus: list[m.DocumentFacts]):
 
 # -- statements ---------------------------------------------------------------------------------
 class Applier:
-    """Applies accept, reject and correct entries to a dataset's source graphs."""
+    """Applies accept, reject and correct entries to source graphs.
 
-    def __init__(self, curation: Curation, iris: IRIs, dataset: Dataset, source_graphs: dict[str, Graph]):
+    All at once (`apply`), or a few graphs at a time as a streaming build maps them
+    (`apply_to`, then `finish`): the graphs of `evidence_sources()` first, together, since
+    an entry named by a quote finds its subject there; then the others, in any grouping.
+    Each entry acts on each graph in the file's order, so the result is the same either way.
+    """
+
+    def __init__(self, curation: Curation, iris: IRIs, dataset: Dataset | None = None,
+                 source_graphs: dict[str, Graph] | None = None):
         self.curation = curation
         self.iris = iris
         self.dataset = dataset
-        self.sources = source_graphs  # document id -> its named graph
+        self.sources = source_graphs if source_graphs is not None else {}  # document id -> its named graph
         self.graph = bind_prefixes(Graph(identifier=iris.graph(CURATION_GRAPH)))
         self.graph.bind("meta", META._NS)
+        self._entries = [e for e in curation.entries if e.action in ("accept", "reject", "correct")]
+        self._subjects: dict[int, URIRef | None] = {}  # entry -> its subject, once found (None: not found)
+        self._seen: set[int] = set()  # entries whose subject some graph says something about
+        self._hits: set[int] = set()  # entries that found a statement to act on
+        self._present: set[str] = set()  # sources curated so far
 
     def apply(self) -> Graph:
-        for entry in self.curation.entries:
-            if entry.action in ("accept", "reject", "correct"):
-                getattr(self, "_" + entry.action)(entry)
+        """Curate every source graph given to the constructor; the curation graph."""
+        self.apply_to(self.sources)
+        return self.finish()
+
+    def evidence_sources(self) -> set[str]:
+        """The sources whose graphs name the subjects of entries given by a quote."""
+        return {e.subject.source for e in self._entries if isinstance(e.subject, EvidenceRef)}
+
+    def apply_to(self, graphs: dict[str, Graph]) -> None:
+        """Curate these source graphs (document id -> graph) in place."""
+        self._present.update(graphs)
+        for i, entry in enumerate(self._entries):
+            if i not in self._subjects:
+                if isinstance(entry.subject, URIRef):
+                    self._subjects[i] = entry.subject
+                elif entry.subject.source in graphs:
+                    self._subjects[i] = self._holder(entry.subject, graphs[entry.subject.source])
+                else:
+                    continue  # its source is not in this build (warned in finish)
+            subject = self._subjects[i]
+            if subject is None:
+                continue
+            if any((subject, None, None) in g for g in graphs.values()):
+                self._seen.add(i)
+            targets = [graphs[k] for k in sorted(graphs) if entry.source is None or k == entry.source]
+            getattr(self, "_" + entry.action)(i, entry, subject, targets)
+
+    def finish(self) -> Graph:
+        """The curation graph, once every source graph went through `apply_to`; warns about
+        entries that found nothing."""
+        for i, entry in enumerate(self._entries):
+            subject = self._subjects.get(i)
+            if subject is None:
+                ref = entry.subject
+                self._warn(entry, f"no statement with evidence «{ref.quote}» in {ref.source}")
+                continue
+            if i not in self._seen:
+                self._warn(entry, f"{subject} is not in this build")
+                continue
+            if entry.action == "accept" and entry.property is None:
+                self._record(entry, "accept", subject, None, None)
+                continue
+            if entry.source is not None and entry.source not in self._present:
+                self._warn(entry, f"no source {entry.source!r} in this build")
+            if entry.action == "correct":
+                value = value_of(entry, self.iris, self.curation.where(entry))
+                self.graph.add((subject, entry.property, value))
+                self._record(entry, "correct", subject, entry.property, value)
+            elif i not in self._hits:
+                what = subject if entry.property is None else f"{subject} {entry.property.n3()}"
+                self._warn(entry, f"nothing to {entry.action}: {what}")
         return self.graph
 
     def record_identity(self, entry: Entry, iris: list[URIRef]) -> None:
@@ -345,86 +405,49 @@ class Applier:
         for iri in iris:
             self.graph.add((node, RDF.subject, iri))
 
-    # -- actions
-    def _accept(self, entry: Entry) -> None:
-        subject = self._subject(entry)
-        if subject is None:
-            return
+    # -- actions, on some graphs
+    def _accept(self, i: int, entry: Entry, subject: URIRef, graphs: list[Graph]) -> None:
         if entry.property is None:
-            self._record(entry, "accept", subject, None, None)
-            return
-        found = self._matching(entry, subject)
-        if not found:
-            self._warn(entry, f"nothing to accept: {subject} {entry.property.n3()}")
-        for graph, (s, p, o) in found:
+            return  # recorded once, in finish
+        for graph, (s, p, o) in self._matching(entry, subject, graphs):
+            self._hits.add(i)
             self.graph.add((s, p, o))
             self._record(entry, "accept", s, p, o, graph)
 
-    def _reject(self, entry: Entry) -> None:
-        subject = self._subject(entry)
-        if subject is None:
-            return
+    def _reject(self, i: int, entry: Entry, subject: URIRef, graphs: list[Graph]) -> None:
         if entry.property is None:  # the whole entity, and what points at it
-            removed = False
-            for graph in self._graphs(entry):
+            for graph in graphs:
                 triples = list(graph.triples((subject, None, None))) + list(graph.triples((None, None, subject)))
                 for triple in triples:
                     graph.remove(triple)
-                removed = removed or bool(triples)
                 if triples:
+                    self._hits.add(i)
                     self._record(entry, "reject", subject, None, None, graph)
-            if not removed:
-                self._warn(entry, f"nothing to reject: {subject}")
             return
-        found = self._matching(entry, subject)
-        if not found:
-            self._warn(entry, f"nothing to reject: {subject} {entry.property.n3()}")
-        for graph, triple in found:
+        for graph, triple in self._matching(entry, subject, graphs):
+            self._hits.add(i)
             graph.remove(triple)
             self._record(entry, "reject", *triple, graph)
 
-    def _correct(self, entry: Entry) -> None:
-        subject = self._subject(entry)
-        if subject is None:
-            return
-        value = value_of(entry, self.iris, self.curation.where(entry))
-        for graph, triple in self._matching(entry, subject, any_value=True):
+    def _correct(self, i: int, entry: Entry, subject: URIRef, graphs: list[Graph]) -> None:
+        for graph, triple in self._matching(entry, subject, graphs, any_value=True):
             graph.remove(triple)  # the extracted value gives way; the record keeps it
             self._record(entry, "superseded", *triple, graph)
-        self.graph.add((subject, entry.property, value))
-        self._record(entry, "correct", subject, entry.property, value)
 
     # -- helpers
-    def _graphs(self, entry: Entry) -> list[Graph]:
-        if entry.source is not None:
-            graph = self.sources.get(entry.source)
-            if graph is None:
-                self._warn(entry, f"no source {entry.source!r} in this build")
-                return []
-            return [graph]
-        return [self.sources[k] for k in sorted(self.sources)]
-
-    def _subject(self, entry: Entry) -> URIRef | None:
-        ref = entry.subject
-        if isinstance(ref, URIRef):
-            if not any((ref, None, None) in g for g in self.sources.values()):
-                self._warn(entry, f"{ref} is not in this build")
-                return None
-            return ref
-        graph = self.sources.get(ref.source)
-        if graph is not None:
-            for ev in sorted(graph.subjects(KGB.quote, Literal(ref.quote)), key=str):
-                if ref.start is not None and graph.value(ev, KGB.start) != Literal(ref.start):
-                    continue
-                holders = sorted(graph.subjects(KGB.evidence, ev), key=str)
-                if holders:
-                    return holders[0]
-        self._warn(entry, f"no statement with evidence «{ref.quote}» in {ref.source}")
+    def _holder(self, ref: EvidenceRef, graph: Graph) -> URIRef | None:
+        """The node whose evidence is the quote `ref` names."""
+        for ev in sorted(graph.subjects(KGB.quote, Literal(ref.quote)), key=str):
+            if ref.start is not None and graph.value(ev, KGB.start) != Literal(ref.start):
+                continue
+            holders = sorted(graph.subjects(KGB.evidence, ev), key=str)
+            if holders:
+                return holders[0]
         return None
 
-    def _matching(self, entry: Entry, subject: URIRef, any_value: bool = False):
+    def _matching(self, entry: Entry, subject: URIRef, graphs: list[Graph], any_value: bool = False):
         found = []
-        for graph in self._graphs(entry):
+        for graph in graphs:
             for triple in sorted(graph.triples((subject, entry.property, None))):
                 if any_value or entry.value is None or _same_value(triple[2], entry.value):
                     found.append((graph, triple))
