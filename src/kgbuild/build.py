@@ -15,6 +15,7 @@ dropped, so memory follows the facts (small) and not the graphs (≈ 1.8 KB per 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -157,8 +158,11 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
                 add_graph(kept, graph)
             yield graph
 
-    checked = validator.check(plan.graphs()) if validator else (graph for _, _, graph in plan.graphs())
-    _write(counted(chain(checked, records())), out, store)
+    rendered = _RenderCache(cache, base_iri, f"{version} {' '.join(stages)}", validator) \
+        if cache is not None and curated is None and kept is None and (out is None or _loadable(out)) else None
+    graphs = plan.graphs(rendered)
+    checked = validator.check(graphs) if validator else (graph for _, _, graph in graphs)
+    _write(counted(chain(checked, records())), out, store, rendered.keep if rendered else None)
     if validator is not None:
         result.report = validator.report()
     if kept is not None:
@@ -177,7 +181,84 @@ def _loadable(out: str | Path) -> bool:
     return Path(out).suffix.lower() in (".trig", ".nq")
 
 
-def _write(graphs: Iterator[Graph], out: str | Path | None, store: str | Path | None) -> None:
+class Rendered:
+    """A source graph as an earlier build wrote it: its TriG block, size and digest."""
+
+    __slots__ = ("identifier", "text", "size", "digest")
+
+    def __init__(self, identifier: URIRef, text: str, size: int, digest: str) -> None:
+        self.identifier, self.text, self.size, self.digest = identifier, text, size, digest
+
+    def __len__(self) -> int:
+        return self.size
+
+
+class _RenderCache:
+    """Each source's graph as written, so that a rebuild after one source changed maps,
+    validates and renders that source only. A graph depends on its document's facts (their
+    cache key), on the IRIs identity gave their nodes, on the base IRI and on the mapper's
+    code; all of them make the key. A graph is reused only if it passed validation under the
+    current shapes (or validation is off)."""
+
+    def __init__(self, cache: Cache, base_iri: str, extractor: str, validator) -> None:
+        self.cache, self.validator, self.iris = cache, validator, IRIs(base_iri)
+        self.prefix = [base_iri, extractor, _mapper_digest()]
+        self.keys: dict[str, str] = {}  # graph IRI -> key, for graphs mapped in this build
+        self.unchecked: set[str] = set()
+
+    def _key(self, facts: DocumentFacts, nodes: dict) -> str:
+        payload = json.dumps([*self.prefix, document_key(facts.document, self.prefix[1]),
+                              sorted((k, str(v)) for k, v in nodes.items())], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def reuse(self, facts: DocumentFacts, nodes: dict) -> Rendered | None:
+        key = self._key(facts, nodes)
+        entry = self.cache.get_graph(key)
+        if entry is not None and (self.validator is None or entry["digest"] in self.validator.known):
+            return Rendered(self.iris.source(facts.document.id), entry["text"], entry["size"], entry["digest"])
+        self.keys[str(self.iris.source(facts.document.id))] = key
+        return None
+
+    def identity(self, decisions) -> Rendered | None:
+        """The identity graph as written before, when the decisions are the same."""
+        from .provenance import IDENTITY_GRAPH
+
+        key = hashlib.sha256(json.dumps([*self.prefix, repr(decisions)], ensure_ascii=False).encode()).hexdigest()
+        iri = self.iris.graph(IDENTITY_GRAPH)
+        entry = self.cache.get_graph(key)
+        if entry is not None:
+            return Rendered(iri, entry["text"], entry["size"], entry["digest"])
+        self.keys[str(iri)] = key
+        self.unchecked.add(str(iri))  # the shapes do not apply to it
+        return None
+
+    def keep(self, graph, text: str) -> None:
+        """Called by the writer with each graph it rendered: sources that passed are kept."""
+        key = self.keys.pop(str(graph.identifier), None)
+        if key is None or isinstance(graph, Rendered):
+            return
+        if str(graph.identifier) in self.unchecked:
+            self.cache.put_graph(key, {"text": text, "size": len(graph), "digest": ""})
+            return
+        if self.validator is None:
+            digest = _graph_digest(graph)
+        else:
+            digest = self.validator.digest_of.get(str(graph.identifier))
+            if digest is None or digest not in self.validator.passed | self.validator.known:
+                return  # not known to pass: mapped and validated again next time
+        self.cache.put_graph(key, {"text": text, "size": len(graph), "digest": digest})
+
+
+def _mapper_digest() -> str:
+    """What a source's graph depends on besides its facts and IRIs: the mapper and the writer."""
+    digest = hashlib.sha256()
+    for name in ("mapping.py", "iris.py", "namespaces.py", "model.py", "build.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _write(graphs: Iterator[Graph], out: str | Path | None, store: str | Path | None,
+           rendered: Callable | None = None) -> None:
     """Write the stream of graphs to `out` (TriG as it comes; N-Quads converted from a TriG
     beside it by pyoxigraph; other formats through rdflib, in memory) and to `store`."""
     import tempfile
@@ -198,7 +279,7 @@ def _write(graphs: Iterator[Graph], out: str | Path | None, store: str | Path | 
             pass
         return
     if suffix not in (None, ".nq"):
-        write_trig(graphs, out)
+        write_trig(graphs, out, rendered)
         if store is not None:
             write_store(out, store)
         return
@@ -206,7 +287,7 @@ def _write(graphs: Iterator[Graph], out: str | Path | None, store: str | Path | 
     beside.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kgbuild-", dir=beside) as tmp:
         trig = Path(tmp) / "dataset.trig"
-        write_trig(graphs, trig)
+        write_trig(graphs, trig, rendered)
         if out is not None:
             _trig_to_nquads(trig, out)
         if store is not None:
@@ -267,14 +348,17 @@ class Plan:
         self.identities = Resolver(iris, self.merges, self.splits).resolve(corpus)
         self.warnings: list[str] = []
 
-    def graphs(self) -> Iterator[tuple[str, str | None, Graph]]:
+    def graphs(self, renders: _RenderCache | None = None) -> Iterator[tuple[str, str | None, Graph]]:
+        """`renders` may give graphs as an earlier build wrote them (`Rendered`), which are
+        then neither mapped nor validated again."""
         from . import curation as curation_mod
         from . import provenance
 
         iris, curated, identities = self.iris, self.curated, self.identities
         mapper = Mapper(iris)
         nodes = _by_document(identities)
-        yield "identity", None, provenance.identity_graph(iris, identities.decisions)
+        known = renders.identity(identities.decisions) if renders is not None else None
+        yield "identity", None, known or provenance.identity_graph(iris, identities.decisions)
         applier, held = None, {}
         if curated is not None:
             for tag, why in identities.warnings:
@@ -291,6 +375,8 @@ class Plan:
             doc_id = facts.document.id
             self.corpus[n] = None  # the facts are not needed once mapped
             graph = held.pop(doc_id, None)
+            if graph is None and renders is not None and applier is None:
+                graph = renders.reuse(facts, nodes.get(doc_id, {}))
             if graph is None:
                 graph = mapper.map(facts, nodes.pop(doc_id, {}))
                 if applier is not None:
@@ -362,6 +448,7 @@ class _Validator:
         self.known = set(cache.get_note("valid-graphs").get(self.shapes, [])) if cache is not None else set()
         self.passed: set[str] = set()
         self.current: set[str] = set()
+        self.digest_of: dict[str, str] = {}  # graph IRI -> digest, for the render cache
         self.reports: list = []
 
     def check(self, graphs: Iterable[tuple[str, str | None, Graph]]) -> Iterator[Graph]:
@@ -373,9 +460,10 @@ class _Validator:
             pending.append(graph)
             size += len(graph)  # known graphs too: they wait in memory as much as the others
             if kind in ("source", "curation"):
-                digest = _graph_digest(graph)
+                digest = graph.digest if isinstance(graph, Rendered) else _graph_digest(graph)
                 self.current.add(digest)
-                if digest not in self.known:
+                self.digest_of[str(graph.identifier)] = digest
+                if digest not in self.known and not isinstance(graph, Rendered):  # reused only if known
                     todo.append((graph, digest))
             if size >= self.BATCH_TRIPLES:
                 if todo:
@@ -436,7 +524,8 @@ def _shapes_digest(validation_module) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_trig(graphs: Dataset | Iterable[Graph], path: str | Path) -> None:
+def write_trig(graphs: Dataset | Iterable[Graph], path: str | Path,
+               rendered: Callable[[Graph, str], None] | None = None) -> None:
     """A dataset, or a stream of named graphs, as TriG, atomically: a dataset's graphs in
     sorted order, a stream's as they come (each written, then let go); subjects and predicates
     sorted. The file appears only once the last graph is written.
@@ -484,21 +573,28 @@ def write_trig(graphs: Dataset | Iterable[Graph], path: str | Path) -> None:
         for graph in graphs:
             if not len(graph) or not isinstance(graph.identifier, URIRef) or str(graph.identifier) == _DEFAULT:
                 continue
+            if isinstance(graph, Rendered):
+                out.write(graph.text)  # as an earlier build wrote it
+                continue
             if len(names) > _NAMES_KEPT:
                 names.clear()  # IRIs rarely recur across sources: keep memory flat
-            out.write(f"\n{term(graph.identifier)} {{\n")
+            lines = [f"\n{term(graph.identifier)} {{\n"]
             by_subject: dict = {}
             for s, p, o in graph:
                 by_subject.setdefault(s, {}).setdefault(p, []).append(o)
             for s in sorted(by_subject, key=lambda x: (isinstance(x, BNode), str(x))):
-                out.write(f"  {term(s)}")
+                lines.append(f"  {term(s)}")
                 predicates = sorted(by_subject[s], key=lambda x: (x != RDF.type, str(x)))
                 for n, p in enumerate(predicates):
                     objects = ", ".join(sorted(term(o) for o in by_subject[s][p]))
                     verb = "a" if p == RDF.type else term(p)
                     sep = " ." if n == len(predicates) - 1 else " ;"
-                    out.write(f"{'' if n == 0 else '    '} {verb} {objects}{sep}\n")
-            out.write("}\n")
+                    lines.append(f"{'' if n == 0 else '    '} {verb} {objects}{sep}\n")
+            lines.append("}\n")
+            text = "".join(lines)
+            out.write(text)
+            if rendered is not None:
+                rendered(graph, text)
 
 
 _DEFAULT = "urn:x-rdflib:default"

@@ -8,8 +8,10 @@ leaves whole entries or none. An entry that cannot be read is treated as missing
 The cache only saves time: an entry that cannot be written (read-only or full disk) turns
 caching off for the rest of the build with a warning, and the build goes on.
 
-Layout: `<cache>/facts/<2 hex>/<sha256>.json`, plus small JSON notes (`<cache>/notes/*.json`)
-such as the digests of graphs that passed validation.
+Layout: `<cache>/facts/<2 hex>/<sha256>.json`; `<cache>/graphs/<2 hex>/<sha256>.json`, each
+source's graph as written, keyed by its facts, the IRIs identity gave its nodes and the mapper's
+code (so a rebuild neither maps nor validates an unchanged source again); plus small JSON notes
+(`<cache>/notes/*.json`) such as the digests of graphs that passed validation.
 """
 
 from __future__ import annotations
@@ -75,6 +77,20 @@ class Cache:
             atomic_write(path, text)
         except OutputError as exc:
             self.broken = f"cache not written ({exc}); the next build extracts again"
+
+    def _graph_path(self, key: str) -> Path:
+        return self.root / "graphs" / key[:2] / f"{key}.json"
+
+    def get_graph(self, key: str) -> dict | None:
+        """A source graph as the writer rendered it: {"text", "size", "digest"}, or None."""
+        try:
+            data = json.loads(self._graph_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) and {"text", "size", "digest"} <= data.keys() else None
+
+    def put_graph(self, key: str, entry: dict) -> None:
+        self._put(self._graph_path(key), json.dumps(entry, ensure_ascii=False))
 
     def get_note(self, name: str) -> dict:
         try:
