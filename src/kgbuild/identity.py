@@ -118,16 +118,17 @@ class _Item:
     rank: int = 0  # lower goes first: fuller names are placed before partial ones
 
 
-@dataclass
+@dataclass(eq=False)  # a cluster is itself: comparing contents made clustering quadratic
 class _Cluster:
     items: list[_Item]
     attrs: dict
     reasons: list[str] = field(default_factory=list)
     keys: set = field(default_factory=set)
 
-    @property
-    def docs(self) -> set[str]:
-        return {i.doc_id for i in self.items}
+    docs: set = field(default_factory=set)  # the documents of its items, kept as they join
+
+    def __post_init__(self) -> None:
+        self.docs.update(i.doc_id for i in self.items)
 
 
 class Resolver:
@@ -281,11 +282,7 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
     index: dict[tuple, list[_Cluster]] = {}
     apart: list[tuple[_Cluster, _Cluster, str, _Item]] = []
     for item in sorted(items, key=lambda i: (i.rank, i.doc_id, _natural(i.entity.key))):
-        candidates: list[_Cluster] = []
-        for key in item.keys:
-            for cluster in index.get(key, ()):
-                if cluster not in candidates:
-                    candidates.append(cluster)
+        candidates = list(dict.fromkeys(cluster for key in item.keys for cluster in index.get(key, ())))
         fitting, clashes = [], []
         for cluster in candidates:
             if item.doc_id in cluster.docs:
@@ -298,10 +295,12 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
             target = fitting[0][0]
             target.reasons.append(_reason(item, target))
             target.items.append(item)
+            target.docs.add(item.doc_id)
             _absorb(target.attrs, item.attrs)
             for other, _ in fitting[1:]:
                 if compatible(other.attrs, target.attrs) is None and not (other.docs & target.docs):
                     target.items.extend(other.items)
+                    target.docs |= other.docs
                     target.reasons.extend(other.reasons)
                     target.keys.update(other.keys)
                     _absorb(target.attrs, other.attrs)
