@@ -202,12 +202,13 @@ class _RenderCache:
 
     def __init__(self, cache: Cache, base_iri: str, extractor: str, validator) -> None:
         self.cache, self.validator, self.iris = cache, validator, IRIs(base_iri)
+        self.extractor = extractor
         self.prefix = [base_iri, extractor, _mapper_digest()]
         self.keys: dict[str, str] = {}  # graph IRI -> key, for graphs mapped in this build
         self.unchecked: set[str] = set()
 
     def _key(self, facts: DocumentFacts, nodes: dict) -> str:
-        payload = json.dumps([*self.prefix, document_key(facts.document, self.prefix[1]),
+        payload = json.dumps([*self.prefix, document_key(facts.document, self.extractor),
                               sorted((k, str(v)) for k, v in nodes.items())], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -244,7 +245,7 @@ class _RenderCache:
             digest = _graph_digest(graph)
         else:
             digest = self.validator.digest_of.get(str(graph.identifier))
-            if digest is None or digest not in self.validator.passed | self.validator.known:
+            if digest is None or (digest not in self.validator.passed and digest not in self.validator.known):
                 return  # not known to pass: mapped and validated again next time
         self.cache.put_graph(key, {"text": text, "size": len(graph), "digest": digest})
 

@@ -183,17 +183,20 @@ class Resolver:
                     place = unnamed[inc.place]
                     sites.setdefault((result.nodes[(doc, inc.key)], place.place_type or "",
                                       normalise(place.label)), []).append((doc, place.key))
+        replaced: dict[URIRef, URIRef] = {}
         for (incident, _, label), nodes in sorted(sites.items()):
             iris = list(dict.fromkeys(result.nodes[n] for n in sorted(nodes)))
             if len({doc for doc, _ in nodes}) < 2 or len(iris) < 2:
                 continue
-            for node, iri in list(result.nodes.items()):
-                if iri in iris[1:]:
-                    result.nodes[node] = iris[0]
+            replaced.update((iri, iris[0]) for iri in iris[1:])
             result.decisions.append(Decision(
                 iri=iris[0], kind="place", outcome=MERGED,
                 reason=f"the place «{label}» of one merged incident ({_short(incident)})",
                 members=[_member_of(n, by_key) for n in sorted(nodes)]))
+        if replaced:  # one pass over the nodes, not one per site
+            for node, iri in result.nodes.items():
+                if iri in replaced:
+                    result.nodes[node] = replaced[iri]
 
     # -- IRIs --------------------------------------------------------------------------------
     def _assign(self, kind: str, clusters: list[_Cluster], apart: list[tuple[_Cluster, _Cluster, str, _Item]],
