@@ -24,6 +24,8 @@ _LEVEL = {"микрорайон": 0, "объект": 0, "посёлок": 1, "с
           "станица": 1, "район": 2, "округ": 3, "область": 3, "край": 3, "республика": 3, "штат": 3,
           "провинция": 3, "страна": 4}
 _ADJ_SUFFIXES = ("ский", "цкий")
+# kind words that are part of a street's or square's name ("улица Лобачевского", "площадь Победы")
+_STREET_WORDS = {"улица", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная", "сквер"}
 
 
 def extract_places(ctx: Context) -> None:
@@ -35,7 +37,9 @@ def extract_places(ctx: Context) -> None:
     places.from_abbreviations()
     places.nested()
     places.adjectives()
+    places.directions()
     places.containment()
+    places.capitals()
     places.adjective_containment()
     places.within_the_only_country()
 
@@ -83,6 +87,8 @@ class _Places:
         elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS \
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
+            if before and before[-1].lemma in _STREET_WORDS and ctx.text[before[-1].end:start] == " ":
+                start = before[-1].start  # "на площади Тахрир": the street's name includes its kind
         elif before and before[-1].lemma in PLACE_WORDS and not _kind_of_another(ctx, before[-1], tokens[0]):
             # "в посёлке Горный"
             place_type = PLACE_WORDS[before[-1].lemma]
@@ -149,16 +155,18 @@ class _Places:
 
     def containment(self) -> None:
         """"Горный Есильского района", "Сан-Диего, Калифорния": a place then a larger one."""
-        ordered = sorted(self.ordered, key=lambda x: x[0])
+        # adjectives between two names do not break the pair: "Галифакса в канадской провинции
+        # Новая Шотландия"
+        ordered = sorted((x for x in self.ordered if self._named(x)), key=lambda x: x[0])
         for (s1, e1, inner), (s2, e2, outer) in zip(ordered, ordered[1:]):
             gap = self.ctx.text[e1:s2]
-            if not _CONTAINMENT_GAP.fullmatch(gap) or inner is outer:
+            if s2 < e1 or inner is outer:
+                continue  # "юге Франции" holds "Франции": linked where the part is read
+            if not (_CONTAINMENT_GAP.fullmatch(gap) or _APPOSITION_GAP.fullmatch(gap)):
                 continue
-            if gap.strip().startswith(("в", "во")) and not gap.rstrip().endswith("части") and not (
+            if gap.strip() in ("в", "во") and not (
                     _locative(self.ctx.text[s2:e2]) and not _FROM.search(self.ctx.text[max(0, s1 - 4):s1])):
                 continue  # "из Москвы в Германию" is a journey, not containment
-            if not self.ctx.text[s1:e1][:1].isupper() or not self.ctx.text[s2:e2][:1].isupper():
-                continue  # adjectives: "российские и американские" are not nested
             inner_level = _LEVEL.get(inner.place_type or "", 1)
             outer_level = _LEVEL.get(outer.place_type or "")
             if inner.place_type == "район" and (outer.place_type in _SETTLEMENTS or outer.place_type is None) and gap == " " \
@@ -170,6 +178,10 @@ class _Places:
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
 
+    def _named(self, mention: tuple[int, int, Place]) -> bool:
+        """A place's name, not an adjective made from it ("российские" is not nested in anything)."""
+        return self.ctx.text[mention[0]:mention[0] + 1].isupper() or mention[2].place_type == SITE
+
     def adjective_containment(self) -> None:
         """"в украинском селе Цибулёво", "канадской провинции Новая Шотландия": the place
         adjective before a kind word and a name is the larger place holding it."""
@@ -179,16 +191,61 @@ class _Places:
             if not ctx.text[s2:s2 + 1].islower():
                 continue
             m = _KIND_AFTER_ADJECTIVE.match(ctx.text, e2)
-            if not m or m.end() not in by_start:
+            if ctx.text[e2:e2 + 1] == " " and e2 + 1 in by_start:  # "в армянском Гаваре"
+                s1, e1, inner = by_start[e2 + 1]
+                kind = inner.place_type or "город"
+            elif not m or m.end() not in by_start:
                 continue
-            s1, e1, inner = by_start[m.end()]
-            kind = PLACE_WORDS.get(_lemma(m.group(1)))
+            else:
+                s1, e1, inner = by_start[m.end()]
+                kind = PLACE_WORDS.get(_lemma(m.group(1))) or _MORE_KINDS.get(_lemma(m.group(1)))
             if inner is outer or not ctx.text[s1:s1 + 1].isupper() or kind is None:
                 continue
             if _LEVEL.get(outer.place_type or "", 0) <= _LEVEL.get(inner.place_type or kind, 1):
                 continue
             inner.located_in = inner.located_in or outer.key
             ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(s1, e1, 0.65), ctx.evidence(s2, e2, 0.65)))
+
+    def directions(self) -> None:
+        """"на юге Франции", "в центральной части Аргентины": a part of a place is a place of its
+        own (NEREL's LOCATION), inside the place; what the text puts there is inside the part
+        ("в Канне на юге Франции")."""
+        ctx = self.ctx
+        by_start = {s: (s, e, p) for s, e, p in self.ordered if ctx.text[s:s + 1].isupper()}
+        for m in _PART_OF.finditer(ctx.text):
+            whole = by_start.get(m.end())
+            if whole is None or whole[2].place_type == SITE:
+                continue
+            s2, e2, place = whole
+            if not _genitive_word(ctx, s2, e2):
+                continue
+            start = m.start(1)
+            part = self.add(start, e2, _part_nominative(ctx.text[start:m.end()]) + " " + ctx.text[s2:e2], "местность", 0.7)
+            ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(start, e2, 0.7), ctx.evidence(s2, e2, 0.7)))
+            part.located_in = part.located_in or place.key
+            before = [x for x in self.ordered if x[1] <= m.start() and x[2] is not part]
+            if not before:
+                continue
+            s1, e1, inner = max(before, key=lambda x: x[1])
+            if _BEFORE_PART.fullmatch(ctx.text[e1:start]) and self._named((s1, e1, inner)) and inner is not place:
+                inner.located_in = inner.located_in or part.key
+                ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(s1, e1, 0.65), ctx.evidence(start, e2, 0.65)))
+
+    def capitals(self) -> None:
+        """"в столице Венгрии Будапеште", "столицы Ганы — Аккры": the city named after its
+        country's capital is in that country."""
+        ctx = self.ctx
+        ordered = sorted(self.ordered, key=lambda x: x[0])
+        for (s1, e1, country), (s2, e2, city) in zip(ordered, ordered[1:]):
+            if country is city or country.place_type not in ("страна", "республика", "штат", "область", "край",
+                                                             "провинция", "округ"):
+                continue
+            if not _CAPITAL_OF.search(ctx.text[max(0, s1 - 12):s1]) or not _CAPITAL_GAP.fullmatch(ctx.text[e1:s2]):
+                continue
+            if not ctx.text[s2:s2 + 1].isupper() or _LEVEL.get(city.place_type or "город", 1) > 1:
+                continue
+            city.located_in = city.located_in or country.key
+            ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(s2, e2, 0.7), ctx.evidence(s1, e1, 0.7)))
 
     def within_the_only_country(self) -> None:
         """A news text that names one country and districts nobody knows elsewhere: the
@@ -208,12 +265,44 @@ class _Places:
 # "Пауэй, штат Калифорния", "Сан-Франциско (США)", "Торгау в Германии", "Уфе, столице Башкортостана"
 _CONTAINMENT_GAP = re.compile(r"|\s|,\s|\s\((?:штат|штата|провинция|провинции|область|области)?\s?"
                               r"|,\s(?:штат|графство|провинция|провинции|область|округ|столица|столице|столицы)\s"
-                              r"|\s(?:в|во)\s(?:(?:городе|штате|провинции|графстве|стране|районе|области)\s)?"
-                              r"|\s(?:в|во)\s\w+\sчасти\s"
-                              r"|\sна\s(?:\w+-)?(?:севере|юге|востоке|западе)\s|\sна\s(?:острове|полуострове)\s")
+                              r"|\s(?:в|во)\s(?:(?:[а-яё-]+(?:ой|ом)\s)?(?:городе|штате|провинции|графстве|стране|районе|области|префектуре)\s)?"
+                              r"|\s(?:провинции|префектуры|штата|графства)\s"
+                              r"|\sна\s(?:острове|полуострове)\s")
 _FROM = re.compile(r"(?i)(?:^|\s)(?:из|от|с|со)\s$")
+# "Чикаго — третьем по величине городе в США", "Макао — автономии в составе Китая": a place
+# said to be a city, state ... in another
+_APPOSITION_GAP = re.compile(r"\s[—–-]\s(?:[\w-]+\s){0,3}?(?:город|городе|городом|государство|государстве|страна|"
+                             r"стране|столица|столице|остров|острове|провинция|провинции|штат|штате|регион|регионе|"
+                             r"автономия|автономии|посёлок|поселок|посёлке|поселке|село|селе|деревня|деревне)"
+                             r"\s(?:[\w-]+\s){0,2}?(?:в|на)\s(?:составе\s)?")
+# the part of a place: "на юге", "на северо-востоке", "в центральной части"
+_PART_OF = re.compile(r"(?<![\w-])(?:на|в|во|с|со|из)\s((?:(?:северо|юго)-)?(?:севере|юге|востоке|западе|севера|юга|"
+                      r"востока|запада|север|юг|восток|запад)|(?:(?:северо|юго)-)?(?:северн|южн|восточн|западн|"
+                      r"центральн)(?:ой|ую|ая)\sчаст[иь])\s")
+_BEFORE_PART = re.compile(r",?\s(?:на|в|во)\s")
+_CAPITAL_OF = re.compile(r"(?<!\w)столиц[аеуыи]\s$", re.IGNORECASE)
+_CAPITAL_GAP = re.compile(r"\s|\s?[—–-]\s|,\s")
 
 
+def _part_nominative(words: str) -> str:
+    """"юге" -> "юг", "центральной части" -> "центральная часть"."""
+    out = []
+    for word in words.split():
+        if "-" in word and word.split("-")[0] in ("северо", "юго"):
+            head, tail = word.rsplit("-", 1)
+            out.append(head + "-" + nominative(tail).lower())
+        elif word.startswith("част"):
+            out.append("часть")
+        elif word.endswith(("ой", "ую")):
+            out.append(word[:-2] + "ая")
+        else:
+            out.append(nominative(word).lower())
+    return " ".join(out)
+
+
+# kind words of foreign places: "японской префектуре Канагава", "немецкой земли Гессен"
+_MORE_KINDS = {"префектура": "провинция", "земля": "провинция", "городок": "город", "коммуна": "город",
+               "эмират": "провинция", "кантон": "провинция", "уезд": "район", "мухафаза": "провинция"}
 # "украинском селе ", "канадской провинции ": the kind word after a place adjective
 _KIND_AFTER_ADJECTIVE = re.compile(r"\s(\w+)\s")
 
@@ -301,7 +390,7 @@ def adjective_base(lemma: str) -> tuple[str, str] | None:
         return _ADJ_CACHE[lemma]
     result = None
     stem = lemma[:-4]
-    candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
+    candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ения", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
                   stem[:-2] + "а", stem + "ск", stem + "", stem + "стан", stem[:-2] + "стан",
                   stem + "ь", stem[:-1] + "а", stem[:-2] + "ва"]
     for candidate in candidates:
