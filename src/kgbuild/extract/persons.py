@@ -28,9 +28,14 @@ _GENDERED_WORDS = {
 _INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж|Вл|Ал|Ст)\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                        r"|(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s(?:[А-ЯЁ]\.\s?){1,2}(?!\w)")
 # Latin letters with the accents of European names ("Thomas Schäfer", "Subriel Matías")
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'\\-"
-_LATIN_NAME = re.compile(rf"\(\s*([{_UP}][{_LOW}]+(?:\s+(?:[A-Z]\.|[{_UP}][{_LOW}]+|de|van|von|bin|al|Jr\.?)){{1,3}}"
-                         rf"|[\u4e00-\u9fff]{{2,4}})\s*[),]")  # or in Chinese characters: "Ма Лин (马凌)"
+# ("Alenka Bratušek" and "Zoran Janković" use Latin Extended-A; "McKinnon" a capital inside)
+_UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f'\\-"
+_LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+_LATIN_NAME = re.compile(rf"\(\s*({_LATIN_WORD}(?:\s+(?:[A-Z]\.|{_LATIN_WORD}|de|van|von|bin|al|Jr\.?)){{1,3}}"
+                         # or in Chinese or Japanese characters: "Ма Лин (马凌)", "Мисао Окава (大川 ミサヲ)",
+                         # or in Arabic script
+                         rf"|[\u3040-\u30ff\u4e00-\u9fff]{{2,6}}(?:\s[\u3040-\u30ff\u4e00-\u9fff]{{1,6}})?"
+                         rf"|[\u0600-\u06ff]{{2,}}(?:\s[\u0600-\u06ff]{{2,}}){{0,3}})\s*[),;]")
 _LATIN = re.compile(r"^[A-Za-z .'\-]+$")
 _NAMED_AFTER = re.compile(r"(?<!\w)(?:имени|им\.)\s?$")
 _TWO_LETTER_INITIALS = {"Дж", "Ал", "Ан", "Вл", "Ст", "Th", "Ch", "Sh", "Jr"}
@@ -603,12 +608,19 @@ _TOLD_ALIAS = re.compile(r"^\s*[,(]?\s*(?:(?:более\s+|также\s+)?изв
                          r"|(?:настоящее|подлинное)\s+имя|псевдоним)\s*[—–-]?\s*[(«\"]?\s*$", re.IGNORECASE)
 
 
+# "Неофит (Димитров)", "Кессиди Вульф (Кэссиди Вулф; Cassidy Wolf)": a name in brackets right
+# after a name is the same person's other name
+_BRACKETED = re.compile(r"\s*\(\s*$")
+_BRACKET_END = re.compile(r"\s*[);,]")
+
+
 def _told_aliases(ctx: Context) -> None:
     """Another name the text says a person goes by: a nickname, a pseudonym, a maiden name."""
-    persons = {p.key for p in ctx.facts.persons}
+    persons = {p.key for p in ctx.facts.persons if not p.anonymous}
     named = sorted((s, e, k) for s, e, k in ctx.mentions if k in persons)
     for (s1, e1, k1), (s2, e2, k2) in zip(named, named[1:]):
-        if e1 <= s2 and _TOLD_ALIAS.match(ctx.text[e1:s2]):
+        if e1 <= s2 and (_TOLD_ALIAS.match(ctx.text[e1:s2]) or _BRACKETED.match(ctx.text[e1:s2])
+                         and _BRACKET_END.match(ctx.text, e2)):
             ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(s1, e1, 0.8), ctx.evidence(s2, e2, 0.8)))
 
 

@@ -35,6 +35,7 @@ def extract_places(ctx: Context) -> None:
             continue
         places.from_span(span.start, span.end, span.normal)
     places.from_abbreviations()
+    places.foreign_spellings()
     places.nested()
     places.adjectives()
     places.directions()
@@ -111,6 +112,26 @@ class _Places:
                 continue
             label, place_type = PLACE_ABBREVIATIONS[m.group(1)]
             self.add(m.start(), m.end(), label, place_type, 0.85, alt=m.group(1))
+
+    def foreign_spellings(self) -> None:
+        """"в городе Мосул (Mossul)", "Кётанго (京丹後市)": the name in the original script, in
+        brackets right after a place's name, is another name of that place."""
+        for s1, e1, place in list(self.ordered):
+            m = _FOREIGN_SPELLING.match(self.ctx.text, e1)
+            if not m or not self._named((s1, e1, place)):
+                continue
+            known = self.ctx.key_at(m.start(1), m.end(1))
+            if known is None:
+                self.add(m.start(1), m.end(1), place.label, place.place_type, 0.75, alt=m.group(1))
+            else:
+                other = next((p for _, _, p in self.ordered if p.key == known), None)
+                if other is None:
+                    continue  # a person's or body's name
+                other.place_type = other.place_type or place.place_type  # "Mossul" is a city as Мосул is
+                if m.group(1) not in place.alt_names:
+                    place.alt_names.append(m.group(1))
+            self.ctx.facts.links.append(Link("ALTERNATIVE_NAME", self.ctx.evidence(s1, e1, 0.75),
+                                             self.ctx.evidence(m.start(1), m.end(1), 0.75)))
 
     def _inside_other(self, start: int, end: int) -> bool:
         """Inside a longer mention (an institution's name), not a mention of its own."""
@@ -275,6 +296,8 @@ _APPOSITION_GAP = re.compile(r"\s[—–-]\s(?:[\w-]+\s){0,3}?(?:город|го
                              r"стране|столица|столице|остров|острове|провинция|провинции|штат|штате|регион|регионе|"
                              r"автономия|автономии|посёлок|поселок|посёлке|поселке|село|селе|деревня|деревне)"
                              r"\s(?:[\w-]+\s){0,2}?(?:в|на)\s(?:составе\s)?")
+_FOREIGN_SPELLING = re.compile(r"\s?\(\s*([A-Z][A-Za-z\u00c0-\u017f'’.-]*(?:\s(?:[A-Z][A-Za-z\u00c0-\u017f'’.-]*"
+                               r"|am|an|de|del|la|le|on|upon|sur|of)){0,4}|[\u3040-\u30ff\u4e00-\u9fff]{2,8})\s*[),;]")
 # the part of a place: "на юге", "на северо-востоке", "в центральной части"
 _PART_OF = re.compile(r"(?<![\w-])(?:на|в|во|с|со|из)\s((?:(?:северо|юго)-)?(?:севере|юге|востоке|западе|севера|юга|"
                       r"востока|запада|север|юг|восток|запад)|(?:(?:северо|юго)-)?(?:северн|южн|восточн|западн|"
