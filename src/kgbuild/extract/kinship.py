@@ -75,18 +75,32 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
 
 
 # "Жарков женился в 1972 году на Любови Жарковой", "Анна вышла замуж за Олега Смирнова"
+# "Бекхэм женат на Виктории", "Месси сочетался браком со своей подругой Антонеллой Рокуццо"
 _MARRY_GAP = {"жениться": re.compile(r"^[^.;:!?«»\"]*?\bна\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$"),
-              "выйти": re.compile(r"^[^.;:!?«»\"]*?\bзамуж\s+за\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$")}
+              "выйти": re.compile(r"^[^.;:!?«»\"]*?\bзамуж\s+за\s+(?:[а-яё-]+\s+){0,3}(?:[—–]\s+)?$"),
+              "сочетаться": re.compile(r"^\s+(?:[а-яё-]+\s+){0,2}?браком\s+со?\s+(?:[а-яё-]+\s+){0,3}$")}
+_MARRY_GAP["женатый"] = _MARRY_GAP["жениться"]
+_MARRY_GAP["женат"] = _MARRY_GAP["жениться"]
+# "Ксения Собчак и актёр Максим Виторган тайно поженились": two names, then the verb
+_WED_TOGETHER = re.compile(r"^\s+(?:[а-яё-]+\s+){0,3}(?:поженились|обвенчались|сыграли\s+свадьбу)\b")
+_AND_NAME = re.compile(r"^\s+и\s+(?:[а-яё-]+\s+){0,3}$")
 
 
 def _marriages(ctx: Context, segs: list[Segment], seen: set) -> None:
     """Who married whom, when the sentence names both: the verb's subject and the name after
-    "на" ("жениться") or "замуж за" ("выйти")."""
+    "на" ("жениться") or "замуж за" ("выйти"), or two names joined by "и" before "поженились"."""
     named = sorted((s, e, k) for s, e, k in ctx.mentions
                    if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
     text = ctx.text
     for seg in segs:
         s = seg.sentence
+        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        for first, second in zip(inside, inside[1:]):
+            if first[2] != second[2] and _AND_NAME.match(text[first[1]:second[0]]) \
+                    and _WED_TOGETHER.match(text[second[1]:s.end]) and (first[2], second[2], "spouse") not in seen:
+                seen.add((first[2], second[2], "spouse"))
+                ctx.facts.kinships.append(Kinship(person=first[2], relative=second[2], relation="spouse",
+                                                  term="супруг", evidence=[ctx.evidence(s.start, s.end, 0.7)]))
         for verb in s.tokens:
             gap_rule = _MARRY_GAP.get(verb.lemma)
             if gap_rule is None:
@@ -96,11 +110,19 @@ def _marriages(ctx: Context, segs: list[Segment], seen: set) -> None:
             if spouse is None or any(m[0] < spouse[0] for m in after):
                 continue  # another name stands between: whose spouse it is is not sure
             gap = [t for t in s.tokens if verb.end <= t.start and t.end <= spouse[0]]
-            if any(person_lemma(t) in KIN or t.lemma in _RELATIONAL for t in gap) or (
+            # "женился на своей подруге Присцилле Чан" names the bride; "на подруге Анны Ивановой" does not
+            cases = {t.feats.get("Case") for t in s.tokens if spouse[0] <= t.start < spouse[1]}
+            if any(person_lemma(t) in KIN or t.lemma in _RELATIONAL and "Gen" in cases and t.feats.get("Case") not in cases
+                   for t in gap) or (
                     verb.lemma == "жениться" and _case(s, spouse) == "Gen" and not re.search(r"[—–]\s*$", text[verb.end:spouse[0]])):
                 continue  # "женился на дочери Павла Котова": the name is the bride's kin
             subjects = [t for t in s.tokens if t.head == verb.index and t.rel.startswith("nsubj")]
+            # "футболист Лионель Месси сочетался": the name stands in apposition to the subject
+            subjects += [t for t in s.tokens for x in subjects if t.head == x.index and t.rel == "appos"]
             owner = next((m for m in named for t in subjects if m[0] <= t.start < m[1]), None)
+            if owner is None and verb.lemma in ("женатый", "женат"):  # a predicative adjective: its subject is before
+                owner = next((m for m in reversed(named) if s.start <= m[0] and m[1] <= verb.start
+                              and re.fullmatch(r"\s+(?:уже\s+|был\s+|была\s+)?", text[m[1]:verb.start])), None)
             if owner is None or owner[2] == spouse[2]:
                 continue
             if (owner[2], spouse[2], "spouse") in seen:
