@@ -108,3 +108,26 @@ def test_marrying_someone_s_daughter_is_no_marriage_to_the_father():
 
 def test_a_kin_noun_opening_the_sentence_in_its_dictionary_form():
     assert ("Олега Смирнова", "relative", "Анна") in ties("Внучка Олега Смирнова Анна окончила школу.")
+
+
+@pytest.mark.parametrize("text, tie", [
+    ("Основатель Facebook Марк Цукерберг женился на своей подруге Присцилле Чан.",
+     ("Марк Цукерберг", "spouse", "Присцилла Чан")),
+    ("Аргентинский футболист Лионель Месси сочетался браком со своей подругой Антонеллой Рокуццо.",
+     ("Лионель Месси", "spouse", "Антонеллой Рокуццо")),
+    ("Дэвид Бекхэм женат на певице Виктории Адамс.", ("Дэвид Бекхэм", "spouse", "Виктории Адамс")),
+    ("Телеведущая Ксения Собчак и актёр Максим Виторган тайно поженились.",
+     ("Ксения Собчак", "spouse", "Максим Виторган")),
+])
+def test_a_marriage_the_sentence_states(text, tie):
+    assert tie in ties(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the bride is the friend's kin, not the friend named
+    "Иван Петров женился на подруге Анны Сидоровой.",
+    # two names and a wedding they did not share
+    "Анна Иванова и Олег Петров пришли на свадьбу, где поженились их друзья.",
+])
+def test_no_marriage_where_the_sentence_does_not_state_one(text):
+    assert not {t for t in ties(text) if t[1] == "spouse"}

@@ -286,3 +286,27 @@ def test_a_nickname_pseudonym_or_maiden_name_the_text_gives_is_another_name(text
 
 def test_two_persons_side_by_side_are_no_alternative_names():
     assert alias_links("Олег Смирнов встретил Павла Котова, а Анна Петрова — Ивана Сидорова.") == set()
+
+
+@pytest.mark.parametrize("text, name, other_spelling", [
+    # Latin Extended-A letters and a capital inside a surname
+    ("Премьер-министром стала Аленка Братушек (Alenka Bratušek) из оппозиции.", "Аленка Братушек",
+     "Alenka Bratušek"),
+    ("Суд решил выдать хакера Гэри Мак-Киннона (Gary McKinnon), гражданина Великобритании.", "Гэри Мак-Киннона",
+     "Gary McKinnon"),
+    # Japanese script
+    ("Рекорд перешёл к женщине, Мисао Окава (大川 ミサヲ), родившейся в 1898 году.", "Мисао Окава", "大川 ミサヲ"),
+])
+def test_another_spelling_in_brackets_is_an_alternative_name(text, name, other_spelling):
+    f = facts_of(text)
+    assert ("ALTERNATIVE_NAME", name, other_spelling) in {
+        (l.relation, l.source.quote, l.target.quote) for l in f.links}
+
+
+def test_a_name_in_brackets_after_a_name_is_the_same_persons_other_name():
+    f = facts_of("Патриархом избран митрополит Неофит (Димитров). Он стал третьим патриархом.")
+    assert ("Неофит", "Димитров") in {(l.source.quote, l.target.quote) for l in f.links
+                                      if l.relation == "ALTERNATIVE_NAME"}
+    # a word in brackets that names no person is no alias
+    f = facts_of("Министр Сергей Шойгу (справа) встретился с Владимиром Путиным.")
+    assert not [l for l in f.links if l.relation == "ALTERNATIVE_NAME"]

@@ -240,7 +240,7 @@ class _Places:
             s2, e2, place = whole
             if not _genitive_word(ctx, s2, e2):
                 continue
-            start = m.start(1)
+            start = m.start(1) if m.group(1) else m.start(2)
             part = self.add(start, e2, _part_nominative(ctx.text[start:m.end()]) + " " + ctx.text[s2:e2], "местность", 0.7)
             ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(start, e2, 0.7), ctx.evidence(s2, e2, 0.7)))
             part.located_in = part.located_in or place.key
@@ -258,8 +258,7 @@ class _Places:
         ctx = self.ctx
         ordered = sorted(self.ordered, key=lambda x: x[0])
         for (s1, e1, country), (s2, e2, city) in zip(ordered, ordered[1:]):
-            if country is city or country.place_type not in ("страна", "республика", "штат", "область", "край",
-                                                             "провинция", "округ"):
+            if country is city or _LEVEL.get(country.place_type or "страна", 0) < 3:  # a country's or region's capital
                 continue
             if not _CAPITAL_OF.search(ctx.text[max(0, s1 - 12):s1]) or not _CAPITAL_GAP.fullmatch(ctx.text[e1:s2]):
                 continue
@@ -299,9 +298,9 @@ _APPOSITION_GAP = re.compile(r"\s[—–-]\s(?:[\w-]+\s){0,3}?(?:город|го
 _FOREIGN_SPELLING = re.compile(r"\s?\(\s*([A-Z][A-Za-z\u00c0-\u017f'’.-]*(?:\s(?:[A-Z][A-Za-z\u00c0-\u017f'’.-]*"
                                r"|am|an|de|del|la|le|on|upon|sur|of)){0,4}|[\u3040-\u30ff\u4e00-\u9fff]{2,8})\s*[),;]")
 # the part of a place: "на юге", "на северо-востоке", "в центральной части"
-_PART_OF = re.compile(r"(?<![\w-])(?:на|в|во|с|со|из)\s((?:(?:северо|юго)-)?(?:севере|юге|востоке|западе|севера|юга|"
-                      r"востока|запада|север|юг|восток|запад)|(?:(?:северо|юго)-)?(?:северн|южн|восточн|западн|"
-                      r"центральн)(?:ой|ую|ая)\sчаст[иь])\s")
+# (where, not whither: "на юг Украины" is a journey)
+_PART_OF = re.compile(r"(?<![\w-])(?:на\s((?:(?:северо|юго)-)?(?:севере|юге|востоке|западе))"
+                      r"|в\s((?:(?:северо|юго)-)?(?:северн|южн|восточн|западн|центральн)ой\sчасти))\s")
 _BEFORE_PART = re.compile(r",?\s(?:на|в|во)\s")
 _CAPITAL_OF = re.compile(r"(?<!\w)столиц[аеуыи]\s$", re.IGNORECASE)
 _CAPITAL_GAP = re.compile(r"\s|\s?[—–-]\s|,\s")
@@ -311,13 +310,13 @@ def _part_nominative(words: str) -> str:
     """"юге" -> "юг", "центральной части" -> "центральная часть"."""
     out = []
     for word in words.split():
-        if "-" in word and word.split("-")[0] in ("северо", "юго"):
+        if word.startswith("част"):
+            out.append("часть")
+        elif word.endswith("ой"):
+            out.append(word[:-2] + "ая")
+        elif "-" in word:
             head, tail = word.rsplit("-", 1)
             out.append(head + "-" + nominative(tail).lower())
-        elif word.startswith("част"):
-            out.append("часть")
-        elif word.endswith(("ой", "ую")):
-            out.append(word[:-2] + "ая")
         else:
             out.append(nominative(word).lower())
     return " ".join(out)
@@ -345,6 +344,8 @@ def _kind_of_another(ctx: Context, kind: Token, name: Token) -> bool:
     another place and the name is its genitive complement."""
     if ctx.key_at(kind.start, kind.end):
         return True
+    if kind.lemma == "столица" and name.feats.get("Case") == "Gen":
+        return True  # "столицы Ганы": the capital of the country, not a city called so
     return name.feats.get("Case") == "Gen" and kind.feats.get("Case") != "Gen"
 
 
