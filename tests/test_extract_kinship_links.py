@@ -131,3 +131,7 @@ def test_a_marriage_the_sentence_states(text, tie):
 ])
 def test_no_marriage_where_the_sentence_does_not_state_one(text):
     assert not {t for t in ties(text) if t[1] == "spouse"}
+
+
+def test_a_kin_noun_before_the_possessor_and_the_relative_written_together():
+    assert ("Ксении", "child", "Людмила Нарусова") in ties("Мать Ксении Людмила Нарусова узнала об этом из новостей.")

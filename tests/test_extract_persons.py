@@ -310,3 +310,16 @@ def test_a_name_in_brackets_after_a_name_is_the_same_persons_other_name():
     # a word in brackets that names no person is no alias
     f = facts_of("Министр Сергей Шойгу (справа) встретился с Владимиром Путиным.")
     assert not [l for l in f.links if l.relation == "ALTERNATIVE_NAME"]
+
+
+def test_initials_for_a_written_out_given_name_are_another_form_of_the_name():
+    f = facts_of("Д.Медведев назначил нового главу комитета. Президент России Дмитрий Медведев подписал указ.")
+    assert ("Д.Медведев", "Дмитрий Медведев") in {(l.source.quote, l.target.quote) for l in f.links
+                                                  if l.relation == "ALTERNATIVE_NAME"}
+
+
+def test_after_a_kin_noun_a_genitive_name_and_a_nominative_name_are_two_persons():
+    found = persons("Мать Ксении Людмила Нарусова узнала об этом из новостей.")
+    assert {"Ксения", "Людмила Нарусова"} <= set(found)
+    # one name in one case stays one person
+    assert set(persons("Вдова Анна Политковская выступила на митинге.")) == {"Анна Политковская"}

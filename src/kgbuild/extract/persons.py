@@ -292,6 +292,7 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
             e = start + m.end() - (len(piece) - len(piece.rstrip()))
             if e > s:
                 pieces.append((s, e))
+    pieces = [piece for span in pieces for piece in _kin_and_relative(ctx, *span)]
     for m in _INITIALS.finditer(ctx.text):
         inside = [(s, e) for s, e in pieces if m.start() <= s and e <= m.end()]
         if inside and all(m.end() <= s or m.start() >= e or (s, e) in inside for s, e in pieces):
@@ -314,6 +315,27 @@ def _genitive_name(ctx: Context, start: int, end: int) -> bool:
     words = [t for t in ctx.analysis.tokens_in(start, end) if t.text[:1].isupper() and len(t.text) > 1]
     return bool(words) and all(t.pos == "PROPN" and t.feats.get("Case") in ("Gen", None)
                                and not _common_word(t.text) for t in words)
+
+
+_KIN_NOUNS = _GENDERED_WORDS - {"миссис", "мистер", "госпожа", "господин", "мисс"}
+
+
+def _kin_and_relative(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """"Мать Ксении Людмила Нарусова", "вдова Арафата Суха": after a kin noun, a name in the
+    genitive (whose kin) and a name in the nominative (the relative) are two persons."""
+    tokens = ctx.analysis.tokens_in(start, end)
+    sentence = ctx.analysis.sentence_of(start)
+    before = [t for t in sentence.tokens if t.end <= start] if sentence else []
+    if len(tokens) < 2 or not before or before[-1].lemma not in _KIN_NOUNS:
+        return [(start, end)]
+    for i, token in enumerate(tokens[1:], 1):
+        # the genitive must show in the word's form: "супруга Гульнар Искакова" is one woman
+        if all(t.feats.get("Case") == "Gen" and any({"gent", "sing"} <= set(p.tag.grammemes)
+                                                     for p in models().parse_word(t.text))
+               for t in tokens[:i]) and token.feats.get("Case") == "Nom" \
+                and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i:]):
+            return [(start, tokens[i - 1].end), (token.start, end)]
+    return [(start, end)]
 
 
 def _one_name(ctx: Context, start: int, end: int) -> bool:
@@ -578,9 +600,15 @@ def _alias_links(ctx: Context, mentions: list[_Mention]) -> None:
         # "Джонсон … Борис Джонсон" when the full name was written before: a repetition, not
         # another name (NEREL leaves it unlinked)
         repeated = len(prev.words) < len(cur.words) and ctx.text[cur.start:cur.end] in written
-        if len(prev.words) != len(cur.words) and not repeated:
+        # "Дмитрий Медведев … Д.Медведев": initials for a given name written out is another form too
+        initials = _has_initial(prev.words) != _has_initial(cur.words)
+        if (len(prev.words) != len(cur.words) or initials) and not repeated:
             ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(prev.start, prev.end, 0.7),
                                         ctx.evidence(cur.start, cur.end, 0.7)))
+
+
+def _has_initial(words: list[str]) -> bool:
+    return any(INITIAL.match(w) for w in words)
 
 
 def _latin_aliases(ctx: Context) -> None:
