@@ -194,3 +194,11 @@ def test_a_name_in_its_own_letters_in_brackets_is_another_name_of_the_place():
     assert ("Мосул", "Mossul") in {(l.source.quote, l.target.quote) for l in f.links
                                    if l.relation == "ALTERNATIVE_NAME"}
     assert {p.place_type for p in f.places} == {"город"}
+
+
+def test_a_district_of_the_capital_is_not_the_capital():
+    assert ("Калорама", "США") not in linked("Они купили дом в районе столицы США — Калорама.")
+
+
+def test_parts_of_the_world_in_a_list_hold_nothing():
+    assert not linked("Группа ездила с концертами в Европу, Америку, Японию.")

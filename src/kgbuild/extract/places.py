@@ -22,7 +22,7 @@ SITE = "объект"  # a building, street or site: kgb:Site
 _SETTLEMENTS = {"посёлок", "село", "город", "деревня", "аул", "станица", "микрорайон"}
 _LEVEL = {"микрорайон": 0, "объект": 0, "посёлок": 1, "село": 1, "город": 1, "деревня": 1, "аул": 1,
           "станица": 1, "район": 2, "округ": 3, "область": 3, "край": 3, "республика": 3, "штат": 3,
-          "провинция": 3, "страна": 4}
+          "провинция": 3, "страна": 4, "местность": 5}  # parts of the world: "Европу, Америку, Японию" is a list
 _ADJ_SUFFIXES = ("ский", "цкий")
 # kind words that are part of a street's or square's name ("улица Лобачевского", "площадь Победы")
 _STREET_WORDS = {"улица", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная", "сквер"}
@@ -262,6 +262,8 @@ class _Places:
                 continue
             if not _CAPITAL_OF.search(ctx.text[max(0, s1 - 12):s1]) or not _CAPITAL_GAP.fullmatch(ctx.text[e1:s2]):
                 continue
+            if _IN_PART_OF_CAPITAL.search(ctx.text[max(0, s1 - 30):s1]):
+                continue  # "в районе столицы США — Калорама" names the district, not the capital
             if not ctx.text[s2:s2 + 1].isupper() or _LEVEL.get(city.place_type or "город", 1) > 1:
                 continue
             city.located_in = city.located_in or country.key
@@ -303,6 +305,7 @@ _PART_OF = re.compile(r"(?<![\w-])(?:на\s((?:(?:северо|юго)-)?(?:се
                       r"|в\s((?:(?:северо|юго)-)?(?:северн|южн|восточн|западн|центральн)ой\sчасти))\s")
 _BEFORE_PART = re.compile(r",?\s(?:на|в|во)\s")
 _CAPITAL_OF = re.compile(r"(?<!\w)столиц[аеуыи]\s$", re.IGNORECASE)
+_IN_PART_OF_CAPITAL = re.compile(r"(?<!\w)(?:район\w*|пригород\w*|окраин\w*|центр\w*|част\w*|квартал\w*)\s+столиц\w*\s$")
 _CAPITAL_GAP = re.compile(r"\s|\s?[—–-]\s|,\s")
 
 
