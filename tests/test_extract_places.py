@@ -202,3 +202,10 @@ def test_a_district_of_the_capital_is_not_the_capital():
 
 def test_parts_of_the_world_in_a_list_hold_nothing():
     assert not linked("Группа ездила с концертами в Европу, Америку, Японию.")
+
+
+def test_a_countrys_name_and_its_adjective_in_one_sentence_are_two_names_of_it():
+    assert ("Франции", "французским") in linked("Он обращается к Франции и французским гражданам.",
+                                                "ALTERNATIVE_NAME")
+    # in two sentences they are not linked
+    assert not linked("Он живёт во Франции. Французские власти молчат.", "ALTERNATIVE_NAME")

@@ -43,6 +43,7 @@ def extract_places(ctx: Context) -> None:
     places.capitals()
     places.adjective_containment()
     places.within_the_only_country()
+    places.adjective_and_name()
 
 
 class _Places:
@@ -269,6 +270,25 @@ class _Places:
             city.located_in = city.located_in or country.key
             ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(s2, e2, 0.7), ctx.evidence(s1, e1, 0.7)))
 
+    def adjective_and_name(self) -> None:
+        """"во Франции и французским гражданам": a country's name and the adjective made from it in
+        one sentence are two names of the country (NEREL links the two mentions)."""
+        ctx = self.ctx
+        by_place: dict[str, list[tuple[int, int]]] = {}
+        for s, e, place in sorted(self.ordered, key=lambda x: x[0]):
+            if place.place_type == "страна":
+                by_place.setdefault(place.key, []).append((s, e))
+        for spans in by_place.values():
+            for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+                first, second = ctx.text[s1:e1], ctx.text[s2:e2]
+                if bool(_ADJECTIVE_FORM.search(first)) == bool(_ADJECTIVE_FORM.search(second)):
+                    continue
+                noun = second if _ADJECTIVE_FORM.search(first) else first
+                sentence = ctx.analysis.sentence_of(s1)
+                if not noun[:1].isupper() or sentence is None or s2 >= sentence.end:
+                    continue
+                ctx.facts.links.append(Link("ALTERNATIVE_NAME", ctx.evidence(s1, e1, 0.6), ctx.evidence(s2, e2, 0.6)))
+
     def within_the_only_country(self) -> None:
         """A news text that names one country and districts nobody knows elsewhere: the
         districts are in that country ("в Казахстане … в посёлке Горный Есильского района").
@@ -305,6 +325,7 @@ _PART_OF = re.compile(r"(?<![\w-])(?:на\s((?:(?:северо|юго)-)?(?:се
                       r"|в\s((?:(?:северо|юго)-)?(?:северн|южн|восточн|западн|центральн)ой\sчасти))\s")
 _BEFORE_PART = re.compile(r",?\s(?:на|в|во)\s")
 _CAPITAL_OF = re.compile(r"(?<!\w)столиц[аеуыи]\s$", re.IGNORECASE)
+_ADJECTIVE_FORM = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими)$", re.IGNORECASE)
 _IN_PART_OF_CAPITAL = re.compile(r"(?<!\w)(?:район\w*|пригород\w*|окраин\w*|центр\w*|част\w*|квартал\w*)\s+столиц\w*\s$")
 _CAPITAL_GAP = re.compile(r"\s|\s?[—–-]\s|,\s")
 
