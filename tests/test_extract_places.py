@@ -209,3 +209,21 @@ def test_a_countrys_name_and_its_adjective_in_one_sentence_are_two_names_of_it()
                                                 "ALTERNATIVE_NAME")
     # in two sentences they are not linked
     assert not linked("Он живёт во Франции. Французские власти молчат.", "ALTERNATIVE_NAME")
+
+
+@pytest.mark.parametrize("text, label, place_type", [
+    ("Он родился в префектуре Киото.", "Киото", "провинция"),
+    ("Министр финансов земли Гессен покончил с собой.", "Гессен", "провинция"),
+])
+def test_kind_words_of_foreign_regions_type_the_place(text, label, place_type):
+    _, found = places(text)
+    assert found[label].place_type == place_type
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Он погиб в афганской провинции Кунар.", "Кунар", "афганской"),
+    ("Выставка прошла в столице Нидерландов городе Амстердаме.", "Амстердаме", "Нидерландов"),
+    ("Дзироэмон Кимура жил в городе Кётанго в префектуре Киото.", "Кётанго", "Киото"),
+])
+def test_more_containment_the_sentence_states(text, inner, outer):
+    assert (inner, outer) in linked(text)

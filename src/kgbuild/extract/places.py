@@ -91,9 +91,10 @@ class _Places:
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
             if before and before[-1].lemma in _STREET_WORDS and ctx.text[before[-1].end:start] == " ":
                 start = before[-1].start  # "на площади Тахрир": the street's name includes its kind
-        elif before and before[-1].lemma in PLACE_WORDS and not _kind_of_another(ctx, before[-1], tokens[0]):
+        elif before and (before[-1].lemma in PLACE_WORDS or before[-1].lemma in _MORE_KINDS) \
+                and not _kind_of_another(ctx, before[-1], tokens[0]):
             # "в посёлке Горный"
-            place_type = PLACE_WORDS[before[-1].lemma]
+            place_type = PLACE_WORDS.get(before[-1].lemma) or _MORE_KINDS[before[-1].lemma]
             if len(tokens) == 1 and place_type in _SETTLEMENTS:
                 # the name stands in apposition and keeps the nominative: "в посёлке Горный"
                 label = tokens[0].text if tokens[0].is_(Case="Nom") else nominative(tokens[0].text)
@@ -327,7 +328,7 @@ _BEFORE_PART = re.compile(r",?\s(?:на|в|во)\s")
 _CAPITAL_OF = re.compile(r"(?<!\w)столиц[аеуыи]\s$", re.IGNORECASE)
 _ADJECTIVE_FORM = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими)$", re.IGNORECASE)
 _IN_PART_OF_CAPITAL = re.compile(r"(?<!\w)(?:район\w*|пригород\w*|окраин\w*|центр\w*|част\w*|квартал\w*)\s+столиц\w*\s$")
-_CAPITAL_GAP = re.compile(r"\s|\s?[—–-]\s|,\s")
+_CAPITAL_GAP = re.compile(r"\s(?:город\w{0,2}\s)?|\s?[—–-]\s|,\s")  # "в столице Нидерландов городе Амстердаме"
 
 
 def _part_nominative(words: str) -> str:
@@ -440,7 +441,7 @@ def adjective_base(lemma: str) -> tuple[str, str] | None:
     stem = lemma[:-4]
     candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ения", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
                   stem[:-2] + "а", stem + "ск", stem + "", stem + "стан", stem[:-2] + "стан",
-                  stem + "ь", stem[:-1] + "а", stem[:-2] + "ва"]
+                  stem + "ь", stem[:-1] + "а", stem[:-2] + "ва", stem + "истан"]
     for candidate in candidates:
         if len(candidate) < 3:
             continue
