@@ -135,3 +135,17 @@ def test_no_marriage_where_the_sentence_does_not_state_one(text):
 
 def test_a_kin_noun_before_the_possessor_and_the_relative_written_together():
     assert ("Ксении", "child", "Людмила Нарусова") in ties("Мать Ксении Людмила Нарусова узнала об этом из новостей.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Жанна Фриске родила Дмитрию Шепелеву сына Платона в Майами.",
+     {("Жанна Фриске", "parent", "Платона"), ("Дмитрию Шепелеву", "parent", "Платона")}),
+    ("Певица Анна Петрова родила сына Платона.", {("Анна Петрова", "parent", "Платона")}),
+    ("У Ивана Сидорова родилась дочь — Полина.", {("Ивана Сидорова", "parent", "Полина")}),
+])
+def test_a_birth_the_sentence_states(text, expected):
+    assert expected <= ties(text)
+
+
+def test_a_birth_of_someone_else_is_no_tie():
+    assert not {t for t in ties("Анна Петрова родила дочь, а Мария Иванова сына.") if t[1] == "parent"}

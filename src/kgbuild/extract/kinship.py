@@ -72,6 +72,46 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
                                                       term=term, evidence=[evidence]))
     _named_ties(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
     _marriages(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+    _births(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+
+
+# "Жанна Фриске родила Дмитрию Шепелеву сына Платона", "У Анны родилась дочь — Полина"
+_BORE = re.compile(r"^\s+(?:[а-яё-]+\s+){0,2}?родила\s+$")
+_BORE_CHILD = re.compile(r"^\s+(?:[а-яё-]+\s+){0,1}?(?:сына|дочь|дочку|ребёнка|ребенка)\s+(?:[—–]\s+)?$")
+_BORE_WITH_CHILD = re.compile(r"^\s+(?:[а-яё-]+\s+){0,2}?родила\s+(?:[а-яё-]+\s+){0,1}?(?:сына|дочь|дочку|ребёнка|ребенка)"
+                              r"\s+(?:[—–]\s+)?$")
+_BORN_TO = re.compile(r"(?:^|\s)[Уу]\s+$")
+_BORN_CHILD = re.compile(r"^\s+(?:[а-яё-]+\s+){0,2}?(?:родился|родилась)\s+(?:[а-яё-]+\s+){0,1}?"
+                         r"(?:сын|дочь|дочка|ребёнок|ребенок)\s*(?:[,—–]\s*)?$")
+
+
+def _births(ctx: Context, segs: list[Segment], seen: set) -> None:
+    """A child the sentence says was born to named parents: "X родила (Y) сына Z" (X, and Y the
+    father in the dative, are Z's parents), "у X родился сын Z"."""
+    named = sorted((s, e, k) for s, e, k in ctx.mentions
+                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    text = ctx.text
+    for seg in segs:
+        s = seg.sentence
+        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        for i, mother in enumerate(inside):
+            parents, child = [], None
+            rest = inside[i + 1:]
+            if rest and _BORE_WITH_CHILD.match(text[mother[1]:rest[0][0]]):
+                parents, child = [mother], rest[0]
+            elif len(rest) > 1 and _BORE.match(text[mother[1]:rest[0][0]]) \
+                    and _BORE_CHILD.match(text[rest[0][1]:rest[1][0]]) and _case(s, rest[0]) == "Dat":
+                parents, child = [mother, rest[0]], rest[1]  # "родила Дмитрию Шепелеву сына Платона"
+            elif rest and _BORN_TO.search(text[max(s.start, mother[0] - 4):mother[0]]) \
+                    and _BORN_CHILD.match(text[mother[1]:rest[0][0]]):
+                parents, child = [mother], rest[0]
+            if child is None:
+                continue
+            for parent in parents:
+                if parent[2] != child[2] and (parent[2], child[2], "parent") not in seen:
+                    seen.add((parent[2], child[2], "parent"))
+                    ctx.facts.kinships.append(Kinship(person=parent[2], relative=child[2], relation="parent",
+                                                      term="ребёнок", evidence=[ctx.evidence(s.start, s.end, 0.7)]))
 
 
 # "Жарков женился в 1972 году на Любови Жарковой", "Анна вышла замуж за Олега Смирнова"
