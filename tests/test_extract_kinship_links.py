@@ -149,3 +149,10 @@ def test_a_birth_the_sentence_states(text, expected):
 
 def test_a_birth_of_someone_else_is_no_tie():
     assert not {t for t in ties("Анна Петрова родила дочь, а Мария Иванова сына.") if t[1] == "parent"}
+
+
+def test_a_noun_joined_to_the_kin_noun_shares_its_possessor():
+    assert ("Фиделя Кастро", "relative", "Рауль Кастро") in ties(
+        "В четверг брат и соратник Фиделя Кастро Рауль Кастро переизбран на новый срок.")
+    # the son of a friend is not the named man's son
+    assert not ties("Сын друга Ивана Петрова Олег пришёл на встречу.")

@@ -308,7 +308,9 @@ def _genitive(s: Sentence, start: int, mention: tuple[int, int, str]) -> bool:
     """The name is in the genitive, or the noun before it is ("предпринимателя Яна Абрамова"), and
     no noun between names another person whose kin it would be."""
     gap = [t for t in s.tokens if start <= t.start and t.end <= mention[0]]
-    if any(t.lemma in KIN or t.lemma in _RELATIONAL for t in gap):
+    # "брат и соратник Фиделя Кастро": a noun joined to the kin noun shares its possessor
+    joined = gap[1:2] if gap[:1] and gap[0].lemma == "и" else []
+    if any((t.lemma in KIN or t.lemma in _RELATIONAL) and t not in joined for t in gap):
         return False
     # "Ван Цзюня": a foreign given name may not decline, the surname after it does
     last = [t for t in s.tokens if mention[0] <= t.start and t.end <= mention[1]][-1:]
