@@ -385,6 +385,7 @@ def finish_institutions(ctx: Context) -> None:
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
     _names_without_their_country(ctx, places)
+    _governments_alone(ctx, places)
     _abbreviations_by_initials(ctx)
     _founded(ctx)
     _activities(ctx)
@@ -446,6 +447,29 @@ def _names_without_their_country(ctx: Context, places) -> None:
                     or any(e.start == ev.start and e.end == country - 1 for e in inst.mentions):
                 continue
             inst.mentions.append(ctx.evidence(ev.start, country - 1, ev.confidence))
+
+
+# bodies NEREL also marks alone inside "правительство Мали", "парламента Японии", "правительство Нечаса"
+_GOVERNMENT_HEADS = frozenset("правительство парламент".split())
+
+
+def _governments_alone(ctx: Context, places) -> None:
+    """"правительство Мали", "парламенте Италии", "правительства Немцовой": the government or
+    parliament of the place or person named after it is also mentioned by its head noun alone
+    (one more mention of the same body)."""
+    persons = {p.key for p in ctx.facts.persons if not p.anonymous}
+    for inst in ctx.facts.institutions:
+        for ev in list(inst.mentions):
+            tokens = ctx.analysis.tokens_in(ev.start, ev.end)
+            if len(tokens) < 2 or tokens[0].lemma not in _GOVERNMENT_HEADS or not tokens[0].text[1:].islower():
+                continue
+            after = tokens[1]
+            named = any(s == after.start and (k in places or k in persons) for s, e, k in ctx.mentions)
+            if not named or not after.text[:1].isupper() or after.feats.get("Case") not in ("Gen", None):
+                continue
+            head = tokens[0]
+            if not any(e.start == head.start and e.end == head.end for e in inst.mentions):
+                inst.mentions.append(ctx.evidence(head.start, head.end, ev.confidence))
 
 
 def _genitive_tails(ctx: Context, places) -> None:
