@@ -49,7 +49,14 @@ _DISEASE = re.compile(r"(?i)^(?:covid|sars|mers)(?:-\w+)*$")
 # a name in quotes after a word for a work, a brand or a cinema ("фильм «Цирк»", "кинотеатрах
 # «Звезда», «Космос»"): NEREL and the graph do not count it as an organization
 _WORK_CUE = re.compile(r"(?i)(?:фильм\w*|картин\w*|кинотеатр\w*|альбом\w*|песн\w*|сингл\w*|марк\w*|спектакл\w*"
-                       r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
+                       r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*|программ\w*|передач\w*|телешоу|шоу"
+                       r"|сочинени\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
+# a name right after the kind of building or site it names is that place, not a body: "стадион
+# «Лужники»", "в больнице «Тель ха-Шомер»", "отеля «Премьер-палас»", "аэропорту «Манас»"
+_FACILITY_KINDS = frozenset("""стадион кинотеатр отель гостиница больница госпиталь клиника аэропорт станция кладбище
+собор арена телецентр хранилище мечеть храм вокзал пост""".split())
+# "в торговом центре «Зимняя вишня»": a centre that is a building
+_BUILDING_CENTRES = frozenset("торговый развлекательный спортивный выставочный".split())
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
 _LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет сборная кабинет"
                           " администрация милиция"
@@ -234,7 +241,7 @@ class _Institutions:
                 end = self._extend(start, unit.end() if unit else end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
-                        or _WORK_CUE.search(text[max(0, start - 120):start]):
+                        or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start):
                     previous = None
                     continue
                 label = name if name.isupper() or len(pieces) > 1 and previous else _org_nominative(self.ctx, start, end, span.normal if (start, end) == (span.start, span.end) else None)
@@ -251,6 +258,19 @@ class _Institutions:
                         if first:
                             self._merge(first, inst)
                 previous = (start, end)
+
+    def _after_facility_kind(self, start: int) -> bool:
+        """"на стадионе «Лужники»", "в торговом центре «Зимняя вишня»": the name of a building."""
+        sentence = self.ctx.analysis.sentence_of(start)
+        if sentence is None:
+            return False
+        before = [t for t in sentence.tokens if t.end <= start and not _QUOTE_TOKEN.match(t.text)]
+        if not before or self.ctx.text[before[-1].end:start].strip(" " + _QUOTES):
+            return False
+        kind = before[-1]
+        if kind.lemma == "центр":
+            return len(before) > 1 and before[-2].lemma in _BUILDING_CENTRES
+        return kind.lemma in _FACILITY_KINDS and kind.text.islower()
 
     def _past_caption_word(self, start: int, end: int) -> int:
         """"Флаг ИГИЛ" under a picture: the organization is what the flag is of."""
