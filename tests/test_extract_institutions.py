@@ -163,9 +163,55 @@ def test_the_name_before_its_country_is_one_more_mention_of_the_body():
     court = next(i for i in f.institutions if "суд" in i.label)
     assert {e.quote for e in court.mentions} == {"Верховный суд Испании", "Верховный суд"}
     assert len([i for i in f.institutions if "суд" in i.label]) == 1
-    # a common noun alone is no name: "правительство" stays inside "правительство Мали"
-    f = _facts("В июне правительство Мали объявило о выборах.")
-    assert all(e.quote != "правительство" for i in f.institutions for e in i.mentions)
+    # a common noun alone is no name: "посольство" stays inside "посольство США"
+    f = _facts("Об этом сообщили в посольство США в Москве.")
+    assert all(e.quote != "посольство" for i in f.institutions for e in i.mentions)
+
+
+@pytest.mark.parametrize("text, whole, head", [
+    ("В июне правительство Мали объявило о выборах.", "правительство Мали", "правительство"),
+    ("Закон одобрили в парламенте Италии в среду.", "парламенте Италии", "парламенте"),
+    ("Он был министром в правительстве Ивана Соколова.", "правительстве Ивана Соколова", "правительстве"),
+])
+def test_a_government_or_parliament_of_a_named_place_or_person_is_also_its_head_noun(text, whole, head):
+    f = _facts(text)
+    body = next(i for i in f.institutions if any(e.quote == whole for e in i.mentions))
+    assert head in {e.quote for e in body.mentions}
+
+
+def test_a_government_of_a_place_kind_word_gets_no_second_mention():
+    assert quotes("Я призываю правительство страны принять меры.") == {"правительство"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Матч прошёл на стадионе «Волна» в субботу.", "Волна"),
+    ("Певицу нашли в номере отеля «Северный Хилтон».", "Северный Хилтон"),
+    ("Пострадавших доставили в больницу «Светлая».", "Светлая"),
+    ("Рейс задержали в аэропорту «Озёрный».", "Озёрный"),
+    ("Пожар начался в торговом центре «Зимний сад».", "Зимний сад"),
+    ("Её показали в программе «Доброе утро» на Первом канале.", "Доброе утро"),
+])
+def test_a_building_or_a_programme_named_after_its_kind_is_no_institution(text, name):
+    assert name not in quotes(text)
+
+
+def test_a_factory_named_after_its_kind_stays_an_institution():
+    assert "Восход" in quotes("Он работал инженером на заводе «Восход».")
+
+
+@pytest.mark.parametrize("text, name, abbr", [
+    ("Он назначен главой Федеральной таможенной службы РФ (ФТС РФ) в июле.",
+     "Федеральной таможенной службы РФ", "ФТС РФ"),
+    ("В среду Верховный суд России (ВС) отменил приговор.", "Верховный суд", "ВС"),
+])
+def test_an_abbreviation_in_brackets_after_a_name_is_the_same_body(text, name, abbr):
+    f = _facts(text)
+    assert any(l.relation == "ABBREVIATION" and (l.source.quote, l.target.quote) == (name, abbr) for l in f.links)
+    body = next(i for i in f.institutions if any(e.quote == abbr for e in i.mentions))
+    assert any(e.quote.startswith(name) for e in body.mentions)
+    assert body.abbreviation == abbr
+    assert not any("(" in e.quote for i in f.institutions for e in i.mentions)
+    assert not any("(" in e.quote for p in f.places for e in p.mentions if e.quote.startswith(("РФ", "Росси")))
 
 
 def test_a_quoted_names_place_noun_is_where_the_body_is_its_adjective_is_not():

@@ -80,6 +80,8 @@ _SUB_UNITS = frozenset("ГУ ГСУ СУ ЦК УВД ГУВД УМВД УФСИ�
 _OF_BODY = re.compile(r" [А-ЯЁ]{2,6}(?![\w-])")
 # "в кабинете Белого дома", "у стен Кремля": the building, not the body
 _BUILDING_PARTS = frozenset("кабинет здание территория стена зал ворота башня площадь двор".split())
+# "(ФТС РФ)", "(ВС)", "(NABF)": an abbreviation, with the country's own, in brackets
+_BRACKETED = re.compile(r" ?\(([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7}(?: [A-ZА-ЯЁ]{2,3})?)\)")
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
 
 
@@ -249,6 +251,8 @@ class _Institutions:
                 if name.isupper() and len(name) <= 8:
                     inst.abbreviation = inst.abbreviation or name
                 self.mention(inst, start, end, 0.8)
+                if len(pieces) == 1:
+                    self._bracketed_abbreviation(inst, start, end)
                 if previous is not None:  # "Форум стран-экспортёров газа (ФСЭГ)"
                     relation = "ABBREVIATION" if name.isupper() else "ALTERNATIVE_NAME"
                     self.ctx.facts.links.append(Link(relation, self.ctx.evidence(*previous, 0.8),
@@ -258,6 +262,36 @@ class _Institutions:
                         if first:
                             self._merge(first, inst)
                 previous = (start, end)
+
+    def _bracketed_abbreviation(self, inst: Institution, start: int, end: int) -> None:
+        """"Федеральной таможенной службы РФ (ФТС РФ)", "Верховный суд России (ВС)": the
+        abbreviation in brackets after a name the tagger gave without it names the same body."""
+        m = _BRACKETED.match(self.ctx.text, end)
+        if m is None or len(self.ctx.text[start:end].split()) < 2:
+            return
+        a, b = m.start(1), m.end(1)
+        taken = [(s, e, k) for s, e, k in self.ctx.mentions if s < b and a < e]
+        if any((s, e) != (a, b) for s, e, _ in taken):
+            return
+        for _s, _e, key in taken:  # read before as another body's abbreviation ("ВС")
+            other = next((i for i in self.ctx.facts.institutions if i.key == key), None)
+            if other is None or other is inst:
+                return
+            other.mentions[:] = [ev for ev in other.mentions if (ev.start, ev.end) != (a, b)]
+            self.ctx.mentions[:] = [x for x in self.ctx.mentions if (x[0], x[1], x[2]) != (a, b, key)]
+            if not other.mentions:
+                self.ctx.facts.institutions.remove(other)
+                self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
+        inst.abbreviation = inst.abbreviation or m.group(1)
+        self.mention(inst, a, b, 0.8)
+        if " " not in m.group(1):  # "Верховный суд России (ВС)": the abbreviation leaves the country out
+            place = next((sp for sp in self.ctx.analysis.spans if sp.type == "LOC" and start < sp.start < end
+                          and self.ctx.text[sp.start - 1] == " "
+                          and sp.start + len(sp.text.split("(")[0].rstrip()) == end), None)
+            if place is not None:
+                end = place.start - 1
+        self.ctx.facts.links.append(Link("ABBREVIATION", self.ctx.evidence(start, end, 0.8),
+                                         self.ctx.evidence(a, b, 0.8)))
 
     def _after_facility_kind(self, start: int) -> bool:
         """"на стадионе «Лужники»", "в торговом центре «Зимняя вишня»": the name of a building."""
@@ -335,7 +369,8 @@ class _Institutions:
                 continue
             gap = text[end:loc.start]
             if gap in (" по ", " ") and (gap == " по " or _genitive(self.ctx, loc.start, loc.end)):
-                return loc.end
+                # "РФ (ФТС РФ)": the tagger ran on into the bracket, which is no part of the place
+                return loc.start + len(text[loc.start:loc.end].split("(")[0].rstrip())
             break
         return end
 
