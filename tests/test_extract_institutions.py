@@ -310,3 +310,18 @@ def test_a_name_cut_after_an_adjective_goes_on_to_its_noun():
 def test_a_captions_flag_is_no_part_of_the_organizations_name():
     found = quotes("Он обвиняется в оказании помощи ИГИЛ Флаг ИГИЛ Среди обвинений — попытка вербовки.")
     assert found == {"ИГИЛ"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия начало проверку.",
+     "Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия"),
+    ("Его избрали вице-президентом Союза издателей и распространителей печатной продукции.",
+     "Союза издателей и распространителей печатной продукции"),
+])
+def test_a_field_of_work_listed_in_the_name_belongs_to_the_name(text, name):
+    assert name in quotes(text)
+
+
+def test_a_second_body_after_and_is_no_part_of_the_first_name():
+    found = quotes("Она окончила Принстонский университет и школу права в Йеле.")
+    assert not any("университет и" in q for q in found)

@@ -241,6 +241,7 @@ class _Institutions:
                 end = self._past_dangling_adjective(start, end)
                 unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
                 end = self._extend(start, unit.end() if unit else end)
+                end = self._coordinated_tail(start, end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
                         or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start):
@@ -343,6 +344,40 @@ class _Institutions:
         self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
         self.by_label[other.label.lower()] = main
 
+    def _coordinated_tail(self, start: int, end: int) -> int:
+        """"Бюро по контролю за оборотом алкоголя" + ", табачных изделий и огнестрельного оружия",
+        "комитета по международным отношениям" + " и обороне": a field of work the name lists goes
+        on through common nouns in the same case, up to the last one after "и"."""
+        sentence = self.ctx.analysis.sentence_of(start)
+        if sentence is None:
+            return end
+        inside = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+        nouns = [t for t in inside if t.pos in ("NOUN", "PROPN")]
+        if len(nouns) < 2 or inside[-1] is not nouns[-1] or not inside[-1].text.islower():
+            return end  # the list belongs to a word after the head, not to "Принстонский университет"
+        case = inside[-1].feats.get("Case")
+        after = [t for t in sentence.tokens if t.start >= end]
+        new_end, i = end, 0
+        while i < len(after) and after[i].text in (",", "и"):
+            joint = after[i].text
+            j = i + 1
+            while j < len(after) and after[j].pos == "ADJ" and after[j].text.islower():
+                j += 1
+            if j >= len(after) or after[j].pos != "NOUN" or not after[j].text.islower() \
+                    or after[j].feats.get("Case") != case:
+                break
+            i = j + 1
+            if joint == "и":  # the list ends with its last item, and that item's own genitive
+                new_end = after[j].end
+                k = i
+                while k < len(after) and after[k].pos == "ADJ" and after[k].text.islower():
+                    k += 1
+                if k < len(after) and after[k].pos == "NOUN" and after[k].text.islower() \
+                        and after[k].feats.get("Case") == "Gen" and after[k].lemma not in _DANGLING_KINDS:
+                    new_end = after[k].end  # "издателей и распространителей" + " печатной продукции"
+                break
+        return new_end
+
     def _extend(self, start: int, end: int) -> int:
         """"МВД" + " по Башкирии" / " Киргизии": the place that belongs to the body's name;
         "Европейский суд" + " по правам человека": the field it works in."""
@@ -393,6 +428,7 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
+                end = self._coordinated_tail(start, end)
                 if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
                     continue  # "в кабинете директора": a room
                 if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
