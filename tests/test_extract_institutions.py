@@ -325,3 +325,16 @@ def test_a_field_of_work_listed_in_the_name_belongs_to_the_name(text, name):
 def test_a_second_body_after_and_is_no_part_of_the_first_name():
     found = quotes("Она окончила Принстонский университет и школу права в Йеле.")
     assert not any("университет и" in q for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Президент внёс в Думу проект закона «О полиции».",
+    "Депутаты приняли поправки в закон «О правительстве Российской Федерации».",
+    "Он осуждает указ против анонимности в Сети.",
+])
+def test_the_title_of_a_law_and_the_internet_name_no_body(text):
+    assert not ({"полиции", "правительстве", "правительстве Российской Федерации", "Сети"} & quotes(text))
+
+
+def test_a_body_named_beside_a_law_stays_a_body():
+    assert "Госдума" in quotes("Закон «О полиции» одобрила Госдума в пятницу.")

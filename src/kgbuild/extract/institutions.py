@@ -40,7 +40,8 @@ BODY_HEADS = frozenset("""
 # or "силы" names none)
 _FORCES = frozenset("армия войско сила".split())
 # words the tagger reads as organizations that name no one body
-_NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
+_NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "интернетом", "соцсети", "соцсетях", "сеть", "сети",
+               "сетью"}
 # a platform one writes "in" is a medium, not a body: "написал в Twitter", "в своём Фейсбуке"
 _PLATFORM = re.compile(r"(?i)^(?:twitter|твиттер\w*|facebook|фейсбук\w*|instagram|инстаграм\w*|weibo|wechat|youtube"
                        r"|ютуб\w*|telegram|телеграм\w*|tiktok|тикток\w*|whatsapp)$")
@@ -156,7 +157,7 @@ class _Institutions:
         # regional forms first, so that a bare "ДУИС" joins "ДУИС по СКО" wherever it stands
         matches = sorted(_ABBR.finditer(text), key=lambda m: m.group(2) is None)
         for match in matches:
-            if not self.free(match.start(), match.end()):
+            if not self.free(match.start(), match.end()) or _in_law_title(text, match.start()):
                 continue
             abbr, region = match.group(1), match.group(2)
             expansion, category = INSTITUTION_ABBREVIATIONS[abbr]
@@ -244,7 +245,8 @@ class _Institutions:
                 end = self._coordinated_tail(start, end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
-                        or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start):
+                        or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start) \
+                        or _in_law_title(text, start):
                     previous = None
                     continue
                 label = name if name.isupper() or len(pieces) > 1 and previous else _org_nominative(self.ctx, start, end, span.normal if (start, end) == (span.start, span.end) else None)
@@ -442,7 +444,7 @@ class _Institutions:
                     continue
                 if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
                     continue
-                if any(s == start and e == end for s, e, _ in self.ctx.mentions):
+                if any(s == start and e == end for s, e, _ in self.ctx.mentions) or _in_law_title(self.ctx.text, start):
                     continue
                 label = _org_nominative(self.ctx, start, end, None)
                 inst = self.get(label, CATEGORY_HEADS.get(token.lemma, "GovernmentBody"))
@@ -485,6 +487,15 @@ def finish_institutions(ctx: Context) -> None:
 
 # words an abbreviation leaves out: "Фонд борьбы с коррупцией" → ФБК
 _FUNCTION_WORDS = frozenset("и по в во с со за на для о об при от of the and for de des du la le".split())
+
+
+# the title of a law or a decree: «О полиции», "О Следственном комитете Российской Федерации"
+_LAW_TITLE = re.compile(r"[«\"„“]Об?\s(?:[^«»\"„“\n]{0,80}\s)?$")
+
+
+def _in_law_title(text: str, start: int) -> bool:
+    """A body named in the title of a law is what the law is about, not a mention of the body."""
+    return bool(_LAW_TITLE.search(text, max(0, start - 90), start))
 
 
 def _initials(name: str) -> str:
