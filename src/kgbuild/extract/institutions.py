@@ -556,20 +556,25 @@ _GOVERNMENT_HEADS = frozenset("правительство парламент".sp
 
 
 def _governments_alone(ctx: Context, places) -> None:
-    """"правительство Мали", "парламенте Италии", "правительства Немцовой": the government or
-    parliament of the place or person named after it is also mentioned by its head noun alone
-    (one more mention of the same body)."""
+    """"правительство Мали", "парламенте Италии", "правительства Немцовой", "палестинское
+    правительство": the government or parliament of the place or person named with it is also
+    mentioned by its head noun alone (one more mention of the same body)."""
     persons = {p.key for p in ctx.facts.persons if not p.anonymous}
     for inst in ctx.facts.institutions:
         for ev in list(inst.mentions):
             tokens = ctx.analysis.tokens_in(ev.start, ev.end)
-            if len(tokens) < 2 or tokens[0].lemma not in _GOVERNMENT_HEADS or not tokens[0].text[1:].islower():
+            if len(tokens) == 2 and tokens[1].lemma in _GOVERNMENT_HEADS and tokens[1].text.islower() \
+                    and tokens[0].pos == "ADJ" \
+                    and any((s, e) == (tokens[0].start, tokens[0].end) and k in places for s, e, k in ctx.mentions):
+                head = tokens[1]  # "палестинское правительство", "чешском парламенте"
+            elif len(tokens) >= 2 and tokens[0].lemma in _GOVERNMENT_HEADS and tokens[0].text[1:].islower():
+                after = tokens[1]
+                named = any(s == after.start and (k in places or k in persons) for s, e, k in ctx.mentions)
+                if not named or not after.text[:1].isupper() or after.feats.get("Case") not in ("Gen", None):
+                    continue
+                head = tokens[0]
+            else:
                 continue
-            after = tokens[1]
-            named = any(s == after.start and (k in places or k in persons) for s, e, k in ctx.mentions)
-            if not named or not after.text[:1].isupper() or after.feats.get("Case") not in ("Gen", None):
-                continue
-            head = tokens[0]
             if not any(e.start == head.start and e.end == head.end for e in inst.mentions):
                 inst.mentions.append(ctx.evidence(head.start, head.end, ev.confidence))
 
