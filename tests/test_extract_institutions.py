@@ -339,3 +339,11 @@ def test_the_title_of_a_law_and_the_internet_name_no_body(text):
 
 def test_a_body_named_beside_a_law_stays_a_body():
     assert "Госдума" in quotes("Закон «О полиции» одобрила Госдума в пятницу.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Вчера окружной федеральный суд штата Массачусетс вынес приговор.", "окружной федеральный суд штата Массачусетс"),
+    ("Дело рассматривают в Останкинском районном суде г. Москвы с утра.", "Останкинском районном суде г. Москвы"),
+])
+def test_the_kind_and_name_of_the_place_a_body_serves_belong_to_its_name(text, name):
+    assert name in quotes(text)

@@ -81,6 +81,8 @@ _SUB_UNITS = frozenset("ГУ ГСУ СУ ЦК УВД ГУВД УМВД УФСИ�
 _OF_BODY = re.compile(r" [А-ЯЁ]{2,6}(?![\w-])")
 # "в кабинете Белого дома", "у стен Кремля": the building, not the body
 _BUILDING_PARTS = frozenset("кабинет здание территория стена зал ворота башня площадь двор".split())
+# the kind of place before its name: "штата Массачусетс", "города Павия", "провинции Онтарио"
+_KIND_OF_PLACE = re.compile(r" (?:штата|города|г\.|провинции|округа|области|края|графства|земли|префектуры) ?(?=[A-ZА-ЯЁ])")
 # "(ФТС РФ)", "(ВС)", "(NABF)": an abbreviation, with the country's own, in brackets
 _BRACKETED = re.compile(r" ?\(([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7}(?: [A-ZА-ЯЁ]{2,3})?)\)")
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
@@ -243,6 +245,7 @@ class _Institutions:
                 unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
                 end = self._extend(start, unit.end() if unit else end)
                 end = self._coordinated_tail(start, end)
+                end = self._kind_and_place(end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
                         or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start) \
@@ -346,6 +349,17 @@ class _Institutions:
         self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
         self.by_label[other.label.lower()] = main
 
+    def _kind_and_place(self, end: int) -> int:
+        """"окружной федеральный суд" + " штата Массачусетс", "прокуратура" + " города Павия": the
+        place a body serves, named after the word for its kind, belongs to the body's name."""
+        m = _KIND_OF_PLACE.match(self.ctx.text, end)
+        if m is None:
+            return end
+        for loc in self.ctx.analysis.spans:
+            if loc.type == "LOC" and loc.start == m.end() and "\n" not in loc.text:
+                return loc.start + len(loc.text.split("(")[0].rstrip())
+        return end
+
     def _coordinated_tail(self, start: int, end: int) -> int:
         """"Бюро по контролю за оборотом алкоголя" + ", табачных изделий и огнестрельного оружия",
         "комитета по международным отношениям" + " и обороне": a field of work the name lists goes
@@ -430,7 +444,7 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
-                end = self._coordinated_tail(start, end)
+                end = self._kind_and_place(self._coordinated_tail(start, end))
                 if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
                     continue  # "в кабинете директора": a room
                 if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
