@@ -347,3 +347,15 @@ def test_a_body_named_beside_a_law_stays_a_body():
 ])
 def test_the_kind_and_name_of_the_place_a_body_serves_belong_to_its_name(text, name):
     assert name in quotes(text)
+
+
+def test_the_original_name_and_abbreviation_in_brackets_name_the_same_body():
+    f = _facts("Его выдвинула партия «Союз за Мали» (Union pour le Mali, UPM) на выборах.")
+    links = {(l.relation, l.source.quote, l.target.quote) for l in f.links}
+    assert ("ALTERNATIVE_NAME", "Союз за Мали", "Union pour le Mali") in links
+    assert ("ABBREVIATION", "Union pour le Mali", "UPM") in links
+    assert not any(e.quote == "Союз за" for i in f.institutions for e in i.mentions)
+
+
+def test_a_hospital_of_a_named_body_keeps_the_body():
+    assert any(q.startswith("Королевского колледжа") for q in quotes("Его положили в больницу Королевского колледжа Лондона."))

@@ -84,7 +84,8 @@ _BUILDING_PARTS = frozenset("кабинет здание территория с
 # the kind of place before its name: "штата Массачусетс", "города Павия", "провинции Онтарио"
 _KIND_OF_PLACE = re.compile(r" (?:штата|города|г\.|провинции|округа|области|края|графства|земли|префектуры) ?(?=[A-ZА-ЯЁ])")
 # "(ФТС РФ)", "(ВС)", "(NABF)": an abbreviation, with the country's own, in brackets
-_BRACKETED = re.compile(r" ?\(([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7}(?: [A-ZА-ЯЁ]{2,3})?)\)")
+# or with the original name first: "(King’s College London, KCL)"
+_BRACKETED = re.compile(r" ?\((?:([A-Z][^()\n,]{2,60}), )?([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7}(?: [A-ZА-ЯЁ]{2,3})?)\)")
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
 
 
@@ -234,7 +235,7 @@ class _Institutions:
                     or span.text.lower() in _NOT_BODIES:
                 continue  # "ВКО" is a region, read by the places stage
             pieces = _split_brackets(text, span.start, span.end)
-            previous = None
+            previous = first_piece = None
             for start, end in pieces:
                 start, end = _strip(text, start, end)
                 if end <= start or not self.free(start, end) or CODE.fullmatch(text[start:end]):
@@ -264,10 +265,14 @@ class _Institutions:
                     self.ctx.facts.links.append(Link(relation, self.ctx.evidence(*previous, 0.8),
                                                      self.ctx.evidence(start, end, 0.8)))
                     if relation == "ABBREVIATION":
+                        if first_piece not in (None, previous):  # the Russian name is abbreviated the same way
+                            self.ctx.facts.links.append(Link(relation, self.ctx.evidence(*first_piece, 0.8),
+                                                             self.ctx.evidence(start, end, 0.8)))
                         first = self.ctx.key_at(*previous)
                         if first:
                             self._merge(first, inst)
                 previous = (start, end)
+                first_piece = first_piece or previous
 
     def _bracketed_abbreviation(self, inst: Institution, start: int, end: int) -> None:
         """"Федеральной таможенной службы РФ (ФТС РФ)", "Верховный суд России (ВС)": the
@@ -275,9 +280,9 @@ class _Institutions:
         m = _BRACKETED.match(self.ctx.text, end)
         if m is None or len(self.ctx.text[start:end].split()) < 2:
             return
-        a, b = m.start(1), m.end(1)
+        a, b = m.start(2), m.end(2)
         taken = [(s, e, k) for s, e, k in self.ctx.mentions if s < b and a < e]
-        if any((s, e) != (a, b) for s, e, _ in taken):
+        if any((s, e) != (a, b) for s, e, _ in taken) or m.group(1) and not self.free(m.start(1), m.end(1)):
             return
         for _s, _e, key in taken:  # read before as another body's abbreviation ("ВС")
             other = next((i for i in self.ctx.facts.institutions if i.key == key), None)
@@ -288,9 +293,18 @@ class _Institutions:
             if not other.mentions:
                 self.ctx.facts.institutions.remove(other)
                 self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
-        inst.abbreviation = inst.abbreviation or m.group(1)
+        inst.abbreviation = inst.abbreviation or m.group(2)
         self.mention(inst, a, b, 0.8)
-        if " " not in m.group(1):  # "Верховный суд России (ВС)": the abbreviation leaves the country out
+        if m.group(1):  # the original name: another name of the same body, abbreviated the same way
+            original = (m.start(1), m.end(1))
+            self.mention(inst, *original, 0.8)
+            if m.group(1) not in inst.alt_names:
+                inst.alt_names.append(m.group(1))
+            self.ctx.facts.links.append(Link("ALTERNATIVE_NAME", self.ctx.evidence(start, end, 0.8),
+                                             self.ctx.evidence(*original, 0.8)))
+            self.ctx.facts.links.append(Link("ABBREVIATION", self.ctx.evidence(*original, 0.8),
+                                             self.ctx.evidence(a, b, 0.8)))
+        if " " not in m.group(2) and not m.group(1):  # "Верховный суд России (ВС)": the abbreviation leaves the country out
             place = next((sp for sp in self.ctx.analysis.spans if sp.type == "LOC" and start < sp.start < end
                           and self.ctx.text[sp.start - 1] == " "
                           and sp.start + len(sp.text.split("(")[0].rstrip()) == end), None)
@@ -308,6 +322,9 @@ class _Institutions:
         if not before or self.ctx.text[before[-1].end:start].strip(" " + _QUOTES):
             return False
         kind = before[-1]
+        first = next((t for t in sentence.tokens if t.start >= start), None)
+        if self.ctx.text[start - 1:start] not in _QUOTES and first is not None and first.feats.get("Case") == "Gen":
+            return False  # "в больнице Королевского колледжа": the hospital of a body, which is named
         if kind.lemma == "центр":
             return len(before) > 1 and before[-2].lemma in _BUILDING_CENTRES
         return kind.lemma in _FACILITY_KINDS and kind.text.islower()
@@ -559,7 +576,7 @@ def _names_without_their_country(ctx: Context, places) -> None:
                 continue
             name = ctx.text[ev.start:country - 1]
             words = name.split()
-            if not (name[:1].isupper() and (len(words) >= 2 or name.isupper())) \
+            if not (name[:1].isupper() and (len(words) >= 2 or name.isupper())) or words[-1].lower() in _FUNCTION_WORDS \
                     or any(e.start == ev.start and e.end == country - 1 for e in inst.mentions):
                 continue
             inst.mentions.append(ctx.evidence(ev.start, country - 1, ev.confidence))
@@ -905,8 +922,16 @@ def _lemma(word: str) -> str:
 def _split_brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^()]+", text[start:end]):
-        out.append((start + m.start(), start + m.end()))
+        inner = _NAME_AND_ABBREVIATION.match(m.group(0)) if m.start() else None
+        if inner:  # "(Rassemblement pour le Mali, RPM)": the original name and its abbreviation
+            out.append((start + m.start(), start + m.start() + inner.end(1)))
+            out.append((start + m.start() + inner.start(2), start + m.start() + inner.end(2)))
+        else:
+            out.append((start + m.start(), start + m.end()))
     return out
+
+
+_NAME_AND_ABBREVIATION = re.compile(r"(.*\w.*?),\s*([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7})\s*$")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
