@@ -56,6 +56,8 @@ _WORK_CUE = re.compile(r"(?i)(?:фильм\w*|картин\w*|кинотеатр
 # «Лужники»", "в больнице «Тель ха-Шомер»", "отеля «Премьер-палас»", "аэропорту «Манас»"
 _FACILITY_KINDS = frozenset("""стадион кинотеатр отель гостиница больница госпиталь клиника аэропорт станция кладбище
 собор арена телецентр хранилище мечеть храм вокзал пост""".split())
+# names whose own head says they name a building or a site: "Исаакиевский собор", "Братском кладбище"
+_FACILITY_HEADS = frozenset("собор кладбище аббатство стадион аэропорт вокзал мечеть храм".split())
 # "в торговом центре «Зимняя вишня»": a centre that is a building
 _BUILDING_CENTRES = frozenset("торговый развлекательный спортивный выставочный".split())
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
@@ -250,7 +252,7 @@ class _Institutions:
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
                         or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start) \
-                        or _in_law_title(text, start):
+                        or _in_law_title(text, start) or self._names_a_facility(start, end):
                     previous = None
                     continue
                 label = name if name.isupper() or len(pieces) > 1 and previous else _org_nominative(self.ctx, start, end, span.normal if (start, end) == (span.start, span.end) else None)
@@ -312,6 +314,11 @@ class _Institutions:
                 end = place.start - 1
         self.ctx.facts.links.append(Link("ABBREVIATION", self.ctx.evidence(start, end, 0.8),
                                          self.ctx.evidence(a, b, 0.8)))
+
+    def _names_a_facility(self, start: int, end: int) -> bool:
+        """"Исаакиевский собор", "на Братском кладбище": the name's head noun is a kind of building."""
+        noun = next((t for t in self.ctx.analysis.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")), None)
+        return noun is not None and noun.text.islower() and noun.lemma in _FACILITY_HEADS
 
     def _after_facility_kind(self, start: int) -> bool:
         """"на стадионе «Лужники»", "в торговом центре «Зимняя вишня»": the name of a building."""
