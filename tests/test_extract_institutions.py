@@ -361,3 +361,14 @@ def test_the_original_name_and_abbreviation_in_brackets_name_the_same_body():
 
 def test_a_hospital_of_a_named_body_keeps_the_body():
     assert any(q.startswith("Королевского колледжа") for q in quotes("Его положили в больницу Королевского колледжа Лондона."))
+
+
+def test_a_name_in_wiki_quotes_after_the_kind_of_body_is_an_institution():
+    f = _facts("По данным газеты ''The Daily Planet'', сделка сорвалась. Позже ''The Daily Planet'' уточнила детали.")
+    paper = next(i for i in f.institutions if i.label == "The Daily Planet")
+    assert [e.quote for e in paper.mentions] == ["The Daily Planet", "The Daily Planet"]
+    assert paper.category == "NewsOutlet"
+
+
+def test_a_wiki_quoted_album_is_no_institution():
+    assert "Night Drive" not in quotes("Группа выпустила альбом ''Night Drive'' осенью.")

@@ -60,6 +60,12 @@ _FACILITY_KINDS = frozenset("""стадион кинотеатр отель го
 _FACILITY_HEADS = frozenset("собор кладбище аббатство стадион аэропорт вокзал мечеть храм".split())
 # "в торговом центре «Зимняя вишня»": a centre that is a building
 _BUILDING_CENTRES = frozenset("торговый развлекательный спортивный выставочный".split())
+# a name in wiki-style quotes: ''The Washington Post''
+_WIKI_QUOTED = re.compile(r"''([A-ZА-ЯЁ][^'\n]{0,40}?[\w.])''")
+# kinds of bodies whose name may follow them in quotes: "журнала ''Forbes''", "холдинг ''Ostchem''"
+_ORG_KINDS = frozenset("""журнал газета издание агентство компания корпорация концерн холдинг группа труппа портал
+сервис магазин банк фонд партия клуб команда лейбл студия телеканал радиостанция телекомпания организация
+производитель бренд""".split())
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
 _LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет сборная кабинет"
                           " администрация милиция"
@@ -99,6 +105,7 @@ def extract_institutions(ctx: Context) -> None:
     found.seats()
     found.outlets()
     found.org_spans()
+    found.wiki_quoted()
     found.bodies()
 
 
@@ -275,6 +282,26 @@ class _Institutions:
                             self._merge(first, inst)
                 previous = (start, end)
                 first_piece = first_piece or previous
+
+    def wiki_quoted(self) -> None:
+        """"журнала ''Forbes''", "группа ''Linkin Park''": a name in wiki-style quotes after the
+        kind of body it names (the tagger reads nothing there); the same quoted name again later."""
+        text = self.ctx.text
+        names: dict[str, Institution] = {}
+        for match in _WIKI_QUOTED.finditer(text):
+            start, end = match.start(1), match.end(1)
+            sentence = self.ctx.analysis.sentence_of(start)
+            cue = next((t for t in reversed(sentence.tokens) if t.end <= match.start()), None) if sentence else None
+            if cue is None or text[cue.end:match.start()].strip() or cue.lemma not in _ORG_KINDS \
+                    or not self.free(start, end):
+                continue
+            inst = self.get(match.group(1), CATEGORY_HEADS.get(cue.lemma))
+            self.mention(inst, start, end, 0.75)
+            names[match.group(1)] = inst
+        for match in _WIKI_QUOTED.finditer(text):
+            inst = names.get(match.group(1))
+            if inst is not None and self.free(match.start(1), match.end(1)):
+                self.mention(inst, match.start(1), match.end(1), 0.7)
 
     def _bracketed_abbreviation(self, inst: Institution, start: int, end: int) -> None:
         """"Федеральной таможенной службы РФ (ФТС РФ)", "Верховный суд России (ВС)": the
