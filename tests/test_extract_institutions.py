@@ -372,3 +372,10 @@ def test_a_name_in_wiki_quotes_after_the_kind_of_body_is_an_institution():
 
 def test_a_wiki_quoted_album_is_no_institution():
     assert "Night Drive" not in quotes("Группа выпустила альбом ''Night Drive'' осенью.")
+
+
+def test_a_body_named_with_the_abbreviation_of_the_body_it_belongs_to():
+    f = _facts("Вопрос передан в Совет Безопасности ООН в пятницу.")
+    council = next(i for i in f.institutions if any(e.quote == "Совет Безопасности ООН" for e in i.mentions))
+    assert "Совет Безопасности" in {e.quote for e in council.mentions}
+    assert any(e.quote == "ООН" for i in f.institutions if i is not council for e in i.mentions)

@@ -544,6 +544,7 @@ def finish_institutions(ctx: Context) -> None:
             inst.located_in = _place_after(ctx, inst, places)
     _names_without_their_country(ctx, places)
     _governments_alone(ctx, places)
+    _names_with_their_body(ctx)
     _abbreviations_by_initials(ctx)
     _founded(ctx)
     _activities(ctx)
@@ -642,6 +643,24 @@ def _governments_alone(ctx: Context, places) -> None:
                 continue
             if not any(e.start == head.start and e.end == head.end for e in inst.mentions):
                 inst.mentions.append(ctx.evidence(head.start, head.end, ev.confidence))
+
+
+def _names_with_their_body(ctx: Context) -> None:
+    """"Совет Безопасности ООН", "Секретариат МАГАТЭ": a body's name followed by the abbreviation
+    of the body it belongs to is also mentioned with it (NEREL marks the whole and the parts)."""
+    insts = {i.key: i for i in ctx.facts.institutions}
+    starts = {s: (e, k) for s, e, k in ctx.mentions if k in insts}
+    for inst in insts.values():
+        for ev in list(inst.mentions):
+            nxt = starts.get(ev.end + 1)
+            if nxt is None or nxt[1] == inst.key or ctx.text[ev.end] != " " or not ev.quote[:1].isupper() \
+                    or ev.quote.isupper():
+                continue
+            abbr = ctx.text[ev.end + 1:nxt[0]]
+            if not abbr.split()[0].isupper() or len(abbr.split()[0]) < 2 or not abbr.split()[0].isalpha():
+                continue
+            if not any(e.start == ev.start and e.end == nxt[0] for i in insts.values() for e in i.mentions):
+                inst.mentions.append(ctx.evidence(ev.start, nxt[0], ev.confidence))
 
 
 def _genitive_tails(ctx: Context, places) -> None:
