@@ -379,3 +379,16 @@ def test_a_body_named_with_the_abbreviation_of_the_body_it_belongs_to():
     council = next(i for i in f.institutions if any(e.quote == "Совет Безопасности ООН" for e in i.mentions))
     assert "Совет Безопасности" in {e.quote for e in council.mentions}
     assert any(e.quote == "ООН" for i in f.institutions if i is not council for e in i.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Машина оборудована системой автоматического управления.",
+    "Он не принимал участия в управлении страной.",
+])
+def test_governing_as_an_act_is_no_directorate(text):
+    assert quotes(text) == set()
+
+
+def test_an_area_word_left_without_its_name_is_no_part_of_the_body():
+    assert "правительства" in quotes("Он ушёл с поста главы правительства республики в мае.")
+    assert "правительства Калининградской области" in quotes("Он работал в аппарате правительства Калининградской области.")

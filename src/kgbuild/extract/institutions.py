@@ -82,6 +82,9 @@ _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообща
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
 # place kinds that, left without a name, name no place of the body's: "кабинет министров страны"
 _DANGLING_KINDS = frozenset("страна штат государство город".split())
+# areas that, left without a name or an adjective, name none: "штаба округа", "правительства республики"
+# (while "правительства Калининградской области" keeps its region)
+_DANGLING_AREAS = frozenset("округ район регион республика область край".split())
 # words of a picture's caption before the name: "Флаг ИГИЛ"
 _CAPTION_WORDS = frozenset("флаг эмблема логотип герб".split())
 # abbreviations of a part of a body, named with the body's own: "ГУ МВД", "ЦК КПСС", "СУ СК"
@@ -503,6 +506,8 @@ class _Institutions:
                 following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
                 if token.lemma == "управление" and following is not None and following.feats.get("Case") == "Ins":
                     continue  # "в управлении автомобилем": the act of running something
+                if token.lemma == "управление" and _governing(self.ctx, sentence, start, token):
+                    continue  # "системой автоматического управления", "участия в управлении страной"
                 if token.lemma == "суд" and (token.feats.get("Number") == "Plur" or (start, end) == (token.start, token.end)):
                     continue  # "суд постановил", "в суде": the trial or the court of the story, no named body
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
@@ -1012,6 +1017,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# words after which "управление" is the act of governing: "система управления", "опыт управления"
+_PROCESS_WORDS = frozenset("система режим участие опыт навык метод принцип качество эффективность".split())
+# adjectives that make "управление" an act: "автоматического управления", "экономического управления"
+_PROCESS_ADJECTIVES = frozenset("автоматический ручной экономический дистанционный".split())
+
+
+def _governing(ctx: Context, sentence: Sentence, start: int, head: Token) -> bool:
+    """"системой автоматического управления", "в управлении КНДР" after "участия": an act, no body."""
+    before = [t for t in sentence.tokens if t.end <= start]
+    if before and before[-1].text.lower() in ("в", "во"):
+        before = before[:-1]
+    adjectives = [t for t in sentence.tokens if start <= t.start < head.start and t.pos == "ADJ"]
+    return bool(before) and before[-1].lemma in _PROCESS_WORDS or any(t.lemma in _PROCESS_ADJECTIVES for t in adjectives)
+
+
 def _cabinet(ctx: Context, start: int, end: int, head: Token) -> bool:
     """"кабинет министров", "коалиционного кабинета", "кабинета Руснока": a government, not a room."""
     tokens = ctx.analysis.tokens_in(start, end)
@@ -1065,7 +1085,8 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
             right = token.index
         else:
             break
-    while right > head.index and (tokens[right].pos in ("ADJ", "ADP") or tokens[right].lemma in _DANGLING_KINDS):
+    while right > head.index and (tokens[right].pos in ("ADJ", "ADP") or tokens[right].lemma in _DANGLING_KINDS
+                                  or tokens[right].lemma in _DANGLING_AREAS and tokens[right - 1].pos != "ADJ"):
         right -= 1  # "правительство страны", "полиция штата" (Миссури): the kind word names no place
     return tokens[left].start, tokens[right].end
 
