@@ -392,3 +392,10 @@ def test_governing_as_an_act_is_no_directorate(text):
 def test_an_area_word_left_without_its_name_is_no_part_of_the_body():
     assert "правительства" in quotes("Он ушёл с поста главы правительства республики в мае.")
     assert "правительства Калининградской области" in quotes("Он работал в аппарате правительства Калининградской области.")
+
+
+def test_an_embassy_or_press_office_is_not_where_its_country_is():
+    f = _facts("Сотрудники посольства Норвегии отказались от комментариев.")
+    assert not [l for l in f.links if l.relation == "HEADQUARTERED_IN"]
+    embassy = next(i for i in f.institutions if i.label.lower().startswith("посольств"))
+    assert embassy.located_in is None

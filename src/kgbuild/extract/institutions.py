@@ -529,6 +529,9 @@ def finish_institutions(ctx: Context) -> None:
         for ev in inst.mentions:
             inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end
                      and not _inside_other_body(ctx, s, e, ev, places)]
+            first = ctx.analysis.tokens_in(ev.start, ev.end)[:1]
+            if first and first[0].lemma in _NO_SEAT_HEADS:
+                inner = []  # "посольство США" is not in the USA; "пресс-служба МВД Киргизии" is the ministry's
             if ctx.text[ev.start - 1:ev.start] in _QUOTES:
                 # a quoted name's adjectives name no place: «Российская газета», «Русская речь»
                 inner = [(s, e, k) for s, e, k in inner if ctx.text[s:s + 1].isupper()
@@ -666,6 +669,11 @@ def _names_with_their_body(ctx: Context) -> None:
                 continue
             if not any(e.start == ev.start and e.end == nxt[0] for i in insts.values() for e in i.mentions):
                 inst.mentions.append(ctx.evidence(ev.start, nxt[0], ev.confidence))
+
+
+# bodies whose name's place is not where they are: an embassy stands for its country abroad, a press
+# office for the body it speaks for
+_NO_SEAT_HEADS = frozenset("посольство консульство постпредство представительство пресс-служба".split())
 
 
 def _genitive_tails(ctx: Context, places) -> None:
