@@ -295,6 +295,7 @@ def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
 @pytest.mark.parametrize("text", [
     "Его задержали сотрудники милиции.",
     "Он обратился в администрацию с жалобой.",
+    "Пресс-служба отметила, что проверка идёт.",
 ])
 def test_a_bare_militia_or_administration_names_no_one_body(text):
     assert quotes(text) == set()

@@ -68,7 +68,7 @@ _ORG_KINDS = frozenset("""журнал газета издание агентс�
 производитель бренд""".split())
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
 _LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет сборная кабинет"
-                          " администрация милиция"
+                          " администрация милиция пресс-служба"
                           .split())
 # a body's passing state is no part of its name: "новое правительство" (NEREL marks "правительство")
 _TRANSIENT = frozenset("новый прежний нынешний будущий бывший".split())
