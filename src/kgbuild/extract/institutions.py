@@ -336,7 +336,8 @@ class _Institutions:
                                              self.ctx.evidence(*original, 0.8)))
             self.ctx.facts.links.append(Link("ABBREVIATION", self.ctx.evidence(*original, 0.8),
                                              self.ctx.evidence(a, b, 0.8)))
-        if " " not in m.group(2) and not m.group(1):  # "Верховный суд России (ВС)": the abbreviation leaves the country out
+        if " " not in m.group(2) and not m.group(1) and not re.search("[A-Z]", m.group(2)):
+            # "Верховный суд России (ВС)": a Russian abbreviation leaves the country out ("(USADA)" keeps it)
             place = next((sp for sp in self.ctx.analysis.spans if sp.type == "LOC" and start < sp.start < end
                           and self.ctx.text[sp.start - 1] == " "
                           and sp.start + len(sp.text.split("(")[0].rstrip()) == end), None)
