@@ -258,7 +258,6 @@ class _Institutions:
                 unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
                 end = self._extend(start, unit.end() if unit else end)
                 end = self._coordinated_tail(start, end)
-                end = self._kind_and_place(end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
                         or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start) \
@@ -404,17 +403,6 @@ class _Institutions:
         self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
         self.by_label[other.label.lower()] = main
 
-    def _kind_and_place(self, end: int) -> int:
-        """"окружной федеральный суд" + " штата Массачусетс", "прокуратура" + " города Павия": the
-        place a body serves, named after the word for its kind, belongs to the body's name."""
-        m = _KIND_OF_PLACE.match(self.ctx.text, end)
-        if m is None:
-            return end
-        for loc in self.ctx.analysis.spans:
-            if loc.type == "LOC" and loc.start == m.end() and "\n" not in loc.text:
-                return loc.start + len(loc.text.split("(")[0].rstrip())
-        return end
-
     def _coordinated_tail(self, start: int, end: int) -> int:
         """"Бюро по контролю за оборотом алкоголя" + ", табачных изделий и огнестрельного оружия",
         "комитета по международным отношениям" + " и обороне": a field of work the name lists goes
@@ -499,7 +487,7 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
-                end = self._kind_and_place(self._coordinated_tail(start, end))
+                end = self._coordinated_tail(start, end)
                 if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
                     continue  # "в кабинете директора": a room
                 if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
@@ -526,6 +514,7 @@ def finish_institutions(ctx: Context) -> None:
     """After places and dates: where each institution is, when founded, its nickname."""
     places = {p.key: p for p in ctx.facts.places}
     _genitive_tails(ctx, places)
+    _places_they_serve(ctx, places)
     for inst in ctx.facts.institutions:
         for ev in inst.mentions:
             inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end
@@ -670,6 +659,21 @@ def _names_with_their_body(ctx: Context) -> None:
                 continue
             if not any(e.start == ev.start and e.end == nxt[0] for i in insts.values() for e in i.mentions):
                 inst.mentions.append(ctx.evidence(ev.start, nxt[0], ev.confidence))
+
+
+def _places_they_serve(ctx: Context, places) -> None:
+    """"окружной федеральный суд" + " штата Массачусетс", "прокуратура" + " города Павия": the
+    place a body serves, named after the word for its kind, belongs to the body's name (read
+    after the places, so that the place keeps its own mention)."""
+    for inst in ctx.facts.institutions:
+        for ev in inst.mentions:
+            m = _KIND_OF_PLACE.match(ctx.text, ev.end)
+            place = next(((s, e) for s, e, k in ctx.mentions if m and s == m.end() and k in places), None)
+            if place is None or any(x.start == ev.start and x.end == place[1] for x in inst.mentions):
+                continue
+            old = (ev.start, ev.end, inst.key)
+            ctx.mentions[:] = [(m0[0], place[1], m0[2]) if m0 == old else m0 for m0 in ctx.mentions]
+            ev.end, ev.quote = place[1], ctx.text[ev.start:place[1]]
 
 
 # bodies whose name's place is not where they are: an embassy stands for its country abroad, a press
