@@ -163,9 +163,58 @@ def test_the_name_before_its_country_is_one_more_mention_of_the_body():
     court = next(i for i in f.institutions if "суд" in i.label)
     assert {e.quote for e in court.mentions} == {"Верховный суд Испании", "Верховный суд"}
     assert len([i for i in f.institutions if "суд" in i.label]) == 1
-    # a common noun alone is no name: "правительство" stays inside "правительство Мали"
-    f = _facts("В июне правительство Мали объявило о выборах.")
-    assert all(e.quote != "правительство" for i in f.institutions for e in i.mentions)
+    # a common noun alone is no name: "посольство" stays inside "посольство США"
+    f = _facts("Об этом сообщили в посольство США в Москве.")
+    assert all(e.quote != "посольство" for i in f.institutions for e in i.mentions)
+
+
+@pytest.mark.parametrize("text, whole, head", [
+    ("В июне правительство Мали объявило о выборах.", "правительство Мали", "правительство"),
+    ("Закон одобрили в парламенте Италии в среду.", "парламенте Италии", "парламенте"),
+    ("Он был министром в правительстве Ивана Соколова.", "правительстве Ивана Соколова", "правительстве"),
+    ("Болгарское правительство подало в отставку.", "Болгарское правительство", "правительство"),
+])
+def test_a_government_or_parliament_of_a_named_place_or_person_is_also_its_head_noun(text, whole, head):
+    f = _facts(text)
+    body = next(i for i in f.institutions if any(e.quote == whole for e in i.mentions))
+    assert head in {e.quote for e in body.mentions}
+
+
+def test_a_government_of_a_place_kind_word_gets_no_second_mention():
+    assert quotes("Я призываю правительство страны принять меры.") == {"правительство"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Матч прошёл на стадионе «Волна» в субботу.", "Волна"),
+    ("Певицу нашли в номере отеля «Северный Хилтон».", "Северный Хилтон"),
+    ("Пострадавших доставили в больницу «Светлая».", "Светлая"),
+    ("Рейс задержали в аэропорту «Озёрный».", "Озёрный"),
+    ("Пожар начался в торговом центре «Зимний сад».", "Зимний сад"),
+    ("Её показали в программе «Доброе утро» на Первом канале.", "Доброе утро"),
+    ("Его похоронили на Введенском кладбище в четверг.", "Введенском кладбище"),
+    ("Исаакиевский собор передадут церкви.", "Исаакиевский собор"),
+])
+def test_a_building_or_a_programme_named_after_its_kind_is_no_institution(text, name):
+    assert name not in quotes(text)
+
+
+def test_a_factory_named_after_its_kind_stays_an_institution():
+    assert "Восход" in quotes("Он работал инженером на заводе «Восход».")
+
+
+@pytest.mark.parametrize("text, name, abbr", [
+    ("Он назначен главой Федеральной таможенной службы РФ (ФТС РФ) в июле.",
+     "Федеральной таможенной службы РФ", "ФТС РФ"),
+    ("В среду Верховный суд России (ВС) отменил приговор.", "Верховный суд", "ВС"),
+])
+def test_an_abbreviation_in_brackets_after_a_name_is_the_same_body(text, name, abbr):
+    f = _facts(text)
+    assert any(l.relation == "ABBREVIATION" and (l.source.quote, l.target.quote) == (name, abbr) for l in f.links)
+    body = next(i for i in f.institutions if any(e.quote == abbr for e in i.mentions))
+    assert any(e.quote.startswith(name) for e in body.mentions)
+    assert body.abbreviation == abbr
+    assert not any("(" in e.quote for i in f.institutions for e in i.mentions)
+    assert not any("(" in e.quote for p in f.places for e in p.mentions if e.quote.startswith(("РФ", "Росси")))
 
 
 def test_a_quoted_names_place_noun_is_where_the_body_is_its_adjective_is_not():
@@ -246,6 +295,7 @@ def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
 @pytest.mark.parametrize("text", [
     "Его задержали сотрудники милиции.",
     "Он обратился в администрацию с жалобой.",
+    "Пресс-служба отметила, что проверка идёт.",
 ])
 def test_a_bare_militia_or_administration_names_no_one_body(text):
     assert quotes(text) == set()
@@ -264,3 +314,89 @@ def test_a_name_cut_after_an_adjective_goes_on_to_its_noun():
 def test_a_captions_flag_is_no_part_of_the_organizations_name():
     found = quotes("Он обвиняется в оказании помощи ИГИЛ Флаг ИГИЛ Среди обвинений — попытка вербовки.")
     assert found == {"ИГИЛ"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия начало проверку.",
+     "Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия"),
+    ("Его избрали вице-президентом Союза издателей и распространителей печатной продукции.",
+     "Союза издателей и распространителей печатной продукции"),
+])
+def test_a_field_of_work_listed_in_the_name_belongs_to_the_name(text, name):
+    assert name in quotes(text)
+
+
+def test_a_second_body_after_and_is_no_part_of_the_first_name():
+    found = quotes("Она окончила Принстонский университет и школу права в Йеле.")
+    assert not any("университет и" in q for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Президент внёс в Думу проект закона «О полиции».",
+    "Депутаты приняли поправки в закон «О правительстве Российской Федерации».",
+    "Он осуждает указ против анонимности в Сети.",
+])
+def test_the_title_of_a_law_and_the_internet_name_no_body(text):
+    assert not ({"полиции", "правительстве", "правительстве Российской Федерации", "Сети"} & quotes(text))
+
+
+def test_a_body_named_beside_a_law_stays_a_body():
+    assert "Госдума" in quotes("Закон «О полиции» одобрила Госдума в пятницу.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Вчера окружной федеральный суд штата Массачусетс вынес приговор.", "окружной федеральный суд штата Массачусетс"),
+    ("Дело рассматривают в Останкинском районном суде г. Москвы с утра.", "Останкинском районном суде г. Москвы"),
+])
+def test_the_kind_and_name_of_the_place_a_body_serves_belong_to_its_name(text, name):
+    assert name in quotes(text)
+
+
+def test_the_original_name_and_abbreviation_in_brackets_name_the_same_body():
+    f = _facts("Его выдвинула партия «Союз за Мали» (Union pour le Mali, UPM) на выборах.")
+    links = {(l.relation, l.source.quote, l.target.quote) for l in f.links}
+    assert ("ALTERNATIVE_NAME", "Союз за Мали", "Union pour le Mali") in links
+    assert ("ABBREVIATION", "Union pour le Mali", "UPM") in links
+    assert not any(e.quote == "Союз за" for i in f.institutions for e in i.mentions)
+
+
+def test_a_hospital_of_a_named_body_keeps_the_body():
+    assert any(q.startswith("Королевского колледжа") for q in quotes("Его положили в больницу Королевского колледжа Лондона."))
+
+
+def test_a_name_in_wiki_quotes_after_the_kind_of_body_is_an_institution():
+    f = _facts("По данным газеты ''The Daily Planet'', сделка сорвалась. Позже ''The Daily Planet'' уточнила детали.")
+    paper = next(i for i in f.institutions if i.label == "The Daily Planet")
+    assert [e.quote for e in paper.mentions] == ["The Daily Planet", "The Daily Planet"]
+    assert paper.category == "NewsOutlet"
+
+
+def test_a_wiki_quoted_album_is_no_institution():
+    assert "Night Drive" not in quotes("Группа выпустила альбом ''Night Drive'' осенью.")
+
+
+def test_a_body_named_with_the_abbreviation_of_the_body_it_belongs_to():
+    f = _facts("Вопрос передан в Совет Безопасности ООН в пятницу.")
+    council = next(i for i in f.institutions if any(e.quote == "Совет Безопасности ООН" for e in i.mentions))
+    assert "Совет Безопасности" in {e.quote for e in council.mentions}
+    assert any(e.quote == "ООН" for i in f.institutions if i is not council for e in i.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Машина оборудована системой автоматического управления.",
+    "Он не принимал участия в управлении страной.",
+])
+def test_governing_as_an_act_is_no_directorate(text):
+    assert quotes(text) == set()
+
+
+def test_an_area_word_left_without_its_name_is_no_part_of_the_body():
+    assert "правительства" in quotes("Он ушёл с поста главы правительства республики в мае.")
+    assert "правительства Калининградской области" in quotes("Он работал в аппарате правительства Калининградской области.")
+
+
+def test_an_embassy_or_press_office_is_not_where_its_country_is():
+    f = _facts("Сотрудники посольства Норвегии отказались от комментариев.")
+    assert not [l for l in f.links if l.relation == "HEADQUARTERED_IN"]
+    embassy = next(i for i in f.institutions if i.label.lower().startswith("посольств"))
+    assert embassy.located_in is None

@@ -40,7 +40,8 @@ BODY_HEADS = frozenset("""
 # or "силы" names none)
 _FORCES = frozenset("армия войско сила".split())
 # words the tagger reads as organizations that name no one body
-_NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "соцсети", "соцсетях"}
+_NOT_BODIES = {"сми", "интернет", "интернете", "интернета", "интернетом", "соцсети", "соцсетях", "сеть", "сети",
+               "сетью"}
 # a platform one writes "in" is a medium, not a body: "написал в Twitter", "в своём Фейсбуке"
 _PLATFORM = re.compile(r"(?i)^(?:twitter|твиттер\w*|facebook|фейсбук\w*|instagram|инстаграм\w*|weibo|wechat|youtube"
                        r"|ютуб\w*|telegram|телеграм\w*|tiktok|тикток\w*|whatsapp)$")
@@ -49,10 +50,25 @@ _DISEASE = re.compile(r"(?i)^(?:covid|sars|mers)(?:-\w+)*$")
 # a name in quotes after a word for a work, a brand or a cinema ("фильм «Цирк»", "кинотеатрах
 # «Звезда», «Космос»"): NEREL and the graph do not count it as an organization
 _WORK_CUE = re.compile(r"(?i)(?:фильм\w*|картин\w*|кинотеатр\w*|альбом\w*|песн\w*|сингл\w*|марк\w*|спектакл\w*"
-                       r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
+                       r"|книг\w*|роман\w*|сериал\w*|клип\w*|препарат\w*|программ\w*|передач\w*|телешоу|шоу"
+                       r"|сочинени\w*)\s*:?\s*(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*«$")
+# a name right after the kind of building or site it names is that place, not a body: "стадион
+# «Лужники»", "в больнице «Тель ха-Шомер»", "отеля «Премьер-палас»", "аэропорту «Манас»"
+_FACILITY_KINDS = frozenset("""стадион кинотеатр отель гостиница больница госпиталь клиника аэропорт станция кладбище
+собор арена телецентр хранилище мечеть храм вокзал пост""".split())
+# names whose own head says they name a building or a site: "Исаакиевский собор", "Братском кладбище"
+_FACILITY_HEADS = frozenset("собор кладбище аббатство стадион аэропорт вокзал мечеть храм".split())
+# "в торговом центре «Зимняя вишня»": a centre that is a building
+_BUILDING_CENTRES = frozenset("торговый развлекательный спортивный выставочный".split())
+# a name in wiki-style quotes: ''The Washington Post''
+_WIKI_QUOTED = re.compile(r"''([A-ZА-ЯЁ][^'\n]{0,40}?[\w.])''")
+# kinds of bodies whose name may follow them in quotes: "журнала ''Forbes''", "холдинг ''Ostchem''"
+_ORG_KINDS = frozenset("""журнал газета издание агентство компания корпорация концерн холдинг группа труппа портал
+сервис магазин банк фонд партия клуб команда лейбл студия телеканал радиостанция телекомпания организация
+производитель бренд""".split())
 # generic heads that alone name no one body: "власти", "ведомство", "местных властей"
 _LONE_GENERIC = frozenset("власть ведомство министерство управление комиссия штаб департамент комитет сборная кабинет"
-                          " администрация милиция"
+                          " администрация милиция пресс-служба"
                           .split())
 # a body's passing state is no part of its name: "новое правительство" (NEREL marks "правительство")
 _TRANSIENT = frozenset("новый прежний нынешний будущий бывший".split())
@@ -66,6 +82,9 @@ _OUTLET_CUE = re.compile(r"(?i)(?:передает|передаёт|сообща
 _DOMAIN = re.compile(r"(?<![\w.])([\w-]+\.(?:kz|ru|com|net|org|su|by|ua|kg|uz|info|tv|media|news))(?![\w])")
 # place kinds that, left without a name, name no place of the body's: "кабинет министров страны"
 _DANGLING_KINDS = frozenset("страна штат государство город".split())
+# areas that, left without a name or an adjective, name none: "штаба округа", "правительства республики"
+# (while "правительства Калининградской области" keeps its region)
+_DANGLING_AREAS = frozenset("округ район регион республика область край".split())
 # words of a picture's caption before the name: "Флаг ИГИЛ"
 _CAPTION_WORDS = frozenset("флаг эмблема логотип герб".split())
 # abbreviations of a part of a body, named with the body's own: "ГУ МВД", "ЦК КПСС", "СУ СК"
@@ -73,6 +92,11 @@ _SUB_UNITS = frozenset("ГУ ГСУ СУ ЦК УВД ГУВД УМВД УФСИ�
 _OF_BODY = re.compile(r" [А-ЯЁ]{2,6}(?![\w-])")
 # "в кабинете Белого дома", "у стен Кремля": the building, not the body
 _BUILDING_PARTS = frozenset("кабинет здание территория стена зал ворота башня площадь двор".split())
+# the kind of place before its name: "штата Массачусетс", "города Павия", "провинции Онтарио"
+_KIND_OF_PLACE = re.compile(r" (?:штата|города|г\.|провинции|округа|области|края|графства|земли|префектуры) ?(?=[A-ZА-ЯЁ])")
+# "(ФТС РФ)", "(ВС)", "(NABF)": an abbreviation, with the country's own, in brackets
+# or with the original name first: "(King’s College London, KCL)"
+_BRACKETED = re.compile(r" ?\((?:([A-Z][^()\n,]{2,60}), )?([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7}(?: [A-ZА-ЯЁ]{2,3})?)\)")
 _FOUNDING = re.compile(r"(?i)(основа[нл]\w*|созда[нл]\w*|откры[тл]\w*|построе?[нл]\w*)\s*$")
 
 
@@ -84,6 +108,7 @@ def extract_institutions(ctx: Context) -> None:
     found.seats()
     found.outlets()
     found.org_spans()
+    found.wiki_quoted()
     found.bodies()
 
 
@@ -147,7 +172,7 @@ class _Institutions:
         # regional forms first, so that a bare "ДУИС" joins "ДУИС по СКО" wherever it stands
         matches = sorted(_ABBR.finditer(text), key=lambda m: m.group(2) is None)
         for match in matches:
-            if not self.free(match.start(), match.end()):
+            if not self.free(match.start(), match.end()) or _in_law_title(text, match.start()):
                 continue
             abbr, region = match.group(1), match.group(2)
             expansion, category = INSTITUTION_ABBREVIATIONS[abbr]
@@ -222,7 +247,7 @@ class _Institutions:
                     or span.text.lower() in _NOT_BODIES:
                 continue  # "ВКО" is a region, read by the places stage
             pieces = _split_brackets(text, span.start, span.end)
-            previous = None
+            previous = first_piece = None
             for start, end in pieces:
                 start, end = _strip(text, start, end)
                 if end <= start or not self.free(start, end) or CODE.fullmatch(text[start:end]):
@@ -232,9 +257,11 @@ class _Institutions:
                 end = self._past_dangling_adjective(start, end)
                 unit = _OF_BODY.match(text, end) if text[start:end] in _SUB_UNITS else None
                 end = self._extend(start, unit.end() if unit else end)
+                end = self._coordinated_tail(start, end)
                 name = text[start:end]
                 if _DISEASE.match(name) or _PLATFORM.match(name) and _IN_MEDIUM.search(text[max(0, start - 30):start]) \
-                        or _WORK_CUE.search(text[max(0, start - 120):start]):
+                        or _WORK_CUE.search(text[max(0, start - 120):start]) or self._after_facility_kind(start) \
+                        or _in_law_title(text, start) or self._names_a_facility(start, end):
                     previous = None
                     continue
                 label = name if name.isupper() or len(pieces) > 1 and previous else _org_nominative(self.ctx, start, end, span.normal if (start, end) == (span.start, span.end) else None)
@@ -242,15 +269,102 @@ class _Institutions:
                 if name.isupper() and len(name) <= 8:
                     inst.abbreviation = inst.abbreviation or name
                 self.mention(inst, start, end, 0.8)
+                if len(pieces) == 1:
+                    self._bracketed_abbreviation(inst, start, end)
                 if previous is not None:  # "Форум стран-экспортёров газа (ФСЭГ)"
                     relation = "ABBREVIATION" if name.isupper() else "ALTERNATIVE_NAME"
                     self.ctx.facts.links.append(Link(relation, self.ctx.evidence(*previous, 0.8),
                                                      self.ctx.evidence(start, end, 0.8)))
                     if relation == "ABBREVIATION":
+                        if first_piece not in (None, previous):  # the Russian name is abbreviated the same way
+                            self.ctx.facts.links.append(Link(relation, self.ctx.evidence(*first_piece, 0.8),
+                                                             self.ctx.evidence(start, end, 0.8)))
                         first = self.ctx.key_at(*previous)
                         if first:
                             self._merge(first, inst)
                 previous = (start, end)
+                first_piece = first_piece or previous
+
+    def wiki_quoted(self) -> None:
+        """"журнала ''Forbes''", "группа ''Linkin Park''": a name in wiki-style quotes after the
+        kind of body it names (the tagger reads nothing there); the same quoted name again later."""
+        text = self.ctx.text
+        names: dict[str, Institution] = {}
+        for match in _WIKI_QUOTED.finditer(text):
+            start, end = match.start(1), match.end(1)
+            sentence = self.ctx.analysis.sentence_of(start)
+            cue = next((t for t in reversed(sentence.tokens) if t.end <= match.start()), None) if sentence else None
+            if cue is None or text[cue.end:match.start()].strip() or cue.lemma not in _ORG_KINDS \
+                    or not self.free(start, end):
+                continue
+            inst = self.get(match.group(1), CATEGORY_HEADS.get(cue.lemma))
+            self.mention(inst, start, end, 0.75)
+            names[match.group(1)] = inst
+        for match in _WIKI_QUOTED.finditer(text):
+            inst = names.get(match.group(1))
+            if inst is not None and self.free(match.start(1), match.end(1)):
+                self.mention(inst, match.start(1), match.end(1), 0.7)
+
+    def _bracketed_abbreviation(self, inst: Institution, start: int, end: int) -> None:
+        """"Федеральной таможенной службы РФ (ФТС РФ)", "Верховный суд России (ВС)": the
+        abbreviation in brackets after a name the tagger gave without it names the same body."""
+        m = _BRACKETED.match(self.ctx.text, end)
+        if m is None or len(self.ctx.text[start:end].split()) < 2:
+            return
+        a, b = m.start(2), m.end(2)
+        taken = [(s, e, k) for s, e, k in self.ctx.mentions if s < b and a < e]
+        if any((s, e) != (a, b) for s, e, _ in taken) or m.group(1) and not self.free(m.start(1), m.end(1)):
+            return
+        for _s, _e, key in taken:  # read before as another body's abbreviation ("ВС")
+            other = next((i for i in self.ctx.facts.institutions if i.key == key), None)
+            if other is None or other is inst:
+                return
+            other.mentions[:] = [ev for ev in other.mentions if (ev.start, ev.end) != (a, b)]
+            self.ctx.mentions[:] = [x for x in self.ctx.mentions if (x[0], x[1], x[2]) != (a, b, key)]
+            if not other.mentions:
+                self.ctx.facts.institutions.remove(other)
+                self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
+        inst.abbreviation = inst.abbreviation or m.group(2)
+        self.mention(inst, a, b, 0.8)
+        if m.group(1):  # the original name: another name of the same body, abbreviated the same way
+            original = (m.start(1), m.end(1))
+            self.mention(inst, *original, 0.8)
+            if m.group(1) not in inst.alt_names:
+                inst.alt_names.append(m.group(1))
+            self.ctx.facts.links.append(Link("ALTERNATIVE_NAME", self.ctx.evidence(start, end, 0.8),
+                                             self.ctx.evidence(*original, 0.8)))
+            self.ctx.facts.links.append(Link("ABBREVIATION", self.ctx.evidence(*original, 0.8),
+                                             self.ctx.evidence(a, b, 0.8)))
+        if " " not in m.group(2) and not m.group(1) and not re.search("[A-Z]", m.group(2)):
+            # "Верховный суд России (ВС)": a Russian abbreviation leaves the country out ("(USADA)" keeps it)
+            place = next((sp for sp in self.ctx.analysis.spans if sp.type == "LOC" and start < sp.start < end
+                          and self.ctx.text[sp.start - 1] == " "
+                          and sp.start + len(sp.text.split("(")[0].rstrip()) == end), None)
+            if place is not None:
+                end = place.start - 1
+        self.ctx.facts.links.append(Link("ABBREVIATION", self.ctx.evidence(start, end, 0.8),
+                                         self.ctx.evidence(a, b, 0.8)))
+
+    def _names_a_facility(self, start: int, end: int) -> bool:
+        """"Исаакиевский собор", "на Братском кладбище": the name's head noun is a kind of building."""
+        noun = next((t for t in self.ctx.analysis.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")), None)
+        return noun is not None and noun.text.islower() and noun.lemma in _FACILITY_HEADS
+
+    def _after_facility_kind(self, start: int) -> bool:
+        """"на стадионе «Лужники»", "в торговом центре «Зимняя вишня»": the name of a building."""
+        sentence = self.ctx.analysis.sentence_of(start)
+        if sentence is None:
+            return False
+        before = [t for t in sentence.tokens if t.end <= start and not _QUOTE_TOKEN.match(t.text)]
+        if not before or self.ctx.text[before[-1].end:start].strip(" " + _QUOTES):
+            return False
+        kind = before[-1]
+        first = next((t for t in sentence.tokens if t.start >= start), None)
+        if self.ctx.text[start - 1:start] not in _QUOTES and first is not None and first.feats.get("Case") == "Gen":
+            return False  # "в больнице Королевского колледжа": the hospital of a body, which is named
+        if kind.lemma == "центр":
+            return len(before) > 1 and before[-2].lemma in _BUILDING_CENTRES
+        return kind.lemma in _FACILITY_KINDS and kind.text.islower()
 
     def _past_caption_word(self, start: int, end: int) -> int:
         """"Флаг ИГИЛ" under a picture: the organization is what the flag is of."""
@@ -289,6 +403,40 @@ class _Institutions:
         self.by_label = {k: v for k, v in self.by_label.items() if v is not other}
         self.by_label[other.label.lower()] = main
 
+    def _coordinated_tail(self, start: int, end: int) -> int:
+        """"Бюро по контролю за оборотом алкоголя" + ", табачных изделий и огнестрельного оружия",
+        "комитета по международным отношениям" + " и обороне": a field of work the name lists goes
+        on through common nouns in the same case, up to the last one after "и"."""
+        sentence = self.ctx.analysis.sentence_of(start)
+        if sentence is None:
+            return end
+        inside = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+        nouns = [t for t in inside if t.pos in ("NOUN", "PROPN")]
+        if len(nouns) < 2 or inside[-1] is not nouns[-1] or not inside[-1].text.islower():
+            return end  # the list belongs to a word after the head, not to "Принстонский университет"
+        case = inside[-1].feats.get("Case")
+        after = [t for t in sentence.tokens if t.start >= end]
+        new_end, i = end, 0
+        while i < len(after) and after[i].text in (",", "и"):
+            joint = after[i].text
+            j = i + 1
+            while j < len(after) and after[j].pos == "ADJ" and after[j].text.islower():
+                j += 1
+            if j >= len(after) or after[j].pos != "NOUN" or not after[j].text.islower() \
+                    or after[j].feats.get("Case") != case:
+                break
+            i = j + 1
+            if joint == "и":  # the list ends with its last item, and that item's own genitive
+                new_end = after[j].end
+                k = i
+                while k < len(after) and after[k].pos == "ADJ" and after[k].text.islower():
+                    k += 1
+                if k < len(after) and after[k].pos == "NOUN" and after[k].text.islower() \
+                        and after[k].feats.get("Case") == "Gen" and after[k].lemma not in _DANGLING_KINDS:
+                    new_end = after[k].end  # "издателей и распространителей" + " печатной продукции"
+                break
+        return new_end
+
     def _extend(self, start: int, end: int) -> int:
         """"МВД" + " по Башкирии" / " Киргизии": the place that belongs to the body's name;
         "Европейский суд" + " по правам человека": the field it works in."""
@@ -315,7 +463,8 @@ class _Institutions:
                 continue
             gap = text[end:loc.start]
             if gap in (" по ", " ") and (gap == " по " or _genitive(self.ctx, loc.start, loc.end)):
-                return loc.end
+                # "РФ (ФТС РФ)": the tagger ran on into the bracket, which is no part of the place
+                return loc.start + len(text[loc.start:loc.end].split("(")[0].rstrip())
             break
         return end
 
@@ -338,6 +487,7 @@ class _Institutions:
                 if token.lemma == "власть" and token.feats.get("Number") != "Plur":
                     continue
                 start, end = _body_extent(self.ctx, sentence, token)
+                end = self._coordinated_tail(start, end)
                 if token.lemma == "кабинет" and not _cabinet(self.ctx, start, end, token):
                     continue  # "в кабинете директора": a room
                 if token.lemma in _FORCES and not self._forces(sentence, token, start, end):
@@ -345,13 +495,15 @@ class _Institutions:
                 following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
                 if token.lemma == "управление" and following is not None and following.feats.get("Case") == "Ins":
                     continue  # "в управлении автомобилем": the act of running something
+                if token.lemma == "управление" and _governing(self.ctx, sentence, start, token):
+                    continue  # "системой автоматического управления", "участия в управлении страной"
                 if token.lemma == "суд" and (token.feats.get("Number") == "Plur" or (start, end) == (token.start, token.end)):
                     continue  # "суд постановил", "в суде": the trial or the court of the story, no named body
                 if token.lemma in _LONE_GENERIC and _lone_generic(self.ctx, start, end):
                     continue
                 if not self.free(start, end) and not any(s >= start and e <= end for s, e, _ in self.ctx.mentions):
                     continue
-                if any(s == start and e == end for s, e, _ in self.ctx.mentions):
+                if any(s == start and e == end for s, e, _ in self.ctx.mentions) or _in_law_title(self.ctx.text, start):
                     continue
                 label = _org_nominative(self.ctx, start, end, None)
                 inst = self.get(label, CATEGORY_HEADS.get(token.lemma, "GovernmentBody"))
@@ -362,10 +514,14 @@ def finish_institutions(ctx: Context) -> None:
     """After places and dates: where each institution is, when founded, its nickname."""
     places = {p.key: p for p in ctx.facts.places}
     _genitive_tails(ctx, places)
+    _places_they_serve(ctx, places)
     for inst in ctx.facts.institutions:
         for ev in inst.mentions:
             inner = [(s, e, k) for s, e, k in ctx.mentions if k in places and ev.start <= s and e <= ev.end
                      and not _inside_other_body(ctx, s, e, ev, places)]
+            first = ctx.analysis.tokens_in(ev.start, ev.end)[:1]
+            if first and first[0].lemma in _NO_SEAT_HEADS:
+                inner = []  # "посольство США" is not in the USA; "пресс-служба МВД Киргизии" is the ministry's
             if ctx.text[ev.start - 1:ev.start] in _QUOTES:
                 # a quoted name's adjectives name no place: «Российская газета», «Русская речь»
                 inner = [(s, e, k) for s, e, k in inner if ctx.text[s:s + 1].isupper()
@@ -385,6 +541,8 @@ def finish_institutions(ctx: Context) -> None:
         if inst.category == "PenalInstitution" and inst.code and not inst.located_in:
             inst.located_in = _place_after(ctx, inst, places)
     _names_without_their_country(ctx, places)
+    _governments_alone(ctx, places)
+    _names_with_their_body(ctx)
     _abbreviations_by_initials(ctx)
     _founded(ctx)
     _activities(ctx)
@@ -393,6 +551,15 @@ def finish_institutions(ctx: Context) -> None:
 
 # words an abbreviation leaves out: "Фонд борьбы с коррупцией" → ФБК
 _FUNCTION_WORDS = frozenset("и по в во с со за на для о об при от of the and for de des du la le".split())
+
+
+# the title of a law or a decree: «О полиции», "О Следственном комитете Российской Федерации"
+_LAW_TITLE = re.compile(r"[«\"„“]Об?\s(?:[^«»\"„“\n]{0,80}\s)?$")
+
+
+def _in_law_title(text: str, start: int) -> bool:
+    """A body named in the title of a law is what the law is about, not a mention of the body."""
+    return bool(_LAW_TITLE.search(text, max(0, start - 90), start))
 
 
 def _initials(name: str) -> str:
@@ -442,10 +609,76 @@ def _names_without_their_country(ctx: Context, places) -> None:
                 continue
             name = ctx.text[ev.start:country - 1]
             words = name.split()
-            if not (name[:1].isupper() and (len(words) >= 2 or name.isupper())) \
+            if not (name[:1].isupper() and (len(words) >= 2 or name.isupper())) or words[-1].lower() in _FUNCTION_WORDS \
                     or any(e.start == ev.start and e.end == country - 1 for e in inst.mentions):
                 continue
             inst.mentions.append(ctx.evidence(ev.start, country - 1, ev.confidence))
+
+
+# bodies NEREL also marks alone inside "правительство Мали", "парламента Японии", "правительство Нечаса"
+_GOVERNMENT_HEADS = frozenset("правительство парламент".split())
+
+
+def _governments_alone(ctx: Context, places) -> None:
+    """"правительство Мали", "парламенте Италии", "правительства Немцовой", "палестинское
+    правительство": the government or parliament of the place or person named with it is also
+    mentioned by its head noun alone (one more mention of the same body)."""
+    persons = {p.key for p in ctx.facts.persons if not p.anonymous}
+    for inst in ctx.facts.institutions:
+        for ev in list(inst.mentions):
+            tokens = ctx.analysis.tokens_in(ev.start, ev.end)
+            if len(tokens) == 2 and tokens[1].lemma in _GOVERNMENT_HEADS and tokens[1].text.islower() \
+                    and tokens[0].pos == "ADJ" \
+                    and any((s, e) == (tokens[0].start, tokens[0].end) and k in places for s, e, k in ctx.mentions):
+                head = tokens[1]  # "палестинское правительство", "чешском парламенте"
+            elif len(tokens) >= 2 and tokens[0].lemma in _GOVERNMENT_HEADS and tokens[0].text[1:].islower():
+                after = tokens[1]
+                named = any(s == after.start and (k in places or k in persons) for s, e, k in ctx.mentions)
+                if not named or not after.text[:1].isupper() or after.feats.get("Case") not in ("Gen", None):
+                    continue
+                head = tokens[0]
+            else:
+                continue
+            if not any(e.start == head.start and e.end == head.end for e in inst.mentions):
+                inst.mentions.append(ctx.evidence(head.start, head.end, ev.confidence))
+
+
+def _names_with_their_body(ctx: Context) -> None:
+    """"Совет Безопасности ООН", "Секретариат МАГАТЭ": a body's name followed by the abbreviation
+    of the body it belongs to is also mentioned with it (NEREL marks the whole and the parts)."""
+    insts = {i.key: i for i in ctx.facts.institutions}
+    starts = {s: (e, k) for s, e, k in ctx.mentions if k in insts}
+    for inst in insts.values():
+        for ev in list(inst.mentions):
+            nxt = starts.get(ev.end + 1)
+            if nxt is None or nxt[1] == inst.key or ctx.text[ev.end] != " " or not ev.quote[:1].isupper() \
+                    or ev.quote.isupper():
+                continue
+            abbr = ctx.text[ev.end + 1:nxt[0]]
+            if not abbr.split()[0].isupper() or len(abbr.split()[0]) < 2 or not abbr.split()[0].isalpha():
+                continue
+            if not any(e.start == ev.start and e.end == nxt[0] for i in insts.values() for e in i.mentions):
+                inst.mentions.append(ctx.evidence(ev.start, nxt[0], ev.confidence))
+
+
+def _places_they_serve(ctx: Context, places) -> None:
+    """"окружной федеральный суд" + " штата Массачусетс", "прокуратура" + " города Павия": the
+    place a body serves, named after the word for its kind, belongs to the body's name (read
+    after the places, so that the place keeps its own mention)."""
+    for inst in ctx.facts.institutions:
+        for ev in inst.mentions:
+            m = _KIND_OF_PLACE.match(ctx.text, ev.end)
+            place = next(((s, e) for s, e, k in ctx.mentions if m and s == m.end() and k in places), None)
+            if place is None or any(x.start == ev.start and x.end == place[1] for x in inst.mentions):
+                continue
+            old = (ev.start, ev.end, inst.key)
+            ctx.mentions[:] = [(m0[0], place[1], m0[2]) if m0 == old else m0 for m0 in ctx.mentions]
+            ev.end, ev.quote = place[1], ctx.text[ev.start:place[1]]
+
+
+# bodies whose name's place is not where they are: an embassy stands for its country abroad, a press
+# office for the body it speaks for
+_NO_SEAT_HEADS = frozenset("посольство консульство постпредство представительство пресс-служба".split())
 
 
 def _genitive_tails(ctx: Context, places) -> None:
@@ -760,8 +993,16 @@ def _lemma(word: str) -> str:
 def _split_brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^()]+", text[start:end]):
-        out.append((start + m.start(), start + m.end()))
+        inner = _NAME_AND_ABBREVIATION.match(m.group(0)) if m.start() else None
+        if inner:  # "(Rassemblement pour le Mali, RPM)": the original name and its abbreviation
+            out.append((start + m.start(), start + m.start() + inner.end(1)))
+            out.append((start + m.start() + inner.start(2), start + m.start() + inner.end(2)))
+        else:
+            out.append((start + m.start(), start + m.end()))
     return out
+
+
+_NAME_AND_ABBREVIATION = re.compile(r"(.*\w.*?),\s*([A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,7})\s*$")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -787,6 +1028,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     elif name and name[0] in _QUOTES and name[-1] in _QUOTES:
         start, end = start + 1, end - 1
     return start, end
+
+
+# words after which "управление" is the act of governing: "система управления", "опыт управления"
+_PROCESS_WORDS = frozenset("система режим участие опыт навык метод принцип качество эффективность".split())
+# adjectives that make "управление" an act: "автоматического управления", "экономического управления"
+_PROCESS_ADJECTIVES = frozenset("автоматический ручной экономический дистанционный".split())
+
+
+def _governing(ctx: Context, sentence: Sentence, start: int, head: Token) -> bool:
+    """"системой автоматического управления", "в управлении КНДР" after "участия": an act, no body."""
+    before = [t for t in sentence.tokens if t.end <= start]
+    if before and before[-1].text.lower() in ("в", "во"):
+        before = before[:-1]
+    adjectives = [t for t in sentence.tokens if start <= t.start < head.start and t.pos == "ADJ"]
+    return bool(before) and before[-1].lemma in _PROCESS_WORDS or any(t.lemma in _PROCESS_ADJECTIVES for t in adjectives)
 
 
 def _cabinet(ctx: Context, start: int, end: int, head: Token) -> bool:
@@ -842,7 +1098,8 @@ def _body_extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, in
             right = token.index
         else:
             break
-    while right > head.index and (tokens[right].pos in ("ADJ", "ADP") or tokens[right].lemma in _DANGLING_KINDS):
+    while right > head.index and (tokens[right].pos in ("ADJ", "ADP") or tokens[right].lemma in _DANGLING_KINDS
+                                  or tokens[right].lemma in _DANGLING_AREAS and tokens[right - 1].pos != "ADJ"):
         right -= 1  # "правительство страны", "полиция штата" (Миссури): the kind word names no place
     return tokens[left].start, tokens[right].end
 
