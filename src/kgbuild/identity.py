@@ -152,7 +152,8 @@ class Resolver:
             ("person", _person_items(corpus), _persons_compatible, True),
             ("commemoration", _commemoration_items(corpus), _always, False),
         ):
-            clusters, apart = _cluster(items, compatible, ambiguous_stays_alone)
+            clusters, apart = _cluster(items, compatible, ambiguous_stays_alone,
+                                       ("surname", "given") if kind == "person" else None)
             self._assign(kind, clusters, apart, result)
         # Wholes before their parts: a part is matched within the merged whole it belongs to.
         depths = _incident_depths(corpus)
@@ -275,23 +276,35 @@ class Resolver:
 
 
 # -- clustering ----------------------------------------------------------------------------------
-def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
+def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool, weak: tuple[str, str] | None = None):
     """Greedy, order-fixed clustering: an item joins the clusters it shares a key with and agrees with.
 
     Items come sorted (fullest first, then by document and key), so the result is the same on
     every run. Returns the clusters and the (cluster, cluster, why) pairs a clash kept apart.
+
+    `weak` = (key kind, attribute), for persons ("surname", "given"): a key thousands of clusters
+    share, looked up by the cluster's value of the attribute, so that "Серик Омаров" meets the
+    Омаровs with no given name or his own, not every Омаров of the archive. Only for ambiguous
+    clustering (where an item with two fits stays alone), and only where `compatible` rejects two
+    different non-empty values of the attribute, and weak keys come last among an item's keys.
     """
-    clusters: list[_Cluster] = []
-    index: dict[tuple, list[_Cluster]] = {}
+    assert weak is None or ambiguous_stays_alone, "weak keys are looked up for ambiguous clustering only"
+    clusters: dict[_Cluster, None] = {}  # an ordered set: a merged cluster leaves it in O(1)
+    index: dict[tuple, dict[_Cluster, None]] = {}  # key -> the clusters holding it, in joining order
+    by_value: dict[tuple, dict[str, dict[_Cluster, None]]] = {}  # weak key -> attribute value -> clusters
+    weak_kind, attr = weak or (None, None)
     apart: list[tuple[_Cluster, _Cluster, str, _Item]] = []
     for item in sorted(items, key=lambda i: (i.rank, i.doc_id, _natural(i.entity.key))):
-        candidates = list(dict.fromkeys(cluster for key in item.keys for cluster in index.get(key, ())))
+        candidates = dict.fromkeys(cluster for key in item.keys if key[0] != weak_kind
+                                   for cluster in index.get(key, ()))
         fitting, clashes = [], []
         for cluster in candidates:
             if item.doc_id in cluster.docs:
                 continue  # one document's two entities stay two
             why = compatible(item.attrs, cluster.attrs)
             (clashes if why else fitting).append((cluster, why))
+        if weak_kind is not None:
+            _weak_fits(item, weak_kind, attr, by_value, candidates, compatible, fitting)
         if ambiguous_stays_alone and len(fitting) > 1:
             fitting = []  # "Омаров" with two Омаровs about: we cannot tell which
         if fitting:
@@ -299,33 +312,62 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
             target.reasons.append(_reason(item, target))
             target.items.append(item)
             target.docs.add(item.doc_id)
+            before = target.attrs.get(attr) if attr else None
             _absorb(target.attrs, item.attrs)
-            for other, _ in fitting[1:]:
+            if attr and target.attrs.get(attr) != before:  # refiled under its new value
+                for key in target.keys:
+                    if key[0] == weak_kind:
+                        del by_value[key][before or ""][target]
+                        by_value[key].setdefault(target.attrs.get(attr) or "", {})[target] = None
+            for other, _ in fitting[1:]:  # never for weak clustering: it is ambiguous
                 if compatible(other.attrs, target.attrs) is None and not (other.docs & target.docs):
                     target.items.extend(other.items)
                     target.docs |= other.docs
                     target.reasons.extend(other.reasons)
+                    for key in other.keys:  # exactly the buckets that hold it
+                        bucket = index[key]
+                        del bucket[other]
+                        bucket.setdefault(target)
                     target.keys.update(other.keys)
                     _absorb(target.attrs, other.attrs)
-                    clusters.remove(other)
-                    for bucket in index.values():
-                        if other in bucket:
-                            bucket.remove(other)
-                            if target not in bucket:
-                                bucket.append(target)
+                    del clusters[other]
         else:
             target = _Cluster(items=[item], attrs=dict(item.attrs))
-            clusters.append(target)
+            clusters[target] = None
         for key in item.keys:
-            bucket = index.setdefault(key, [])
-            if target not in bucket:
-                bucket.append(target)
+            if key[0] == weak_kind:
+                by_value.setdefault(key, {}).setdefault(target.attrs.get(attr) or "", {})[target] = None
+            else:
+                index.setdefault(key, {}).setdefault(target)
         target.keys.update(item.keys)
         for cluster, why in clashes:
             # a near-merge worth explaining shares a name or code, not just a surname
             if cluster is not target and any(k[0] != "surname" for k in set(item.keys) & cluster.keys):
                 apart.append((target, cluster, why, item))
-    return clusters, apart
+    return list(clusters), apart
+
+
+def _weak_fits(item: _Item, weak_kind: str, attr: str, by_value: dict, seen: dict, compatible,
+               fitting: list) -> None:
+    """Add to `fitting` the clusters met on a weak key only that agree with the item, stopping at
+    two fits in all (the item then stays alone). A clash met only on a weak key is never worth
+    explaining, so clashes are not collected; clusters whose value of `attr` differs from the
+    item's are not even looked at (they clash)."""
+    mine = item.attrs.get(attr) or ""
+    for key in item.keys:
+        if key[0] != weak_kind or key not in by_value:
+            continue
+        groups = by_value[key]
+        pools = (groups.get(""), groups.get(mine)) if mine else tuple(groups.values())
+        for pool in pools:
+            for cluster in pool or ():
+                if len(fitting) > 1:
+                    return
+                if cluster in seen or item.doc_id in cluster.docs:
+                    continue
+                seen[cluster] = None
+                if compatible(item.attrs, cluster.attrs) is None:
+                    fitting.append((cluster, None))
 
 
 def _natural(key: str) -> tuple:
@@ -342,7 +384,7 @@ def _absorb(into: dict, attrs: dict) -> None:
 
 
 def _reason(item: _Item, cluster: _Cluster) -> str:
-    shared = [k for k in item.keys if any(k in c.keys for c in cluster.items)]
+    shared = [k for k in item.keys if k in cluster.keys]  # the keys of its items, kept as they join
     # a part's key carries a readable form of itself last ("Killing, civilians, part of ...")
     parts = [_KEY_WORDS.get(k[0], k[0]) + f" «{k[-1] if k[0] in _PART_KEYS else k[1]}»"
              for k in shared[:1]]
