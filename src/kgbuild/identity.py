@@ -24,6 +24,7 @@ clash prevented, is kept as a `Decision` with the evidence of each side, so that
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def normalise_code(code: str | None) -> str:
     return re.sub(r"[\s\u2010-\u2015\-]+", "-", code.upper().translate(_HOMOGLYPHS)).strip("-")
 
 
-@dataclass
+@dataclass(slots=True)  # kept-apart decisions run to hundreds of thousands: no __dict__ each
 class Member:
     """One document's entity, as it entered an identity decision."""
 
@@ -82,7 +83,7 @@ class Member:
     evidence: list[m.Evidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     """Why entities of several documents got one IRI, or why they did not."""
 
@@ -142,6 +143,17 @@ class Resolver:
         self.splits = list(splits)
 
     def resolve(self, corpus: Iterable[m.DocumentFacts]) -> Identities:
+        # Resolution makes a great many small objects and no reference cycles: the cyclic
+        # collector would walk the whole corpus again and again (half the time at 3 000 documents).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._resolve(corpus)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _resolve(self, corpus: Iterable[m.DocumentFacts]) -> Identities:
         corpus = sorted(corpus, key=lambda f: f.document.id)
         result = Identities()
         by_key = {(f.document.id, e.key): e for f in corpus for e in _entities(f)}
@@ -204,6 +216,13 @@ class Resolver:
                 result: Identities) -> None:
         taken: set[URIRef] = set(result.nodes.values())
         iri_of: dict[int, URIRef] = {}
+        members: dict[int, Member] = {}  # one per item, however many decisions name it
+
+        def member(item: _Item) -> Member:
+            if id(item) not in members:
+                members[id(item)] = _member(item)
+            return members[id(item)]
+
         for cluster in clusters:
             first = cluster.items[0]
             iri = self.iris.named(kind, _iri_name(kind, first, len(cluster.docs) > 1))
@@ -216,18 +235,24 @@ class Resolver:
             if len(cluster.docs) > 1:
                 result.decisions.append(Decision(
                     iri=iri, kind=kind, outcome=MERGED, reason="; ".join(dict.fromkeys(cluster.reasons)),
-                    members=[_member(i) for i in cluster.items]))
-        recorded: set[tuple[URIRef, URIRef]] = set()
+                    members=[member(i) for i in cluster.items]))
+        # Kept-apart pairs are many (every namesake with every other): compared as small numbers,
+        # one per distinct IRI, and each reason's text is kept once.
+        number: dict[URIRef, int] = {}
+        number_of = {c: number.setdefault(iri, len(number)) for c, iri in iri_of.items()}
+        recorded: set[int] = set()  # a pair (i, j) as the number i * n + j
+        n = len(number)
+        reasons: dict[str, str] = {}
         for cluster, other, why, item in apart:
             if id(cluster) not in iri_of or id(other) not in iri_of:
                 continue  # one side was later absorbed into a bigger cluster
-            pair = (iri_of[id(cluster)], iri_of[id(other)])
-            if pair in recorded or pair[0] == pair[1]:
+            i, j = number_of[id(cluster)], number_of[id(other)]
+            if i == j or i * n + j in recorded:
                 continue
-            recorded.add(pair)
+            recorded.add(i * n + j)
             result.decisions.append(Decision(
-                iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=why,
-                members=[_member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
+                iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=reasons.setdefault(why, why),
+                members=[member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
 
     def _curate(self, result: Identities, by_key: dict) -> None:
         """Apply the historian's merges and splits; refs are IRIs or (document id, key) pairs."""
