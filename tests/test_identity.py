@@ -442,3 +442,141 @@ def test_two_happenings_of_no_specific_kind_on_one_day_in_one_place_stay_two():
             date=DateValue(edtf="2001-05-09", value="2001-05-09"), evidence=[ev(doc_id, label, 300)])])
     ids = resolve(happening("a", "концерт"), happening("b", "переезд"), happening("c", "концерт"))
     assert ids.nodes[("a", "inc1")] == ids.nodes[("c", "inc1")] != ids.nodes[("b", "inc1")]
+
+
+# -- scale: an archive where thousands of documents share a surname ------------------------------
+NAMESAKES = ["Ерлан", "Марат", "Асхат", "Нурлан", "Тимур", "Канат", "Руслан", "Айдар"]
+
+
+def omarovs(count: int, rank: str = "майор") -> list[DocumentFacts]:
+    """`count` documents, each about another Омаров of another rank than the captain's."""
+    return [doc(f"z{n:04d}", persons=[person(f"z{n:04d}", "p1", NAMESAKES[n % len(NAMESAKES)], "Омаров",
+                                             patronymic=f"{NAMESAKES[n // len(NAMESAKES) % 8]}ович",
+                                             ranks=[rank])])
+            for n in range(count)]
+
+
+def test_a_namesake_in_an_archive_of_omarovs_resolves_as_among_a_few():
+    a = doc("a", persons=[person("a", "p1", "Серик", "Омаров", ranks=["капитан"])])
+    b = doc("b", persons=[person("b", "p1", "Серик", "Омаров", "Болатович")])
+    few, many = resolve(a, b, *omarovs(3)), resolve(a, b, *omarovs(600))
+    assert few.nodes[("a", "p1")] == few.nodes[("b", "p1")]
+    assert many.nodes[("a", "p1")] == many.nodes[("b", "p1")] == few.nodes[("a", "p1")]
+    assert ([d for d in many.decisions if d.iri == many.nodes[("a", "p1")]]
+            == [d for d in few.decisions if d.iri == few.nodes[("a", "p1")]])
+
+
+def test_a_lone_surname_among_hundreds_of_omarovs_joins_the_only_one_it_can_be():
+    # "капитан Омаров": of 600 Омаровs only Серик is a captain; the majors cannot be meant
+    captain = doc("a", persons=[person("a", "p1", "Серик", "Омаров", ranks=["капитан"])])
+    lone = doc("b", persons=[person("b", "p1", None, "Омаров", ranks=["капитан внутренней службы"])])
+    ids = resolve(captain, lone, *omarovs(600))
+    assert ids.nodes[("b", "p1")] == ids.nodes[("a", "p1")]
+    # a second captain Омаров makes it ambiguous: the lone surname stays alone
+    other = doc("c", persons=[person("c", "p1", "Ерлан", "Омаров", ranks=["капитан"])])
+    ids = resolve(captain, lone, other, *omarovs(600))
+    assert ids.nodes[("b", "p1")] not in (ids.nodes[("a", "p1")], ids.nodes[("c", "p1")])
+    # and with no rank to go by, any of them could be meant
+    bare = doc("b", persons=[person("b", "p1", None, "Омаров")])
+    ids = resolve(captain, bare, *omarovs(600))
+    assert ids.nodes[("b", "p1")] != ids.nodes[("a", "p1")]
+
+
+def _every_candidate_cluster(items, compatible, ambiguous_stays_alone, weak=None):
+    """The clustering as it was before candidates were indexed: every cluster that shares any
+    key with an item is compared with it. The indexed one must decide exactly as this does."""
+    from kgbuild import identity as ident
+
+    clusters, index, apart = [], {}, []
+    for item in sorted(items, key=lambda i: (i.rank, i.doc_id, ident._natural(i.entity.key))):
+        candidates = list(dict.fromkeys(c for key in item.keys for c in index.get(key, ())))
+        fitting, clashes = [], []
+        for cluster in candidates:
+            if item.doc_id in cluster.docs:
+                continue
+            why = compatible(item.attrs, cluster.attrs)
+            (clashes if why else fitting).append((cluster, why))
+        if ambiguous_stays_alone and len(fitting) > 1:
+            fitting = []
+        if fitting:
+            target = fitting[0][0]
+            target.reasons.append(ident._reason(item, target))
+            target.items.append(item)
+            target.docs.add(item.doc_id)
+            ident._absorb(target.attrs, item.attrs)
+            for other, _ in fitting[1:]:
+                if compatible(other.attrs, target.attrs) is None and not (other.docs & target.docs):
+                    target.items.extend(other.items)
+                    target.docs |= other.docs
+                    target.reasons.extend(other.reasons)
+                    target.keys.update(other.keys)
+                    ident._absorb(target.attrs, other.attrs)
+                    clusters.remove(other)
+                    for bucket in index.values():
+                        if other in bucket:
+                            bucket.remove(other)
+                            if target not in bucket:
+                                bucket.append(target)
+        else:
+            target = ident._Cluster(items=[item], attrs=dict(item.attrs))
+            clusters.append(target)
+        for key in item.keys:
+            bucket = index.setdefault(key, [])
+            if target not in bucket:
+                bucket.append(target)
+        target.keys.update(item.keys)
+        for cluster, why in clashes:
+            if cluster is not target and any(k[0] != "surname" for k in set(item.keys) & cluster.keys):
+                apart.append((target, cluster, why, item))
+    return clusters, apart
+
+
+_names = st.sampled_from(["Серик", "Ерлан", None])
+_a_person = st.tuples(_names, st.sampled_from(["Омаров", "Петров", None]), st.sampled_from([None, "Болатович", "Иванович"]),
+                      st.sampled_from([(), ("капитан",), ("майор полиции",), ("капитан юстиции", "майор")]),
+                      st.sampled_from([None, "male", "female"]))
+_an_institution = st.tuples(st.sampled_from([None, "ЕС-164/4", "EC-164/4", "ЕС-164/3"]),
+                            st.sampled_from(["колония", "МВД", "Министерство внутренних дел", "УИС"]),
+                            st.sampled_from([None, "ЖС", "МВД"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(_a_person, max_size=3), st.lists(_an_institution, max_size=2)),
+                min_size=1, max_size=12))
+def test_looking_up_candidates_decides_as_comparing_with_every_candidate_did(documents):
+    import kgbuild.identity as ident
+
+    corpus = []
+    for n, (persons, institutions) in enumerate(documents):
+        d = f"d{n:02d}"
+        people = []
+        for k, (given_name, family, patronymic, ranks, gender) in enumerate(persons, 1):
+            if given_name is None and family is None:
+                continue
+            p = person(d, f"p{k}", given_name, family, patronymic, ranks)
+            p.gender = gender
+            people.append(p)
+        bodies = [Institution(f"i{k}", label, code=code, abbreviation=abbr, mentions=[ev(d, label, 50)])
+                  for k, (code, label, abbr) in enumerate(institutions, 1)]
+        corpus.append(doc(d, persons=people, institutions=bodies))
+    indexed = Resolver(IRIs()).resolve(corpus)
+    original, ident._cluster = ident._cluster, _every_candidate_cluster
+    try:
+        expected = Resolver(IRIs()).resolve(corpus)
+    finally:
+        ident._cluster = original
+    assert indexed.nodes == expected.nodes
+    assert indexed.decisions == expected.decisions
+
+
+def test_a_mention_that_names_two_institutions_joins_them_and_later_mentions_follow():
+    def body(d, code, label, abbreviation=None):
+        return doc(d, institutions=[Institution("i1", label, code=code, abbreviation=abbreviation,
+                                                mentions=[ev(d, label, 50)])])
+
+    ids = resolve(body("a", "ЕС-164/4", "колония"), body("b", None, "УИС"),
+                  body("c", None, "колония", abbreviation="УИС"), body("d", None, "УИС"))
+    # c calls the colony (a) by the name b uses: one institution, which d's "УИС" then joins
+    assert len({ids.nodes[(d, "i1")] for d in "abcd"}) == 1
+    merged = [d for d in ids.decisions if d.outcome == MERGED]
+    assert len(merged) == 1 and [m.doc_id for m in merged[0].members] == list("acbd")

@@ -24,6 +24,7 @@ clash prevented, is kept as a `Decision` with the evidence of each side, so that
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def normalise_code(code: str | None) -> str:
     return re.sub(r"[\s\u2010-\u2015\-]+", "-", code.upper().translate(_HOMOGLYPHS)).strip("-")
 
 
-@dataclass
+@dataclass(slots=True)  # kept-apart decisions run to hundreds of thousands: no __dict__ each
 class Member:
     """One document's entity, as it entered an identity decision."""
 
@@ -82,7 +83,7 @@ class Member:
     evidence: list[m.Evidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     """Why entities of several documents got one IRI, or why they did not."""
 
@@ -142,6 +143,17 @@ class Resolver:
         self.splits = list(splits)
 
     def resolve(self, corpus: Iterable[m.DocumentFacts]) -> Identities:
+        # Resolution makes a great many small objects and no reference cycles: the cyclic
+        # collector would walk the whole corpus again and again (half the time at 3 000 documents).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._resolve(corpus)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _resolve(self, corpus: Iterable[m.DocumentFacts]) -> Identities:
         corpus = sorted(corpus, key=lambda f: f.document.id)
         result = Identities()
         by_key = {(f.document.id, e.key): e for f in corpus for e in _entities(f)}
@@ -152,7 +164,8 @@ class Resolver:
             ("person", _person_items(corpus), _persons_compatible, True),
             ("commemoration", _commemoration_items(corpus), _always, False),
         ):
-            clusters, apart = _cluster(items, compatible, ambiguous_stays_alone)
+            clusters, apart = _cluster(items, compatible, ambiguous_stays_alone,
+                                       ("surname", "given") if kind == "person" else None)
             self._assign(kind, clusters, apart, result)
         # Wholes before their parts: a part is matched within the merged whole it belongs to.
         depths = _incident_depths(corpus)
@@ -203,6 +216,14 @@ class Resolver:
                 result: Identities) -> None:
         taken: set[URIRef] = set(result.nodes.values())
         iri_of: dict[int, URIRef] = {}
+        members: dict[int, Member] = {}  # one per item, however many decisions name it
+
+        def member(item: _Item) -> Member:
+            found = members.get(id(item))
+            if found is None:
+                found = members[id(item)] = _member(item)
+            return found
+
         for cluster in clusters:
             first = cluster.items[0]
             iri = self.iris.named(kind, _iri_name(kind, first, len(cluster.docs) > 1))
@@ -215,25 +236,49 @@ class Resolver:
             if len(cluster.docs) > 1:
                 result.decisions.append(Decision(
                     iri=iri, kind=kind, outcome=MERGED, reason="; ".join(dict.fromkeys(cluster.reasons)),
-                    members=[_member(i) for i in cluster.items]))
-        recorded: set[tuple[URIRef, URIRef]] = set()
+                    members=[member(i) for i in cluster.items]))
+        # Kept-apart pairs are many (every namesake with every other): compared as small numbers,
+        # one per distinct IRI, and each reason's text is kept once.
+        number: dict[URIRef, int] = {}
+        number_of = {c: number.setdefault(iri, len(number)) for c, iri in iri_of.items()}
+        recorded: set[int] = set()  # a pair (i, j) as the number i * n + j
+        n = len(number)
+        reasons: dict[str, str] = {}
         for cluster, other, why, item in apart:
-            if id(cluster) not in iri_of or id(other) not in iri_of:
+            i, j = number_of.get(id(cluster)), number_of.get(id(other))
+            if i is None or j is None:
                 continue  # one side was later absorbed into a bigger cluster
-            pair = (iri_of[id(cluster)], iri_of[id(other)])
-            if pair in recorded or pair[0] == pair[1]:
+            if i == j or i * n + j in recorded:
                 continue
-            recorded.add(pair)
+            recorded.add(i * n + j)
             result.decisions.append(Decision(
-                iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=why,
-                members=[_member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
+                iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=reasons.setdefault(why, why),
+                members=[member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
 
     def _curate(self, result: Identities, by_key: dict) -> None:
         """Apply the historian's merges and splits; refs are IRIs or (document id, key) pairs."""
+        if not self.merges and not self.splits:
+            return
+        # Indexes instead of a pass over every node and decision per entry: at 10 000 documents
+        # there are a quarter of a million nodes and well over a million decisions.
+        position = {node: n for n, node in enumerate(result.nodes)}  # curation adds no node
+        holders: dict[URIRef, set[tuple[str, str]]] = {}  # IRI -> its nodes
+        for node, iri in result.nodes.items():
+            holders.setdefault(iri, set()).add(node)
+        naming: dict[URIRef, dict[int, Decision]] = {}  # IRI -> the decisions it is the iri or other of
+
+        def file(d: Decision) -> None:
+            for iri in (d.iri, d.other):
+                if iri is not None:
+                    naming.setdefault(iri, {})[id(d)] = d
+
+        for d in result.decisions:
+            file(d)
+
         def nodes_of(ref) -> list[tuple[str, str]]:
             if isinstance(ref, tuple):
                 return [ref] if ref in result.nodes else []
-            return [n for n, v in result.nodes.items() if v == ref]
+            return sorted(holders.get(ref, ()), key=position.__getitem__)  # in the nodes' order
 
         for refs, into, *tag in self.merges:
             present = list(dict.fromkeys(result.nodes[n] for ref in refs for n in nodes_of(ref)))
@@ -242,56 +287,77 @@ class Resolver:
                 continue
             target_nodes = nodes_of(into) if into is not None else []
             target = result.nodes[target_nodes[0]] if target_nodes else present[0]
-            members = []
-            for node, iri in sorted(result.nodes.items()):
-                if iri in present:
-                    result.nodes[node] = target
-                    members.append(_member_of(node, by_key))
-            for d in result.decisions:
+            moved = sorted(node for iri in present for node in holders.get(iri, ()))
+            for node in moved:
+                result.nodes[node] = target
+            members = [_member_of(node, by_key) for node in moved]
+            renamed: dict[int, Decision] = {}
+            for iri in present:
+                renamed.update(naming.pop(iri, {}))
+                if iri != target:
+                    holders.setdefault(target, set()).update(holders.pop(iri, ()))
+            for d in renamed.values():
                 if d.iri in present:
                     d.iri = target
                 if d.other in present:
                     d.other = target
+                file(d)
             result.decisions.append(Decision(
                 iri=target, kind=_kind_of(target), outcome=CURATED_MERGE,
                 reason="merged by the historian: " + ", ".join(str(i) for i in present), members=members))
+            file(result.decisions[-1])
         for ref, doc_id, *tag in self.splits:
             moved = [n for n in nodes_of(ref) if doc_id is None or n[0] == doc_id]
             if not moved:
                 result.warnings.append((tag[0] if tag else ref, "nothing to split off in this build"))
                 continue
             iri = result.nodes[moved[0]]
-            if len(moved) == sum(1 for v in result.nodes.values() if v == iri):
+            if len(moved) == len(holders.get(iri, ())):
                 result.warnings.append((tag[0] if tag else ref, "the split would take every mention"))
                 continue
             new = URIRef(f"{iri}-{short_hash(*moved[0], 'split', length=6)}")
             for node in moved:
                 result.nodes[node] = new
+                holders[iri].discard(node)
+                holders.setdefault(new, set()).add(node)
             result.decisions.append(Decision(
                 iri=new, kind=_kind_of(iri), outcome=CURATED_SPLIT, other=iri,
                 reason=f"split by the historian from {iri}: "
                        + ", ".join(f"{d} ({k})" for d, k in moved) + " is someone else",
                 members=[_member_of(node, by_key) for node in moved]))
+            file(result.decisions[-1])
 
 
 # -- clustering ----------------------------------------------------------------------------------
-def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
+def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool, weak: tuple[str, str] | None = None):
     """Greedy, order-fixed clustering: an item joins the clusters it shares a key with and agrees with.
 
     Items come sorted (fullest first, then by document and key), so the result is the same on
     every run. Returns the clusters and the (cluster, cluster, why) pairs a clash kept apart.
+
+    `weak` = (key kind, attribute), for persons ("surname", "given"): a key thousands of clusters
+    share, looked up by the cluster's value of the attribute, so that "Серик Омаров" meets the
+    Омаровs with no given name or his own, not every Омаров of the archive. Only for ambiguous
+    clustering (where an item with two fits stays alone), and only where `compatible` rejects two
+    different non-empty values of the attribute, and weak keys come last among an item's keys.
     """
-    clusters: list[_Cluster] = []
-    index: dict[tuple, list[_Cluster]] = {}
+    assert weak is None or ambiguous_stays_alone, "weak keys are looked up for ambiguous clustering only"
+    clusters: dict[_Cluster, None] = {}  # an ordered set: a merged cluster leaves it in O(1)
+    index: dict[tuple, dict[_Cluster, None]] = {}  # key -> the clusters holding it, in joining order
+    by_value: dict[tuple, dict[str, dict[_Cluster, None]]] = {}  # weak key -> attribute value -> clusters
+    weak_kind, attr = weak or (None, None)
     apart: list[tuple[_Cluster, _Cluster, str, _Item]] = []
     for item in sorted(items, key=lambda i: (i.rank, i.doc_id, _natural(i.entity.key))):
-        candidates = list(dict.fromkeys(cluster for key in item.keys for cluster in index.get(key, ())))
+        candidates = dict.fromkeys(cluster for key in item.keys if key[0] != weak_kind
+                                   for cluster in index.get(key, ()))
         fitting, clashes = [], []
         for cluster in candidates:
             if item.doc_id in cluster.docs:
                 continue  # one document's two entities stay two
             why = compatible(item.attrs, cluster.attrs)
             (clashes if why else fitting).append((cluster, why))
+        if weak_kind is not None:
+            _weak_fits(item, weak_kind, attr, by_value, candidates, compatible, fitting)
         if ambiguous_stays_alone and len(fitting) > 1:
             fitting = []  # "Омаров" with two Омаровs about: we cannot tell which
         if fitting:
@@ -299,33 +365,64 @@ def _cluster(items: list[_Item], compatible, ambiguous_stays_alone: bool):
             target.reasons.append(_reason(item, target))
             target.items.append(item)
             target.docs.add(item.doc_id)
+            before = target.attrs.get(attr) if attr else None
             _absorb(target.attrs, item.attrs)
-            for other, _ in fitting[1:]:
+            if attr and target.attrs.get(attr) != before:  # refiled under its new value
+                for key in target.keys:
+                    if key[0] == weak_kind:
+                        del by_value[key][before or ""][target]
+                        by_value[key].setdefault(target.attrs.get(attr) or "", {})[target] = None
+            for other, _ in fitting[1:]:  # never for weak clustering: it is ambiguous
                 if compatible(other.attrs, target.attrs) is None and not (other.docs & target.docs):
                     target.items.extend(other.items)
                     target.docs |= other.docs
                     target.reasons.extend(other.reasons)
+                    for key in other.keys:  # exactly the buckets that hold it
+                        bucket = index[key]
+                        del bucket[other]
+                        bucket.setdefault(target)
                     target.keys.update(other.keys)
                     _absorb(target.attrs, other.attrs)
-                    clusters.remove(other)
-                    for bucket in index.values():
-                        if other in bucket:
-                            bucket.remove(other)
-                            if target not in bucket:
-                                bucket.append(target)
+                    del clusters[other]
         else:
             target = _Cluster(items=[item], attrs=dict(item.attrs))
-            clusters.append(target)
+            clusters[target] = None
         for key in item.keys:
-            bucket = index.setdefault(key, [])
-            if target not in bucket:
-                bucket.append(target)
+            if key[0] == weak_kind:
+                by_value.setdefault(key, {}).setdefault(target.attrs.get(attr) or "", {})[target] = None
+            else:
+                index.setdefault(key, {}).setdefault(target)
         target.keys.update(item.keys)
         for cluster, why in clashes:
-            # a near-merge worth explaining shares a name or code, not just a surname
-            if cluster is not target and any(k[0] != "surname" for k in set(item.keys) & cluster.keys):
+            # a near-merge worth explaining shares a name or code, not just a surname (clashes
+            # met on a weak key are not collected: with surnames weak, every clash shares more)
+            if cluster is not target and (weak_kind == "surname" or any(
+                    k[0] != "surname" for k in set(item.keys) & cluster.keys)):
                 apart.append((target, cluster, why, item))
-    return clusters, apart
+    return list(clusters), apart
+
+
+def _weak_fits(item: _Item, weak_kind: str, attr: str, by_value: dict, seen: dict, compatible,
+               fitting: list) -> None:
+    """Add to `fitting` the clusters met on a weak key only that agree with the item, stopping at
+    two fits in all (the item then stays alone). A clash met only on a weak key is never worth
+    explaining, so clashes are not collected; clusters whose value of `attr` differs from the
+    item's are not even looked at (they clash)."""
+    mine = item.attrs.get(attr) or ""
+    for key in item.keys:
+        if key[0] != weak_kind or key not in by_value:
+            continue
+        groups = by_value[key]
+        pools = (groups.get(""), groups.get(mine)) if mine else tuple(groups.values())
+        for pool in pools:
+            for cluster in pool or ():
+                if len(fitting) > 1:
+                    return
+                if cluster in seen or item.doc_id in cluster.docs:
+                    continue
+                seen[cluster] = None
+                if compatible(item.attrs, cluster.attrs) is None:
+                    fitting.append((cluster, None))
 
 
 def _natural(key: str) -> tuple:
@@ -342,7 +439,7 @@ def _absorb(into: dict, attrs: dict) -> None:
 
 
 def _reason(item: _Item, cluster: _Cluster) -> str:
-    shared = [k for k in item.keys if any(k in c.keys for c in cluster.items)]
+    shared = [k for k in item.keys if k in cluster.keys]  # the keys of its items, kept as they join
     # a part's key carries a readable form of itself last ("Killing, civilians, part of ...")
     parts = [_KEY_WORDS.get(k[0], k[0]) + f" «{k[-1] if k[0] in _PART_KEYS else k[1]}»"
              for k in shared[:1]]
@@ -385,8 +482,9 @@ def _person_items(corpus) -> list[_Item]:
                 keys, rank = [("surname", family)], 1
             else:
                 keys, rank = [("name", normalise(p.label))], 0
+            ranks = {normalise(r) for r in p.ranks}
             attrs = {"given": given, "patronymic": normalise(p.patronymic), "gender": p.gender or "",
-                     "ranks": {normalise(r) for r in p.ranks}}
+                     "ranks": ranks, "rank_heads": {r.split()[0] for r in ranks if r.strip()}}
             items.append(_Item(f.document.id, p, keys, attrs, p.label, p.mentions, rank))
     return items
 
@@ -399,14 +497,12 @@ def _persons_compatible(a: dict, b: dict) -> str | None:
     if a["gender"] and b.get("gender") and a["gender"] != b["gender"]:
         return f"genders differ: {a['gender']} / {b['gender']}"
     ranks_a, ranks_b = a["ranks"], b.get("ranks") or set()
-    if ranks_a and ranks_b and not any(_ranks_agree(x, y) for x in ranks_a for y in ranks_b):
+    # ranks agree when one of each begins with the same word ("капитан" and "капитан внутренней
+    # службы", not "майор"): the first words are kept beside the ranks, as this runs millions of
+    # times at 10 000 documents
+    if ranks_a and ranks_b and not a["rank_heads"] & b["rank_heads"]:
         return f"ranks differ: {', '.join(sorted(ranks_a))} / {', '.join(sorted(ranks_b))}"
     return None
-
-
-def _ranks_agree(a: str, b: str) -> bool:
-    """"капитан" agrees with "капитан внутренней службы"; "майор" does not."""
-    return a.split()[0] == b.split()[0]
 
 
 def _institution_items(corpus) -> list[_Item]:
