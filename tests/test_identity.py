@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 import pytest
 from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
@@ -11,7 +12,7 @@ from rdflib.namespace import RDFS
 from kgbuild import build, load_dataset, select
 from kgbuild.build import assemble
 from kgbuild.cli import main
-from kgbuild.identity import KEPT_APART, MERGED, Resolver
+from kgbuild.identity import KEPT_APART, MAX_APART, MERGED, Resolver
 from kgbuild.iris import IRIs
 from kgbuild.model import (DateValue, Document, DocumentFacts, Evidence, Group, Incident, Institution,
                            Participation, Person, Place, Commemoration)
@@ -580,3 +581,15 @@ def test_a_mention_that_names_two_institutions_joins_them_and_later_mentions_fol
     assert len({ids.nodes[(d, "i1")] for d in "abcd"}) == 1
     merged = [d for d in ids.decisions if d.outcome == MERGED]
     assert len(merged) == 1 and [m.doc_id for m in merged[0].members] == list("acbd")
+
+
+def test_an_archive_of_namesakes_records_a_few_kept_apart_decisions_per_person_not_every_pair():
+    patronymics = ["Сергеевич", "Олегович", "Петрович", "Ильич", "Романович", "Юрьевич", "Денисович", "Глебович"]
+    docs = [doc(f"d{n}", persons=[person(f"d{n}", "p1", "Иван", "Петров", p)]) for n, p in enumerate(patronymics)]
+    ids = resolve(*docs)
+    assert len({ids.nodes[(f"d{n}", "p1")] for n in range(len(patronymics))}) == len(patronymics)
+    apart = [d for d in ids.decisions if d.outcome == KEPT_APART]
+    named = Counter(iri for d in apart for iri in (d.iri, d.other))
+    assert apart and all("patronymics differ" in d.reason for d in apart)
+    assert max(named.values()) <= MAX_APART  # 28 pairs, but each person explained at most 3 times
+    assert len({(d.iri, d.other) for d in apart} & {(d.other, d.iri) for d in apart}) == 0  # once per pair

@@ -53,6 +53,7 @@ _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 
 MERGED = "merged"
 KEPT_APART = "kept apart"
+MAX_APART = 3  # kept-apart decisions recorded per node
 CURATED_MERGE = "merged by curation"
 CURATED_SPLIT = "split by curation"
 
@@ -237,20 +238,25 @@ class Resolver:
                 result.decisions.append(Decision(
                     iri=iri, kind=kind, outcome=MERGED, reason="; ".join(dict.fromkeys(cluster.reasons)),
                     members=[member(i) for i in cluster.items]))
-        # Kept-apart pairs are many (every namesake with every other): compared as small numbers,
-        # one per distinct IRI, and each reason's text is kept once.
+        # Kept-apart pairs are many (every namesake with every other, quadratic in an archive
+        # where thousands share a name): each node keeps the first MAX_APART of them, which is
+        # what a historian asking "why two?" reads; the pair is recorded once, whichever way round.
         number: dict[URIRef, int] = {}
         number_of = {c: number.setdefault(iri, len(number)) for c, iri in iri_of.items()}
-        recorded: set[int] = set()  # a pair (i, j) as the number i * n + j
+        recorded: set[int] = set()  # a pair {i, j} as the number min * n + max
+        told: dict[int, int] = {}  # node number -> kept-apart decisions naming it
         n = len(number)
         reasons: dict[str, str] = {}
         for cluster, other, why, item in apart:
             i, j = number_of.get(id(cluster)), number_of.get(id(other))
             if i is None or j is None:
                 continue  # one side was later absorbed into a bigger cluster
-            if i == j or i * n + j in recorded:
+            pair = min(i, j) * n + max(i, j)
+            if i == j or pair in recorded or told.get(i, 0) >= MAX_APART or told.get(j, 0) >= MAX_APART:
                 continue
-            recorded.add(i * n + j)
+            recorded.add(pair)
+            told[i] = told.get(i, 0) + 1
+            told[j] = told.get(j, 0) + 1
             result.decisions.append(Decision(
                 iri=iri_of[id(cluster)], kind=kind, outcome=KEPT_APART, reason=reasons.setdefault(why, why),
                 members=[member(item)], other=iri_of[id(other)]))  # the other's members: its own decision
