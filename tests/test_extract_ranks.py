@@ -161,18 +161,22 @@ def test_adjectives_may_stand_between_a_name_and_its_post():
 
 
 @pytest.mark.parametrize("text, occupation", [
-    ("Об этом сказал сенатор от штата Вермонт Берни Сандерс.", "сенатор от штата Вермонт"),
+    ("Об этом сказал депутат Госдумы от ЛДПР Иван Сидоров.", "депутат Госдумы"),
+    ("Об этом сказал сенатор от штата Вермонт Берни Сандерс.", "сенатор"),
     ("Об этом сказал помощник президента по национальной безопасности Виктор Лукашенко.",
      "помощник президента по национальной безопасности"),
 ])
-def test_what_a_post_is_for_belongs_to_it(text, occupation):
+def test_what_a_post_is_for_belongs_to_it_but_not_whom_it_represents(text, occupation):
     assert person(text).occupations == [occupation]
 
 
-def test_a_founder_or_a_student_does_not_work_at_the_body():
+def test_a_founder_or_an_owner_holds_no_post_and_does_not_work_at_the_body():
     f = extract(Document(id="t", text="Скончался основатель группы Talk Talk Марк Холлис."))
-    assert f.persons[0].occupations == ["основатель группы Talk Talk"]
+    assert f.persons[0].occupations == []
     assert f.persons[0].member_of == []
+    assert not [link for link in f.links if link.relation in ("WORKPLACE", "WORKS_AS")]
+    f = extract(Document(id="t", text="Магазин закрыл его владелец Иван Петров."))
+    assert f.persons[0].occupations == []
     assert not [link for link in f.links if link.relation == "WORKPLACE"]
 
 
@@ -217,3 +221,30 @@ def test_a_plural_post_by_a_linking_verb_is_each_subjects():
     found = _persons("Операторами выступили Михаил Агранович и Михаил Хасая.")
     assert {name: p.occupations for name, p in found.items()} == {
         "Михаил Агранович": ["оператор"], "Михаил Хасая": ["оператор"]}
+
+
+@pytest.mark.parametrize("text, occupation", [
+    ("Умер британский рок-музыкант Марк Холлис.", "рок-музыкант"),
+    ("Суд арестовал журналиста-расследователя Ивана Голунова.", "журналист-расследователь"),
+    ("На сцену вышел стендап-комик Данила Поперечный.", "стендап-комик"),
+])
+def test_a_hyphenated_noun_with_a_post_at_either_end_is_a_post(text, occupation):
+    assert person(text).occupations == [occupation]
+
+
+def test_a_title_written_with_a_capital_mid_sentence_is_still_a_post():
+    assert person("Закон подписал Президент России Владимир Путин.").occupations == ["президент России"]
+    # a rank with a capital mid-sentence stays a possible surname
+    assert person("Об этом рассказал Иван Майор.").ranks == []
+
+
+def test_a_post_that_needs_its_body_is_recorded_only_with_it():
+    f = extract(Document(id="t", text="Приказ подписал глава МВД Иван Петров и губернатор области Олег Смирнов."))
+    quotes = {e.quote for e in f.professions}
+    assert {"глава МВД", "губернатор области", "губернатор"} <= quotes
+    assert "глава" not in quotes  # a bare "глава" names no post
+
+
+def test_a_member_of_a_family_or_a_party_holds_no_post_but_a_member_of_a_council_does():
+    assert person("Об этом сообщил член семьи Иван Петров.").occupations == []
+    assert person("Об этом сообщил член Совета Федерации Иван Петров.").occupations == ["член Совета Федерации"]

@@ -34,7 +34,7 @@ POSTS = frozenset("""
 нападающий защитник полузащитник капитан пилот лётчик летчик космонавт астронавт водитель шофёр
 машинист солдат военнослужащий военный боец охранник конвоир надзиратель контролёр инспектор
 спикер пресс-секретарь представитель эксперт аналитик политолог экономист социолог историк
-бизнесмен предприниматель основатель владелец совладелец акционер инвестор банкир генсек
+бизнесмен предприниматель банкир генсек
 секретарь король королева принц принцесса князь княгиня император императрица султан эмир шейх
 папа патриарх митрополит епископ архиепископ священник кардинал имам муфтий раввин канцлер
 лидер вождь президентский инженер рабочий фермер шахтёр строитель дипломат политик
@@ -45,6 +45,19 @@ POSTS = frozenset("""
 палач тюремщик премьер-лидер генпрокурор омбудсман мулла аятолла генерал-губернатор
 артист артистка журналистка спортсменка писательница учительница исполнительница солист солистка
 проповедник монах рокер рэпер
+кинорежиссёр кинорежиссер кинопродюсер киноактёр киноактер конгрессмен клоун изобретатель голкипер
+вратарь бомбардир форвард хавбек квотербек фигуристка теннисистка футболистка пловчиха гимнастка
+кронпринц кронпринцесса эрцгерцог герцог герцогиня граф графиня монарх правитель правительница
+понтифик шериф префект полпред постпред спецпредставитель госсекретарь госсоветник топ-менеджер
+медиаменеджер моряк подводник маэстро математик физик химик биолог литературовед искусствовед
+языковед кондитер педагог постановщик прозаик нардеп сановник рейнджер сапожник смотритель танцор
+танцовщица фехтовальщик философ электрик электромонтёр электромонтер юрисконсульт живописец
+дегустатор критик миллиардер миллионер магнат замначальника зампредседателя замглавы замсекретаря
+заместительница помощница сотрудница чиновница медик исследователь законодатель градоначальник
+главком главнокомандующий силовик вице-спикер балерина комик диджей волонтёр волонтер стоматолог
+хирург-стоматолог ассистент репортёр репортер фронтмен солистка парламентарий сопредседатель
+журналистка певица поэтесса священнослужитель настоятель киллер наёмник наемник боевик главарь
+босс
 """.split()) | RANKS
 
 # adjectives that belong to a post's name ("главный редактор", "генеральный директор")
@@ -75,7 +88,7 @@ def attach_ranks(ctx: Context) -> None:
     for number, sentence in enumerate(sentences):
         for token in sentence.tokens:
             if not (token.lemma in POSTS or token.lemma.startswith("экс-") and token.lemma[4:] in POSTS
-                    or _profession_by_suffix(token) or _member_of(sentence, token)) \
+                    or _profession_by_suffix(token) or _member_of(sentence, token) or _compound_post(token)) \
                     or not _is_post_word(token):
                 continue
             if any(s <= token.start and token.end <= e for s, e in inst_spans):
@@ -93,10 +106,14 @@ def attach_ranks(ctx: Context) -> None:
                 ctx.facts.links.append(Link("AGE_IS", evidence, ctx.evidence(
                     a_start, a_start + len(age.group(0).rstrip()), 0.7)))
             short = (start, token.end)  # the modifiers and the head, without the genitive phrase
-            if short != (start, end):  # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»"
+            if short != (start, end) and token.lemma not in _RELATIONAL:
+                # "гендиректор" inside "гендиректор ОАО «Башкирэнерго»", but a bare "глава" or
+                # "представитель" names no post without its body
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
+            # "сенатор от штата Вермонт Берни Сандерс": whom the holder represents is not part of the post
             after = _person_after(ctx, token, end, person_mentions,
-                                  r"\s?|\s\d{1,3}-летн\w+\s" + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
+                                  r"\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}"
+                                  + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
             previous = sentences[max(0, number - 1)]
 
             def resolve(pronoun: Token, sentence=sentence, previous=previous):
@@ -142,6 +159,12 @@ def attach_ranks(ctx: Context) -> None:
             person_ev = ctx.evidence(p_start, p_end, 0.75)
             ctx.facts.links.append(Link("WORKS_AS", person_ev, evidence))
             _workplace(ctx, person, person_ev, evidence)
+
+
+# posts that need their body or superior to mean anything: "глава МВД", "заместитель министра"
+_RELATIONAL = frozenset("""глава представитель председатель руководитель сотрудник начальник заместитель
+лидер член организатор оператор игрок защитник специалист директор командир командующий артист
+участник помощник сотрудница помощница заместительница""".split())
 
 
 # what separates names listed after a plural post: "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и ..."
@@ -239,10 +262,17 @@ def _doer(sentence: Sentence, verb: Token, person_mentions):
 
 
 def _member_of(sentence: Sentence, token: Token) -> bool:
-    """"член Совета Федерации", "член партии": a member of a body named after the word."""
+    """"член Совета Федерации", "член правления": a seat in a body that governs, judges or
+    legislates (a member of a party, a family or a sect holds no post)."""
     if token.lemma != "член" or token.pos != "NOUN":
         return False
-    return any(t.rel == "nmod" and t.feats.get("Case") == "Gen" for t in sentence.children(token.index))
+    return any(t.rel == "nmod" and t.feats.get("Case") == "Gen" and t.lemma in _SEATS
+               for t in sentence.children(token.index))
+
+
+_SEATS = frozenset("""правительство парламент совет сенат конгресс палата суд правление коллегия бундестаг
+совфед дума госдума кабинет комитет президиум политбюро цк академия меджлис рада кнессет сейм
+ассамблея""".split())
 
 
 # suffixes of nouns of trade ("политолог", "пианист", "хореограф", "модератор"); words that
@@ -263,10 +293,30 @@ def _profession_by_suffix(token: Token) -> bool:
 
 
 def _is_post_word(token: Token) -> bool:
-    # "глава" also means a chapter, "папа" a father; a capitalised word mid-sentence may be a name
+    # "глава" also means a chapter, "папа" a father; a capitalised word mid-sentence may be a name,
+    # but not a head of state's title ("встретился с Президентом России")
     if token.pos not in ("NOUN", "ADJ", "PROPN"):
         return False
-    return not (token.pos == "PROPN" and token.text[:1].isupper() and token.index > 0)
+    return not (token.pos == "PROPN" and token.text[:1].isupper() and token.index > 0
+                and token.lemma not in _TITLES)
+
+
+# titles written with a capital letter mid-sentence out of respect
+_TITLES = frozenset("""президент вице-президент премьер-министр император императрица король королева
+принц принцесса кронпринц папа патриарх канцлер губернатор генсек""".split())
+
+
+def _compound_post(token: Token) -> bool:
+    """"рок-музыкант", "писатель-фронтовик", "журналиста-расследователя": a hyphenated noun with
+    a post at either end."""
+    parts = token.text.lower().split("-")
+    if len(parts) < 2 or token.pos != "NOUN" or parts[0] == "экс":
+        return False
+    for part in (parts[-1], parts[0]):
+        parses = models().parse_word(part)
+        if parses and any(p.normal_form in POSTS for p in parses[:2] if p.tag.POS == "NOUN"):
+            return True
+    return False
 
 
 def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, list[Token]]:
@@ -293,10 +343,10 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
             continue
         if _QUOTE.match(token.text):
             continue  # a quoted name inside the post: главы "Газэкспорта"
-        if token.text in ("от", "по") and token.head is not None and token.head > token.index \
+        if token.text == "по" and token.head is not None and token.head > token.index \
                 and tokens[token.head].head in members and tokens[token.head].rel == "nmod" \
                 and tokens[token.head].lemma not in _NOT_A_FIELD:
-            continue  # "судья ЕСПЧ от России", "помощник президента по национальной безопасности"
+            continue  # "помощник президента по национальной безопасности"
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
         if ctx.key_at(token.start, token.end) in _person_keys(ctx):
