@@ -248,3 +248,30 @@ def test_a_post_that_needs_its_body_is_recorded_only_with_it():
 def test_a_member_of_a_family_or_a_party_holds_no_post_but_a_member_of_a_council_does():
     assert person("Об этом сообщил член семьи Иван Петров.").occupations == []
     assert person("Об этом сообщил член Совета Федерации Иван Петров.").occupations == ["член Совета Федерации"]
+
+
+def test_a_name_after_a_genitive_post_in_another_case_is_not_its_holder():
+    found = _persons("В апреле дочь капитана Ханна Мур предложила помощь.")
+    assert found["Ханна Мур"].occupations == []
+    found = _persons("Приказ подписал заместитель министра Иван Петров.")
+    assert found["Иван Петров"].occupations == ["заместитель министра"]
+    # a genitive name after a genitive post is its holder
+    found = _persons("Суд арестовал журналиста Ивана Голунова.")
+    assert found["Иван Голунов"].occupations == ["журналист"]
+
+
+def test_two_fields_joined_by_and_belong_to_one_post():
+    assert person("Скончался актёр театра и кино Владимир Зельдин.").occupations == ["актер театра и кино"]
+    assert person("Раньше Руснок был министром промышленности и торговли.").occupations == [
+        "министр промышленности и торговли"]
+
+
+def test_an_envoy_works_where_he_is_sent():
+    f = extract(Document(id="t", text="Выступил постоянный представитель России при ООН Василий Небензя."))
+    assert f.persons[0].occupations == ["постоянный представитель России при ООН"]
+    assert [f.entity(k).label for k in f.persons[0].member_of] == ["Организация Объединённых Наций"]
+    f = extract(Document(id="t", text="Трамп назначил Джона Хантсмена послом в России."))
+    [envoy] = [p for p in f.persons if p.occupations]
+    assert envoy.occupations == ["посол в России"]
+    workplaces = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
+    assert workplaces == {"России"}

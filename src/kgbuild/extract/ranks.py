@@ -144,7 +144,7 @@ def attach_ranks(ctx: Context) -> None:
     _bodies_by_verb(ctx, persons, person_mentions)
     for evidence, token, words, mention, how in posts:
         if mention is None:
-            _workplace(ctx, None, None, evidence)
+            _workplace(ctx, None, None, evidence, token.lemma in _ENVOYS)
             continue
         mentions = [mention]
         if how in ("after", "copula") and token.feats.get("Number") == "Plur":
@@ -158,7 +158,7 @@ def attach_ranks(ctx: Context) -> None:
                 person.occupations.append(phrase)
             person_ev = ctx.evidence(p_start, p_end, 0.75)
             ctx.facts.links.append(Link("WORKS_AS", person_ev, evidence))
-            _workplace(ctx, person, person_ev, evidence)
+            _workplace(ctx, person, person_ev, evidence, token.lemma in _ENVOYS)
 
 
 # posts that need their body or superior to mean anything: "глава МВД", "заместитель министра"
@@ -347,6 +347,19 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
                 and tokens[token.head].head in members and tokens[token.head].rel == "nmod" \
                 and tokens[token.head].lemma not in _NOT_A_FIELD:
             continue  # "помощник президента по национальной безопасности"
+        following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+        if token.text.lower() == "и" and following is not None and following.rel == "conj" \
+                and following.head in members and following.head != head.index \
+                and following.feats.get("Case") == "Gen" == tokens[following.head].feats.get("Case"):
+            continue  # two fields of one post: "актёр театра и кино", "министр промышленности и торговли"
+        if head.lemma in _ENVOYS and following is not None and following.start in named \
+                and (token.text.lower() == "при" or token.text.lower() in ("в", "во")
+                     and ctx.key_at(following.start, following.end) in _countries(ctx)):
+            # where an envoy is sent: "посол России в США", "постоянный представитель при ООН"
+            skip_to = named[following.start]
+            members.add(token.index)
+            right = token.index
+            continue
         if _STOP_RIGHT.search(token.text) or token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"):
             break
         if ctx.key_at(token.start, token.end) in _person_keys(ctx):
@@ -361,6 +374,8 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
             right = token.index
             continue
         if token.head in members and token.rel in ("nmod", "amod", "flat", "flat:foreign", "nummod", "compound") \
+                or token.rel == "conj" and token.head in members and token.head != head.index \
+                and token.feats.get("Case") == "Gen" == tokens[token.head].feats.get("Case") \
                 or token.rel == "amod" and token.head is not None and token.head > token.index:
             members.add(token.index)
             right = token.index
@@ -375,6 +390,9 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
     words = tokens[left:right + 1]
     return words[0].start, words[-1].end, words
 
+
+# envoys, whose post names where they are sent: "посол в России", "представитель РФ при ООН"
+_ENVOYS = frozenset("посол представитель постпред полпред консул посланник спецпредставитель атташе".split())
 
 # "генералов полиции по делу Голунова": what "по" introduces here is no field of the post
 _NOT_A_FIELD = frozenset("дело обвинение подозрение приговор данные слово причина итог результат просьба".split())
@@ -395,6 +413,10 @@ def _short_extent(words: list[Token], head: Token) -> tuple[int, int]:
     return words[0].start, head.end
 
 
+def _countries(ctx: Context) -> set[str]:
+    return {p.key for p in ctx.facts.places if p.place_type == "страна"}
+
+
 def _person_keys(ctx: Context) -> set[str]:
     return {p.key for p in ctx.facts.persons}
 
@@ -405,6 +427,9 @@ def _person_after(ctx: Context, head: Token, end: int, person_mentions, gap: str
     for i, (s, e, key) in enumerate(person_mentions):
         if s >= end and re.fullmatch(gap, ctx.text[end:s]):
             name = ctx.analysis.tokens_in(s, e)
+            cases = {t.feats.get("Case") for t in name} - {None}
+            if head.feats.get("Case") == "Gen" and cases and "Gen" not in cases:
+                return None  # "дочь капитана Ханна", "заместитель министра Иванов": the name is the first noun's
             if head.feats.get("Case") in ("Nom", "Dat", "Ins", "Loc") and name \
                     and all(t.feats.get("Case") == "Gen" for t in name):
                 # "пресс-секретарю Билла Клинтона Джо Локхарту": the name after the genitive one
@@ -517,7 +542,7 @@ _NO_WORKPLACE = re.compile(r"(?i)^(?:со)?(?:основател|учредит�
                            r"|школьни|выпускни|слушател|болельщик)")
 
 
-def _workplace(ctx: Context, person: Person | None, person_ev, post_ev) -> None:
+def _workplace(ctx: Context, person: Person | None, person_ev, post_ev, envoy: bool = False) -> None:
     """An institution or country named inside the post is where the person works."""
     inst_keys = {i.key for i in ctx.facts.institutions}
     place_keys = {p.key for p in ctx.facts.places}
@@ -526,6 +551,11 @@ def _workplace(ctx: Context, person: Person | None, person_ev, post_ev) -> None:
              and (key in inst_keys or key in place_keys)]
     if _NO_WORKPLACE.search(post_ev.quote.split()[0]):
         return  # a founder, an owner or a student does not work there
+    countries = _countries(ctx)
+    sent_to = [m for m in inner if envoy and (re.search(r"\sпри\s$", ctx.text[post_ev.start:m[0]])
+                                              or m[2] in countries and re.search(r"\sв[о]?\s$", ctx.text[post_ev.start:m[0]]))]
+    if sent_to:  # "посол США в России", "представитель России при ООН": the envoy works where sent
+        inner = [m for m in inner if m in sent_to or any(s <= m[0] and m[1] <= e for s, e, _ in sent_to)]
     has_body = any(k in inst_keys for _, _, k in inner)
     for s, e, key in inner:
         # "глава управления мусульман Ингушетии": the body is the workplace, not its region;
