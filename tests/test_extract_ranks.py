@@ -275,3 +275,16 @@ def test_an_envoy_works_where_he_is_sent():
     assert envoy.occupations == ["посол в России"]
     workplaces = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
     assert workplaces == {"России"}
+
+
+def test_an_age_in_words_before_a_post_is_its_holders_age():
+    f = extract(Document(id="t", text="В 2011 году двадцатилетний пианист получил премию."))
+    assert [(link.source.quote, link.target.quote) for link in f.links if link.relation == "AGE_IS"] == [
+        ("пианист", "двадцатилетний")]
+    f = extract(Document(id="t", text="Многолетний руководитель ушёл."))
+    assert not [link for link in f.links if link.relation == "AGE_IS"]
+
+
+def test_military_or_working_as_an_adjective_is_no_post():
+    f = extract(Document(id="t", text="Власти ввели военное положение, рабочая группа заседала. Военный погиб."))
+    assert [e.quote for e in f.professions] == ["Военный"]

@@ -13,6 +13,7 @@ import re
 
 from ..model import Link, Person
 from .context import Context
+from .groups import age_from_adjective
 from .nlp import Sentence, Token, models
 
 RANKS = frozenset("""
@@ -100,9 +101,9 @@ def attach_ranks(ctx: Context) -> None:
                 continue  # a word of a name ("Капитан" as a surname)
             evidence = ctx.evidence(start, end, 0.75)
             ctx.facts.professions.append(evidence)
-            age = re.search(r"(?<![\w-])\d{1,3}-летн\w+\s+$", ctx.text[max(0, start - 20):start])
-            if age:  # "31-летнего футболиста"
-                a_start = start - (len(ctx.text[max(0, start - 20):start]) - age.start())
+            age = re.search(r"(?<![\w-])[\w-]*летн\w+\s+$", ctx.text[max(0, start - 40):start])
+            if age and age_from_adjective(age.group(0).strip()):  # "31-летнего футболиста", "двадцатилетний пианист"
+                a_start = start - (len(ctx.text[max(0, start - 40):start]) - age.start())
                 ctx.facts.links.append(Link("AGE_IS", evidence, ctx.evidence(
                     a_start, a_start + len(age.group(0).rstrip()), 0.7)))
             short = (start, token.end)  # the modifiers and the head, without the genitive phrase
@@ -297,6 +298,8 @@ def _is_post_word(token: Token) -> bool:
     # but not a head of state's title ("встретился с Президентом России")
     if token.pos not in ("NOUN", "ADJ", "PROPN"):
         return False
+    if token.lemma in ("военный", "рабочий") and token.rel == "amod":
+        return False  # "военное положение", "рабочая группа": an adjective, not a soldier or a worker
     return not (token.pos == "PROPN" and token.text[:1].isupper() and token.index > 0
                 and token.lemma not in _TITLES)
 
