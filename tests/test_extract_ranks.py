@@ -288,3 +288,10 @@ def test_an_age_in_words_before_a_post_is_its_holders_age():
 def test_military_or_working_as_an_adjective_is_no_post():
     f = extract(Document(id="t", text="Власти ввели военное положение, рабочая группа заседала. Военный погиб."))
     assert [e.quote for e in f.professions] == ["Военный"]
+
+
+def test_the_body_one_worked_at_as_a_post_is_the_posts_workplace_too():
+    f = extract(Document(id="t", text="Иван Петров родился в Курске. Он работал инженером на Кировском заводе."))
+    pairs = {(link.source.quote, link.target.quote) for link in f.links if link.relation == "WORKPLACE"}
+    assert ("инженером", "Кировском заводе") in pairs
+    assert ("Иван Петров", "Кировском заводе") in pairs

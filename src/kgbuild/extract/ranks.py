@@ -142,7 +142,7 @@ def attach_ranks(ctx: Context) -> None:
         if (mention is None or how == "anaphor") and previous[3] is not None and previous[4] in ("before", "listed") \
                 and _listed(ctx, previous[0].end, evidence.start):
             posts[i] = (evidence, token, words, previous[3], "listed")
-    _bodies_by_verb(ctx, persons, person_mentions)
+    _bodies_by_verb(ctx, persons, person_mentions, {token.start: evidence for evidence, token, *_ in posts})
     for evidence, token, words, mention, how in posts:
         if mention is None:
             _workplace(ctx, None, None, evidence, token.lemma in _ENVOYS)
@@ -218,7 +218,7 @@ _HEADING = frozenset("возглавить возглавлять руковод
 _WORKING_IN = frozenset("работать служить трудиться входить вступить состоять".split())
 
 
-def _bodies_by_verb(ctx: Context, persons, person_mentions) -> None:
+def _bodies_by_verb(ctx: Context, persons, person_mentions, post_at: dict | None = None) -> None:
     inst_keys = {i.key for i in ctx.facts.institutions}
     inst_mentions = [(s, e, k) for s, e, k in ctx.mentions if k in inst_keys]
     sentences = ctx.analysis.sentences
@@ -226,24 +226,36 @@ def _bodies_by_verb(ctx: Context, persons, person_mentions) -> None:
         for verb in sentence.tokens:
             if verb.lemma not in _HEADING and verb.lemma not in _WORKING_IN or verb.pos not in ("VERB", "AUX"):
                 continue
+            # "работал адвокатом в хедж-фонде": the post the verb names is held at the body too
+            post_token = next((c for c in sentence.children(verb.index)
+                               if verb.lemma in _WORKING_IN and c.rel in ("obl", "xcomp")
+                               and c.feats.get("Case") == "Ins" and c.start in (post_at or {})), None)
+            post = post_at[post_token.start] if post_token is not None else None
             person = _doer(sentence, verb, person_mentions)
             pronoun = next((c for c in sentence.children(verb.index)
                             if c.rel == "nsubj" and c.pos == "PRON" and c.lemma in ("он", "она")), None)
             if person is None and pronoun is not None:  # "В 2005 году он возглавил компанию"
                 person = _person_told_before(ctx, sentences[max(0, number - 1)], sentence, pronoun,
                                              person_mentions, persons)
-            if person is None:
+            if person is None and post is None:
                 continue
-            for child in sentence.children(verb.index):
-                if child.rel.split(":")[0] not in ("obj", "obl", "iobj"):
-                    continue
+            places = [c for c in sentence.children(verb.index) if c.rel.split(":")[0] in ("obj", "obl", "iobj")]
+            if post_token is not None:  # "работал инженером на заводе", the parser hanging the body on the post
+                places += [c for c in sentence.children(post_token.index) if c.rel == "nmod"]
+            for child in places:
                 case = {c.text.lower() for c in sentence.children(child.index) if c.rel == "case"}
                 if verb.lemma in _WORKING_IN and not case & {"в", "во", "на"}:
                     continue
-                body = next(((s, e, k) for s, e, k in inst_mentions if s <= child.start < e), None)
+                # the body itself, or its name beside a common noun: "в хедж-фонде Bridgewater Associates"
+                starts = [child.start] + [c.start for c in sentence.children(child.index) if c.rel == "appos"]
+                body = next(((s, e, k) for s, e, k in inst_mentions if any(s <= x < e for x in starts)), None)
                 if body is None:
                     continue
                 s, e, key = body
+                if post is not None and not (post.start <= s < post.end):
+                    ctx.facts.links.append(Link("WORKPLACE", post, ctx.evidence(s, e, 0.65)))
+                if person is None:
+                    continue
                 p_start, p_end, p_key = person
                 ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.65), ctx.evidence(s, e, 0.65)))
                 if key not in persons[p_key].member_of:
