@@ -310,7 +310,7 @@ def _is_post_word(token: Token) -> bool:
     # but not a head of state's title ("встретился с Президентом России")
     if token.pos not in ("NOUN", "ADJ", "PROPN"):
         return False
-    if token.lemma in ("военный", "рабочий") and token.rel == "amod":
+    if token.lemma in ("военный", "рабочий") and token.rel == "amod" and token.pos == "ADJ":
         return False  # "военное положение", "рабочая группа": an adjective, not a soldier or a worker
     return not (token.pos == "PROPN" and token.text[:1].isupper() and token.index > 0
                 and token.lemma not in _TITLES)
