@@ -295,3 +295,15 @@ def test_the_body_one_worked_at_as_a_post_is_the_posts_workplace_too():
     pairs = {(link.source.quote, link.target.quote) for link in f.links if link.relation == "WORKPLACE"}
     assert ("инженером", "Кировском заводе") in pairs
     assert ("Иван Петров", "Кировском заводе") in pairs
+
+
+def test_an_alias_in_brackets_may_stand_between_a_name_and_its_post():
+    p = person("Томас Шефер (Thomas Schäfer), министр финансов немецкой земли Гессен, покончил с собой.")
+    assert p.occupations == ["министр финансов немецкой земли Гессен"]
+    assert person("Об этом сказал директор ФБР (с 2013 года) Джеймс Коми.").occupations == ["директор ФБР"]
+
+
+def test_the_land_named_in_a_post_is_the_workplace_not_the_country_of_its_adjective():
+    f = extract(Document(id="t", text="Томас Шефер, министр финансов немецкой земли Гессен, покончил с собой."))
+    targets = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
+    assert "Гессен" in targets and "немецкой" not in targets

@@ -113,7 +113,7 @@ def attach_ranks(ctx: Context) -> None:
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
             # "сенатор от штата Вермонт Берни Сандерс": whom the holder represents is not part of the post
             after = _person_after(ctx, token, end, person_mentions,
-                                  r"\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}"
+                                  r"\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}|\s\([^()\n]{1,40}\)\s"
                                   + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
             previous = sentences[max(0, number - 1)]
 
@@ -462,7 +462,8 @@ def _person_before(ctx: Context, start: int, person_mentions):
     for s, e, key in person_mentions:
         if e > start:
             break
-        gap = re.fullmatch(r"(,\s|\s[—–-]\s)((?:[а-яё-]+\s){0,3})", ctx.text[e:start])
+        # an alias or an abbreviation in brackets may stand between: "Томас Шефер (Thomas Schäfer), министр"
+        gap = re.fullmatch(r"((?:\s\([^()\n]{1,40}\))?(?:,\s|\s[—–-]\s))((?:[а-яё-]+\s){0,3})", ctx.text[e:start])
         if gap and all(t.pos == "ADJ" for t in ctx.analysis.tokens_in(e + len(gap.group(1)), start)):
             return s, e, key  # "Элвиса Вейса, брюссельского профессионального дизайнера"
     return None
@@ -571,10 +572,12 @@ def _workplace(ctx: Context, person: Person | None, person_ev, post_ev, envoy: b
                                               or m[2] in countries and re.search(r"\sв[о]?\s$", ctx.text[post_ev.start:m[0]]))]
     if sent_to:  # "посол США в России", "представитель России при ООН": the envoy works where sent
         inner = [m for m in inner if m in sent_to or any(s <= m[0] and m[1] <= e for s, e, _ in sent_to)]
-    has_body = any(k in inst_keys for _, _, k in inner)
+    # a body, or a place named by its name ("министр финансов немецкой земли Гессен")
+    has_body = any(k in inst_keys or ctx.text[s:s + 1].isupper() for s, _, k in inner)
     for s, e, key in inner:
         # "глава управления мусульман Ингушетии": the body is the workplace, not its region;
-        # "председатель китайской корпорации CITIC": nor the country of its adjective
+        # "председатель китайской корпорации CITIC", "министр немецкой земли Гессен": nor the
+        # country of its adjective
         if key in place_keys and (any(k in inst_keys and s2 <= s and e <= e2 and (s2, e2) != (s, e)
                                       for s2, e2, k in inner) or has_body and ctx.text[s:s + 1].islower()):
             continue
