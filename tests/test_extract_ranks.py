@@ -307,3 +307,9 @@ def test_the_land_named_in_a_post_is_the_workplace_not_the_country_of_its_adject
     f = extract(Document(id="t", text="Томас Шефер, министр финансов немецкой земли Гессен, покончил с собой."))
     targets = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
     assert "Гессен" in targets and "немецкой" not in targets
+
+
+def test_a_person_from_a_body_works_there_but_not_one_from_a_city():
+    f = extract(Document(id="t", text="Гостями стали Игорь Журавлёв из группы «Альянс» и Иван Петров из Москвы."))
+    pairs = {(link.source.quote, link.target.quote) for link in f.links if link.relation == "WORKPLACE"}
+    assert pairs == {("Игорь Журавлёв", "Альянс")}

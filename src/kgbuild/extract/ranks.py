@@ -143,6 +143,7 @@ def attach_ranks(ctx: Context) -> None:
                 and _listed(ctx, previous[0].end, evidence.start):
             posts[i] = (evidence, token, words, previous[3], "listed")
     _bodies_by_verb(ctx, persons, person_mentions, {token.start: evidence for evidence, token, *_ in posts})
+    _bodies_after_names(ctx, persons, person_mentions)
     for evidence, token, words, mention, how in posts:
         if mention is None:
             _workplace(ctx, None, None, evidence, token.lemma in _ENVOYS)
@@ -260,6 +261,26 @@ def _bodies_by_verb(ctx: Context, persons, person_mentions, post_at: dict | None
                 ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.65), ctx.evidence(s, e, 0.65)))
                 if key not in persons[p_key].member_of:
                     persons[p_key].member_of.append(key)
+
+
+# "Игорь Журавлёв из группы «Альянс»", "Коби Брайант из Los Angeles Lakers": the body a person is from
+_FROM_BODY = re.compile(r"\s(?:\([^()\n]{1,40}\)\s)?из\s((?:[а-яё-]+\s){0,2})[«\"]?")
+
+
+def _bodies_after_names(ctx: Context, persons, person_mentions) -> None:
+    inst_keys = {i.key for i in ctx.facts.institutions}
+    bodies = {s: (s, e, k) for s, e, k in sorted(ctx.mentions, key=lambda m: m[1] - m[0]) if k in inst_keys}
+    for p_start, p_end, p_key in person_mentions:
+        gap = _FROM_BODY.match(ctx.text, p_end)
+        if gap is None or "состав" in gap.group(1):
+            continue  # "вывел Грызлова из состава Совета": no longer there
+        body = bodies.get(gap.end())
+        if body is None:
+            continue
+        s, e, key = body
+        ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.6), ctx.evidence(s, e, 0.6)))
+        if key not in persons[p_key].member_of:
+            persons[p_key].member_of.append(key)
 
 
 def _doer(sentence: Sentence, verb: Token, person_mentions):
