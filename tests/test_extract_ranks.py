@@ -313,3 +313,13 @@ def test_a_person_from_a_body_works_there_but_not_one_from_a_city():
     f = extract(Document(id="t", text="Гостями стали Игорь Журавлёв из группы «Альянс» и Иван Петров из Москвы."))
     pairs = {(link.source.quote, link.target.quote) for link in f.links if link.relation == "WORKPLACE"}
     assert pairs == {("Игорь Журавлёв", "Альянс")}
+
+
+def test_a_given_name_with_no_genitive_after_a_genitive_post_is_someone_elses():
+    found = _persons("Среди гостей — дочь знаменитого писателя, актера и режиссера Мария Шукшина.")
+    assert found["Мария Шукшина"].occupations == []
+
+
+def test_a_quoted_post_ends_at_its_closing_quote():
+    p = person("Его отец, «король азартных игр» 97-летний Стэнли Хо, умер.")
+    assert p.occupations == ["король азартных игр"]

@@ -113,8 +113,8 @@ def attach_ranks(ctx: Context) -> None:
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
             # "сенатор от штата Вермонт Берни Сандерс": whom the holder represents is not part of the post
             after = _person_after(ctx, token, end, person_mentions,
-                                  r"\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}|\s\([^()\n]{1,40}\)\s"
-                                  + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else ""))
+                                  r"[»”]?(?:\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}|\s\([^()\n]{1,40}\)\s"
+                                  + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else "") + ")")
             previous = sentences[max(0, number - 1)]
 
             def resolve(pronoun: Token, sentence=sentence, previous=previous):
@@ -315,7 +315,7 @@ _TRADE_SUFFIXES = ("ист", "лог", "граф", "тор", "ёр", "нер")
 _NOT_TRADES = frozenset("""
 турист террорист экстремист активист сторонник участник зритель житель член гражданин человек
 автор донор спонсор партнёр партнер фигурант монстр министр сектор фактор мотор вектор коридор
-террор компьютер интернет лидер инсайдер аутсайдер пионер ветер лифтёр мажор минор
+террор компьютер интернет лидер инсайдер аутсайдер пионер ветер лифтёр мажор минор акционер
 """.split())
 
 
@@ -378,6 +378,8 @@ def _extent(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int, li
             right = token.index
             continue
         if _QUOTE.match(token.text):
+            if token.text in "»”" and not any(t.text in "«„“" for t in tokens[head.index:token.index]):
+                break  # the post itself was quoted: «король азартных игр» 97-летний Стэнли Хо
             continue  # a quoted name inside the post: главы "Газэкспорта"
         if token.text == "по" and token.head is not None and token.head > token.index \
                 and tokens[token.head].head in members and tokens[token.head].rel == "nmod" \
@@ -464,7 +466,8 @@ def _person_after(ctx: Context, head: Token, end: int, person_mentions, gap: str
         if s >= end and re.fullmatch(gap, ctx.text[end:s]):
             name = ctx.analysis.tokens_in(s, e)
             cases = {t.feats.get("Case") for t in name} - {None}
-            if head.feats.get("Case") == "Gen" and cases and "Gen" not in cases:
+            if head.feats.get("Case") == "Gen" and name and (_not_genitive(name[0].text) or cases and "Gen" not in cases
+                                                              and not any(_indeclinable(t.text) for t in name)):
                 return None  # "дочь капитана Ханна", "заместитель министра Иванов": the name is the first noun's
             if head.feats.get("Case") in ("Nom", "Dat", "Ins", "Loc") and name \
                     and all(t.feats.get("Case") == "Gen" for t in name):
@@ -475,6 +478,18 @@ def _person_after(ctx: Context, head: Token, end: int, person_mentions, gap: str
                 return None
             return s, e, key
     return None
+
+
+def _not_genitive(word: str) -> bool:
+    """A given name the dictionary knows, in no form of the genitive ("Мария", "Грету")."""
+    parses = models().parse_word(word.lower())
+    return any("Name" in p.tag for p in parses) and not any(p.tag.case == "gent" for p in parses)
+
+
+def _indeclinable(word: str) -> bool:
+    """A name whose case the tagger can only guess: "Бейонсе", "Ким"."""
+    parses = models().parse_word(word.lower())
+    return not parses or any("Fixd" in p.tag or "UNKN" in p.tag for p in parses)
 
 
 def _person_before(ctx: Context, start: int, person_mentions):
