@@ -321,5 +321,5 @@ def test_a_given_name_with_no_genitive_after_a_genitive_post_is_someone_elses():
 
 
 def test_a_quoted_post_ends_at_its_closing_quote():
-    p = person("Его отец, «король азартных игр» 97-летний Стэнли Хо, умер.")
-    assert p.occupations == ["король азартных игр"]
+    found = _persons("Его отец, «король азартных игр» 97-летний Стэнли Хо, умер.")
+    assert found["Стэнли Хо"].occupations == ["король азартных игр"]
