@@ -323,3 +323,21 @@ def test_a_given_name_with_no_genitive_after_a_genitive_post_is_someone_elses():
 def test_a_quoted_post_ends_at_its_closing_quote():
     found = _persons("Его отец, «король азартных игр» 97-летний Стэнли Хо, умер.")
     assert found["Стэнли Хо"].occupations == ["король азартных игр"]
+
+
+@pytest.mark.parametrize("text", [
+    "Об этом заявил коммунист Иван Петров.",
+    "Об этом заявил сепаратист Иван Петров.",
+])
+def test_a_follower_of_a_party_or_a_creed_holds_no_trade(text):
+    assert person(text).occupations == []
+
+
+def test_a_leading_company_has_no_presenter():
+    f = extract(Document(id="t", text="Ведущие компании отрасли и ведущий программы Иван Петров встретились."))
+    assert "Ведущие" not in {e.quote for e in f.professions}
+    assert _persons_of(f)["Иван Петров"].occupations == ["ведущий программы"]
+
+
+def _persons_of(facts) -> dict:
+    return {p.label: p for p in facts.persons}
