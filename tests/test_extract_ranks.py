@@ -341,3 +341,9 @@ def test_a_leading_company_has_no_presenter():
 
 def _persons_of(facts) -> dict:
     return {p.label: p for p in facts.persons}
+
+
+def test_a_plural_post_introducing_names_with_among_them_is_each_ones():
+    found = _persons("Прилетели известные писатели и критики, среди которых — Павел Басинский и Михаил Павлов из Москвы.")
+    assert found["Павел Басинский"].occupations == ["писатель", "критик"]
+    assert found["Михаил Павлов"].occupations == ["писатель", "критик"]

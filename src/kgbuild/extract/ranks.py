@@ -116,7 +116,7 @@ def attach_ranks(ctx: Context) -> None:
             # "сенатор от штата Вермонт Берни Сандерс": whom the holder represents is not part of the post
             after = _person_after(ctx, token, end, person_mentions,
                                   r"[»”]?(?:\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}|\s\([^()\n]{1,40}\)\s"
-                                  + (r"|\s?[—:]\s" if token.feats.get("Number") == "Plur" else "") + ")")
+                                  + (_PLURAL_GAP if token.feats.get("Number") == "Plur" else "") + ")")
             previous = sentences[max(0, number - 1)]
 
             def resolve(pronoun: Token, sentence=sentence, previous=previous):
@@ -169,6 +169,11 @@ def attach_ranks(ctx: Context) -> None:
 _RELATIONAL = frozenset("""глава представитель председатель руководитель сотрудник начальник заместитель
 лидер член организатор оператор игрок защитник специалист директор командир командующий артист
 участник помощник сотрудница помощница заместительница""".split())
+
+
+# what may stand between a plural post and the names it introduces: "музыканты: А, Б", "писатели и
+# критики, среди которых — А и Б", "музыкантов, в том числе А"
+_PLURAL_GAP = r"|\s?[—:]\s|,?\s(?:среди\s(?:которых|них)|в\sтом\sчисле|включая)(?:\s?[—:])?\s"
 
 
 # what separates names listed after a plural post: "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и ..."
