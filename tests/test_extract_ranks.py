@@ -347,3 +347,13 @@ def test_a_plural_post_introducing_names_with_among_them_is_each_ones():
     found = _persons("Прилетели известные писатели и критики, среди которых — Павел Басинский и Михаил Павлов из Москвы.")
     assert found["Павел Басинский"].occupations == ["писатель", "критик"]
     assert found["Михаил Павлов"].occupations == ["писатель", "критик"]
+
+
+@pytest.mark.parametrize("text, occupation", [
+    ("На праздник приехал отставной бригадный генерал Питер Цвак.", "бригадный генерал"),
+    ("С речью выступил наследный принц Фредерик.", "наследный принц"),
+    ("Об этом сказал теневой министр финансов Джон Макдоннелл.", "теневой министр финансов"),
+])
+def test_adjectives_that_name_a_kind_of_post_belong_to_it_but_not_retired(text, occupation):
+    found = [p for p in extract(Document(id="t", text=text)).persons if p.occupations or p.ranks]
+    assert [p.ranks or p.occupations for p in found] == [[occupation]]
