@@ -357,3 +357,12 @@ def test_a_plural_post_introducing_names_with_among_them_is_each_ones():
 def test_adjectives_that_name_a_kind_of_post_belong_to_it_but_not_retired(text, occupation):
     found = [p for p in extract(Document(id="t", text=text)).persons if p.occupations or p.ranks]
     assert [p.ranks or p.occupations for p in found] == [[occupation]]
+
+
+def test_a_post_opening_the_next_sentence_names_the_previous_sentences_subject():
+    found = _persons("Алексей Навальный встретился с Иваном Ждановым. Политик заявил, что будет бороться.")
+    assert found["Алексей Навальный"].occupations == ["политик"]
+    assert found["Иван Жданов"].occupations == []
+    # someone else named before the post in its own sentence: no guess
+    found = _persons("Алексей Навальный встретился с Иваном Ждановым. После встречи с Любовью Соболь политик уехал.")
+    assert all(not p.occupations for p in found.values())

@@ -208,13 +208,33 @@ def _person_told_before(ctx: Context, previous: Sentence, sentence: Sentence, po
         return None  # "адвокату", "смерти журналиста": not a reference to who acts
     named = [m for m in person_mentions if previous.start <= m[0] and m[1] <= sentence.end]
     before = [m for m in named if m[1] <= post.start]
-    if not before or len({k for _, _, k in named}) != 1:
+    if before and len({k for _, _, k in named}) != 1:
+        # several persons named: the one the sentence before was about, its subject, when the post
+        # opens the next sentence's clause ("Путин встретился с Трампом. Президент России заявил …")
+        subject = _subject_mention(previous, person_mentions) if previous is not sentence else None
+        if subject is None or any(sentence.start <= m[0] < post.start for m in named):
+            return None
+        before = [subject]
+    if not before:
         return None
     person = persons[before[-1][2]]
     gender = {"Masc": "male", "Fem": "female"}.get(post.feats.get("Gender", ""))
     if person.gender and gender and person.gender != gender and post.lemma not in _COMMON_GENDER:
         return None
     return before[-1]
+
+
+def _subject_mention(sentence: Sentence, person_mentions):
+    """The named person who is the subject of a sentence's main verb, if any."""
+    root = next((t for t in sentence.tokens if t.head is None), None)
+    if root is None:
+        return None
+    for child in sentence.children(root.index):
+        if child.rel in ("nsubj", "nsubj:pass"):
+            if any(c.rel == "conj" for c in sentence.children(child.index)):
+                return None  # "Анна Петрова и Олег Смирнов дали концерт": either could be meant
+            return next((m for m in person_mentions if m[0] <= child.start < m[1]), None)
+    return None
 
 
 # posts that name a woman in the masculine: "Меркель — канцлер", "судья Иванова"
