@@ -366,3 +366,9 @@ def test_a_post_opening_the_next_sentence_names_the_previous_sentences_subject()
     # someone else named before the post in its own sentence: no guess
     found = _persons("Алексей Навальный встретился с Иваном Ждановым. После встречи с Любовью Соболь политик уехал.")
     assert all(not p.occupations for p in found.values())
+
+
+def test_an_honorary_title_is_no_post_but_its_trade_is():
+    f = extract(Document(id="t", text="Концерт дал народный артист СССР Иван Петров."))
+    assert f.persons[0].occupations == ["артист"]
+    assert not [link for link in f.links if link.relation == "WORKPLACE"]

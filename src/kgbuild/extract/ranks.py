@@ -65,12 +65,14 @@ POSTS = frozenset("""
 
 # adjectives that belong to a post's name ("главный редактор", "генеральный директор")
 POST_MODIFIERS = frozenset("""
-главный генеральный первый чрезвычайный полномочный исполнительный художественный заслуженный
-народный верховный федеральный региональный государственный специальный старший младший
+главный генеральный первый чрезвычайный полномочный исполнительный художественный верховный
+федеральный региональный государственный специальный старший младший
 постоянный официальный технический научный коммерческий финансовый спортивный военный
 полевой главнокомандующий общественный политический бригадный наследный теневой духовный высший
 муниципальный пляжный индивидуальный цирковой почётный почетный тайный
 """.split())
+# adjectives of honorary titles: "народный артист России", "заслуженный врач"
+_HONOURS = frozenset("народный заслуженный".split())
 # what follows a rank: the service it belongs to
 _SERVICE_HEADS = {"служба", "полиция", "милиция", "юстиция", "запас", "отставка", "авиация",
                   "флот", "гвардия", "армия", "войско"}
@@ -98,6 +100,10 @@ def attach_ranks(ctx: Context) -> None:
             if any(s <= token.start and token.end <= e for s, e in inst_spans):
                 continue  # a word of a body's name: "Палаты представителей", "Совета директоров"
             start, end, words = _extent(ctx, sentence, token)
+            reach = end  # where the words of the post or title end, before the name they precede
+            if token.index > 0 and sentence.tokens[token.index - 1].lemma in _HONOURS:
+                # "народный артист России" is an honorary title (an award); the trade is "артист"
+                start, end, words = token.start, token.end, [token]
             if words[0] is token and token.text.lower().startswith("экс-"):
                 start += 4  # "экс-глава МВД": the post is "глава МВД", the former holder is still its person
             if any(s <= start < e or s < end <= e for s, e, _ in person_mentions):
@@ -115,7 +121,7 @@ def attach_ranks(ctx: Context) -> None:
                 # "представитель" names no post without its body
                 ctx.facts.professions.append(ctx.evidence(*short, 0.7))
             # "сенатор от штата Вермонт Берни Сандерс": whom the holder represents is not part of the post
-            after = _person_after(ctx, token, end, person_mentions,
+            after = _person_after(ctx, token, reach, person_mentions,
                                   r"[»”]?(?:\s?|\s\d{1,3}-летн\w+\s|\sот\s(?:[\w«»\"-]+\s){1,4}|\s\([^()\n]{1,40}\)\s"
                                   + (_PLURAL_GAP if token.feats.get("Number") == "Plur" else "") + ")")
             previous = sentences[max(0, number - 1)]
