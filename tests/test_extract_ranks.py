@@ -344,7 +344,8 @@ def _persons_of(facts) -> dict:
 
 
 def test_a_plural_post_introducing_names_with_among_them_is_each_ones():
-    found = _persons("Прилетели известные писатели и критики, среди которых — Павел Басинский и Михаил Павлов из Москвы.")
+    found = _persons("Прилетели известные писатели и критики, среди которых — Павел Басинский и "
+                     "Михаил Павлов из Москвы.")
     assert found["Павел Басинский"].occupations == ["писатель", "критик"]
     assert found["Михаил Павлов"].occupations == ["писатель", "критик"]
 
