@@ -35,7 +35,7 @@ POSTS = frozenset("""
 нападающий защитник полузащитник капитан пилот лётчик летчик космонавт астронавт водитель шофёр
 машинист солдат военнослужащий военный боец охранник конвоир надзиратель контролёр инспектор
 спикер пресс-секретарь представитель эксперт аналитик политолог экономист социолог историк
-бизнесмен предприниматель банкир генсек
+бизнесмен предприниматель основатель владелец совладелец акционер инвестор банкир генсек
 секретарь король королева принц принцесса князь княгиня император императрица султан эмир шейх
 папа патриарх митрополит епископ архиепископ священник кардинал имам муфтий раввин канцлер
 лидер вождь президентский инженер рабочий фермер шахтёр строитель дипломат политик
@@ -46,6 +46,11 @@ POSTS = frozenset("""
 палач тюремщик премьер-лидер генпрокурор омбудсман мулла аятолла генерал-губернатор
 артист артистка журналистка спортсменка писательница учительница исполнительница солист солистка
 проповедник монах рокер рэпер
+""".split()) | RANKS
+
+# More trades this module reads as posts. Kept apart from POSTS, which the names and groups rules
+# share (they take a post word off a name): several of these are also names ("Юнкер", "Шериф").
+_MORE_POSTS = frozenset("""
 кинорежиссёр кинорежиссер кинопродюсер киноактёр киноактер конгрессмен клоун изобретатель голкипер
 бомбардир форвард хавбек квотербек фигуристка теннисистка футболистка пловчиха гимнастка
 кронпринц кронпринцесса эрцгерцог герцог герцогиня граф графиня монарх правитель правительница
@@ -61,7 +66,10 @@ POSTS = frozenset("""
 босс болельщик болельщица швея монахиня видеоблогер егерь юнкер комиссар горничная шеф хранитель
 бортпроводница санитар водолаз докер разработчик налоговик пехотинец капрал военспец госслужащий
 госчиновник работник служащий няня нянечка кухарка
-""".split()) | RANKS
+""".split())
+# a founder, an owner or a shareholder holds no post (nor does NEREL mark one)
+_NOT_POSTS = frozenset("основатель владелец совладелец акционер инвестор".split())
+_ALL_POSTS = (POSTS | _MORE_POSTS) - _NOT_POSTS
 
 # adjectives that belong to a post's name ("главный редактор", "генеральный директор")
 POST_MODIFIERS = frozenset("""
@@ -93,7 +101,7 @@ def attach_ranks(ctx: Context) -> None:
     sentences = ctx.analysis.sentences
     for number, sentence in enumerate(sentences):
         for token in sentence.tokens:
-            if not (token.lemma in POSTS or token.lemma.startswith("экс-") and token.lemma[4:] in POSTS
+            if not (token.lemma in _ALL_POSTS or token.lemma.startswith("экс-") and token.lemma[4:] in _ALL_POSTS
                     or _profession_by_suffix(token) or _member_of(sentence, token) or _compound_post(token)) \
                     or not _is_post_word(token):
                 continue
@@ -386,7 +394,7 @@ def _compound_post(token: Token) -> bool:
         return False
     for part in (parts[-1], parts[0]):
         parses = models().parse_word(part)
-        if parses and any(p.normal_form in POSTS for p in parses[:2] if p.tag.POS == "NOUN"):
+        if parses and any(p.normal_form in _ALL_POSTS for p in parses[:2] if p.tag.POS == "NOUN"):
             return True
     return False
 
