@@ -87,10 +87,18 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
             continue  # "покончил с собой": who did it and to whom it happened is one AGENT
         # one participation is one relation: of the participant's mentions in the line ("эмир
         # Катара шейх Хамад"), the name nearest the word, else the nearest mention
-        here = [m for m in _mentions(facts, part.agent) if lo <= m.start < hi]
+        mentions = _mentions(facts, part.agent)
+        here = [m for m in mentions if lo <= m.start < hi]
         if here:
             best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
             out.append((kind, (best.start, best.end), trig))
+        elif any(lo <= e.start < hi or e.start <= lo < e.end for e in part.evidence):
+            # "он был назначен": a participant the line names by a pronoun or a post is linked
+            # through its last mention before the line, as NEREL links it
+            before = [m for m in mentions if m.start < lo]
+            if before:
+                best = max(before, key=lambda m: m.start)
+                out.append((kind, (best.start, best.end), trig))
     if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
         out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
     if inc.place:

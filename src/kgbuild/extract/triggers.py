@@ -117,6 +117,9 @@ AGREEMENTS = {"договор", "соглашение", "перемирие", "�
               "договорённость", "договоренность", "конвенция", "меморандум"}
 # who died so took their own life
 SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
+# nouns the lemmatiser reduces to a singular that means something else: "выборах" -> "выбор"
+PLURALIA = {"выбор": "выборы", "перевыбор": "перевыборы", "беспорядок": "беспорядки", "гастроль": "гастроли",
+            "переговор": "переговоры"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
 GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR)})
 
@@ -312,6 +315,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         return None
     if token.pos == "NOUN":
         lemma = token.lemma.lower()
+        if token.feats.get("Number") == "Plur":
+            lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
         if lemma == "захват":
             objects = {c.lemma for c in children}
             if objects & HOSTAGE_WORDS:
