@@ -106,8 +106,14 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
             if lo <= mention.start < hi:
                 out.append(("TAKES_PLACE_IN", trig, (mention.start, mention.end)))
     whole = by_key.get(inc.part_of or "")
-    if whole is not None and whole.trigger is not None and word is inc.trigger:
-        out.append(("SUBEVENT_OF", trig, (whole.trigger.start, whole.trigger.end)))
+    if whole is not None and whole.trigger is not None:
+        # the whole's word in the same line ("при стрельбе погиб" in a headline that retells
+        # both), else, for the part's own word, the whole's
+        words = [w for w in [whole.trigger] + whole.retold if lo <= w.start < hi]
+        if not words and word is inc.trigger:
+            words = [whole.trigger]
+        for w in words[:1]:
+            out.append(("SUBEVENT_OF", trig, (w.start, w.end)))
 
 
 def _deaths_and_awards(facts, by_key, out) -> None:

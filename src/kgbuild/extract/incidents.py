@@ -89,33 +89,91 @@ class IncidentReader:
         return self.incidents
 
     def _wholes(self) -> None:
-        """"в ходе переговоров", "в рамках визита", "во время матча", "на саммите": an incident
-        told inside a larger one named in the same sentence is a part of it."""
+        """"в ходе переговоров", "в рамках визита", "во время матча", "на саммите", "при взрыве",
+        "в результате взрыва", "финал чемпионата", "перестрелка, в результате которой …": an
+        incident told inside a larger one named in the same sentence is a part of it."""
         by_start = {self.start_of[i.key]: i for i in self.incidents}
         for part in self.incidents:
             if part.part_of or part.key not in self.trigger_of:
                 continue
             seg, token = self.trigger_of[part.key]
-            s = seg.sentence
-            for child in s.children(token.index):
-                if child.rel not in ("obl", "nmod"):
+            whole = self._whole_in(seg.sentence, token, part, by_start)
+            if whole is None and token.rel == "conj" and token.head is not None:
+                # "погиб полицейский и ранены четыре человека": the phrase hangs on the first verb
+                head = next(t for t in seg.sentence.tokens if t.index == token.head)
+                whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            if whole is None:
+                whole = self._relative_whole(seg.sentence, token, part, by_start)
+            if whole is None and part.type in _CONSEQUENCES:
+                whole = self._whole_before(seg, token, part)
+            if whole is not None:
+                part.part_of = whole.key
+
+    def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
+        """The larger incident a phrase under this word names."""
+        for child in s.children(token.index):
+            if child.rel not in ("obl", "nmod"):
+                continue
+            prep = _preposition(s, child)
+            inner = []
+            if prep in ("в", "во") and child.lemma in _WITHIN:
+                inner = [c for c in s.children(child.index) if c.rel == "nmod"]
+            elif prep in ("в", "во") and _fixed(s, child) & _WITHIN:  # parsed as one preposition
+                inner = [child]
+            elif prep in ("на", "при") and child.pos == "NOUN":
+                inner = [child]
+            elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
+                    and part.type in _STAGES:
+                inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
+            for noun in inner:
+                whole = by_start.get(noun.start)
+                if whole is None or whole is part or whole.part_of == part.key or not self._may_hold(part, whole, prep):
                     continue
-                prep = _preposition(s, child)
-                inner = []
-                if prep in ("в", "во") and child.lemma in _WITHIN:
-                    inner = [c for c in s.children(child.index) if c.rel == "nmod"]
-                elif prep in ("в", "во") and _fixed(s, child) & _WITHIN:  # parsed as one preposition
-                    inner = [child]
-                elif prep == "на" and child.pos == "NOUN":
-                    inner = [child]
-                for noun in inner:
-                    whole = by_start.get(noun.start)
-                    if whole is None or whole is part or whole.part_of == part.key:
-                        continue
-                    if prep == "на" and whole.type not in _SETTINGS:
-                        continue
-                    part.part_of = whole.key
-                    break
+                return whole
+        return None
+
+    @staticmethod
+    def _may_hold(part: Incident, whole: Incident, prep: str | None) -> bool:
+        if prep == "на":
+            return whole.type in _SETTINGS
+        if prep is None:  # a genitive: a stage of a contest, a round of an election, an opening
+            return whole.type in _STAGE_WHOLES and (whole.type != "Election" or part.type == "Election")
+        return True
+
+    def _relative_whole(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"перестрелка, в результате которой двое были убиты", "драка, в ходе которой …": the
+        noun the relative clause of the part's word stands after."""
+        clause = {token.index} | {c.index for c in s.children(token.index) if c.rel == "conj"}
+        if token.rel == "conj" and token.head is not None:
+            clause.add(token.head)
+        for t in s.tokens:
+            if t.lemma != "который" or t.start > token.start or t.head is None:
+                continue
+            frame = next((h for h in s.tokens if h.index == t.head), None)
+            if frame is not None and frame.index in clause and _fixed(s, t) & _WITHIN:
+                frame = t  # "в ходе которой" parsed as one preposition before "которой"
+            if frame is None or not ({frame.lemma} | _fixed(s, frame)) & _WITHIN or frame.head not in clause:
+                continue
+            head = next((h for h in s.tokens if h.index == token.head), None)
+            if token.rel == "acl:relcl" and head is not None and by_start.get(head.start) not in (None, part):
+                return by_start[head.start]  # "авария, в ходе которой пострадали …"
+            before = [i for start, i in by_start.items() if start < frame.start and i is not part
+                      and self.trigger_of.get(i.key, (None,))[0] is not None
+                      and self.trigger_of[i.key][0].sentence is s]
+            if before:
+                return max(before, key=lambda i: self.start_of[i.key])
+        return None
+
+    def _whole_before(self, seg: Segment, token: Token, part: Incident) -> Incident | None:
+        """"… открыл огонь по толпе. В результате погибли восемь человек": a consequence told
+        "в результате" with no noun after it follows from the incident told just before."""
+        s = seg.sentence
+        if not any(c.lemma == "результат" and _preposition(s, c) == "в" and not
+                   any(g.rel == "nmod" for g in s.children(c.index)) for c in s.children(token.index)):
+            return None
+        earlier = [i for i in self.incidents if i is not part and self.start_of[i.key] < seg.start
+                   and self.paragraph_of.get(i.key) == seg.paragraph and i.type in _CAUSES]
+        return max(earlier, key=lambda i: self.start_of[i.key]) if earlier else None
 
     # -- escort and teams ---------------------------------------------------------------------
     def _escort(self, seg: Segment, verb: Token) -> None:
@@ -148,13 +206,12 @@ class IncidentReader:
         s, token = seg.sentence, trigger.token
         agents, patients = self._arguments(s, token, trigger)
         kind = trigger.type
+        setting = None
         if kind == "Death" and patients and trigger.is_verb:
             setting = self._setting(seg, token)
-            if setting is not None:  # "погиб в перестрелке": a casualty of that incident
-                for key in patients:
+            if setting is not None:  # "погиб в перестрелке": a casualty of that incident, and the
+                for key in patients:  # death a part of it
                     setting.participations.append(Participation(key, "casualty", [self._evidence(seg, 0.7)]))
-                    self._mark_dead(key, setting)
-                return setting
         if kind == "Death" and patients:
             earlier = self._died_before(patients)
             if earlier is not None:
@@ -221,7 +278,10 @@ class IncidentReader:
                 return merged
         if not trigger.is_verb and not incident.participations and not incident.place:
             earlier = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
-            if earlier is not None:  # "Приговор может быть обжалован": the sentence told before
+            if earlier is not None and not self._names_its_whole(seg, token, earlier) and not any(
+                    c.rel == "nmod" and lex.trigger_at(s, c) for c in s.children(token.index)):
+                # "Приговор может быть обжалован": the sentence told before; "открытие выставки"
+                # after "открытие Игр" is another
                 self._retell(earlier, seg, token)
                 return earlier
         if kind == "Death":
@@ -237,11 +297,18 @@ class IncidentReader:
             for p in list(incident.participations):  # "покончил с собой": who died did it
                 if p.role == "casualty":
                     incident.participations.append(Participation(p.agent, "actor", list(p.evidence)))
+        if setting is not None and setting is not incident:
+            incident.part_of = setting.key
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
         self.trigger_of[incident.key] = (seg, token)
         return incident
+
+    def _names_its_whole(self, seg: Segment, token: Token, earlier: Incident) -> bool:
+        """"в финале чемпионата": the noun after a stage names the whole, not the stage again."""
+        told = self.trigger_of.get(earlier.key)
+        return told is not None and told[0] is seg and token.head == told[1].index and token.rel == "nmod"
 
     def _happening(self, seg: Segment, token: Token, incident: Incident) -> None:
         """Where a visit went, in which institution a post is, what was signed."""
@@ -359,6 +426,8 @@ class IncidentReader:
             return []
         if verb.lemma in _TELLING:
             return []  # "рассказал о войне": who tells of it took no part in it
+        if lex.VERBS.get(verb.lemma) in ("Death", "Injury"):
+            return []  # "погиб во время урагана": a casualty of it, read with the death
         self._performed = verb.lemma in _PERFORM
         subject = _own_subject(s, verb)
         return self._parties(s, subject) if subject is not None else []
@@ -484,6 +553,10 @@ class IncidentReader:
                 continue  # "скончался во время слушания": died during it, not a casualty of it
             if child.start in self._done:
                 return self._done[child.start]
+            told = next((i for i in self.incidents if self.start_of.get(i.key) == child.start), None)
+            if told is not None:  # "во время урагана погиб …": the noun was read first
+                self._done[child.start] = told
+                return told
             incident = self._incident(seg, trigger)
             if incident is not None:
                 self._done[child.start] = incident
@@ -602,7 +675,14 @@ class IncidentReader:
         return self.ctx.evidence(start, end, confidence)
 
 
-_WITHIN = {"ход", "рамка", "время"}
+_WITHIN = {"ход", "рамка", "время", "результат"}
+# what an incident can be a stage of ("финал чемпионата", "тур выборов", "открытие фестиваля")
+_STAGES = {"Competition", "Election", "Ceremony"}
+_STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
+# what follows from an incident ("в результате … погибли"), and what it can follow from
+_CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest", "Fire", "Explosion"}
+_CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
+           "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it
 _PERFORM = {"выступить", "выступать", "дать", "давать", "провести", "проводить", "организовать", "устроить",
             "представить", "показать", "открыть"}

@@ -88,7 +88,7 @@ NOUNS: dict[str, str] = {
 GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "концерт": ("концерт", m.ACTOR, m.PARTICIPANT), "спектакль": ("спектакль", m.ACTOR, m.PARTICIPANT),
     "гастроли": ("гастроли", m.ACTOR, m.PARTICIPANT), "турне": ("турне", m.ACTOR, m.PARTICIPANT),
-    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
+    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "кинофестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
     "показ": ("показ", m.ACTOR, m.PARTICIPANT), "шоу": ("шоу", m.PARTICIPANT, m.PARTICIPANT),
     "переехать": ("переезд", m.ACTOR, None), "переезд": ("переезд", m.ACTOR, None),
     "эмигрировать": ("эмиграция", m.ACTOR, None), "эмиграция": ("эмиграция", m.ACTOR, None),
@@ -129,6 +129,8 @@ def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
     if trigger.type == "Incident":
         return GENERIC_ROLES.get(trigger.label or "", (m.ACTOR, m.PARTICIPANT))
     return ROLES.get(trigger.type, (None, None))
+# the ceremonies that begin and end a happening
+OPENINGS = {"открытие": "церемония открытия", "закрытие": "церемония закрытия"}
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
 LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
 LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ"}
@@ -313,7 +315,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in VERBS:
             return Trigger(token, VERBS[lemma], True)
         return None
-    if token.pos == "NOUN":
+    if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token):
         lemma = token.lemma.lower()
         if token.feats.get("Number") == "Plur":
             lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
@@ -326,6 +328,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
             return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
+        if lemma in OPENINGS:
+            # "открытие фестиваля", "закрытие Олимпиады": a ceremony of a happening (not of a shop)
+            if any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and c.pos in ("NOUN", "PROPN") and
+                   (trigger_at(sentence, c) or _named_happening(sentence, c)) for c in children):
+                return Trigger(token, "Ceremony", False, label=OPENINGS[lemma])
+            return None
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -341,11 +349,30 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, NOUNS[lemma], False)
         if lemma == "выступление" and _stance(sentence, token):
             return None
-        if lemma == "тур" and lemmas & {"выборы", "голосование"}:
+        if lemma == "тур" and {PLURALIA.get(w, w) for w in lemmas} & {"выборы", "голосование"}:
             return Trigger(token, "Election", False)  # "во втором туре выборов"
-        if lemma in GENERIC and token.feats.get("Number") != "Plur" or lemma == "гастроли":
+        if lemma in GENERIC and _number(sentence, token) != "Plur" or lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
+
+
+def _number(sentence: Sentence, token: Token) -> str | None:
+    """A noun's number; of a capitalised first word taken for a name, the number of its verb."""
+    if token.pos == "PROPN" and token.rel == "nsubj":
+        verb = next((t for t in sentence.tokens if t.index == token.head), None)
+        if verb is not None and verb.feats.get("Number"):
+            return verb.feats["Number"]
+    return token.feats.get("Number")
+
+
+def _capitalised_first(sentence: Sentence, token: Token) -> bool:
+    """"Выборы прошли мирно": the parser takes a capitalised first word for a name."""
+    return all(t.pos == "PUNCT" for t in sentence.tokens if t.start < token.start)
+
+
+def _named_happening(sentence: Sentence, token: Token) -> bool:
+    """"открытие Игр": a noun the lexicon knows only with a qualifier, named without it."""
+    return token.lemma in QUALIFIED_NOUNS and token.text[:1].isupper()
 
 
 def _stance(sentence: Sentence, token: Token) -> bool:
