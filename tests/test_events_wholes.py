@@ -75,3 +75,28 @@ def test_a_death_in_a_setting_is_its_casualty_and_its_part():
     assert death.part_of == explosion.key
     assert [p.role for p in explosion.participations] == ["casualty"]
     assert [p.role for p in death.participations] == ["casualty"]
+
+
+MORE = [
+    ("Самодельная бомба взорвалась у входа, ранив двух прохожих.", ("ранив", "взорвалась")),
+    ("Все вспоминают теракт в Лондоне, когда погибли восемь человек.", ("погибли", "теракт")),
+    ("Боевики открыли огонь по блокпосту. Тогда были убиты двое солдат.", ("убиты", "открыли")),
+    ("Офицер погиб в результате дорожно-транспортного происшествия.", ("погиб", "происшествия")),
+    ("Концерт пианиста на фестивале в Омске прошёл с успехом.", ("Концерт", "фестивале")),
+    ("Хоккеисты проиграли в четвертьфинале чемпионата мира.", ("четвертьфинале", "чемпионата")),
+]
+
+
+@pytest.mark.parametrize("sentence,pair", MORE, ids=[f"{c[0][:40]}:{c[1][0]}" for c in MORE])
+def test_consequences_and_settings(sentence, pair):
+    assert pair in parts(sentence)
+
+
+def test_a_ceremony_of_a_coronation_is_the_coronation_not_a_part():
+    assert not parts("Церемония коронации состоялась в соборе.")
+
+
+def test_wounds_received_are_an_injury_of_who_received_them():
+    facts = extract(Document(id="t", text="Двое полицейских получили ранения."))
+    injury = next(i for i in facts.incidents if i.type == "Injury")
+    assert [p.role for p in injury.participations] == ["victim"]

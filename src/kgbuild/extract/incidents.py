@@ -105,7 +105,7 @@ class IncidentReader:
             if whole is None:
                 whole = self._relative_whole(seg.sentence, token, part, by_start)
             if whole is None and part.type in _CONSEQUENCES:
-                whole = self._whole_before(seg, token, part)
+                whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
             if whole is not None:
                 part.part_of = whole.key
 
@@ -134,10 +134,12 @@ class IncidentReader:
 
     @staticmethod
     def _may_hold(part: Incident, whole: Incident, prep: str | None) -> bool:
-        if prep == "на":
-            return whole.type in _SETTINGS
+        if prep == "на":  # "на саммите", "на фестивале"
+            return whole.type in _SETTINGS or whole.type == "Incident" and whole.label in _SHOWS
         if prep is None:  # a genitive: a stage of a contest, a round of an election, an opening
-            return whole.type in _STAGE_WHOLES and (whole.type != "Election" or part.type == "Election")
+            # "церемония коронации" is the coronation itself
+            return whole.type in _STAGE_WHOLES and (whole.type != "Election" or part.type == "Election") and \
+                not part.type == whole.type == "Ceremony"
         return True
 
     def _relative_whole(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
@@ -164,12 +166,28 @@ class IncidentReader:
                 return max(before, key=lambda i: self.start_of[i.key])
         return None
 
+    def _cause_above(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"бомба взорвалась, ранив двоих", "теракт, когда погибли восемь человек": a consequence
+        told by a converb or a "когда"-clause under the incident's word."""
+        head = next((h for h in s.tokens if h.index == token.head), None)
+        whole = by_start.get(head.start) if head is not None else None
+        if token.feats.get("VerbForm") == "Conv":
+            return whole if whole is not None and whole is not part and whole.type in _CAUSES else None
+        if token.rel not in ("acl:relcl", "advcl", "acl") or not any(c.lemma == "когда" for c in s.children(token.index)):
+            return None
+        # "приветствовал теракт, когда погибли …": the clause may hang on the verb, not the noun
+        before = [i for start, i in by_start.items() if start < token.start and i is not part and i.type in _CAUSES
+                  and self.trigger_of.get(i.key, (None,))[0] is not None and self.trigger_of[i.key][0].sentence is s]
+        return max(before, key=lambda i: self.start_of[i.key]) if before else None
+
     def _whole_before(self, seg: Segment, token: Token, part: Incident) -> Incident | None:
-        """"… открыл огонь по толпе. В результате погибли восемь человек": a consequence told
-        "в результате" with no noun after it follows from the incident told just before."""
+        """"… открыл огонь по толпе. В результате погибли восемь человек", "Тогда были убиты шесть
+        человек": a consequence told with no noun for its cause follows from the incident told
+        just before."""
         s = seg.sentence
         if not any(c.lemma == "результат" and _preposition(s, c) == "в" and not
-                   any(g.rel == "nmod" for g in s.children(c.index)) for c in s.children(token.index)):
+                   any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
+                   for c in s.children(token.index)):
             return None
         earlier = [i for i in self.incidents if i is not part and self.start_of[i.key] < seg.start
                    and self.paragraph_of.get(i.key) == seg.paragraph and i.type in _CAUSES]
@@ -382,6 +400,8 @@ class IncidentReader:
                 continue  # "задержали раненым": how they were found, not whom
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
+            elif child.rel == "obl" and prep == "по" and trigger.type == "Attack" and lex.VERBS.get(token.lemma) is None:
+                patients += self._persons(s, child)  # "открыл огонь по прохожим"
             elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
                 owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
                 self._owner_victims = owners
@@ -681,6 +701,7 @@ _STAGES = {"Competition", "Election", "Ceremony"}
 _STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
 # what follows from an incident ("в результате … погибли"), and what it can follow from
 _CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest", "Fire", "Explosion"}
+_SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
 _CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
            "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it

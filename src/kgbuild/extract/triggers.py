@@ -76,6 +76,7 @@ NOUNS: dict[str, str] = {
     "смерч": "Disaster", "торнадо": "Disaster", "паводок": "Disaster", "сель": "Disaster",
     "матч": "Competition", "чемпионат": "Competition", "олимпиада": "Competition", "турнир": "Competition",
     "соревнование": "Competition", "первенство": "Competition", "финал": "Competition", "полуфинал": "Competition",
+    "четвертьфинал": "Competition",
     "конкурс": "Competition",
     "церемония": "Ceremony", "инаугурация": "Ceremony", "коронация": "Ceremony",
     "самоубийство": "Death", "суицид": "Death", "казнь": "Killing", "покушение": "Attack",
@@ -145,6 +146,7 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
     "процесс": ("Trial", {"судебный", "уголовный"}),
     "игра": ("Competition", {"олимпийский", "паралимпийский", "азиатский"}),
     "акция": ("Protest", {"протестный", "протест"}),
+    "происшествие": ("Accident", {"дорожно-транспортный"}),
 }
 # "ушёл с поста", "покинул должность", "сложил полномочия", "освобождён от должности"
 POSTS = {"пост", "должность", "кресло", "полномочие", "обязанность", "место"}
@@ -207,7 +209,8 @@ ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
-INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться"}
+INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться", "получить", "получать"}
+WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
                "провести", "проводить", "организовать", "начать", "объявить"}
@@ -277,6 +280,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
             return Trigger(token, "VehicleSeizure", True, extra)
+        if lemma in ("открыть", "открывать") and any(c.lemma == "огонь" for c in children if c.rel == "obj"):
+            return Trigger(token, "Attack", True)  # "открыл огонь по толпе"
+        if lemma in ("получить", "получать") and any(c.lemma in WOUNDS for c in children if c.rel == "obj"):
+            return Trigger(token, "Injury", True)  # "получили ранения"
         if lemma in ("уйти", "уходить") and "жизнь" in _obl_lemmas(sentence, token):
             return Trigger(token, "Death", True)  # "ушёл из жизни"
         if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
