@@ -20,6 +20,8 @@ from .brat import Annotation, read_directory
 RELATIONS = ("AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN", "SUBEVENT_OF",
              "DATE_OF_DEATH", "AWARDED_WITH")
 Span = tuple[int, int]
+# incidents of a post given or left, whose institution is where the post is
+POST_TYPES = {"Appointment", "Resignation"}
 
 
 @dataclass
@@ -89,6 +91,8 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
         # Катара шейх Хамад"), the name nearest the word, else the nearest mention
         mentions = _mentions(facts, part.agent)
         here = [m for m in mentions if lo <= m.start < hi]
+        if not here:  # "полковник был снова задержан": the post the line names the person by
+            here = [t for t in _posts(facts, mentions) if lo <= t.start < hi]
         if here:
             best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
             out.append((kind, (best.start, best.end), trig))
@@ -99,6 +103,12 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
             if before:
                 best = max(before, key=lambda m: m.start)
                 out.append((kind, (best.start, best.end), trig))
+    if inc.institution and inc.type in POST_TYPES:
+        # "назначен директором сети Facebook": NEREL makes the institution of the post a participant
+        for mention in _mentions(facts, inc.institution):
+            if lo <= mention.start < hi:
+                out.append(("PARTICIPANT_IN", (mention.start, mention.end), trig))
+                break
     if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
         out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
     if inc.place:
@@ -172,6 +182,13 @@ def _annotatable(facts, key: str) -> bool:
         if lemma in PROFESSIONS or lemma in POSTS or word in PROFESSIONS:
             return True
     return False
+
+
+def _posts(facts, mentions) -> list:
+    """The posts read as a person's (WORKS_AS links from one of its mentions)."""
+    starts = {(m.start, m.end) for m in mentions}
+    return [link.target for link in getattr(facts, "links", [])
+            if link.relation == "WORKS_AS" and (link.source.start, link.source.end) in starts]
 
 
 def _mentions(facts, key: str):

@@ -279,6 +279,10 @@ class IncidentReader:
         self._where(seg, token, incident)
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
+        if kind == "Resignation":  # "ушёл с поста главы администрации": where the post was
+            for child in s.children(token.index):
+                if child.rel in ("obl", "obj", "nmod") and (child.lemma in lex.POSTS or child.feats.get("Case") == "Gen"):
+                    incident.institution = incident.institution or self._post_institution(s, child)
         if not trigger.is_verb and incident.place is None:
             head = next((t for t in s.tokens if t.index == token.head), None)
             if token.rel == "nsubj" and head is not None and head.pos == "VERB" and lex.trigger_at(s, head) is None:
@@ -328,6 +332,22 @@ class IncidentReader:
         told = self.trigger_of.get(earlier.key)
         return told is not None and told[0] is seg and token.head == told[1].index and token.rel == "nmod"
 
+    def _post_institution(self, s: Sentence, post: Token, depth: int = 0) -> str | None:
+        """The institution a post belongs to: "начальником УВД", "пост главы администрации
+        района", "директором сети Facebook"."""
+        for inner in s.children(post.index):
+            if inner.rel not in ("nmod", "appos"):
+                continue
+            for t in [inner] + [c for c in s.children(inner.index) if c.rel in ("appos", "flat:name") or c.pos == "PROPN"]:
+                key = self.ctx.key_at(t.start, t.end)
+                if type(self.ctx.entity(key)).__name__ == "Institution":
+                    return key
+            if depth < 1 and inner.pos == "NOUN":
+                key = self._post_institution(s, inner, depth + 1)
+                if key:
+                    return key
+        return None
+
     def _happening(self, seg: Segment, token: Token, incident: Incident) -> None:
         """Where a visit went, in which institution a post is, what was signed."""
         s = seg.sentence
@@ -342,10 +362,7 @@ class IncidentReader:
             if incident.type == "Appointment" and child.feats.get("Case") == "Ins" or \
                     (child.rel == "obl" and child.lemma in lex.POSTS):
                 # "назначен начальником УВД", "на пост главы администрации": where the post is
-                for inner in s.children(child.index):
-                    inner_key = self.ctx.key_at(inner.start, inner.end)
-                    if inner.rel == "nmod" and type(self.ctx.entity(inner_key)).__name__ == "Institution":
-                        incident.institution = incident.institution or inner_key
+                incident.institution = incident.institution or self._post_institution(s, child)
             if incident.type == "Signing" and child.rel in ("obj", "nsubj:pass"):
                 incident.outcome = incident.outcome or _phrase(s, child)
 
@@ -405,7 +422,8 @@ class IncidentReader:
             elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
                 owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
                 self._owner_victims = owners
-            elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
+            elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep \
+                    and trigger.type != "Appointment":  # "назначен директором": the post, not who appointed
                 agents += self._parties(s, child)  # "задержан полицией"
             elif trigger.type == "Birth" and child.rel == "obl" and prep == "у":
                 patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
