@@ -402,6 +402,11 @@ class IncidentReader:
                     if inner.rel == "nmod":
                         self._taking_part += parties(s, inner)  # "с участием X"
                 continue
+            if trigger.label == "предъявление обвинения" and child.rel == "obj":
+                for inner in s.children(child.index):  # "предъявила обвинение Олегу Белову"
+                    if inner.feats.get("Case") == "Dat":
+                        patients += self._persons(s, inner)
+                continue
             if happening and child.rel == "obj" and trigger.type in ("Visit", "Signing"):
                 continue  # what was visited or signed, not who
             if happening and child.rel in ("obj", "iobj", "nsubj:pass"):
@@ -417,6 +422,8 @@ class IncidentReader:
                 continue  # "задержали раненым": how they were found, not whom
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
+            elif child.rel == "obl" and prep == "в" and trigger.type == "Attack" and token.lemma in ("выстрелить", "стрелять"):
+                patients += self._persons(s, child)  # "выстрелил в грабителя"
             elif child.rel == "obl" and prep == "по" and trigger.type == "Attack" and lex.VERBS.get(token.lemma) is None:
                 patients += self._persons(s, child)  # "открыл огонь по прохожим"
             elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":

@@ -42,7 +42,8 @@ VERBS: dict[str, str] = {
     "судить": "Trial",
     "обыскать": "Search",
     "родиться": "Birth", "родить": "Birth",
-    "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death",
+    "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death", "утонуть": "Death",
+    "врезаться": "Accident", "выстрелить": "Attack",
     "казнить": "Killing", "обезглавить": "Killing", "отречься": "Resignation",
 }
 # noun lemma -> incident type
@@ -82,6 +83,7 @@ NOUNS: dict[str, str] = {
     "самоубийство": "Death", "суицид": "Death", "казнь": "Killing", "покушение": "Attack",
     "геноцид": "Killing", "отречение": "Resignation",
     "свадьба": "Ceremony", "венчание": "Ceremony", "бракосочетание": "Ceremony",
+    "парад": "Ceremony", "дебаты": "Meeting", "марш": "Protest",
 }
 # happenings with no class of their own yet: a kgb:Incident labelled with what it was.
 # lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -103,6 +105,11 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "эвакуировать": ("эвакуация", m.ACTOR, m.PARTICIPANT), "эвакуация": ("эвакуация", m.ACTOR, m.PARTICIPANT),
     "выступление": ("выступление", m.ACTOR, m.PARTICIPANT), "выступить": ("выступление", m.ACTOR, m.PARTICIPANT),
     "премьера": ("премьера", m.ACTOR, m.PARTICIPANT),
+    "свержение": ("свержение", m.ACTOR, m.PARTICIPANT), "свергнуть": ("свержение", m.ACTOR, m.PARTICIPANT),
+    "депортация": ("депортация", m.ACTOR, m.PARTICIPANT), "депортировать": ("депортация", m.ACTOR, m.PARTICIPANT),
+    "выслать": ("депортация", m.ACTOR, m.PARTICIPANT),
+    "помолвка": ("помолвка", m.ACTOR, m.ACTOR), "обручиться": ("помолвка", m.ACTOR, m.ACTOR),
+    "исчезновение": ("исчезновение", None, m.PARTICIPANT),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
@@ -122,7 +129,17 @@ SUICIDE = {"самоубийство", "суицид", "застрелиться
 PLURALIA = {"выбор": "выборы", "перевыбор": "перевыборы", "беспорядок": "беспорядки", "гастроль": "гастроли",
             "переговор": "переговоры"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
-GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR)})
+GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR),
+                      # the body that opens a case or charges someone enforces the law
+                      "возбуждение уголовного дела": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
+                      "предъявление обвинения": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
+                      "лишение звания": (m.ACTOR, m.PARTICIPANT), "выдвижение": (m.ACTOR, m.PARTICIPANT),
+                      "исчезновение": (None, m.PARTICIPANT)})
+# "лишили звания", "лишён гражданства": what one can be stripped of
+DEPRIVABLE = {"звание", "сан", "гражданство", "титул", "награда", "орден", "медаль", "мандат", "лицензия",
+              "полномочие", "неприкосновенность", "премия", "пост", "должность"}
+# "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
+NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
 
 
 def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
@@ -130,6 +147,7 @@ def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
     if trigger.type == "Incident":
         return GENERIC_ROLES.get(trigger.label or "", (m.ACTOR, m.PARTICIPANT))
     return ROLES.get(trigger.type, (None, None))
+AWARD_WORDS = {"премия", "награда", "орден", "медаль", "звание", "приз", "оскар", "статуэтка", "диплом"}
 # the ceremonies that begin and end a happening
 OPENINGS = {"открытие": "церемония открытия", "закрытие": "церемония закрытия"}
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
@@ -209,7 +227,7 @@ ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
-INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться", "получить", "получать"}
+INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать"}
 WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
@@ -315,6 +333,32 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
         if lemma in LAW_VERBS and any(c.lemma in LAWS for c in children if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Incident", True, label="принятие закона")
+        objects = {c.lemma for c in children if c.rel in ("obj", "nsubj:pass", "obl", "iobj") and c.pos == "NOUN"}
+        if lemma in ("возбудить", "возбуждать") and "дело" in objects:
+            return Trigger(token, "Incident", True, label="возбуждение уголовного дела")
+        if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
+            return Trigger(token, "Incident", True, label="предъявление обвинения")
+        if lemma in ("лишить", "лишать") and (objects | {c.lemma for c in children if c.rel == "nsubj" and
+                                                    c.feats.get("Case") == "Gen"}) & DEPRIVABLE:
+            return Trigger(token, "Incident", True, label="лишение звания")  # "лишён сана"
+        if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
+            return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
+        if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
+            return Trigger(token, "Sentencing", True)  # "суд признал его виновным"
+        if lemma in ("найти", "обнаружить") and any(c.lemma in ("мёртвый", "мертвый", "убитый") for c in children):
+            return Trigger(token, "Death", True)  # "найден мёртвым"
+        if lemma in ("попасть", "попадать") and objects & HOSPITALS:
+            return Trigger(token, "Incident", True, label="госпитализация")  # "попал в больницу"
+        if lemma in ("попасть", "попадать") and objects & {"дтп", "авария", "катастрофа"}:
+            return Trigger(token, "Accident", True)  # "попал в аварию"
+        if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas):
+            return Trigger(token, "Incident", True, label="исчезновение")  # "пропал без вести"
+        if lemma in ("взойти", "восходить") and "престол" in objects:
+            return Trigger(token, "Appointment", True)  # "взошёл на престол"
+        if lemma in ("прийти", "приходить") and "власть" in objects:
+            return Trigger(token, "Appointment", True)  # "пришёл к власти"
+        if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
+            return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
         if lemma in GENERIC and lemma not in NOUNS:
             return Trigger(token, "Incident", True, label=GENERIC[lemma][0])
         if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
@@ -335,6 +379,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
             return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
+        if lemma == "уход" and (lemmas & POSTS or lemmas & {"отставка"} or _obl_lemmas(sentence, token) & POSTS):
+            return Trigger(token, "Resignation", False)  # "уход с поста", "уход в отставку"
+        if lemma == "стол" and "круглый" in lemmas:
+            return Trigger(token, "Meeting", False)  # "круглый стол"
+        if lemma == "вручение" and lemmas & AWARD_WORDS:
+            return Trigger(token, "Ceremony", False, label="вручение награды")
         if lemma in OPENINGS:
             # "открытие фестиваля", "закрытие Олимпиады": a ceremony of a happening (not of a shop)
             if any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and c.pos in ("NOUN", "PROPN") and

@@ -1,0 +1,53 @@
+"""Happenings a historian records beyond crimes and politics' set pieces: criminal cases opened
+and charges brought, titles stripped, nominations, guilty verdicts, bodies found, disappearances,
+drownings, crashes, hospital stays, accessions to a throne, overthrows, deportations, engagements.
+Sentences of our own; the negatives must yield nothing of the kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import summary
+
+CASES = [
+    ("Следственный комитет возбудил уголовное дело против Ивана Петрова.",
+     {"Incident.lawEnforcement=Следственный комитет", "Incident.participant=Иван Петров"}),
+    ("Прокуратура предъявила обвинение Олегу Белову.", {"Incident.participant=Олег Белов"}),
+    ("Синод лишил священника Олега Смирнова сана.", {"Incident.actor=Синод", "Incident.participant=Олег Смирнов"}),
+    ("Партия выдвинула Анну Ким кандидатом в президенты.", {"Incident.participant=Анна Ким"}),
+    ("Суд признал Петра Орлова виновным.", {"Sentencing.recipient=Пётр Орлов"}),
+    ("Журналист Илья Зуев найден мёртвым.", {"Death.casualty=Илья Зуев", "died:Илья Зуев"}),
+    ("Турист Павел Рогов пропал без вести.", {"Incident.participant=Павел Рогов"}),
+    ("Водитель Олег Лось врезался в столб.", {"Accident.casualty=Олег Лось"}),
+    ("Рыбак Егор Сом утонул в реке.", {"Death.casualty=Егор Сом", "died:Егор Сом"}),
+    ("Иван Кох попал в больницу.", {"Incident.participant=Иван Кох"}),
+    ("Певица Анна Лис попала в аварию.", {"Accident.casualty=Анна Лис"}),
+    ("Король Карл взошёл на престол.", {"Appointment.actor=Карл"}),
+    ("Генерал Ахмед Бен пришёл к власти в результате переворота.", {"Appointment.actor=Ахмед Бен"}),
+    ("Министр Игорь Лаптев объявил о своём уходе с поста.", {"Resignation"}),
+    ("Охранник Пётр Лавров выстрелил в грабителя.", {"Attack.perpetrator=Пётр Лавров", "Attack.victim=грабитель"}),
+    ("Власти депортировали журналиста Марка Дуна.", {"Incident.participant=Марк Дун"}),
+    ("Кирилл Нор обручился с Дарьей Лён.", {"Incident.actor=Кирилл Нор"}),
+    ("На круглом столе выступил историк Олег Кин.", {"Meeting"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_yields_facts(sentence, expected):
+    facts = summary(sentence)
+    assert expected <= facts, sorted(expected - facts)
+
+
+NEGATIVE = [
+    ("Дело о краже возбудило интерес журналистов.", "Incident"),  # interest aroused, no case opened
+    ("Он лишил себя сна.", "Incident"),  # sleep is no title
+    ("Олег Лось нашёл кошелёк на улице.", "Death"),
+    ("Письмо попало в редакцию.", "Incident"),
+    ("Иван Кох пришёл в школу.", "Appointment"),
+    ("Стол стоял в углу.", "Meeting"),
+]
+
+
+@pytest.mark.parametrize("sentence,forbidden", NEGATIVE, ids=[c[0][:40] for c in NEGATIVE])
+def test_sentence_yields_no_such_fact(sentence, forbidden):
+    assert not [f for f in summary(sentence) if f.startswith(forbidden)]
