@@ -51,3 +51,18 @@ NEGATIVE = [
 @pytest.mark.parametrize("sentence,forbidden", NEGATIVE, ids=[c[0][:40] for c in NEGATIVE])
 def test_sentence_yields_no_such_fact(sentence, forbidden):
     assert not [f for f in summary(sentence) if f.startswith(forbidden)]
+
+
+PARTICIPANTS = [
+    ("За Ивана Орлова проголосовали тысячи избирателей.", {"Election.participant=Иван Орлов"}),
+    ("Иван Орлов победил Петра Гурова на выборах.", {"Election.participant=Иван Орлов", "Election.participant=Пётр Гуров"}),
+    ("Победителем турнира стал Олег Лось.", {"Competition.participant=Олег Лось"}),
+    ("Ветеран Великой Отечественной войны Иван Орлов отметил юбилей.", {"ArmedConflict.participant=Иван Орлов"}),
+    ("Иван Орлов — участник боёв за Берлин.", {"ArmedConflict.participant=Иван Орлов"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PARTICIPANTS, ids=[c[0][:40] for c in PARTICIPANTS])
+def test_who_took_part(sentence, expected):
+    facts = summary(sentence)
+    assert expected <= facts, sorted(expected - facts)

@@ -86,7 +86,41 @@ class IncidentReader:
             if elaborated is not None and colon is not None:
                 elaborated.outcome = elaborated.outcome or _outcome_after(seg, colon[1])
         self._wholes()
+        self._role_nouns()
         return self.incidents
+
+    def _role_nouns(self) -> None:
+        """"ветеран Второй мировой войны Том Мур", "Победителем турнира стал X", "Маркив — участник
+        боёв": the person a role noun names took part in the happening in its genitive."""
+        for inc in self.incidents:
+            if inc.key not in self.trigger_of or inc.type not in lex.HAPPENINGS:
+                continue
+            seg, token = self.trigger_of[inc.key]
+            s = seg.sentence
+            role = next((t for t in s.tokens if t.index == token.head), None)
+            if role is None or token.rel != "nmod" or role.lemma not in _ROLE_NOUNS:
+                continue
+            keys = self._role_holder(s, role)
+            kind = "organizer" if role.lemma.startswith("организатор") else "participant"
+            for key in keys:
+                if all(p.agent != key for p in inc.participations):
+                    inc.participations.append(Participation(key, kind, [self._evidence(seg, 0.6)]))
+
+    def _role_holder(self, s: Sentence, role: Token) -> list[str]:
+        for child in s.children(role.index):
+            if child.rel in ("appos", "flat:name", "nsubj") and child.pos == "PROPN":
+                key = self.ctx.key_at(child.start, child.end)
+                if type(self.ctx.entity(key)).__name__ == "Person":
+                    return [key]
+        head = next((t for t in s.tokens if t.index == role.head), None)
+        if head is not None and role.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "быть"):
+            subject = _own_subject(s, head)  # "победителем турнира стал X"
+            return self.people.resolve(s, subject, create=False) if subject is not None else []
+        if head is not None and role.rel in ("appos", "conj", "nmod") and head.pos == "PROPN":
+            key = self.ctx.key_at(head.start, head.end)
+            if type(self.ctx.entity(key)).__name__ == "Person":
+                return [key]
+        return self.people.resolve(s, role, create=False)
 
     def _wholes(self) -> None:
         """"в ходе переговоров", "в рамках визита", "во время матча", "на саммите", "при взрыве",
@@ -422,6 +456,8 @@ class IncidentReader:
                 continue  # "задержали раненым": how they were found, not whom
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
+            elif child.rel == "obl" and prep == "за" and trigger.type == "Election" and trigger.is_verb:
+                patients += self._parties(s, child)  # "за Бинга проголосовали": the candidate
             elif child.rel == "obl" and prep == "в" and trigger.type == "Attack" and token.lemma in ("выстрелить", "стрелять"):
                 patients += self._persons(s, child)  # "выстрелил в грабителя"
             elif child.rel == "obl" and prep == "по" and trigger.type == "Attack" and lex.VERBS.get(token.lemma) is None:
@@ -475,7 +511,12 @@ class IncidentReader:
             return []  # "погиб во время урагана": a casualty of it, read with the death
         self._performed = verb.lemma in _PERFORM
         subject = _own_subject(s, verb)
-        return self._parties(s, subject) if subject is not None else []
+        takers = self._parties(s, subject) if subject is not None else []
+        if verb.lemma in _CONTEST_VERBS:  # "победил Уорд на праймериз": the one beaten took part too
+            for child in s.children(verb.index):
+                if child.rel == "obj" or child.rel == "obl" and _preposition(s, child) == "над":
+                    takers += self._parties(s, child)
+        return takers
 
     def _persons(self, s: Sentence, head: Token) -> list[str]:
         """The persons and groups a phrase names, through coordination and dash lists."""
@@ -721,6 +762,11 @@ class IncidentReader:
 
 
 _WITHIN = {"ход", "рамка", "время", "результат"}
+# verbs of winning and losing: who was beaten took part in the contest as well
+_CONTEST_VERBS = {"победить", "обыграть", "обойти", "опередить", "одолеть", "проиграть", "уступить", "разгромить"}
+# "участник боёв", "победитель турнира", "ветеран войны": a person named by a part in a happening
+_ROLE_NOUNS = {"участник", "участница", "победитель", "победительница", "ветеран", "финалист", "финалистка",
+               "организатор", "организаторша"}
 # what an incident can be a stage of ("финал чемпионата", "тур выборов", "открытие фестиваля")
 _STAGES = {"Competition", "Election", "Ceremony"}
 _STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
