@@ -66,3 +66,34 @@ PARTICIPANTS = [
 def test_who_took_part(sentence, expected):
     facts = summary(sentence)
     assert expected <= facts, sorted(expected - facts)
+
+
+MORE = [
+    ("Писатель говорил о Геноциде армян.", {"Killing"}),
+    ("Иван Орлов и Анна Ким вступили в брак.", {"Incident.actor=Иван Орлов", "Incident.actor=Анна Ким"}),
+    ("Сенат ратифицировал договор о границе.", {"Incident.actor=Сенат"}),
+    ("Иван Орлов лишился поста министра.", {"Resignation.participant=Иван Орлов"}),
+    ("Группа отправилась в мировой тур.", {"Incident"}),
+    ("Вспыхнул конфликт в Сирии.", {"ArmedConflict"}),
+    ("Акция в поддержку кандидатов прошла в Москве.", {"Protest", "Protest@Москва"}),
+    ("Оппозиция начала избирательную кампанию.", {"Election"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", MORE, ids=[c[0][:40] for c in MORE])
+def test_more_happenings(sentence, expected):
+    facts = summary(sentence)
+    assert expected <= facts, sorted(expected - facts)
+
+
+MORE_NEGATIVE = [
+    ("Иван Орлов занимал пост министра пять лет.", "Appointment"),  # holding a post is no event
+    ("Между соседями возник конфликт.", "ArmedConflict"),
+    ("Лига провела жеребьёвку тура.", "Incident"),
+    ("Машины столкнулись на перекрёстке.", "Protest"),
+]
+
+
+@pytest.mark.parametrize("sentence,forbidden", MORE_NEGATIVE, ids=[c[0][:40] for c in MORE_NEGATIVE])
+def test_no_such_happening(sentence, forbidden):
+    assert not [f for f in summary(sentence) if f.startswith(forbidden)]

@@ -110,6 +110,7 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "выслать": ("депортация", m.ACTOR, m.PARTICIPANT),
     "помолвка": ("помолвка", m.ACTOR, m.ACTOR), "обручиться": ("помолвка", m.ACTOR, m.ACTOR),
     "исчезновение": ("исчезновение", None, m.PARTICIPANT),
+    "революция": ("революция", m.PARTICIPANT, m.PARTICIPANT),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
@@ -163,7 +164,8 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
                                        "войсковой", "миротворческий", "антитеррористический", "боевой"}),
     "процесс": ("Trial", {"судебный", "уголовный"}),
     "игра": ("Competition", {"олимпийский", "паралимпийский", "азиатский"}),
-    "акция": ("Protest", {"протестный", "протест"}),
+    "акция": ("Protest", {"протестный", "протест", "поддержка", "против", "протеста"}),
+    "кампания": ("Election", {"избирательный", "предвыборный", "президентский"}),
     "происшествие": ("Accident", {"дорожно-транспортный"}),
 }
 # "ушёл с поста", "покинул должность", "сложил полномочия", "освобождён от должности"
@@ -227,7 +229,7 @@ ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
-INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать"}
+INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать"}
 WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
@@ -353,6 +355,14 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Accident", True)  # "попал в аварию"
         if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas):
             return Trigger(token, "Incident", True, label="исчезновение")  # "пропал без вести"
+        if lemma in ("вступить", "вступать") and "брак" in objects:
+            return Trigger(token, "Incident", True, label="брак")  # "вступили в брак"
+        if lemma in ("ратифицировать",) and objects & AGREEMENTS:
+            return Trigger(token, "Incident", True, label="принятие закона")  # "ратифицировал договор"
+        if lemma in ("достичь", "достигнуть") and objects & AGREEMENTS:
+            return Trigger(token, "Signing", True)  # "достигли договорённости"
+        if lemma in ("лишиться",) and objects & POSTS:
+            return Trigger(token, "Resignation", True)  # "лишился поста"
         if lemma in ("взойти", "восходить") and "престол" in objects:
             return Trigger(token, "Appointment", True)  # "взошёл на престол"
         if lemma in ("прийти", "приходить") and "власть" in objects:
@@ -366,7 +376,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in VERBS:
             return Trigger(token, VERBS[lemma], True)
         return None
-    if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token):
+    if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token) or \
+            token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and token.lemma.lower() in PROPER_EVENTS:
         lemma = token.lemma.lower()
         if token.feats.get("Number") == "Plur":
             lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
@@ -379,6 +390,15 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
             return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
+        if lemma == "приход" and "власть" in lemmas | _obl_lemmas(sentence, token):
+            return Trigger(token, "Appointment", False)  # "приход к власти"
+        if lemma == "тур" and lemmas & {"концертный", "гастрольный", "мировой", "прощальный"}:
+            return Trigger(token, "Incident", False, label="гастроли")  # "мировой тур"
+        if lemma == "конфликт" and any(c.rel == "nmod" and _case_of(sentence, c) in ("в", "на") and c.pos == "PROPN"
+                                       for c in children):
+            return Trigger(token, "ArmedConflict", False)  # "конфликт в Донбассе"
+        if lemma == "столкновение" and _number(sentence, token) == "Plur" and not lemmas & {"автомобиль", "машина", "поезд"}:
+            return Trigger(token, "Protest", False)  # "столкновения с полицией"
         if lemma == "уход" and (lemmas & POSTS or lemmas & {"отставка"} or _obl_lemmas(sentence, token) & POSTS):
             return Trigger(token, "Resignation", False)  # "уход с поста", "уход в отставку"
         if lemma == "стол" and "круглый" in lemmas:
@@ -413,6 +433,11 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
     return None
 
 
+def _case_of(sentence: Sentence, token: Token) -> str | None:
+    """The preposition a noun is governed by."""
+    return next((c.lemma for c in sentence.children(token.index) if c.rel == "case"), None)
+
+
 def _number(sentence: Sentence, token: Token) -> str | None:
     """A noun's number; of a capitalised first word taken for a name, the number of its verb."""
     if token.pos == "PROPN" and token.rel == "nsubj":
@@ -420,6 +445,10 @@ def _number(sentence: Sentence, token: Token) -> str | None:
         if verb is not None and verb.feats.get("Number"):
             return verb.feats["Number"]
     return token.feats.get("Number")
+
+
+# happenings whose names are written with a capital ("Геноцид армян", "Олимпиады в Рио")
+PROPER_EVENTS = {"геноцид", "война", "революция", "олимпиада", "паралимпиада", "универсиада", "холокост"}
 
 
 def _capitalised_first(sentence: Sentence, token: Token) -> bool:
