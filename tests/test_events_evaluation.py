@@ -43,3 +43,35 @@ def test_nothing_predicted_is_all_missed():
     score_document(annotation(), empty, report)
     assert report.scores() == (0.0, 0.0, 0.0)
     assert sum(report.fn.values()) == 4
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    from kgbuild.evaluation.events import predicted_relations
+
+    facts = extract(Document(id="t", text=text))
+    return {(kind, text[a[0]:a[1]], text[b[0]:b[1]]) for kind, a, b in predicted_relations(facts)}
+
+
+def test_a_participant_named_by_a_pronoun_links_through_its_last_mention():
+    text = "Иван Орлов родился в Омске. В 2005 году он был назначен послом."
+    assert ("PARTICIPANT_IN", "Иван Орлов", "назначен") in _relations(text)
+
+
+def test_the_institution_of_a_post_takes_part_in_the_appointment():
+    text = "Директором завода «Сириус» назначен инженер Пётр Гуров."
+    found = _relations(text)
+    assert ("PARTICIPANT_IN", "Пётр Гуров", "назначен") in found
+    assert not [r for r in found if r[0] == "AGENT" and r[1] == "Пётр Гуров"]
+
+
+def test_the_police_who_arrest_are_the_agent():
+    assert ("AGENT", "Полиция", "задержала") in _relations("Полиция задержала Петра Гурова.")
+
+
+def test_a_death_in_a_setting_is_its_subevent():
+    assert ("SUBEVENT_OF", "погиб", "взрыве") in _relations("Полицейский Олег Лось погиб при взрыве.")
+
+
+def test_a_place_under_the_verb_a_happening_hangs_on():
+    text = "Пианист Иван Орлов в Омске принял участие в концерте."
+    assert ("TAKES_PLACE_IN", "концерте", "Омске") in _relations(text)

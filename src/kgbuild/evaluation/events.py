@@ -22,6 +22,8 @@ RELATIONS = ("AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN", "SUBE
 Span = tuple[int, int]
 # incidents of a post given or left, whose institution is where the post is
 POST_TYPES = {"Appointment", "Resignation"}
+# roles of who did it: NEREL's AGENT (the police who arrest act as well)
+AGENT_ROLES = {"perpetrator", "actor", "lawEnforcement"}
 
 
 @dataclass
@@ -80,23 +82,28 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
     """The relations one word telling an incident has with what its line names."""
     trig = (word.start, word.end)
     lo, hi = (sentence.start, sentence.end) if sentence else trig
-    acting = {p.agent for p in inc.participations if p.role in ("perpetrator", "actor")}
+    acting = {p.agent for p in inc.participations if p.role in AGENT_ROLES}
     for part in inc.participations:
         if not _annotatable(facts, part.agent):
             continue
-        kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
+        kind = "AGENT" if part.role in AGENT_ROLES else "PARTICIPANT_IN"
         if kind == "PARTICIPANT_IN" and part.agent in acting:
             continue  # "покончил с собой": who did it and to whom it happened is one AGENT
         # one participation is one relation: of the participant's mentions in the line ("эмир
         # Катара шейх Хамад"), the name nearest the word, else the nearest mention
         mentions = _mentions(facts, part.agent)
         here = [m for m in mentions if lo <= m.start < hi]
-        if not here:  # "полковник был снова задержан": the post the line names the person by
-            here = [t for t in _posts(facts, mentions) if lo <= t.start < hi]
         if here:
             best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
             out.append((kind, (best.start, best.end), trig))
-        elif any(lo <= e.start < hi or e.start <= lo < e.end for e in part.evidence):
+            continue
+        # "полковник был снова задержан": the post the line names the person by, and the name
+        # told before, both of which NEREL links
+        posts = [t for t in _posts(facts, mentions) if lo <= t.start < hi]
+        if posts:
+            best = min(posts, key=lambda m: abs(m.start - trig[0]))
+            out.append((kind, (best.start, best.end), trig))
+        if any(lo <= e.start < hi or e.start <= lo < e.end for e in part.evidence):
             # "он был назначен": a participant the line names by a pronoun or a post is linked
             # through its last mention before the line, as NEREL links it
             before = [m for m in mentions if m.start < lo]

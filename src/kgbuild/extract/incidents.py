@@ -319,8 +319,12 @@ class IncidentReader:
                     incident.institution = incident.institution or self._post_institution(s, child)
         if not trigger.is_verb and incident.place is None:
             head = next((t for t in s.tokens if t.index == token.head), None)
-            if token.rel == "nsubj" and head is not None and head.pos == "VERB" and lex.trigger_at(s, head) is None:
-                self._where(seg, head, incident)  # "в Турции произошло землетрясение", "ДТП случилось в …"
+            if head is not None and head.lemma == "участие" and head.head is not None:  # "принял участие в …"
+                head = next((t for t in s.tokens if t.index == head.head), None)
+            if token.rel in ("nsubj", "obl", "obj", "nmod") and head is not None and head.pos == "VERB" and \
+                    lex.trigger_at(s, head) is None:
+                # "в Турции произошло землетрясение", "в Нью-Йорке принял участие в концерте"
+                self._where(seg, head, incident)
             for child in s.children(token.index):
                 if child.rel == "acl" and incident.place is None:
                     self._where(seg, child, incident)  # "обыски, проведённые в Льеже"
@@ -588,8 +592,13 @@ class IncidentReader:
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
             if prep in ("из", "в") and item is None:
-                # "из исправительного учреждения ЕС-164/4", "в посёлке Горный": the name under the noun
-                for grand in s.children(child.index):
+                # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
+                # в Москве": the name under the noun
+                grands = s.children(child.index)
+                if prep == "в" and child.rel == "obl":
+                    grands = grands + [g for c in grands if c.rel == "nmod" for g in s.children(c.index)
+                                       if g.rel == "nmod" and _preposition(s, g) == "в"]
+                for grand in grands:
                     inner_key = self.ctx.key_at(grand.start, grand.end)
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
