@@ -75,3 +75,13 @@ def test_a_death_in_a_setting_is_its_subevent():
 def test_a_place_under_the_verb_a_happening_hangs_on():
     text = "Пианист Иван Орлов в Омске принял участие в концерте."
     assert ("TAKES_PLACE_IN", "концерте", "Омске") in _relations(text)
+
+
+def test_a_headline_that_retells_an_incident_links_its_own_date_phrase():
+    text = "Митинг 12 марта 2011 года в Омске\nМитинг против закрытия завода прошёл 12 марта 2011 года в Омске."
+    from kgbuild.evaluation.events import predicted_relations
+
+    dated = {(a, b) for kind, a, b in predicted_relations(extract(Document(id="t", text=text)))
+             if kind == "POINT_IN_TIME"}
+    assert ((0, 6), (7, 25)) in dated  # the headline's word and the headline's date
+    assert len(dated) == 2

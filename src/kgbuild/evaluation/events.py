@@ -118,6 +118,16 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
                 break
     if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
         out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
+    elif word is not inc.trigger:
+        # a line that retells it ("Митинг 12 марта 2011 года" over the body): its own phrase of
+        # the same date, or the date right after the word ("умер 17 февраля 2019 года")
+        for d in getattr(facts, "dates", []):
+            if d.evidence is None or not lo <= d.evidence.start < hi:
+                continue
+            same = inc.date is not None and d.value and d.value == inc.date.value
+            if same or 0 <= d.evidence.start - trig[1] <= 2:
+                out.append(("POINT_IN_TIME", trig, (d.evidence.start, d.evidence.end)))
+                break
     if inc.place:
         for mention in _mentions(facts, inc.place):
             if lo <= mention.start < hi:
