@@ -85,3 +85,9 @@ def test_a_headline_that_retells_an_incident_links_its_own_date_phrase():
              if kind == "POINT_IN_TIME"}
     assert ((0, 6), (7, 25)) in dated  # the headline's word and the headline's date
     assert len(dated) == 2
+
+
+def test_the_words_telling_a_happening_run_to_its_companion_noun():
+    facts = extract(Document(id="t", text="Министр Иван Орлов ушёл в отставку."))
+    resignation = next(i for i in facts.incidents if i.type == "Resignation")
+    assert resignation.trigger.quote == "ушёл в отставку"

@@ -280,7 +280,7 @@ class IncidentReader:
             return None  # "вспоминают тех, кто погиб": a death of no one in particular
         incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=trigger.label or lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
-        incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
+        incident.trigger = self.ctx.evidence(token.start, _companion_end(s, token) if trigger.is_verb else token.end, 0.8)
         agent_role, patient_role = lex.roles(trigger) if kind == trigger.type else lex.ROLES.get(kind, (None, None))
         if kind == "Killing" and trigger.type == "Death":
             patient_role = "victim"
@@ -792,6 +792,20 @@ _TELLING = {"рассказать", "рассказывать", "сообщит�
             "сказать", "написать", "писать", "вспомнить", "вспоминать", "узнать", "знать", "объявить",
             "объявлять", "прокомментировать", "комментировать", "упомянуть", "напомнить", "думать",
             "считать", "пожаловаться", "жаловаться", "отчитаться", "доложить", "снять", "посвятить"}  # "в ходе", "в рамках", "во время"
+
+
+# the nouns that make a verb tell a happening ("ушёл в отставку", "вышел на свободу"): the words
+# that tell it run to them
+_COMPANIONS = {"отставка", "свобода", "жизнь", "себя", "должность", "пост", "престол", "власть", "брак", "дело",
+               "обвинение", "сан", "звание", "гражданство", "больница", "заложник", "огонь", "ранение", "травма",
+               "независимость", "перемирие", "договор", "соглашение", "закон", "законопроект", "полномочие"}
+
+
+def _companion_end(s: Sentence, verb: Token) -> int:
+    """Where the words telling a happening end: at the companion noun after the verb, if any."""
+    after = [c for c in s.children(verb.index) if c.lemma in _COMPANIONS and c.start > verb.start
+             and c.rel in ("obj", "obl", "nsubj:pass", "iobj") and c.start - verb.end < 40]
+    return max([verb.end] + [c.end for c in after])
 
 
 def _fixed(s: Sentence, token: Token) -> set[str]:
