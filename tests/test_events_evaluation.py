@@ -91,3 +91,12 @@ def test_the_words_telling_a_happening_run_to_its_companion_noun():
     facts = extract(Document(id="t", text="Министр Иван Орлов ушёл в отставку."))
     resignation = next(i for i in facts.incidents if i.type == "Resignation")
     assert resignation.trigger.quote == "ушёл в отставку"
+
+
+def test_a_headline_naming_someone_the_body_appointments_do_not_is_its_own_incident():
+    text = ("Президент назначил Олега Белова послом в Италии\n"
+            "Ранее министром культуры была назначена Анна Ким.")
+    facts = extract(Document(id="t", text=text))
+    appointments = [i for i in facts.incidents if i.type == "Appointment"]
+    assert len(appointments) == 2
+    assert {facts.entity(p.agent).label for i in appointments for p in i.participations} >= {"Олег Белов", "Анна Ким"}

@@ -720,6 +720,13 @@ class IncidentReader:
                 # "Итальянский суд приговорил солдата" over a body that never retells it
                 self._incident(seg, trigger)
                 continue
+            persons = {k for k in named if type(self.ctx.entity(k)).__name__ == "Person"
+                       and not getattr(self.ctx.entity(k), "anonymous", True)}
+            if not told and trigger.is_verb and persons and not persons & {
+                    p.agent for i in same for p in i.participations} and not inside(trigger.token.start, self.quotes):
+                # "Трамп назначил Хантсмена послом" over a body whose appointments are others'
+                self._incident(seg, trigger)
+                continue
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
                 continue
             incident = (told or same)[0]
