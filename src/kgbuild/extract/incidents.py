@@ -440,7 +440,7 @@ class IncidentReader:
                     if inner.rel == "nmod":
                         self._taking_part += parties(s, inner)  # "с участием X"
                 continue
-            if trigger.label == "предъявление обвинения" and child.rel == "obj":
+            if trigger.label == "предъявление обвинения" and child.rel == "obj" and child.lemma == "обвинение":
                 for inner in s.children(child.index):  # "предъявила обвинение Олегу Белову"
                     if inner.feats.get("Case") == "Dat":
                         patients += self._persons(s, inner)

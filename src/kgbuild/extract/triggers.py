@@ -338,6 +338,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         objects = {c.lemma for c in children if c.rel in ("obj", "nsubj:pass", "obl", "iobj") and c.pos == "NOUN"}
         if lemma in ("возбудить", "возбуждать") and "дело" in objects:
             return Trigger(token, "Incident", True, label="возбуждение уголовного дела")
+        if lemma in ("обвинить", "обвинять") and _charged(sentence, token):
+            return Trigger(token, "Incident", True, label="предъявление обвинения")  # "обвинён в убийстве"
         if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
             return Trigger(token, "Incident", True, label="предъявление обвинения")
         if lemma in ("лишить", "лишать") and (objects | {c.lemma for c in children if c.rel == "nsubj" and
@@ -431,6 +433,20 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in GENERIC and _number(sentence, token) != "Plur" or lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
+
+
+# who charges someone with a crime, as against one who only blames
+PROSECUTORS = {"прокуратура", "прокурор", "следствие", "следователь", "суд", "обвинение", "полиция", "ск", "фбр"}
+
+
+def _charged(sentence: Sentence, token: Token) -> bool:
+    """"обвинён в убийстве", "прокуратура обвинила X в …": a charge, not a reproach."""
+    children = sentence.children(token.index)
+    if not any(c.rel == "obl" and _case_of(sentence, c) == "в" for c in children):
+        return False
+    if token.feats.get("Voice") == "Pass" and token.feats.get("Variant") == "Short":
+        return True
+    return any(c.rel == "nsubj" and c.lemma.lower() in PROSECUTORS for c in children)
 
 
 def _case_of(sentence: Sentence, token: Token) -> str | None:
