@@ -100,3 +100,14 @@ def test_a_headline_naming_someone_the_body_appointments_do_not_is_its_own_incid
     appointments = [i for i in facts.incidents if i.type == "Appointment"]
     assert len(appointments) == 2
     assert {facts.entity(p.agent).label for i in appointments for p in i.participations} >= {"Олег Белов", "Анна Ким"}
+
+
+def test_misses_lists_the_gold_relations_no_prediction_matched():
+    from kgbuild.evaluation.events import misses
+
+    facts = extract(Document(id="t", text=TEXT))
+    missed = misses(annotation(), facts)
+    assert all(m[3] == TEXT for m in missed)  # each with the line it stands in
+    assert not [m for m in missed if m[0] == "AGENT"]  # the agent was read
+    assert misses(annotation(), extract(Document(id="t", text="Погода была ясной.")), "AGENT") == [
+        ("AGENT", "Пётр Соколов", "застрелил", TEXT)]

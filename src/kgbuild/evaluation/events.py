@@ -276,6 +276,21 @@ def _score(gold, facts, report: EventReport, everything=None) -> None:
             report.fn[g[0]] += 1
 
 
+def misses(doc: Annotation, facts, kind: str | None = None) -> list[tuple[str, str, str, str]]:
+    """The gold relations (of one type, or all) no prediction matched, as (type, first argument,
+    second argument, the line they stand in) for reading."""
+    pred = list(dict.fromkeys(predicted_relations(facts)))
+    out = []
+    for g in gold_relations(doc):
+        if (kind and g[0] != kind) or any(_matches(p, g) for p in pred):
+            continue
+        lo, hi = min(g[1][0], g[2][0]), max(g[1][1], g[2][1])
+        start = max(doc.text.rfind("\n", 0, lo) + 1, lo - 150)
+        end = min([x for x in (doc.text.find("\n", hi),) if x >= 0] + [hi + 150])
+        out.append((g[0], doc.text[g[1][0]:g[1][1]], doc.text[g[2][0]:g[2][1]], doc.text[start:end].strip()))
+    return out
+
+
 def evaluate(directory: Path, extract=None, limit: int | None = None) -> tuple[EventReport, EventReport]:
     """Score the extractor on a NEREL split (a folder of .txt/.ann pairs): against all of NEREL's
     event relations, and against those whose event our incident lexicon covers."""
@@ -290,10 +305,21 @@ def evaluate(directory: Path, extract=None, limit: int | None = None) -> tuple[E
     return report, scoped
 
 
-if __name__ == "__main__":  # python -m kgbuild.evaluation.events DIR [LIMIT]
+if __name__ == "__main__":  # python -m kgbuild.evaluation.events DIR [LIMIT] [--misses RELATION]
     import sys
 
-    result, in_lexicon = evaluate(Path(sys.argv[1]), limit=int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    args = sys.argv[1:]
+    if "--misses" in args:  # list the missed gold relations of one type, with their lines
+        from ..extract import extract as _extract
+        from ..model import Document
+
+        kind = args[args.index("--misses") + 1]
+        folder = Path(args[0])
+        for doc in read_directory(folder):
+            for rel, a, b, line in misses(doc, _extract(Document(id=doc.name, text=doc.text)), kind):
+                print(f"{doc.name}\t{rel}\t{a}\t{b}\t{line}")
+        sys.exit(0)
+    result, in_lexicon = evaluate(Path(args[0]), limit=int(args[1]) if len(args) > 1 else None)
     print(f"{result.documents} documents; all event relations:")
     print(result.table())
     print("\nrelations whose event is in the incident lexicon:")
