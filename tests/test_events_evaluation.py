@@ -43,3 +43,71 @@ def test_nothing_predicted_is_all_missed():
     score_document(annotation(), empty, report)
     assert report.scores() == (0.0, 0.0, 0.0)
     assert sum(report.fn.values()) == 4
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    from kgbuild.evaluation.events import predicted_relations
+
+    facts = extract(Document(id="t", text=text))
+    return {(kind, text[a[0]:a[1]], text[b[0]:b[1]]) for kind, a, b in predicted_relations(facts)}
+
+
+def test_a_participant_named_by_a_pronoun_links_through_its_last_mention():
+    text = "Иван Орлов родился в Омске. В 2005 году он был назначен послом."
+    assert ("PARTICIPANT_IN", "Иван Орлов", "назначен") in _relations(text)
+
+
+def test_the_institution_of_a_post_takes_part_in_the_appointment():
+    text = "Директором завода «Сириус» назначен инженер Пётр Гуров."
+    found = _relations(text)
+    assert ("PARTICIPANT_IN", "Пётр Гуров", "назначен") in found
+    assert not [r for r in found if r[0] == "AGENT" and r[1] == "Пётр Гуров"]
+
+
+def test_the_police_who_arrest_are_the_agent():
+    assert ("AGENT", "Полиция", "задержала") in _relations("Полиция задержала Петра Гурова.")
+
+
+def test_a_death_in_a_setting_is_its_subevent():
+    assert ("SUBEVENT_OF", "погиб", "взрыве") in _relations("Полицейский Олег Лось погиб при взрыве.")
+
+
+def test_a_place_under_the_verb_a_happening_hangs_on():
+    text = "Пианист Иван Орлов в Омске принял участие в концерте."
+    assert ("TAKES_PLACE_IN", "концерте", "Омске") in _relations(text)
+
+
+def test_a_headline_that_retells_an_incident_links_its_own_date_phrase():
+    text = "Митинг 12 марта 2011 года в Омске\nМитинг против закрытия завода прошёл 12 марта 2011 года в Омске."
+    from kgbuild.evaluation.events import predicted_relations
+
+    dated = {(a, b) for kind, a, b in predicted_relations(extract(Document(id="t", text=text)))
+             if kind == "POINT_IN_TIME"}
+    assert ((0, 6), (7, 25)) in dated  # the headline's word and the headline's date
+    assert len(dated) == 2
+
+
+def test_the_words_telling_a_happening_run_to_its_companion_noun():
+    facts = extract(Document(id="t", text="Министр Иван Орлов ушёл в отставку."))
+    resignation = next(i for i in facts.incidents if i.type == "Resignation")
+    assert resignation.trigger.quote == "ушёл в отставку"
+
+
+def test_a_headline_naming_someone_the_body_appointments_do_not_is_its_own_incident():
+    text = ("Президент назначил Олега Белова послом в Италии\n"
+            "Ранее министром культуры была назначена Анна Ким.")
+    facts = extract(Document(id="t", text=text))
+    appointments = [i for i in facts.incidents if i.type == "Appointment"]
+    assert len(appointments) == 2
+    assert {facts.entity(p.agent).label for i in appointments for p in i.participations} >= {"Олег Белов", "Анна Ким"}
+
+
+def test_misses_lists_the_gold_relations_no_prediction_matched():
+    from kgbuild.evaluation.events import misses
+
+    facts = extract(Document(id="t", text=TEXT))
+    missed = misses(annotation(), facts)
+    assert all(m[3] == TEXT for m in missed)  # each with the line it stands in
+    assert not [m for m in missed if m[0] == "AGENT"]  # the agent was read
+    assert misses(annotation(), extract(Document(id="t", text="Погода была ясной.")), "AGENT") == [
+        ("AGENT", "Пётр Соколов", "застрелил", TEXT)]

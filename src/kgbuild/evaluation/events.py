@@ -20,6 +20,10 @@ from .brat import Annotation, read_directory
 RELATIONS = ("AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN", "SUBEVENT_OF",
              "DATE_OF_DEATH", "AWARDED_WITH")
 Span = tuple[int, int]
+# incidents of a post given or left, whose institution is where the post is
+POST_TYPES = {"Appointment", "Resignation"}
+# roles of who did it: NEREL's AGENT (the police who arrest act as well)
+AGENT_ROLES = {"perpetrator", "actor", "lawEnforcement"}
 
 
 @dataclass
@@ -78,28 +82,65 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
     """The relations one word telling an incident has with what its line names."""
     trig = (word.start, word.end)
     lo, hi = (sentence.start, sentence.end) if sentence else trig
-    acting = {p.agent for p in inc.participations if p.role in ("perpetrator", "actor")}
+    acting = {p.agent for p in inc.participations if p.role in AGENT_ROLES}
     for part in inc.participations:
         if not _annotatable(facts, part.agent):
             continue
-        kind = "AGENT" if part.role in ("perpetrator", "actor") else "PARTICIPANT_IN"
+        kind = "AGENT" if part.role in AGENT_ROLES else "PARTICIPANT_IN"
         if kind == "PARTICIPANT_IN" and part.agent in acting:
             continue  # "покончил с собой": who did it and to whom it happened is one AGENT
         # one participation is one relation: of the participant's mentions in the line ("эмир
         # Катара шейх Хамад"), the name nearest the word, else the nearest mention
-        here = [m for m in _mentions(facts, part.agent) if lo <= m.start < hi]
+        mentions = _mentions(facts, part.agent)
+        here = [m for m in mentions if lo <= m.start < hi]
         if here:
             best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
             out.append((kind, (best.start, best.end), trig))
+            continue
+        # "полковник был снова задержан": the post the line names the person by, and the name
+        # told before, both of which NEREL links
+        posts = [t for t in _posts(facts, mentions) if lo <= t.start < hi]
+        if posts:
+            best = min(posts, key=lambda m: abs(m.start - trig[0]))
+            out.append((kind, (best.start, best.end), trig))
+        if any(lo <= e.start < hi or e.start <= lo < e.end for e in part.evidence):
+            # "он был назначен": a participant the line names by a pronoun or a post is linked
+            # through its last mention before the line, as NEREL links it
+            before = [m for m in mentions if m.start < lo]
+            if before:
+                best = max(before, key=lambda m: m.start)
+                out.append((kind, (best.start, best.end), trig))
+    if inc.institution and inc.type in POST_TYPES:
+        # "назначен директором сети Facebook": NEREL makes the institution of the post a participant
+        for mention in _mentions(facts, inc.institution):
+            if lo <= mention.start < hi:
+                out.append(("PARTICIPANT_IN", (mention.start, mention.end), trig))
+                break
     if inc.date and inc.date.evidence and lo <= inc.date.evidence.start < hi:
         out.append(("POINT_IN_TIME", trig, (inc.date.evidence.start, inc.date.evidence.end)))
+    elif word is not inc.trigger:
+        # a line that retells it ("Митинг 12 марта 2011 года" over the body): its own phrase of
+        # the same date, or the date right after the word ("умер 17 февраля 2019 года")
+        for d in getattr(facts, "dates", []):
+            if d.evidence is None or not lo <= d.evidence.start < hi:
+                continue
+            same = inc.date is not None and d.value and d.value == inc.date.value
+            if same or 0 <= d.evidence.start - trig[1] <= 2:
+                out.append(("POINT_IN_TIME", trig, (d.evidence.start, d.evidence.end)))
+                break
     if inc.place:
         for mention in _mentions(facts, inc.place):
             if lo <= mention.start < hi:
                 out.append(("TAKES_PLACE_IN", trig, (mention.start, mention.end)))
     whole = by_key.get(inc.part_of or "")
-    if whole is not None and whole.trigger is not None and word is inc.trigger:
-        out.append(("SUBEVENT_OF", trig, (whole.trigger.start, whole.trigger.end)))
+    if whole is not None and whole.trigger is not None:
+        # the whole's word in the same line ("при стрельбе погиб" in a headline that retells
+        # both), else, for the part's own word, the whole's
+        words = [w for w in [whole.trigger] + whole.retold if lo <= w.start < hi]
+        if not words and word is inc.trigger:
+            words = [whole.trigger]
+        for w in words[:1]:
+            out.append(("SUBEVENT_OF", trig, (w.start, w.end)))
 
 
 def _deaths_and_awards(facts, by_key, out) -> None:
@@ -158,6 +199,13 @@ def _annotatable(facts, key: str) -> bool:
         if lemma in PROFESSIONS or lemma in POSTS or word in PROFESSIONS:
             return True
     return False
+
+
+def _posts(facts, mentions) -> list:
+    """The posts read as a person's (WORKS_AS links from one of its mentions)."""
+    starts = {(m.start, m.end) for m in mentions}
+    return [link.target for link in getattr(facts, "links", [])
+            if link.relation == "WORKS_AS" and (link.source.start, link.source.end) in starts]
 
 
 def _mentions(facts, key: str):
@@ -228,6 +276,21 @@ def _score(gold, facts, report: EventReport, everything=None) -> None:
             report.fn[g[0]] += 1
 
 
+def misses(doc: Annotation, facts, kind: str | None = None) -> list[tuple[str, str, str, str]]:
+    """The gold relations (of one type, or all) no prediction matched, as (type, first argument,
+    second argument, the line they stand in) for reading."""
+    pred = list(dict.fromkeys(predicted_relations(facts)))
+    out = []
+    for g in gold_relations(doc):
+        if (kind and g[0] != kind) or any(_matches(p, g) for p in pred):
+            continue
+        lo, hi = min(g[1][0], g[2][0]), max(g[1][1], g[2][1])
+        start = max(doc.text.rfind("\n", 0, lo) + 1, lo - 150)
+        end = min([x for x in (doc.text.find("\n", hi),) if x >= 0] + [hi + 150])
+        out.append((g[0], doc.text[g[1][0]:g[1][1]], doc.text[g[2][0]:g[2][1]], doc.text[start:end].strip()))
+    return out
+
+
 def evaluate(directory: Path, extract=None, limit: int | None = None) -> tuple[EventReport, EventReport]:
     """Score the extractor on a NEREL split (a folder of .txt/.ann pairs): against all of NEREL's
     event relations, and against those whose event our incident lexicon covers."""
@@ -242,10 +305,21 @@ def evaluate(directory: Path, extract=None, limit: int | None = None) -> tuple[E
     return report, scoped
 
 
-if __name__ == "__main__":  # python -m kgbuild.evaluation.events DIR [LIMIT]
+if __name__ == "__main__":  # python -m kgbuild.evaluation.events DIR [LIMIT] [--misses RELATION]
     import sys
 
-    result, in_lexicon = evaluate(Path(sys.argv[1]), limit=int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    args = sys.argv[1:]
+    if "--misses" in args:  # list the missed gold relations of one type, with their lines
+        from ..extract import extract as _extract
+        from ..model import Document
+
+        kind = args[args.index("--misses") + 1]
+        folder = Path(args[0])
+        for doc in read_directory(folder):
+            for rel, a, b, line in misses(doc, _extract(Document(id=doc.name, text=doc.text)), kind):
+                print(f"{doc.name}\t{rel}\t{a}\t{b}\t{line}")
+        sys.exit(0)
+    result, in_lexicon = evaluate(Path(args[0]), limit=int(args[1]) if len(args) > 1 else None)
     print(f"{result.documents} documents; all event relations:")
     print(result.table())
     print("\nrelations whose event is in the incident lexicon:")

@@ -26,8 +26,12 @@ MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемори�
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
-               "завоевать"}
+               "завоевать", "достаться"}
+# "о награждении X орденом …", "присвоение звания X": the conferral named by a noun
+AWARD_ACTS = {"награждение", "присвоение", "присуждение"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
+# "завоевала золото": a medal named by its metal, an award only as an award verb's object
+METALS = {"золото", "серебро", "бронза", "кубок", "пояс", "мяч", "статуэтка", "оскар"}
 # "лауреат премии X", "обладатель «Оскара»", "кавалер ордена": the holder of an award
 HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", "обладательница", "кавалер", "призёр", "призер"}
 # "чемпион мира", "олимпийская чемпионка": a title is an award its holder won
@@ -40,7 +44,8 @@ HONORARY_NOUNS = {"артист", "артистка", "деятель", "худ�
                   "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
-_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать"}
+_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться"}
+_VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 
@@ -195,20 +200,27 @@ class _Reader:
     def award(self, seg: Segment) -> None:
         s = seg.sentence
         for verb in s.tokens:
+            if verb.lemma in AWARD_ACTS and verb.pos == "NOUN":
+                self._award_act(seg, verb)
+                continue
             if verb.lemma not in AWARD_VERBS:
                 continue
             award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > verb.start), None)
             # "Нобелевскую премию присудили X": the award before the verb, as its object
-            award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NOUNS
-                                   and c.rel in ("obj", "nsubj:pass")), None)
+            award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NOUNS | METALS
+                                   and c.rel in ("obj", "nsubj:pass", "nsubj")), None)
             if award is None:
                 continue
             if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
+                continue
+            if verb.lemma == "достаться" and award.rel != "nsubj":
                 continue
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
                     recipients += self._named_or_resolved(s, child)
+                if verb.lemma == "достаться" and child.rel == "obl" and child.feats.get("Case") == "Dat":
+                    recipients += self._named_or_resolved(s, child)  # "медаль досталась Анне Ким"
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
                                              or verb.lemma == "удостоиться"):
                     recipients += self._named_or_resolved(s, child)
@@ -217,18 +229,37 @@ class _Reader:
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            # "награждён орденами «…», медалью «…»": one conferral per award
-            for one in [award] + [c for c in s.children(award.index) if c.rel == "conj" and c.lemma in AWARD_NOUNS]:
+            # "награждён орденами «…», медалью «…»", "орденами «А», «Б»": one conferral per award
+            for one in [award] + _more_awards(s, award):
+                self._conferral(seg, one, recipients, posthumous)
+
+    def _award_act(self, seg: Segment, noun: Token) -> None:
+        """"указ о награждении режиссёра X орденом Дружбы": the recipient in the genitive."""
+        s = seg.sentence
+        award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > noun.start
+                      and c.feats.get("Case") in ("Ins", "Gen")), None)
+        if award is None:
+            return
+        recipients: list[str] = []
+        for child in s.children(noun.index):
+            if child.rel == "nmod" and child.feats.get("Case") in ("Gen", "Dat") and child is not award \
+                    and child.lemma not in AWARD_NOUNS:
+                recipients += self._named_or_resolved(s, child)
+        if recipients:
+            posthumous = any(t.lemma == "посмертно" for t in s.tokens)
+            for one in [award] + _more_awards(s, award):
                 self._conferral(seg, one, recipients, posthumous)
 
     def _conferral(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
         s = seg.sentence
-        name = _award_name(s, award)
+        quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS else None
+        # "орденами «А», «Б»": the second award is known by its quoted name
+        name = f"«{self.ctx.text[quoted[0]:quoted[1]]}»" if quoted else _award_name(s, award)
         node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
                              award=name, posthumous=posthumous)
         node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
         first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
-        node.award_evidence = self.ctx.evidence(first, _award_end(s, award), 0.75)
+        node.award_evidence = self.ctx.evidence(*(quoted or (first, _award_end(s, award))), 0.75)
         node.date = _date_in(self.ctx, seg)
         for key in dict.fromkeys(recipients):
             node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
@@ -246,7 +277,11 @@ class _Reader:
                        and not _named_after(self.ctx, start))
         if not named:
             return []
-        key = named[-1][1]
+        # the person the life story is about: the most mentioned so far, the last named on a tie
+        counts: dict[str, int] = {}
+        for _start, k in named:
+            counts[k] = counts.get(k, 0) + 1
+        key = max(reversed([k for _start, k in named]), key=lambda k: counts[k])
         person = self.ctx.entity(key)
         wanted = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
         if wanted and getattr(person, "gender", None) not in (wanted, None):
@@ -257,9 +292,11 @@ class _Reader:
         """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's."""
         for child in s.children(head.index):
             if child.rel in ("appos", "flat:name", "nmod") and child.pos == "PROPN":
-                key = self.ctx.key_at(child.start, child.end)
-                if type(self.ctx.entity(key)).__name__ == "Person":
-                    return [key]
+                # "режиссёра Эмира Кустурицы": the name may be read from its second word only
+                for t in [child] + [c for c in s.children(child.index) if c.rel == "flat:name"]:
+                    key = self.ctx.key_at(t.start, t.end)
+                    if type(self.ctx.entity(key)).__name__ == "Person":
+                        return [key]
         return self.people.resolve(s, head)
 
     def holder(self, seg: Segment) -> None:
@@ -284,9 +321,11 @@ class _Reader:
                          if type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
                 span = (min(t.start for t in words), max(t.end for t in words))
                 name = s.text[span[0] - s.start:span[1] - s.start]
-            elif noun.lemma in TITLE_NOUNS:
+            elif noun.lemma in TITLE_NOUNS or noun.lemma.removeprefix("экс-") in TITLE_NOUNS:
                 qualifiers = [c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in TITLE_QUALIFIERS]
-                of = [c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma.lower() in TITLE_OF]
+                # "чемпион мира", "чемпион Италии", "чемпион WBC": of the world, a country, a federation
+                of = [c for c in s.children(noun.index) if c.rel == "nmod" and (c.lemma.lower() in TITLE_OF or
+                                                                                c.pos == "PROPN")]
                 if not qualifiers and not of:
                     continue  # "чемпион" alone: of what, the text does not say
                 words = inflect_phrase(qualifiers + [noun], plural=False)
@@ -297,12 +336,19 @@ class _Reader:
             recipients = self._holder_of(s, noun)
             if not recipients:
                 continue
-            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
-            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
-            node.award_evidence = self.ctx.evidence(span[0], span[1], 0.65)
-            for key in recipients:
-                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
-            self.ctx.facts.commemorations.append(node)
+            awards = [(name, span)]
+            if noun.lemma in HOLDER_NOUNS:  # "кавалер орденов Мужества, ордена Красной Звезды"
+                for more in _more_awards(s, award):
+                    quoted = _quoted_span(s, more) if more.lemma not in AWARD_NOUNS else None
+                    first = min([more.start] + [c.start for c in s.children(more.index) if c.rel == "amod"])
+                    awards.append((_award_name(s, more), quoted or (first, _award_end(s, more))))
+            for name, span in awards:
+                node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
+                node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
+                node.award_evidence = self.ctx.evidence(span[0], span[1], 0.65)
+                for key in recipients:
+                    node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
+                self.ctx.facts.commemorations.append(node)
 
     def _holder_of(self, s: Sentence, noun: Token) -> list[str]:
         """Who the holder noun is: the name in apposition, the subject of "стал лауреатом", or
@@ -315,6 +361,12 @@ class _Reader:
         head = next((t for t in s.tokens if t.index == noun.head), None)
         if head is None:
             return []
+        if noun.rel == "conj" and head.pos == "NOUN":
+            # "Иван Петров — полковник в отставке, кавалер орденов …": the subject of the first
+            subject = next((c for c in s.children(head.index) if c.rel == "nsubj" and c.pos == "PROPN"), None)
+            key = self.ctx.key_at(subject.start, subject.end) if subject is not None else None
+            if type(self.ctx.entity(key)).__name__ == "Person":
+                return [key]
         if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
             subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
             return self.people.resolve(s, subject, create=False) if subject is not None else []
@@ -452,6 +504,26 @@ def _award_name(s: Sentence, award: Token) -> str:
         if child.rel in ("nmod", "flat", "appos") and child.start > award.start:
             words.append(child.text)
     return " ".join(words)
+
+
+def _more_awards(s: Sentence, award: Token) -> list[Token]:
+    """"орденами «А», «Б» и медалью": the other awards of a list after the first."""
+    end = _award_end(s, award)
+    # the parser may hang the next award on the first one's name ("орденов Мужества, ордена …")
+    near = s.children(award.index) + [g for c in s.children(award.index) if c.rel in ("nmod", "appos")
+                                      for g in s.children(c.index)]
+    return [c for c in near if c.rel in ("conj", "appos") and c.start >= end
+            and (c.lemma in AWARD_NOUNS or _quoted_span(s, c))
+            and not any(a.lemma in _VAGUE for a in s.children(c.index))]  # "и других наград"
+
+
+def _quoted_span(s: Sentence, token: Token) -> tuple[int, int] | None:
+    """The «…» a word stands inside, without the quotes."""
+    before, after = s.text[:token.start - s.start], s.text[token.start - s.start:]
+    left, right = before.rfind("«"), after.find("»")
+    if left < 0 or right < 0 or "»" in before[left:] or "«" in after[:right]:
+        return None
+    return s.start + left + 1, token.start + right
 
 
 def _quoted_after(s: Sentence, token: Token) -> bool:

@@ -86,36 +86,146 @@ class IncidentReader:
             if elaborated is not None and colon is not None:
                 elaborated.outcome = elaborated.outcome or _outcome_after(seg, colon[1])
         self._wholes()
+        self._role_nouns()
         return self.incidents
 
+    def _role_nouns(self) -> None:
+        """"ветеран Второй мировой войны Том Мур", "Победителем турнира стал X", "Маркив — участник
+        боёв": the person a role noun names took part in the happening in its genitive."""
+        for inc in self.incidents:
+            if inc.key not in self.trigger_of or inc.type not in lex.HAPPENINGS:
+                continue
+            seg, token = self.trigger_of[inc.key]
+            s = seg.sentence
+            role = next((t for t in s.tokens if t.index == token.head), None)
+            if role is None or token.rel != "nmod" or role.lemma not in _ROLE_NOUNS:
+                continue
+            keys = self._role_holder(s, role)
+            kind = "organizer" if role.lemma.startswith("организатор") else "participant"
+            for key in keys:
+                if all(p.agent != key for p in inc.participations):
+                    inc.participations.append(Participation(key, kind, [self._evidence(seg, 0.6)]))
+
+    def _role_holder(self, s: Sentence, role: Token) -> list[str]:
+        for child in s.children(role.index):
+            if child.rel in ("appos", "flat:name", "nsubj") and child.pos == "PROPN":
+                key = self.ctx.key_at(child.start, child.end)
+                if type(self.ctx.entity(key)).__name__ == "Person":
+                    return [key]
+        head = next((t for t in s.tokens if t.index == role.head), None)
+        if head is not None and role.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "быть"):
+            subject = _own_subject(s, head)  # "победителем турнира стал X"
+            return self.people.resolve(s, subject, create=False) if subject is not None else []
+        if head is not None and role.rel in ("appos", "conj", "nmod") and head.pos == "PROPN":
+            key = self.ctx.key_at(head.start, head.end)
+            if type(self.ctx.entity(key)).__name__ == "Person":
+                return [key]
+        return self.people.resolve(s, role, create=False)
+
     def _wholes(self) -> None:
-        """"в ходе переговоров", "в рамках визита", "во время матча", "на саммите": an incident
-        told inside a larger one named in the same sentence is a part of it."""
+        """"в ходе переговоров", "в рамках визита", "во время матча", "на саммите", "при взрыве",
+        "в результате взрыва", "финал чемпионата", "перестрелка, в результате которой …": an
+        incident told inside a larger one named in the same sentence is a part of it."""
         by_start = {self.start_of[i.key]: i for i in self.incidents}
         for part in self.incidents:
             if part.part_of or part.key not in self.trigger_of:
                 continue
             seg, token = self.trigger_of[part.key]
-            s = seg.sentence
-            for child in s.children(token.index):
-                if child.rel not in ("obl", "nmod"):
+            whole = self._whole_in(seg.sentence, token, part, by_start)
+            if whole is None and token.rel == "conj" and token.head is not None:
+                # "погиб полицейский и ранены четыре человека": the phrase hangs on the first verb
+                head = next(t for t in seg.sentence.tokens if t.index == token.head)
+                whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            if whole is None:
+                whole = self._relative_whole(seg.sentence, token, part, by_start)
+            if whole is None and part.type in _CONSEQUENCES:
+                whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
+            if whole is not None:
+                part.part_of = whole.key
+
+    def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
+        """The larger incident a phrase under this word names."""
+        for child in s.children(token.index):
+            if child.rel not in ("obl", "nmod"):
+                continue
+            prep = _preposition(s, child)
+            inner = []
+            if prep in ("в", "во") and child.lemma in _WITHIN:
+                inner = [c for c in s.children(child.index) if c.rel == "nmod"]
+            elif prep in ("в", "во") and _fixed(s, child) & _WITHIN:  # parsed as one preposition
+                inner = [child]
+            elif prep in ("на", "при") and child.pos == "NOUN":
+                inner = [child]
+            elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
+                    and part.type in _STAGES:
+                inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
+            for noun in inner:
+                whole = by_start.get(noun.start)
+                if whole is None or whole is part or whole.part_of == part.key or not self._may_hold(part, whole, prep):
                     continue
-                prep = _preposition(s, child)
-                inner = []
-                if prep in ("в", "во") and child.lemma in _WITHIN:
-                    inner = [c for c in s.children(child.index) if c.rel == "nmod"]
-                elif prep in ("в", "во") and _fixed(s, child) & _WITHIN:  # parsed as one preposition
-                    inner = [child]
-                elif prep == "на" and child.pos == "NOUN":
-                    inner = [child]
-                for noun in inner:
-                    whole = by_start.get(noun.start)
-                    if whole is None or whole is part or whole.part_of == part.key:
-                        continue
-                    if prep == "на" and whole.type not in _SETTINGS:
-                        continue
-                    part.part_of = whole.key
-                    break
+                return whole
+        return None
+
+    @staticmethod
+    def _may_hold(part: Incident, whole: Incident, prep: str | None) -> bool:
+        if prep == "на":  # "на саммите", "на фестивале"
+            return whole.type in _SETTINGS or whole.type == "Incident" and whole.label in _SHOWS
+        if prep is None:  # a genitive: a stage of a contest, a round of an election, an opening
+            # "церемония коронации" is the coronation itself
+            return whole.type in _STAGE_WHOLES and (whole.type != "Election" or part.type == "Election") and \
+                not part.type == whole.type == "Ceremony"
+        return True
+
+    def _relative_whole(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"перестрелка, в результате которой двое были убиты", "драка, в ходе которой …": the
+        noun the relative clause of the part's word stands after."""
+        clause = {token.index} | {c.index for c in s.children(token.index) if c.rel == "conj"}
+        if token.rel == "conj" and token.head is not None:
+            clause.add(token.head)
+        for t in s.tokens:
+            if t.lemma != "который" or t.start > token.start or t.head is None:
+                continue
+            frame = next((h for h in s.tokens if h.index == t.head), None)
+            if frame is not None and frame.index in clause and _fixed(s, t) & _WITHIN:
+                frame = t  # "в ходе которой" parsed as one preposition before "которой"
+            if frame is None or not ({frame.lemma} | _fixed(s, frame)) & _WITHIN or frame.head not in clause:
+                continue
+            head = next((h for h in s.tokens if h.index == token.head), None)
+            if token.rel == "acl:relcl" and head is not None and by_start.get(head.start) not in (None, part):
+                return by_start[head.start]  # "авария, в ходе которой пострадали …"
+            before = [i for start, i in by_start.items() if start < frame.start and i is not part
+                      and self.trigger_of.get(i.key, (None,))[0] is not None
+                      and self.trigger_of[i.key][0].sentence is s]
+            if before:
+                return max(before, key=lambda i: self.start_of[i.key])
+        return None
+
+    def _cause_above(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"бомба взорвалась, ранив двоих", "теракт, когда погибли восемь человек": a consequence
+        told by a converb or a "когда"-clause under the incident's word."""
+        head = next((h for h in s.tokens if h.index == token.head), None)
+        whole = by_start.get(head.start) if head is not None else None
+        if token.feats.get("VerbForm") == "Conv":
+            return whole if whole is not None and whole is not part and whole.type in _CAUSES else None
+        if token.rel not in ("acl:relcl", "advcl", "acl") or not any(c.lemma == "когда" for c in s.children(token.index)):
+            return None
+        # "приветствовал теракт, когда погибли …": the clause may hang on the verb, not the noun
+        before = [i for start, i in by_start.items() if start < token.start and i is not part and i.type in _CAUSES
+                  and self.trigger_of.get(i.key, (None,))[0] is not None and self.trigger_of[i.key][0].sentence is s]
+        return max(before, key=lambda i: self.start_of[i.key]) if before else None
+
+    def _whole_before(self, seg: Segment, token: Token, part: Incident) -> Incident | None:
+        """"… открыл огонь по толпе. В результате погибли восемь человек", "Тогда были убиты шесть
+        человек": a consequence told with no noun for its cause follows from the incident told
+        just before."""
+        s = seg.sentence
+        if not any(c.lemma == "результат" and _preposition(s, c) == "в" and not
+                   any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
+                   for c in s.children(token.index)):
+            return None
+        earlier = [i for i in self.incidents if i is not part and self.start_of[i.key] < seg.start
+                   and self.paragraph_of.get(i.key) == seg.paragraph and i.type in _CAUSES]
+        return max(earlier, key=lambda i: self.start_of[i.key]) if earlier else None
 
     # -- escort and teams ---------------------------------------------------------------------
     def _escort(self, seg: Segment, verb: Token) -> None:
@@ -148,13 +258,12 @@ class IncidentReader:
         s, token = seg.sentence, trigger.token
         agents, patients = self._arguments(s, token, trigger)
         kind = trigger.type
+        setting = None
         if kind == "Death" and patients and trigger.is_verb:
             setting = self._setting(seg, token)
-            if setting is not None:  # "погиб в перестрелке": a casualty of that incident
-                for key in patients:
+            if setting is not None:  # "погиб в перестрелке": a casualty of that incident, and the
+                for key in patients:  # death a part of it
                     setting.participations.append(Participation(key, "casualty", [self._evidence(seg, 0.7)]))
-                    self._mark_dead(key, setting)
-                return setting
         if kind == "Death" and patients:
             earlier = self._died_before(patients)
             if earlier is not None:
@@ -171,7 +280,7 @@ class IncidentReader:
             return None  # "вспоминают тех, кто погиб": a death of no one in particular
         incident = Incident(key=self.ctx.new_key("inc"), type=kind, label=trigger.label or lex.LABELS.get(kind))
         incident.evidence.append(self._evidence(seg, 0.8 if trigger.is_verb else 0.75))
-        incident.trigger = self.ctx.evidence(token.start, token.end, 0.8)
+        incident.trigger = self.ctx.evidence(token.start, _companion_end(s, token) if trigger.is_verb else token.end, 0.8)
         agent_role, patient_role = lex.roles(trigger) if kind == trigger.type else lex.ROLES.get(kind, (None, None))
         if kind == "Killing" and trigger.type == "Death":
             patient_role = "victim"
@@ -204,10 +313,18 @@ class IncidentReader:
         self._where(seg, token, incident)
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
+        if kind == "Resignation":  # "ушёл с поста главы администрации": where the post was
+            for child in s.children(token.index):
+                if child.rel in ("obl", "obj", "nmod") and (child.lemma in lex.POSTS or child.feats.get("Case") == "Gen"):
+                    incident.institution = incident.institution or self._post_institution(s, child)
         if not trigger.is_verb and incident.place is None:
             head = next((t for t in s.tokens if t.index == token.head), None)
-            if token.rel == "nsubj" and head is not None and head.pos == "VERB" and lex.trigger_at(s, head) is None:
-                self._where(seg, head, incident)  # "в Турции произошло землетрясение", "ДТП случилось в …"
+            if head is not None and head.lemma == "участие" and head.head is not None:  # "принял участие в …"
+                head = next((t for t in s.tokens if t.index == head.head), None)
+            if token.rel in ("nsubj", "obl", "obj", "nmod") and head is not None and head.pos == "VERB" and \
+                    lex.trigger_at(s, head) is None:
+                # "в Турции произошло землетрясение", "в Нью-Йорке принял участие в концерте"
+                self._where(seg, head, incident)
             for child in s.children(token.index):
                 if child.rel == "acl" and incident.place is None:
                     self._where(seg, child, incident)  # "обыски, проведённые в Льеже"
@@ -221,7 +338,10 @@ class IncidentReader:
                 return merged
         if not trigger.is_verb and not incident.participations and not incident.place:
             earlier = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
-            if earlier is not None:  # "Приговор может быть обжалован": the sentence told before
+            if earlier is not None and not self._names_its_whole(seg, token, earlier) and not any(
+                    c.rel == "nmod" and lex.trigger_at(s, c) for c in s.children(token.index)):
+                # "Приговор может быть обжалован": the sentence told before; "открытие выставки"
+                # after "открытие Игр" is another
                 self._retell(earlier, seg, token)
                 return earlier
         if kind == "Death":
@@ -237,11 +357,34 @@ class IncidentReader:
             for p in list(incident.participations):  # "покончил с собой": who died did it
                 if p.role == "casualty":
                     incident.participations.append(Participation(p.agent, "actor", list(p.evidence)))
+        if setting is not None and setting is not incident:
+            incident.part_of = setting.key
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
         self.trigger_of[incident.key] = (seg, token)
         return incident
+
+    def _names_its_whole(self, seg: Segment, token: Token, earlier: Incident) -> bool:
+        """"в финале чемпионата": the noun after a stage names the whole, not the stage again."""
+        told = self.trigger_of.get(earlier.key)
+        return told is not None and told[0] is seg and token.head == told[1].index and token.rel == "nmod"
+
+    def _post_institution(self, s: Sentence, post: Token, depth: int = 0) -> str | None:
+        """The institution a post belongs to: "начальником УВД", "пост главы администрации
+        района", "директором сети Facebook"."""
+        for inner in s.children(post.index):
+            if inner.rel not in ("nmod", "appos"):
+                continue
+            for t in [inner] + [c for c in s.children(inner.index) if c.rel in ("appos", "flat:name") or c.pos == "PROPN"]:
+                key = self.ctx.key_at(t.start, t.end)
+                if type(self.ctx.entity(key)).__name__ == "Institution":
+                    return key
+            if depth < 1 and inner.pos == "NOUN":
+                key = self._post_institution(s, inner, depth + 1)
+                if key:
+                    return key
+        return None
 
     def _happening(self, seg: Segment, token: Token, incident: Incident) -> None:
         """Where a visit went, in which institution a post is, what was signed."""
@@ -257,10 +400,7 @@ class IncidentReader:
             if incident.type == "Appointment" and child.feats.get("Case") == "Ins" or \
                     (child.rel == "obl" and child.lemma in lex.POSTS):
                 # "назначен начальником УВД", "на пост главы администрации": where the post is
-                for inner in s.children(child.index):
-                    inner_key = self.ctx.key_at(inner.start, inner.end)
-                    if inner.rel == "nmod" and type(self.ctx.entity(inner_key)).__name__ == "Institution":
-                        incident.institution = incident.institution or inner_key
+                incident.institution = incident.institution or self._post_institution(s, child)
             if incident.type == "Signing" and child.rel in ("obj", "nsubj:pass"):
                 incident.outcome = incident.outcome or _phrase(s, child)
 
@@ -300,6 +440,11 @@ class IncidentReader:
                     if inner.rel == "nmod":
                         self._taking_part += parties(s, inner)  # "с участием X"
                 continue
+            if trigger.label == "предъявление обвинения" and child.rel == "obj" and child.lemma == "обвинение":
+                for inner in s.children(child.index):  # "предъявила обвинение Олегу Белову"
+                    if inner.feats.get("Case") == "Dat":
+                        patients += self._persons(s, inner)
+                continue
             if happening and child.rel == "obj" and trigger.type in ("Visit", "Signing"):
                 continue  # what was visited or signed, not who
             if happening and child.rel in ("obj", "iobj", "nsubj:pass"):
@@ -315,10 +460,17 @@ class IncidentReader:
                 continue  # "задержали раненым": how they were found, not whom
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):
                 patients += self._persons(s, child)
+            elif child.rel == "obl" and prep == "за" and trigger.type == "Election" and trigger.is_verb:
+                patients += self._parties(s, child)  # "за Бинга проголосовали": the candidate
+            elif child.rel == "obl" and prep == "в" and trigger.type == "Attack" and token.lemma in ("выстрелить", "стрелять"):
+                patients += self._persons(s, child)  # "выстрелил в грабителя"
+            elif child.rel == "obl" and prep == "по" and trigger.type == "Attack" and lex.VERBS.get(token.lemma) is None:
+                patients += self._persons(s, child)  # "открыл огонь по прохожим"
             elif child.rel == "obl" and prep == "у" and trigger.type == "VehicleSeizure":
                 owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
                 self._owner_victims = owners
-            elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep:
+            elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep \
+                    and trigger.type != "Appointment":  # "назначен директором": the post, not who appointed
                 agents += self._parties(s, child)  # "задержан полицией"
             elif trigger.type == "Birth" and child.rel == "obl" and prep == "у":
                 patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
@@ -359,9 +511,16 @@ class IncidentReader:
             return []
         if verb.lemma in _TELLING:
             return []  # "рассказал о войне": who tells of it took no part in it
+        if lex.VERBS.get(verb.lemma) in ("Death", "Injury"):
+            return []  # "погиб во время урагана": a casualty of it, read with the death
         self._performed = verb.lemma in _PERFORM
         subject = _own_subject(s, verb)
-        return self._parties(s, subject) if subject is not None else []
+        takers = self._parties(s, subject) if subject is not None else []
+        if verb.lemma in _CONTEST_VERBS:  # "победил Уорд на праймериз": the one beaten took part too
+            for child in s.children(verb.index):
+                if child.rel == "obj" or child.rel == "obl" and _preposition(s, child) == "над":
+                    takers += self._parties(s, child)
+        return takers
 
     def _persons(self, s: Sentence, head: Token) -> list[str]:
         """The persons and groups a phrase names, through coordination and dash lists."""
@@ -433,8 +592,13 @@ class IncidentReader:
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
             if prep in ("из", "в") and item is None:
-                # "из исправительного учреждения ЕС-164/4", "в посёлке Горный": the name under the noun
-                for grand in s.children(child.index):
+                # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
+                # в Москве": the name under the noun
+                grands = s.children(child.index)
+                if prep == "в" and child.rel == "obl":
+                    grands = grands + [g for c in grands if c.rel == "nmod" for g in s.children(c.index)
+                                       if g.rel == "nmod" and _preposition(s, g) == "в"]
+                for grand in grands:
                     inner_key = self.ctx.key_at(grand.start, grand.end)
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
@@ -484,6 +648,10 @@ class IncidentReader:
                 continue  # "скончался во время слушания": died during it, not a casualty of it
             if child.start in self._done:
                 return self._done[child.start]
+            told = next((i for i in self.incidents if self.start_of.get(i.key) == child.start), None)
+            if told is not None:  # "во время урагана погиб …": the noun was read first
+                self._done[child.start] = told
+                return told
             incident = self._incident(seg, trigger)
             if incident is not None:
                 self._done[child.start] = incident
@@ -552,6 +720,13 @@ class IncidentReader:
                 # "Итальянский суд приговорил солдата" over a body that never retells it
                 self._incident(seg, trigger)
                 continue
+            persons = {k for k in named if type(self.ctx.entity(k)).__name__ == "Person"
+                       and not getattr(self.ctx.entity(k), "anonymous", True)}
+            if not told and trigger.is_verb and persons and not persons & {
+                    p.agent for i in same for p in i.participations} and not inside(trigger.token.start, self.quotes):
+                # "Трамп назначил Хантсмена послом" over a body whose appointments are others'
+                self._incident(seg, trigger)
+                continue
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
                 continue
             incident = (told or same)[0]
@@ -602,7 +777,20 @@ class IncidentReader:
         return self.ctx.evidence(start, end, confidence)
 
 
-_WITHIN = {"ход", "рамка", "время"}
+_WITHIN = {"ход", "рамка", "время", "результат"}
+# verbs of winning and losing: who was beaten took part in the contest as well
+_CONTEST_VERBS = {"победить", "обыграть", "обойти", "опередить", "одолеть", "проиграть", "уступить", "разгромить"}
+# "участник боёв", "победитель турнира", "ветеран войны": a person named by a part in a happening
+_ROLE_NOUNS = {"участник", "участница", "победитель", "победительница", "ветеран", "финалист", "финалистка",
+               "организатор", "организаторша"}
+# what an incident can be a stage of ("финал чемпионата", "тур выборов", "открытие фестиваля")
+_STAGES = {"Competition", "Election", "Ceremony"}
+_STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
+# what follows from an incident ("в результате … погибли"), and what it can follow from
+_CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest", "Fire", "Explosion"}
+_SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
+_CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
+           "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it
 _PERFORM = {"выступить", "выступать", "дать", "давать", "провести", "проводить", "организовать", "устроить",
             "представить", "показать", "открыть"}
@@ -611,6 +799,20 @@ _TELLING = {"рассказать", "рассказывать", "сообщит�
             "сказать", "написать", "писать", "вспомнить", "вспоминать", "узнать", "знать", "объявить",
             "объявлять", "прокомментировать", "комментировать", "упомянуть", "напомнить", "думать",
             "считать", "пожаловаться", "жаловаться", "отчитаться", "доложить", "снять", "посвятить"}  # "в ходе", "в рамках", "во время"
+
+
+# the nouns that make a verb tell a happening ("ушёл в отставку", "вышел на свободу"): the words
+# that tell it run to them
+_COMPANIONS = {"отставка", "свобода", "жизнь", "себя", "должность", "пост", "престол", "власть", "брак", "дело",
+               "обвинение", "сан", "звание", "гражданство", "больница", "заложник", "огонь", "ранение", "травма",
+               "независимость", "перемирие", "договор", "соглашение", "закон", "законопроект", "полномочие"}
+
+
+def _companion_end(s: Sentence, verb: Token) -> int:
+    """Where the words telling a happening end: at the companion noun after the verb, if any."""
+    after = [c for c in s.children(verb.index) if c.lemma in _COMPANIONS and c.start > verb.start
+             and c.rel in ("obj", "obl", "nsubj:pass", "iobj") and c.start - verb.end < 40]
+    return max([verb.end] + [c.end for c in after])
 
 
 def _fixed(s: Sentence, token: Token) -> set[str]:

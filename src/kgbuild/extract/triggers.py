@@ -42,7 +42,8 @@ VERBS: dict[str, str] = {
     "судить": "Trial",
     "обыскать": "Search",
     "родиться": "Birth", "родить": "Birth",
-    "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death",
+    "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death", "утонуть": "Death",
+    "врезаться": "Accident", "выстрелить": "Attack",
     "казнить": "Killing", "обезглавить": "Killing", "отречься": "Resignation",
 }
 # noun lemma -> incident type
@@ -76,11 +77,13 @@ NOUNS: dict[str, str] = {
     "смерч": "Disaster", "торнадо": "Disaster", "паводок": "Disaster", "сель": "Disaster",
     "матч": "Competition", "чемпионат": "Competition", "олимпиада": "Competition", "турнир": "Competition",
     "соревнование": "Competition", "первенство": "Competition", "финал": "Competition", "полуфинал": "Competition",
+    "четвертьфинал": "Competition",
     "конкурс": "Competition",
     "церемония": "Ceremony", "инаугурация": "Ceremony", "коронация": "Ceremony",
     "самоубийство": "Death", "суицид": "Death", "казнь": "Killing", "покушение": "Attack",
     "геноцид": "Killing", "отречение": "Resignation",
     "свадьба": "Ceremony", "венчание": "Ceremony", "бракосочетание": "Ceremony",
+    "парад": "Ceremony", "дебаты": "Meeting", "марш": "Protest",
 }
 # happenings with no class of their own yet: a kgb:Incident labelled with what it was.
 # lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -88,7 +91,7 @@ NOUNS: dict[str, str] = {
 GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "концерт": ("концерт", m.ACTOR, m.PARTICIPANT), "спектакль": ("спектакль", m.ACTOR, m.PARTICIPANT),
     "гастроли": ("гастроли", m.ACTOR, m.PARTICIPANT), "турне": ("турне", m.ACTOR, m.PARTICIPANT),
-    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
+    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "кинофестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
     "показ": ("показ", m.ACTOR, m.PARTICIPANT), "шоу": ("шоу", m.PARTICIPANT, m.PARTICIPANT),
     "переехать": ("переезд", m.ACTOR, None), "переезд": ("переезд", m.ACTOR, None),
     "эмигрировать": ("эмиграция", m.ACTOR, None), "эмиграция": ("эмиграция", m.ACTOR, None),
@@ -102,6 +105,12 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "эвакуировать": ("эвакуация", m.ACTOR, m.PARTICIPANT), "эвакуация": ("эвакуация", m.ACTOR, m.PARTICIPANT),
     "выступление": ("выступление", m.ACTOR, m.PARTICIPANT), "выступить": ("выступление", m.ACTOR, m.PARTICIPANT),
     "премьера": ("премьера", m.ACTOR, m.PARTICIPANT),
+    "свержение": ("свержение", m.ACTOR, m.PARTICIPANT), "свергнуть": ("свержение", m.ACTOR, m.PARTICIPANT),
+    "депортация": ("депортация", m.ACTOR, m.PARTICIPANT), "депортировать": ("депортация", m.ACTOR, m.PARTICIPANT),
+    "выслать": ("депортация", m.ACTOR, m.PARTICIPANT),
+    "помолвка": ("помолвка", m.ACTOR, m.ACTOR), "обручиться": ("помолвка", m.ACTOR, m.ACTOR),
+    "исчезновение": ("исчезновение", None, m.PARTICIPANT),
+    "революция": ("революция", m.PARTICIPANT, m.PARTICIPANT),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
@@ -117,8 +126,21 @@ AGREEMENTS = {"договор", "соглашение", "перемирие", "�
               "договорённость", "договоренность", "конвенция", "меморандум"}
 # who died so took their own life
 SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
+# nouns the lemmatiser reduces to a singular that means something else: "выборах" -> "выбор"
+PLURALIA = {"выбор": "выборы", "перевыбор": "перевыборы", "беспорядок": "беспорядки", "гастроль": "гастроли",
+            "переговор": "переговоры"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
-GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR)})
+GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR),
+                      # the body that opens a case or charges someone enforces the law
+                      "возбуждение уголовного дела": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
+                      "предъявление обвинения": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
+                      "лишение звания": (m.ACTOR, m.PARTICIPANT), "выдвижение": (m.ACTOR, m.PARTICIPANT),
+                      "исчезновение": (None, m.PARTICIPANT)})
+# "лишили звания", "лишён гражданства": what one can be stripped of
+DEPRIVABLE = {"звание", "сан", "гражданство", "титул", "награда", "орден", "медаль", "мандат", "лицензия",
+              "полномочие", "неприкосновенность", "премия", "пост", "должность"}
+# "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
+NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
 
 
 def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
@@ -126,6 +148,9 @@ def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
     if trigger.type == "Incident":
         return GENERIC_ROLES.get(trigger.label or "", (m.ACTOR, m.PARTICIPANT))
     return ROLES.get(trigger.type, (None, None))
+AWARD_WORDS = {"премия", "награда", "орден", "медаль", "звание", "приз", "оскар", "статуэтка", "диплом"}
+# the ceremonies that begin and end a happening
+OPENINGS = {"открытие": "церемония открытия", "закрытие": "церемония закрытия"}
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
 LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
 LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ"}
@@ -139,7 +164,9 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
                                        "войсковой", "миротворческий", "антитеррористический", "боевой"}),
     "процесс": ("Trial", {"судебный", "уголовный"}),
     "игра": ("Competition", {"олимпийский", "паралимпийский", "азиатский"}),
-    "акция": ("Protest", {"протестный", "протест"}),
+    "акция": ("Protest", {"протестный", "протест", "поддержка", "против", "протеста"}),
+    "кампания": ("Election", {"избирательный", "предвыборный", "президентский"}),
+    "происшествие": ("Accident", {"дорожно-транспортный"}),
 }
 # "ушёл с поста", "покинул должность", "сложил полномочия", "освобождён от должности"
 POSTS = {"пост", "должность", "кресло", "полномочие", "обязанность", "место"}
@@ -202,7 +229,8 @@ ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
-INTRANSITIVE = {"пострадать", "сгореть", "взорваться", "родиться"}
+INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать"}
+WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
                "провести", "проводить", "организовать", "начать", "объявить"}
@@ -272,6 +300,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             vehicle = next(c for c in children if c.rel == "obj" and c.lemma in VEHICLES)
             extra = ("HostageTaking",) if _carries_people(sentence, vehicle) else ()
             return Trigger(token, "VehicleSeizure", True, extra)
+        if lemma in ("открыть", "открывать") and any(c.lemma == "огонь" for c in children if c.rel == "obj"):
+            return Trigger(token, "Attack", True)  # "открыл огонь по толпе"
+        if lemma in ("получить", "получать") and any(c.lemma in WOUNDS for c in children if c.rel == "obj"):
+            return Trigger(token, "Injury", True)  # "получили ранения"
         if lemma in ("уйти", "уходить") and "жизнь" in _obl_lemmas(sentence, token):
             return Trigger(token, "Death", True)  # "ушёл из жизни"
         if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
@@ -303,6 +335,42 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
         if lemma in LAW_VERBS and any(c.lemma in LAWS for c in children if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Incident", True, label="принятие закона")
+        objects = {c.lemma for c in children if c.rel in ("obj", "nsubj:pass", "obl", "iobj") and c.pos == "NOUN"}
+        if lemma in ("возбудить", "возбуждать") and "дело" in objects:
+            return Trigger(token, "Incident", True, label="возбуждение уголовного дела")
+        if lemma in ("обвинить", "обвинять") and _charged(sentence, token):
+            return Trigger(token, "Incident", True, label="предъявление обвинения")  # "обвинён в убийстве"
+        if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
+            return Trigger(token, "Incident", True, label="предъявление обвинения")
+        if lemma in ("лишить", "лишать") and (objects | {c.lemma for c in children if c.rel == "nsubj" and
+                                                    c.feats.get("Case") == "Gen"}) & DEPRIVABLE:
+            return Trigger(token, "Incident", True, label="лишение звания")  # "лишён сана"
+        if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
+            return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
+        if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
+            return Trigger(token, "Sentencing", True)  # "суд признал его виновным"
+        if lemma in ("найти", "обнаружить") and any(c.lemma in ("мёртвый", "мертвый", "убитый") for c in children):
+            return Trigger(token, "Death", True)  # "найден мёртвым"
+        if lemma in ("попасть", "попадать") and objects & HOSPITALS:
+            return Trigger(token, "Incident", True, label="госпитализация")  # "попал в больницу"
+        if lemma in ("попасть", "попадать") and objects & {"дтп", "авария", "катастрофа"}:
+            return Trigger(token, "Accident", True)  # "попал в аварию"
+        if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas):
+            return Trigger(token, "Incident", True, label="исчезновение")  # "пропал без вести"
+        if lemma in ("вступить", "вступать") and "брак" in objects:
+            return Trigger(token, "Incident", True, label="брак")  # "вступили в брак"
+        if lemma in ("ратифицировать",) and objects & AGREEMENTS:
+            return Trigger(token, "Incident", True, label="принятие закона")  # "ратифицировал договор"
+        if lemma in ("достичь", "достигнуть") and objects & AGREEMENTS:
+            return Trigger(token, "Signing", True)  # "достигли договорённости"
+        if lemma in ("лишиться",) and objects & POSTS:
+            return Trigger(token, "Resignation", True)  # "лишился поста"
+        if lemma in ("взойти", "восходить") and "престол" in objects:
+            return Trigger(token, "Appointment", True)  # "взошёл на престол"
+        if lemma in ("прийти", "приходить") and "власть" in objects:
+            return Trigger(token, "Appointment", True)  # "пришёл к власти"
+        if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
+            return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
         if lemma in GENERIC and lemma not in NOUNS:
             return Trigger(token, "Incident", True, label=GENERIC[lemma][0])
         if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
@@ -310,8 +378,11 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in VERBS:
             return Trigger(token, VERBS[lemma], True)
         return None
-    if token.pos == "NOUN":
+    if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token) or \
+            token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and token.lemma.lower() in PROPER_EVENTS:
         lemma = token.lemma.lower()
+        if token.feats.get("Number") == "Plur":
+            lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
         if lemma == "захват":
             objects = {c.lemma for c in children}
             if objects & HOSTAGE_WORDS:
@@ -321,6 +392,27 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
             return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
+        if lemma == "приход" and "власть" in lemmas | _obl_lemmas(sentence, token):
+            return Trigger(token, "Appointment", False)  # "приход к власти"
+        if lemma == "тур" and lemmas & {"концертный", "гастрольный", "мировой", "прощальный"}:
+            return Trigger(token, "Incident", False, label="гастроли")  # "мировой тур"
+        if lemma == "конфликт" and any(c.rel == "nmod" and _case_of(sentence, c) in ("в", "на") and c.pos == "PROPN"
+                                       for c in children):
+            return Trigger(token, "ArmedConflict", False)  # "конфликт в Донбассе"
+        if lemma == "столкновение" and _number(sentence, token) == "Plur" and not lemmas & {"автомобиль", "машина", "поезд"}:
+            return Trigger(token, "Protest", False)  # "столкновения с полицией"
+        if lemma == "уход" and (lemmas & POSTS or lemmas & {"отставка"} or _obl_lemmas(sentence, token) & POSTS):
+            return Trigger(token, "Resignation", False)  # "уход с поста", "уход в отставку"
+        if lemma == "стол" and "круглый" in lemmas:
+            return Trigger(token, "Meeting", False)  # "круглый стол"
+        if lemma == "вручение" and lemmas & AWARD_WORDS:
+            return Trigger(token, "Ceremony", False, label="вручение награды")
+        if lemma in OPENINGS:
+            # "открытие фестиваля", "закрытие Олимпиады": a ceremony of a happening (not of a shop)
+            if any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and c.pos in ("NOUN", "PROPN") and
+                   (trigger_at(sentence, c) or _named_happening(sentence, c)) for c in children):
+                return Trigger(token, "Ceremony", False, label=OPENINGS[lemma])
+            return None
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -336,11 +428,53 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, NOUNS[lemma], False)
         if lemma == "выступление" and _stance(sentence, token):
             return None
-        if lemma == "тур" and lemmas & {"выборы", "голосование"}:
+        if lemma == "тур" and {PLURALIA.get(w, w) for w in lemmas} & {"выборы", "голосование"}:
             return Trigger(token, "Election", False)  # "во втором туре выборов"
-        if lemma in GENERIC and token.feats.get("Number") != "Plur" or lemma == "гастроли":
+        if lemma in GENERIC and _number(sentence, token) != "Plur" or lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
+
+
+# who charges someone with a crime, as against one who only blames
+PROSECUTORS = {"прокуратура", "прокурор", "следствие", "следователь", "суд", "обвинение", "полиция", "ск", "фбр"}
+
+
+def _charged(sentence: Sentence, token: Token) -> bool:
+    """"обвинён в убийстве", "прокуратура обвинила X в …": a charge, not a reproach."""
+    children = sentence.children(token.index)
+    if not any(c.rel == "obl" and _case_of(sentence, c) == "в" for c in children):
+        return False
+    if token.feats.get("Voice") == "Pass" and token.feats.get("Variant") == "Short":
+        return True
+    return any(c.rel == "nsubj" and c.lemma.lower() in PROSECUTORS for c in children)
+
+
+def _case_of(sentence: Sentence, token: Token) -> str | None:
+    """The preposition a noun is governed by."""
+    return next((c.lemma for c in sentence.children(token.index) if c.rel == "case"), None)
+
+
+def _number(sentence: Sentence, token: Token) -> str | None:
+    """A noun's number; of a capitalised first word taken for a name, the number of its verb."""
+    if token.pos == "PROPN" and token.rel == "nsubj":
+        verb = next((t for t in sentence.tokens if t.index == token.head), None)
+        if verb is not None and verb.feats.get("Number"):
+            return verb.feats["Number"]
+    return token.feats.get("Number")
+
+
+# happenings whose names are written with a capital ("Геноцид армян", "Олимпиады в Рио")
+PROPER_EVENTS = {"геноцид", "война", "революция", "олимпиада", "паралимпиада", "универсиада", "холокост"}
+
+
+def _capitalised_first(sentence: Sentence, token: Token) -> bool:
+    """"Выборы прошли мирно": the parser takes a capitalised first word for a name."""
+    return all(t.pos == "PUNCT" for t in sentence.tokens if t.start < token.start)
+
+
+def _named_happening(sentence: Sentence, token: Token) -> bool:
+    """"открытие Игр": a noun the lexicon knows only with a qualifier, named without it."""
+    return token.lemma in QUALIFIED_NOUNS and token.text[:1].isupper()
 
 
 def _stance(sentence: Sentence, token: Token) -> bool:
