@@ -54,7 +54,9 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
             if not owners:
                 continue
             relatives = _relatives(people, s, token)
-            _gender_from_term(ctx, token, lemma, relatives)
+            # the possessor is never the one the kin term names ("вдова писателя Александра
+            # Солженицына Наталья": the widow is Наталья)
+            _gender_from_term(ctx, token, lemma, [r for r in relatives if r not in owners])
             if lemma in _BEREAVED:
                 owners = [o for o in owners if _dead(ctx, o)]
             for owner in owners:
