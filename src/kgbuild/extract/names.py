@@ -83,6 +83,13 @@ def given_gender(word: str) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
+def _singular_given(word: str) -> bool:
+    """The dictionary knows the word as one person's given name ("Кэтрин"; not "Мамаев", a
+    plural of "Мамай")."""
+    return any(p.is_known and {"Name", "sing"} <= set(p.tag.grammemes) and p.score >= 0.05
+               for p in models().parse_word(word))
+
+
 def patronymic_gender(word: str) -> str | None:
     w = word.lower()
     if re.search(r"(?:вн|чн)(?:а|ы|е|у|ой)$", w):
@@ -178,7 +185,8 @@ def split_name(words: list[str]) -> NameParts:
         word = words[0]
         if is_patronymic(word):
             return NameParts(patronymic=word)
-        if surname_gender(word, None) is None and not _known_surname(word) and _name_like(word):
+        # a given name the dictionary knows, though it ends like a surname: "Кэтрин", "Жаклин"
+        if not _known_surname(word) and (_singular_given(word) or surname_gender(word, None) is None and _name_like(word)):
             return NameParts(given=word)
         return NameParts(family=word)
     if len(words) == 2:

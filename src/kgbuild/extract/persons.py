@@ -332,17 +332,39 @@ def _kin_and_relative(ctx: Context, start: int, end: int) -> list[tuple[int, int
     # в 2009 году «короля поп-музыки» Майкла Джексона Кэтрин"
     inside = {t.index for t in tokens}
     if before[-1].lemma not in _KIN_NOUNS and not any(
-            t.head not in inside and t.head is not None and sentence.tokens[t.head].lemma in _KIN_NOUNS
-            and sentence.tokens[t.head].end <= start for t in tokens):
+            t.head not in inside and _kin_above(sentence, t, start) for t in tokens):
         return [(start, end)]
     for i, token in enumerate(tokens[1:], 1):
         # the genitive must show in the word's form: "супруга Гульнар Искакова" is one woman
         if all(t.feats.get("Case") == "Gen" and any({"gent", "sing"} <= set(p.tag.grammemes)
                                                      for p in models().parse_word(t.text))
-               for t in tokens[:i]) and token.feats.get("Case") == "Nom" \
-                and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i:]):
+               for t in tokens[:i]) and (token.feats.get("Case") == "Nom" or i >= 2 and _indeclinable_given(token)) \
+                and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i + 1:]):
             return [(start, tokens[i - 1].end), (token.start, end)]
     return [(start, end)]
+
+
+def _kin_above(sentence, token: Token, start: int) -> bool:
+    """A kin noun before the name that the name hangs on, directly or through the nouns that
+    describe its possessor ("Мать … «короля поп-музыки» Майкла Джексона")."""
+    for _ in range(4):
+        if token.head is None:
+            return False
+        token = sentence.tokens[token.head]
+        if token.end > start:
+            return False
+        if token.lemma in _KIN_NOUNS:
+            return True
+        if token.rel not in ("nmod", "appos"):
+            return False
+    return False
+
+
+def _indeclinable_given(token: Token) -> bool:
+    """A given name with one form for every case ("Кэтрин", "Мэри"): the tagger may call it a
+    genitive, but after a full genitive name it starts the next person."""
+    parses = [p for p in models().parse_word(token.text) if p.is_known]
+    return bool(parses) and all({"Name", "Fixd"} <= set(p.tag.grammemes) for p in parses[:3])
 
 
 def _one_name(ctx: Context, start: int, end: int) -> bool:
