@@ -156,3 +156,32 @@ def test_a_noun_joined_to_the_kin_noun_shares_its_possessor():
         "В четверг брат и соратник Фиделя Кастро Рауль Кастро переизбран на новый срок.")
     # the son of a friend is not the named man's son
     assert not ties("Сын друга Ивана Петрова Олег пришёл на встречу.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "у него" points back at the one man of the sentence before; "от брака с X" is the other parent
+    ("Борис Джонсон не говорит о числе своих детей. Известно, что у него четверо детей от брака с "
+     "юристом Мариной Уилер — две дочери Лара и Кассиа, а также два сына — Теодор и Майло.",
+     {("Борис Джонсон", "parent", c) for c in ("Лара", "Кассиа", "Теодор", "Майло")}
+     | {("Марина Уилер", "parent", c) for c in ("Лара", "Кассиа", "Теодор", "Майло")}),
+    ("У Анны Ивановой двое детей: сын Пётр и дочь Мария.",
+     {("Анна Иванова", "parent", "Пётр"), ("Анна Иванова", "parent", "Мария")}),
+    ("Сергей Петров имеет двух дочерей: Анну и Марию.",
+     {("Сергей Петров", "parent", "Анна"), ("Сергей Петров", "parent", "Мария")}),
+])
+def test_children_listed_after_a_counted_child_noun_are_the_possessors_children(text, expected):
+    assert expected <= ties(text)
+
+
+@pytest.mark.parametrize("text", [
+    "У Сергея Петрова двое детей, а Пётр Иванов пришёл на встречу.",
+    "У Анны Ивановой двое детей, и Пётр Иванов знает об этом.",
+])
+def test_a_name_after_the_count_but_outside_the_list_is_no_child(text):
+    assert not {t for t in ties(text) if t[1] == "parent"}
+
+
+def test_the_child_noun_before_a_listed_name_gives_the_childs_gender():
+    f = extract(Document(id="t", text="У Анны Ивановой трое детей — две дочери Лара и Кассиа и сын Теодор."))
+    genders = {p.label: p.gender for p in f.persons}
+    assert genders["Лара"] == genders["Кассиа"] == "female" and genders["Теодор"] == "male"
