@@ -185,3 +185,20 @@ def test_the_child_noun_before_a_listed_name_gives_the_childs_gender():
     f = extract(Document(id="t", text="У Анны Ивановой трое детей — две дочери Лара и Кассиа и сын Теодор."))
     genders = {p.label: p.gender for p in f.persons}
     assert genders["Лара"] == genders["Кассиа"] == "female" and genders["Теодор"] == "male"
+
+
+def test_a_reflexive_possessive_ties_the_kin_to_the_subject_not_to_the_name_before():
+    found = ties("В 1954 году Кастро совместно с Че Геварой и своим братом Раулем организовал движение.")
+    assert ("Кастро", "relative", "Раулем") in found
+    assert not {t for t in found if t[0] in ("Че Геварой", "Че Гевара")}
+
+
+def test_a_name_in_another_case_before_u_nego_is_not_whose_children_these_are():
+    found = ties("Для Абрамовича дочь стала седьмым ребенком. Кроме Леи и Аарона Александра у него "
+                 "уже есть двое сыновей и три дочери: Анна, Аркадий и Софья.")
+    assert not {t for t in found if t[0] and t[0].startswith("Аарон")}
+
+
+def test_a_two_word_name_after_a_genitive_possessor_stays_one_person():
+    found = ties("Из Лондона в ЮАР срочно вылетела жена Манделы Граса Машел.")
+    assert ("Манделы", "spouse", "Граса Машел") in found

@@ -146,10 +146,14 @@ def _child_owner(ctx: Context, named: list, inside: list, s: Sentence, token: To
             if not _HAS_GAP.match(before[at.end():]):
                 return None
             gender = "female" if at.group(1) != "него" else "male"
-            earlier = [m for m in inside if m[1] <= s.start + at.start()
-                       and getattr(ctx.entity(m[2]), "gender", None) == gender]
-            return earlier[-1] if len({m[2] for m in earlier}) == 1 else (
-                None if earlier else _previous_owner(ctx, named, s, gender))
+            # the subject before ("Анна … у неё"), else the one person of the sentence before; a
+            # name in another case is someone else ("Кроме Леи и Аарона у него есть …")
+            earlier = [m for m in inside if m[1] <= s.start + at.start()]
+            subjects = [m for m in earlier if _case(s, m) in ("Nom", None)
+                        and getattr(ctx.entity(m[2]), "gender", None) == gender]
+            if len({m[2] for m in subjects}) == 1:
+                return subjects[-1]
+            return None if earlier else _previous_owner(ctx, named, s, gender)
         name = next((m for m in inside if m[0] == s.start + at.end()), None)
         if name is not None and _HAS_GAP.match(text[name[1]:token.start]):
             return name
@@ -338,6 +342,13 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
             if after and (own or with_) and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) and before \
                     and text[after[0][0] - 1] in " ,":
                 owner = before[-1]
+                if own and own.startswith("сво"):
+                    # "своим братом", "к своей сестре": the subject's kin, not that of a name in
+                    # another case ("совместно с Че Геварой и своим братом Раулем")
+                    subjects = [m for m in before if _case(s, m) in ("Nom", None)]
+                    owner = subjects[-1] if subjects else None
+                    if owner is None:
+                        continue
                 gender = getattr(ctx.entity(owner[2]), "gender", None)
                 # "с сыном Олега Сидорова": a genitive after the kin noun is its possessor, not the relative
                 apposed = _case(s, after[0]) != "Gen" or token.feats.get("Case") == "Gen"

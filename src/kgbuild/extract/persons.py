@@ -347,15 +347,18 @@ def _kin_and_relative(ctx: Context, start: int, end: int) -> list[tuple[int, int
 def _kin_above(sentence, token: Token, start: int) -> bool:
     """A kin noun before the name that the name hangs on, directly or through the nouns that
     describe its possessor ("Мать … «короля поп-музыки» Майкла Джексона")."""
-    for _ in range(4):
+    for step in range(4):
         if token.head is None:
             return False
         token = sentence.tokens[token.head]
         if token.end > start:
             return False
         if token.lemma in _KIN_NOUNS:
-            return True
-        if token.rel not in ("nmod", "appos"):
+            # hung on the kin noun itself past another name ("жена Манделы Граса Машел"): the
+            # name is the wife's, the possessor was that other name
+            return step > 0
+        # through common nouns only: "жена Манделы Граса Машел" hangs on a name, one woman's
+        if token.rel not in ("nmod", "appos") or not token.text[:1].islower():
             return False
     return False
 

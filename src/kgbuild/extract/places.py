@@ -28,6 +28,8 @@ _ADJ_SUFFIXES = ("ский", "цкий")
 # kinds of facility a city has one of, the one a text means by the city ("аэропорт Болоньи",
 # "московское метро"); "уфимская больница" is any of the city's hospitals, no named site
 _FACILITY_KINDS = {"аэропорт", "метро", "метрополитен", "зоопарк", "кремль"}
+# "московское метро" is the one; "московский аэропорт" may be any of several
+_ONE_PER_CITY = {"метро", "метрополитен", "зоопарк", "кремль"}
 _STREET_WORDS = {"улица", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная", "сквер"}
 
 
@@ -223,7 +225,8 @@ class _Places:
                 if after and ctx.text[after[0]:after[0] + 1].isupper() and _LEVEL.get(after[2].place_type or "", 0) >= 1 \
                         and _genitive_word(ctx, after[0], after[1]):
                     start, end, place = token.start, after[1], after[2]
-                elif before and ctx.text[before[0]:before[0] + 1].islower() and _LEVEL.get(before[2].place_type or "", 0) >= 1:
+                elif before and token.lemma in _ONE_PER_CITY and ctx.text[before[0]:before[0] + 1].islower() \
+                        and _LEVEL.get(before[2].place_type or "", 0) >= 1:
                     start, end, place = before[0], token.end, before[2]
                 else:
                     continue
