@@ -202,3 +202,11 @@ def test_a_name_in_another_case_before_u_nego_is_not_whose_children_these_are():
 def test_a_two_word_name_after_a_genitive_possessor_stays_one_person():
     found = ties("Из Лондона в ЮАР срочно вылетела жена Манделы Граса Машел.")
     assert ("Манделы", "spouse", "Граса Машел") in found
+
+
+def test_the_subject_of_imeet_further_back_has_the_listed_children_and_the_list_stays_flat():
+    found = ties("Дэвид Бекхэм женат на певице Виктории и имеет троих сыновей — Бруклина Джозефа, "
+                 "Ромео Джеймса, Круза Дэвида — и дочь Харпер Севен.")
+    assert {("Дэвид Бекхэм", "parent", "Ромео Джеймса"), ("Дэвид Бекхэм", "parent", "Харпер Севен")} <= found
+    # "Круза Дэвида — и дочь Харпер": the name before "и" is a brother, not her parent
+    assert not {t for t in found if t[0] in ("Круза Дэвида", "Харпер Севен") and t[1] == "parent"}

@@ -159,7 +159,16 @@ def _child_owner(ctx: Context, named: list, inside: list, s: Sentence, token: To
             return name
         return None
     subject = [m for m in inside if m[1] <= token.start and _HAS_VERB.match(text[m[1]:token.start])]
-    return subject[-1] if subject else None
+    if subject:
+        return subject[-1]
+    # "Бекхэм женат на Виктории и имеет троих сыновей": the subject of "иметь" further back
+    verb = s.tokens[token.head] if token.head is not None else None
+    if verb is None or verb.lemma != "иметь" or not _HAS_VERB.match(" " + text[verb.start:token.start]):
+        return None
+    heads = [verb] + ([s.tokens[verb.head]] if verb.rel == "conj" and verb.head is not None else [])
+    subjects = [m for m in inside for t in s.tokens if t.rel.startswith("nsubj") and t.head in {h.index for h in heads}
+                and m[0] <= t.start < m[1] and _case(s, m) in ("Nom", None)]
+    return subjects[0] if len({m[2] for m in subjects}) == 1 else None
 
 
 def _list_gap(gap: str) -> bool:
@@ -307,7 +316,8 @@ _COMMON_GAP = re.compile(r"^(?:[\s,]+|\s+(?:[а-яё][а-яё-]*\s+){1,3})$")
 _APPOSED = re.compile(r"^\s*(?:[,—–-]\s*)?$")  # "сын А.Лукашенко Виктор", "дочь Ван Цзюня, Ван Цзинцзин,"
 _AND = re.compile(r"^\s+и\s+(?:[а-яё-]+\s+){0,3}$")
 # "Микелла Абрамова — дочь", "Принц Филипп, супруг", "ТиДжей (TJ), сын": a name, then its kin noun
-_BEFORE_KIN = re.compile(r"^\s*(?:\([^()]*\))?\s*[,—–-]\s*(?:[а-яё-]+\s+){0,2}$")
+# ("Круза — и дочь Харпер": "и" joins another relative to the list, the name before is no kin of hers)
+_BEFORE_KIN = re.compile(r"^\s*(?:\([^()]*\))?\s*[,—–-]\s*(?!и\s)(?:[а-яё-]+\s+){0,2}$")
 _OWN = {"его": "male", "её": "female", "ее": "female", "свою": None, "своей": None, "своего": None,
         "своим": None, "своими": None, "своих": None, "свой": None, "своему": None, "свои": None}
 
