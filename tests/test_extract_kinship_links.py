@@ -210,3 +210,11 @@ def test_the_subject_of_imeet_further_back_has_the_listed_children_and_the_list_
     assert {("Дэвид Бекхэм", "parent", "Ромео Джеймса"), ("Дэвид Бекхэм", "parent", "Харпер Севен")} <= found
     # "Круза Дэвида — и дочь Харпер": the name before "и" is a brother, not her parent
     assert not {t for t in found if t[0] in ("Круза Дэвида", "Харпер Севен") and t[1] == "parent"}
+
+
+def test_each_child_with_the_marriage_it_came_from():
+    found = ties("У Шнурова есть дочь Серафима (р. 1993) от первого брака с Марией Исмагиловой "
+                 "и сын Аполлон (р. 2000) от второго брака со Светланой Костицыной.")
+    assert {("Шнурова", "parent", "Серафима"), ("Мария Исмагилова", "parent", "Серафима"),
+            ("Шнурова", "parent", "Аполлон"), ("Светлана Костицына", "parent", "Аполлон")} <= found
+    assert ("Мария Исмагилова", "parent", "Аполлон") not in found

@@ -86,7 +86,9 @@ _HAS_VERB = re.compile(r"^\s+(?:уже\s+|ещё\s+|еще\s+|также\s+)?и�
 # words a list of children may hold between the names ("две дочери Лара и Кассиа, а также два
 # сына — Теодор и Майло"); a noun or a verb ends the list
 _LIST_WORDS = {"и", "также", "еще", "ещё", "в", "том", "числе", "уже", "возможно"}
-_CO_PARENT = re.compile(r"\bот\s+(?:брака\s+со?\s+)?(?:[а-яё-]+\s+){0,2}$")
+_CO_PARENT = re.compile(r"\bот\s+(?:[а-яё]+\s+)?(?:брака\s+со?\s+)?(?:[а-яё-]+\s+){0,2}$")  # "от первого брака с"
+# a birth year or a note in brackets after a child's name: "Серафима (р. 1993)"
+_NOTE = re.compile(r"\((?:[^()А-ЯЁA-Z]*)\)")
 
 
 def _child_lists(ctx: Context, segs: list[Segment], seen: set) -> None:
@@ -117,8 +119,10 @@ def _child_lists(ctx: Context, segs: list[Segment], seen: set) -> None:
                         co_parent = m
                     point = m[1]
                     continue
-                # the first name stands after a dash or a colon, or after a child noun of its own
-                if not _list_gap(gap) or not listed and not (re.search(r"[—–:]", gap) or _has_child_noun(gap)):
+                # the first name stands after a dash or a colon, after a child noun of its own, or
+                # right after a singular child noun ("у Шнурова есть дочь Серафима")
+                single = token.feats.get("Number") != "Plur" and not _counted(s, token) and not gap.strip()
+                if not _list_gap(gap) or not listed and not (re.search(r"[—–:]", gap) or _has_child_noun(gap) or single):
                     break
                 # "две дочери Лара и Кассиа": the last child noun before the name tells the gender
                 nouns = [w for w in re.findall(r"[а-яё]+", text[token.start:m[0]]) if _has_child_noun(w)]
@@ -174,7 +178,7 @@ def _child_owner(ctx: Context, named: list, inside: list, s: Sentence, token: To
 def _list_gap(gap: str) -> bool:
     from .nlp import models
 
-    gap = re.sub(r"\bа\s+также\b", " ", gap)
+    gap = _NOTE.sub(" ", re.sub(r"\bа\s+также\b", " ", gap))
     for word in re.findall(r"\(\s*\d{4}\s*\)|[А-Яа-яЁё-]+|[^\s\w]|\d+", gap):
         if word in ",—–-:" or word.startswith("(") or word.lower() in _LIST_WORDS:
             continue
