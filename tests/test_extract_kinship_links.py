@@ -218,3 +218,9 @@ def test_each_child_with_the_marriage_it_came_from():
     assert {("Шнурова", "parent", "Серафима"), ("Мария Исмагилова", "parent", "Серафима"),
             ("Шнурова", "parent", "Аполлон"), ("Светлана Костицына", "parent", "Аполлон")} <= found
     assert ("Мария Исмагилова", "parent", "Аполлон") not in found
+
+
+def test_a_note_in_brackets_does_not_break_a_pair_of_children():
+    found = ties("Акционерами выступали сыновья Минтимера Шаймиева - Радик (51% акций) и Айрат (49% акций).")
+    assert {("Минтимера Шаймиева", "parent", "Радик"), ("Минтимера Шаймиева", "parent", "Айрат"),
+            ("Радик", "relative", "Айрат")} <= found

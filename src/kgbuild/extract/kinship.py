@@ -398,7 +398,8 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
                         "," not in gap or text[rest[0][1]:rest[0][1] + 1] == ",") \
                         and len(owners) == 1:
                     relatives.append(rest[0])
-                    if len(rest) > 1 and _AND.match(text[rest[0][1]:rest[1][0]]):
+                    # "сыновья Минтимера Шаймиева - Радик (51% акций) и Айрат"
+                    if len(rest) > 1 and _AND.match(_NOTE.sub("", text[rest[0][1]:rest[1][0]])):
                         relatives.append(rest[1])
                 elif before and _BEFORE_KIN.match(text[before[-1][1]:token.start]):
                     relatives.append(before[-1])
