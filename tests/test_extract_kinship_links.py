@@ -224,3 +224,12 @@ def test_a_note_in_brackets_does_not_break_a_pair_of_children():
     found = ties("Акционерами выступали сыновья Минтимера Шаймиева - Радик (51% акций) и Айрат (49% акций).")
     assert {("Минтимера Шаймиева", "parent", "Радик"), ("Минтимера Шаймиева", "parent", "Айрат"),
             ("Радик", "relative", "Айрат")} <= found
+
+
+def test_the_marriage_a_child_came_from_names_a_spouse():
+    found = ties("У Шнурова есть дочь Серафима от первого брака с Марией Исмагиловой.")
+    assert ("Шнурова", "spouse", "Мария Исмагилова") in found
+    # "от искусствоведа X" names a mother, no wife
+    found = ties("У Анны Ивановой есть дочь Мария от художника Петра Смирнова.")
+    assert ("Пётр Смирнов", "parent", "Мария") in found
+    assert not {t for t in found if t[1] == "spouse"}

@@ -117,6 +117,12 @@ def _child_lists(ctx: Context, segs: list[Segment], seen: set) -> None:
                         co_parent = None
                     else:
                         co_parent = m
+                    if re.search(r"\bбрака\b", _CO_PARENT.search(gap).group()) and (owner[2], m[2], "spouse") not in seen \
+                            and owner[2] != m[2]:
+                        # "от первого брака с Марией": she was his wife
+                        seen.add((owner[2], m[2], "spouse"))
+                        ctx.facts.kinships.append(Kinship(person=owner[2], relative=m[2], relation="spouse", term="супруг",
+                                                          evidence=[ctx.evidence(min(s.start, owner[0]), s.end, 0.7)]))
                     point = m[1]
                     continue
                 # the first name stands after a dash or a colon, after a child noun of its own, or
