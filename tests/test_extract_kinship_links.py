@@ -156,3 +156,80 @@ def test_a_noun_joined_to_the_kin_noun_shares_its_possessor():
         "В четверг брат и соратник Фиделя Кастро Рауль Кастро переизбран на новый срок.")
     # the son of a friend is not the named man's son
     assert not ties("Сын друга Ивана Петрова Олег пришёл на встречу.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "у него" points back at the one man of the sentence before; "от брака с X" is the other parent
+    ("Борис Джонсон не говорит о числе своих детей. Известно, что у него четверо детей от брака с "
+     "юристом Мариной Уилер — две дочери Лара и Кассиа, а также два сына — Теодор и Майло.",
+     {("Борис Джонсон", "parent", c) for c in ("Лара", "Кассиа", "Теодор", "Майло")}
+     | {("Марина Уилер", "parent", c) for c in ("Лара", "Кассиа", "Теодор", "Майло")}),
+    ("У Анны Ивановой двое детей: сын Пётр и дочь Мария.",
+     {("Анна Иванова", "parent", "Пётр"), ("Анна Иванова", "parent", "Мария")}),
+    ("Сергей Петров имеет двух дочерей: Анну и Марию.",
+     {("Сергей Петров", "parent", "Анна"), ("Сергей Петров", "parent", "Мария")}),
+])
+def test_children_listed_after_a_counted_child_noun_are_the_possessors_children(text, expected):
+    assert expected <= ties(text)
+
+
+@pytest.mark.parametrize("text", [
+    "У Сергея Петрова двое детей, а Пётр Иванов пришёл на встречу.",
+    "У Анны Ивановой двое детей, и Пётр Иванов знает об этом.",
+])
+def test_a_name_after_the_count_but_outside_the_list_is_no_child(text):
+    assert not {t for t in ties(text) if t[1] == "parent"}
+
+
+def test_the_child_noun_before_a_listed_name_gives_the_childs_gender():
+    f = extract(Document(id="t", text="У Анны Ивановой трое детей — две дочери Лара и Кассиа и сын Теодор."))
+    genders = {p.label: p.gender for p in f.persons}
+    assert genders["Лара"] == genders["Кассиа"] == "female" and genders["Теодор"] == "male"
+
+
+def test_a_reflexive_possessive_ties_the_kin_to_the_subject_not_to_the_name_before():
+    found = ties("В 1954 году Кастро совместно с Че Геварой и своим братом Раулем организовал движение.")
+    assert ("Кастро", "relative", "Раулем") in found
+    assert not {t for t in found if t[0] in ("Че Геварой", "Че Гевара")}
+
+
+def test_a_name_in_another_case_before_u_nego_is_not_whose_children_these_are():
+    found = ties("Для Абрамовича дочь стала седьмым ребенком. Кроме Леи и Аарона Александра у него "
+                 "уже есть двое сыновей и три дочери: Анна, Аркадий и Софья.")
+    assert not {t for t in found if t[0] and t[0].startswith("Аарон")}
+
+
+def test_a_two_word_name_after_a_genitive_possessor_stays_one_person():
+    found = ties("Из Лондона в ЮАР срочно вылетела жена Манделы Граса Машел.")
+    assert ("Манделы", "spouse", "Граса Машел") in found
+
+
+def test_the_subject_of_imeet_further_back_has_the_listed_children_and_the_list_stays_flat():
+    found = ties("Дэвид Бекхэм женат на певице Виктории и имеет троих сыновей — Бруклина Джозефа, "
+                 "Ромео Джеймса, Круза Дэвида — и дочь Харпер Севен.")
+    assert {("Дэвид Бекхэм", "parent", "Ромео Джеймса"), ("Дэвид Бекхэм", "parent", "Харпер Севен")} <= found
+    # "Круза Дэвида — и дочь Харпер": the name before "и" is a brother, not her parent
+    assert not {t for t in found if t[0] in ("Круза Дэвида", "Харпер Севен") and t[1] == "parent"}
+
+
+def test_each_child_with_the_marriage_it_came_from():
+    found = ties("У Шнурова есть дочь Серафима (р. 1993) от первого брака с Марией Исмагиловой "
+                 "и сын Аполлон (р. 2000) от второго брака со Светланой Костицыной.")
+    assert {("Шнурова", "parent", "Серафима"), ("Мария Исмагилова", "parent", "Серафима"),
+            ("Шнурова", "parent", "Аполлон"), ("Светлана Костицына", "parent", "Аполлон")} <= found
+    assert ("Мария Исмагилова", "parent", "Аполлон") not in found
+
+
+def test_a_note_in_brackets_does_not_break_a_pair_of_children():
+    found = ties("Акционерами выступали сыновья Минтимера Шаймиева - Радик (51% акций) и Айрат (49% акций).")
+    assert {("Минтимера Шаймиева", "parent", "Радик"), ("Минтимера Шаймиева", "parent", "Айрат"),
+            ("Радик", "relative", "Айрат")} <= found
+
+
+def test_the_marriage_a_child_came_from_names_a_spouse():
+    found = ties("У Шнурова есть дочь Серафима от первого брака с Марией Исмагиловой.")
+    assert ("Шнурова", "spouse", "Мария Исмагилова") in found
+    # "от искусствоведа X" names a mother, no wife
+    found = ties("У Анны Ивановой есть дочь Мария от художника Петра Смирнова.")
+    assert ("Пётр Смирнов", "parent", "Мария") in found
+    assert not {t for t in found if t[1] == "spouse"}

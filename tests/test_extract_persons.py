@@ -323,3 +323,29 @@ def test_after_a_kin_noun_a_genitive_name_and_a_nominative_name_are_two_persons(
     assert {"Ксения", "Людмила Нарусова"} <= set(found)
     # one name in one case stays one person
     assert set(persons("Вдова Анна Политковская выступила на митинге.")) == {"Анна Политковская"}
+
+
+@pytest.mark.parametrize("text, possessor, gender, relative", [
+    # the kin noun is the relative's: the genitive after it says whose, and keeps its own gender
+    ("Жена Владимира Путина Людмила пришла на выборы.", "Владимир Путин", "male", "Людмила"),
+    ("Дочь Бориса Ельцина Татьяна Дьяченко рассказала журналистам.", "Борис Ельцин", "male", "Татьяна Дьяченко"),
+    ("Мать Алексея Навального Людмила заявила о протесте.", "Алексей Навальный", "male", "Людмила"),
+    ("Сестра Марии Шараповой Анна приехала на турнир.", "Мария Шарапова", "female", "Анна"),
+    ("Вдова известного писателя Александра Солженицына Наталья рассказала о нём.",
+     "Александр Солженицын", "male", "Наталья"),
+    ("Мать скончавшегося в 2009 году певца Майкла Джексона Кэтрин подала иск.", "Майкл Джексон", "male", "Кэтрин"),
+])
+def test_a_possessor_after_a_kin_noun_keeps_his_own_name_and_gender(text, possessor, gender, relative):
+    found = persons(text)
+    assert possessor in found and relative in found, found.keys()
+    assert found[possessor].gender == gender
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Борис Джонсон развёлся с Мариной Уилер.", "Марина Уилер"),  # a declined name ending in -ой
+    ("Журналист встретился с Ксенией Собчак.", "Ксения Собчак"),
+    ("Он читал книги Льва Толстого.", "Лев Толстой"),  # adjectival surnames besides -ский
+    ("Шоу Данилы Поперечного отменили.", "Данила Поперечный"),
+])
+def test_instrumental_given_names_and_adjectival_surnames_come_out_in_the_nominative(text, label):
+    assert label in persons(text)

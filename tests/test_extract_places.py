@@ -227,3 +227,26 @@ def test_kind_words_of_foreign_regions_type_the_place(text, label, place_type):
 ])
 def test_more_containment_the_sentence_states(text, inner, outer):
     assert (inner, outer) in linked(text)
+
+
+@pytest.mark.parametrize("text, site, city, city_type", [
+    ("В 2017 году его арестовали в аэропорту Болоньи.", "Аэропорт Болоньи", "Болонья", "город"),
+    ("Букву «М» сломали у вестибюля станции московского метро.", "Московское метро", "Москва", "город"),
+    ("Туристы пришли в зоопарк Берлина.", "Зоопарк Берлина", "Берлин", "город"),
+])
+def test_a_citys_airport_or_metro_is_a_site_in_that_city(text, site, city, city_type):
+    _, found = places(text)
+    assert site in found and city in found, found.keys()
+    assert found[site].place_type == "объект" and found[site].located_in == found[city].key
+    assert found[city].place_type == city_type  # the city is no longer read as the site's name
+
+
+@pytest.mark.parametrize("text", [
+    "Его держали в тюрьме Гуантанамо.",  # the name of the site itself
+    "Самолёт сел в аэропорту Шереметьево.",
+    "Писателя положили в уфимскую больницу.",  # any of the city's hospitals: no named site
+    "В аэропортах Москвы усилили охрану.",  # many of them
+])
+def test_no_site_in_a_city_without_a_one_of_a_kind_facility(text):
+    f, found = places(text)
+    assert not any(p.place_type == "объект" and p.located_in for p in f.places), found.keys()

@@ -54,7 +54,9 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
             if not owners:
                 continue
             relatives = _relatives(people, s, token)
-            _gender_from_term(ctx, token, lemma, relatives)
+            # the possessor is never the one the kin term names ("вдова писателя Александра
+            # Солженицына Наталья": the widow is Наталья)
+            _gender_from_term(ctx, token, lemma, [r for r in relatives if r not in owners])
             if lemma in _BEREAVED:
                 owners = [o for o in owners if _dead(ctx, o)]
             for owner in owners:
@@ -73,6 +75,152 @@ def extract_kinship(ctx: Context, people: People, segs: list[Segment]) -> None:
     _named_ties(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
     _marriages(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
     _births(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+    _child_lists(ctx, segs, {(k.person, k.relative, k.relation) for k in ctx.facts.kinships})
+
+
+_CHILD_NOUNS = {"сын", "дочь", "дочка", "ребёнок", "ребенок", "дети"}
+# whose children: "у него четверо детей", "у Анны двое сыновей", "Бекхэм имеет троих сыновей"
+_HAS_AT = re.compile(r"(?:^|[\s,(])[Уу]\s+(?:(него|неё|нее)|(?=[А-ЯЁ]))")
+_HAS_GAP = re.compile(r"^\s+(?:[а-яё0-9-]+\s+){0,3}$")
+_HAS_VERB = re.compile(r"^\s+(?:уже\s+|ещё\s+|еще\s+|также\s+)?имеет\s+(?:[а-яё0-9-]+\s+){0,3}$")
+# words a list of children may hold between the names ("две дочери Лара и Кассиа, а также два
+# сына — Теодор и Майло"); a noun or a verb ends the list
+_LIST_WORDS = {"и", "также", "еще", "ещё", "в", "том", "числе", "уже", "возможно"}
+_CO_PARENT = re.compile(r"\bот\s+(?:[а-яё]+\s+)?(?:брака\s+со?\s+)?(?:[а-яё-]+\s+){0,2}$")  # "от первого брака с"
+# a birth year or a note in brackets after a child's name: "Серафима (р. 1993)"
+_NOTE = re.compile(r"\((?:[^()А-ЯЁA-Z]*)\)")
+
+
+def _child_lists(ctx: Context, segs: list[Segment], seen: set) -> None:
+    """Children the sentence lists after a counted child noun with its possessor ("у него четверо
+    детей от брака с Мариной — две дочери Лара и Кассиа и два сына — Теодор и Майло", "Бекхэм
+    имеет троих сыновей — Бруклина, Ромео, Круза — и дочь Харпер"); "от (брака с) X" names the other
+    parent."""
+    named = sorted((s, e, k) for s, e, k in ctx.mentions
+                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    text = ctx.text
+    for seg in segs:
+        s = seg.sentence
+        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        for token in s.tokens:
+            if person_lemma(token) not in _CHILD_NOUNS and token.lemma not in _CHILD_NOUNS:
+                continue
+            owner = _child_owner(ctx, named, inside, s, token)
+            if owner is None:
+                continue
+            children, co_parent, point, listed = [], None, token.end, False
+            for m in (m for m in inside if m[0] >= token.end):
+                gap = text[point:m[0]]
+                if _CO_PARENT.search(gap) and _list_gap(gap[:_CO_PARENT.search(gap).start()]):
+                    if children and not _has_child_noun(gap):  # "дочь Стефани от Хелен": hers alone
+                        _add_parent(ctx, s.start, s.end, m[2], children[-1][2], seen)
+                        co_parent = None
+                    else:
+                        co_parent = m
+                    if re.search(r"\bбрака\b", _CO_PARENT.search(gap).group()) and (owner[2], m[2], "spouse") not in seen \
+                            and owner[2] != m[2]:
+                        # "от первого брака с Марией": she was his wife
+                        seen.add((owner[2], m[2], "spouse"))
+                        ctx.facts.kinships.append(Kinship(person=owner[2], relative=m[2], relation="spouse", term="супруг",
+                                                          evidence=[ctx.evidence(min(s.start, owner[0]), s.end, 0.7)]))
+                    point = m[1]
+                    continue
+                # the first name stands after a dash or a colon, after a child noun of its own, or
+                # right after a singular child noun ("у Шнурова есть дочь Серафима")
+                single = token.feats.get("Number") != "Plur" and not _counted(s, token) and not gap.strip()
+                if not _list_gap(gap) or not listed and not (re.search(r"[—–:]", gap) or _has_child_noun(gap) or single):
+                    break
+                # "две дочери Лара и Кассиа": the last child noun before the name tells the gender
+                nouns = [w for w in re.findall(r"[а-яё]+", text[token.start:m[0]]) if _has_child_noun(w)]
+                gender = _CHILD_GENDER.get(_lemma(nouns[-1])) if nouns else None
+                listed = True
+                children.append(m)
+                if gender and not ctx.entity(m[2]).gender:
+                    ctx.entity(m[2]).gender = gender
+                for parent in (owner, co_parent):
+                    if parent is not None:
+                        # "… Борис Джонсон … . Точно известно, что у него …": the quote runs from his name
+                        _add_parent(ctx, min(s.start, parent[0]), s.end, parent[2], m[2], seen)
+                point = m[1]
+
+
+def _child_owner(ctx: Context, named: list, inside: list, s: Sentence, token: Token):
+    """Who has the children the noun counts: "у него"/"у X" or "X имеет" just before it."""
+    text = ctx.text
+    before = text[s.start:token.start]
+    at = None
+    for at in _HAS_AT.finditer(before):
+        pass
+    if at is not None:
+        if at.group(1):
+            if not _HAS_GAP.match(before[at.end():]):
+                return None
+            gender = "female" if at.group(1) != "него" else "male"
+            # the subject before ("Анна … у неё"), else the one person of the sentence before; a
+            # name in another case is someone else ("Кроме Леи и Аарона у него есть …")
+            earlier = [m for m in inside if m[1] <= s.start + at.start()]
+            subjects = [m for m in earlier if _case(s, m) in ("Nom", None)
+                        and getattr(ctx.entity(m[2]), "gender", None) == gender]
+            if len({m[2] for m in subjects}) == 1:
+                return subjects[-1]
+            return None if earlier else _previous_owner(ctx, named, s, gender)
+        name = next((m for m in inside if m[0] == s.start + at.end()), None)
+        if name is not None and _HAS_GAP.match(text[name[1]:token.start]):
+            return name
+        return None
+    subject = [m for m in inside if m[1] <= token.start and _HAS_VERB.match(text[m[1]:token.start])]
+    if subject:
+        return subject[-1]
+    # "Бекхэм женат на Виктории и имеет троих сыновей": the subject of "иметь" further back
+    verb = s.tokens[token.head] if token.head is not None else None
+    if verb is None or verb.lemma != "иметь" or not _HAS_VERB.match(" " + text[verb.start:token.start]):
+        return None
+    heads = [verb] + ([s.tokens[verb.head]] if verb.rel == "conj" and verb.head is not None else [])
+    subjects = [m for m in inside for t in s.tokens if t.rel.startswith("nsubj") and t.head in {h.index for h in heads}
+                and m[0] <= t.start < m[1] and _case(s, m) in ("Nom", None)]
+    return subjects[0] if len({m[2] for m in subjects}) == 1 else None
+
+
+def _list_gap(gap: str) -> bool:
+    from .nlp import models
+
+    gap = _NOTE.sub(" ", re.sub(r"\bа\s+также\b", " ", gap))
+    for word in re.findall(r"\(\s*\d{4}\s*\)|[А-Яа-яЁё-]+|[^\s\w]|\d+", gap):
+        if word in ",—–-:" or word.startswith("(") or word.lower() in _LIST_WORDS:
+            continue
+        if not word[:1].islower():
+            return False
+        parse = models().parse_word(word)[0]
+        if parse.normal_form in _CHILD_NOUNS or {"сын", "дочь"} & {p.normal_form for p in models().parse_word(word)}:
+            continue
+        if parse.tag.POS in ("NUMR", "ADJF") and "Apro" not in parse.tag or "Anum" in parse.tag:
+            continue
+        return False
+    return True
+
+
+def _has_child_noun(gap: str) -> bool:
+    from .nlp import models
+
+    return any({p.normal_form for p in models().parse_word(w)} & _CHILD_NOUNS for w in re.findall(r"[а-яё]+", gap))
+
+
+_CHILD_GENDER = {"сын": "male", "дочь": "female", "дочка": "female"}
+
+
+def _lemma(word: str) -> str:
+    from .nlp import models
+
+    return next((p.normal_form for p in models().parse_word(word) if p.normal_form in _CHILD_NOUNS), word)
+
+
+def _add_parent(ctx: Context, start: int, end: int, parent: str, child: str, seen: set) -> None:
+    if parent == child or (parent, child, "parent") in seen:
+        return
+    seen.add((parent, child, "parent"))
+    term = {"male": "сын", "female": "дочь"}.get(getattr(ctx.entity(child), "gender", None) or "", "ребёнок")
+    ctx.facts.kinships.append(Kinship(person=parent, relative=child, relation="parent", term=term,
+                                      evidence=[ctx.evidence(start, end, 0.7)]))
 
 
 # "Жанна Фриске родила Дмитрию Шепелеву сына Платона", "У Анны родилась дочь — Полина"
@@ -178,7 +326,8 @@ _COMMON_GAP = re.compile(r"^(?:[\s,]+|\s+(?:[а-яё][а-яё-]*\s+){1,3})$")
 _APPOSED = re.compile(r"^\s*(?:[,—–-]\s*)?$")  # "сын А.Лукашенко Виктор", "дочь Ван Цзюня, Ван Цзинцзин,"
 _AND = re.compile(r"^\s+и\s+(?:[а-яё-]+\s+){0,3}$")
 # "Микелла Абрамова — дочь", "Принц Филипп, супруг", "ТиДжей (TJ), сын": a name, then its kin noun
-_BEFORE_KIN = re.compile(r"^\s*(?:\([^()]*\))?\s*[,—–-]\s*(?:[а-яё-]+\s+){0,2}$")
+# ("Круза — и дочь Харпер": "и" joins another relative to the list, the name before is no kin of hers)
+_BEFORE_KIN = re.compile(r"^\s*(?:\([^()]*\))?\s*[,—–-]\s*(?!и\s)(?:[а-яё-]+\s+){0,2}$")
 _OWN = {"его": "male", "её": "female", "ее": "female", "свою": None, "своей": None, "своего": None,
         "своим": None, "своими": None, "своих": None, "свой": None, "своему": None, "свои": None}
 
@@ -213,6 +362,13 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
             if after and (own or with_) and _COMMON_GAP.match(" " + text[token.end:after[0][0]]) and before \
                     and text[after[0][0] - 1] in " ,":
                 owner = before[-1]
+                if own and own.startswith("сво"):
+                    # "своим братом", "к своей сестре": the subject's kin, not that of a name in
+                    # another case ("совместно с Че Геварой и своим братом Раулем")
+                    subjects = [m for m in before if _case(s, m) in ("Nom", None)]
+                    owner = subjects[-1] if subjects else None
+                    if owner is None:
+                        continue
                 gender = getattr(ctx.entity(owner[2]), "gender", None)
                 # "с сыном Олега Сидорова": a genitive after the kin noun is its possessor, not the relative
                 apposed = _case(s, after[0]) != "Gen" or token.feats.get("Case") == "Gen"
@@ -248,7 +404,8 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
                         "," not in gap or text[rest[0][1]:rest[0][1] + 1] == ",") \
                         and len(owners) == 1:
                     relatives.append(rest[0])
-                    if len(rest) > 1 and _AND.match(text[rest[0][1]:rest[1][0]]):
+                    # "сыновья Минтимера Шаймиева - Радик (51% акций) и Айрат"
+                    if len(rest) > 1 and _AND.match(_NOTE.sub("", text[rest[0][1]:rest[1][0]])):
                         relatives.append(rest[1])
                 elif before and _BEFORE_KIN.match(text[before[-1][1]:token.start]):
                     relatives.append(before[-1])

@@ -83,6 +83,13 @@ def given_gender(word: str) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
+def _singular_given(word: str) -> bool:
+    """The dictionary knows the word as one person's given name ("Кэтрин"; not "Мамаев", a
+    plural of "Мамай")."""
+    return any(p.is_known and {"Name", "sing"} <= set(p.tag.grammemes) and p.score >= 0.05
+               for p in models().parse_word(word))
+
+
 def patronymic_gender(word: str) -> str | None:
     w = word.lower()
     if re.search(r"(?:вн|чн)(?:а|ы|е|у|ой)$", w):
@@ -103,6 +110,13 @@ def surname_nominative(word: str, gender: str | None, case: str | None) -> str:
             if low.endswith(ending):
                 stem = w[: -len(ending)]
                 return stem + (fem if g == "f" or gender == FEMALE else masc)
+    if low.endswith(("ого", "его", "ому", "ему")) and gender != FEMALE:
+        # other adjectival surnames: "Навального" -> "Навальный", "Толстого" -> "Толстой"
+        parses = [p for p in models().parse_word(word) if p.is_known and "masc" in p.tag
+                  and ("Surn" in p.tag or "ADJF" in p.tag)]
+        parses.sort(key=lambda p: "Surn" not in p.tag)
+        if parses:
+            return _keep_case(word, parses[0].normal_form)
     for stem in _POSSESSIVE:
         if gender == FEMALE or low.endswith(stem + "ой"):
             for ending in ("ой", "у"):
@@ -131,8 +145,9 @@ def surname_nominative(word: str, gender: str | None, case: str | None) -> str:
 
 def given_nominative(word: str, gender: str | None, case: str | None) -> str:
     """The nominative of a given name; feminine names on a consonant do not decline."""
-    if gender == FEMALE and word[-1:].lower() not in "аяьеиюуыо":
-        return word  # "Кайкен", "Айгерим": indeclinable
+    if gender == FEMALE and word[-1:].lower() not in "аяьеиюуыо" and not any(
+            p.is_known and {"Name", "femn", "ablt"} <= set(p.tag.grammemes) for p in models().parse_word(word)):
+        return word  # "Кайкен", "Айгерим": indeclinable ("Мариной" is "Марина" declined)
     want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case or "")
     names = [p for p in models().parse_word(word) if "Name" in p.tag and
              (gender is None or ("femn" if gender == FEMALE else "masc") in p.tag)]
@@ -170,7 +185,8 @@ def split_name(words: list[str]) -> NameParts:
         word = words[0]
         if is_patronymic(word):
             return NameParts(patronymic=word)
-        if surname_gender(word, None) is None and not _known_surname(word) and _name_like(word):
+        # a given name the dictionary knows, though it ends like a surname: "Кэтрин", "Жаклин"
+        if not _known_surname(word) and (_singular_given(word) or surname_gender(word, None) is None and _name_like(word)):
             return NameParts(given=word)
         return NameParts(family=word)
     if len(words) == 2:

@@ -326,16 +326,48 @@ def _kin_and_relative(ctx: Context, start: int, end: int) -> list[tuple[int, int
     tokens = ctx.analysis.tokens_in(start, end)
     sentence = ctx.analysis.sentence_of(start)
     before = [t for t in sentence.tokens if t.end <= start] if sentence else []
-    if len(tokens) < 2 or not before or before[-1].lemma not in _KIN_NOUNS:
+    if len(tokens) < 2 or not before:
+        return [(start, end)]
+    # the kin noun right before, or further back with the genitive hung on it: "Мать скончавшегося
+    # в 2009 году «короля поп-музыки» Майкла Джексона Кэтрин"
+    inside = {t.index for t in tokens}
+    if before[-1].lemma not in _KIN_NOUNS and not any(
+            t.head not in inside and _kin_above(sentence, t, start) for t in tokens):
         return [(start, end)]
     for i, token in enumerate(tokens[1:], 1):
         # the genitive must show in the word's form: "супруга Гульнар Искакова" is one woman
         if all(t.feats.get("Case") == "Gen" and any({"gent", "sing"} <= set(p.tag.grammemes)
                                                      for p in models().parse_word(t.text))
-               for t in tokens[:i]) and token.feats.get("Case") == "Nom" \
-                and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i:]):
+               for t in tokens[:i]) and (token.feats.get("Case") == "Nom" or i >= 2 and _indeclinable_given(token)) \
+                and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i + 1:]):
             return [(start, tokens[i - 1].end), (token.start, end)]
     return [(start, end)]
+
+
+def _kin_above(sentence, token: Token, start: int) -> bool:
+    """A kin noun before the name that the name hangs on, directly or through the nouns that
+    describe its possessor ("Мать … «короля поп-музыки» Майкла Джексона")."""
+    for step in range(4):
+        if token.head is None:
+            return False
+        token = sentence.tokens[token.head]
+        if token.end > start:
+            return False
+        if token.lemma in _KIN_NOUNS:
+            # hung on the kin noun itself past another name ("жена Манделы Граса Машел"): the
+            # name is the wife's, the possessor was that other name
+            return step > 0
+        # through common nouns only: "жена Манделы Граса Машел" hangs on a name, one woman's
+        if token.rel not in ("nmod", "appos") or not token.text[:1].islower():
+            return False
+    return False
+
+
+def _indeclinable_given(token: Token) -> bool:
+    """A given name with one form for every case ("Кэтрин", "Мэри"): the tagger may call it a
+    genitive, but after a full genitive name it starts the next person."""
+    parses = [p for p in models().parse_word(token.text) if p.is_known]
+    return bool(parses) and all({"Name", "Fixd"} <= set(p.tag.grammemes) for p in parses[:3])
 
 
 def _one_name(ctx: Context, start: int, end: int) -> bool:
@@ -435,7 +467,7 @@ def _mention(ctx: Context, start: int, end: int, places: set[str], capitalised: 
     start, end = tokens[0][1].start, tokens[-1][1].end
     cases = [t.feats["Case"] for w, t in tokens if "Case" in t.feats and not INITIAL.match(w)]
     case = max(cases, key=cases.count) if cases else None  # ties by first seen, not by hash order
-    gender = _context_gender(ctx, [t for _, t in tokens])
+    gender = _context_gender(ctx, [t for _, t in tokens], case)
     return _Mention(start, end, words, case, gender, split_name(words))
 
 
@@ -501,7 +533,7 @@ def _place_lemmas(ctx: Context) -> set[str]:
     return lemmas
 
 
-def _context_gender(ctx: Context, tokens: list[Token]) -> str | None:
+def _context_gender(ctx: Context, tokens: list[Token], case: str | None = None) -> str | None:
     """Gender shown around the name: a kin word, a past-tense verb, an agreeing adjective."""
     sentence = ctx.analysis.sentence_of(tokens[0].start)
     if sentence is None:
@@ -510,13 +542,14 @@ def _context_gender(ctx: Context, tokens: list[Token]) -> str | None:
     head = next((t for t in tokens if t.head not in inside), tokens[0])
     candidates: list[Token] = []
     before = [t for t in sentence.tokens if t.end <= tokens[0].start]
-    if before and before[-1].lemma in _GENDERED_WORDS:
+    if before and before[-1].lemma in _GENDERED_WORDS and _names_the_kin(before[-1], head, case):
         candidates.append(before[-1])
     if head.head is not None:
         governor = sentence.tokens[head.head]
-        if governor.lemma in _GENDERED_WORDS and head.rel in ("appos", "nmod", "flat:name", "flat"):
+        if governor.lemma in _GENDERED_WORDS and head.rel in ("appos", "nmod", "flat:name", "flat") \
+                and _names_the_kin(governor, head, case):
             candidates.append(governor)
-        if head.rel in ("nsubj", "nsubj:pass") and governor.pos in ("VERB", "AUX", "ADJ") \
+        if head.rel in ("nsubj", "nsubj:pass") and case in (None, "Nom") and governor.pos in ("VERB", "AUX", "ADJ") \
                 and governor.feats.get("Number") != "Plur" and (
                     governor.feats.get("Tense") == "Past" or governor.feats.get("Variant") == "Short"):
             candidates.append(governor)
@@ -528,6 +561,15 @@ def _context_gender(ctx: Context, tokens: list[Token]) -> str | None:
         if gender:
             return gender
     return None
+
+
+def _names_the_kin(kin: Token, head: Token, case: str | None) -> bool:
+    """The name is the kin word's person, not its possessor: "жена Кайкен", not "жена Владимира
+    Путина" (a genitive after a nominative kin noun, or one hung on it as nmod, says whose wife)."""
+    kin_case = kin.feats.get("Case")
+    if case and kin_case and case != kin_case:
+        return False
+    return not (case == "Gen" and head.head == kin.index and head.rel == "nmod")
 
 
 def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):

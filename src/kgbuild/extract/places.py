@@ -25,6 +25,11 @@ _LEVEL = {"микрорайон": 0, "объект": 0, "посёлок": 1, "с
           "провинция": 3, "страна": 4, "местность": 5}  # parts of the world: "Европу, Америку, Японию" is a list
 _ADJ_SUFFIXES = ("ский", "цкий")
 # kind words that are part of a street's or square's name ("улица Лобачевского", "площадь Победы")
+# kinds of facility a city has one of, the one a text means by the city ("аэропорт Болоньи",
+# "московское метро"); "уфимская больница" is any of the city's hospitals, no named site
+_FACILITY_KINDS = {"аэропорт", "метро", "метрополитен", "зоопарк", "кремль"}
+# "московское метро" is the one; "московский аэропорт" may be any of several
+_ONE_PER_CITY = {"метро", "метрополитен", "зоопарк", "кремль"}
 _STREET_WORDS = {"улица", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная", "сквер"}
 
 
@@ -39,6 +44,7 @@ def extract_places(ctx: Context) -> None:
     places.nested()
     places.adjectives()
     places.directions()
+    places.facilities_of_places()
     places.containment()
     places.capitals()
     places.adjective_containment()
@@ -86,7 +92,8 @@ class _Places:
         if tokens[-1].lemma in PLACE_WORDS and len(tokens) > 1:  # "Есильского района"
             place_type = PLACE_WORDS[tokens[-1].lemma]
             label = _phrase_nominative(tokens)
-        elif before and before[-1].lemma in FACILITY_WORDS or tokens[0].lemma in FACILITY_WORDS \
+        elif before and before[-1].lemma in FACILITY_WORDS and not _city_served(before[-1], tokens) \
+                or tokens[0].lemma in FACILITY_WORDS \
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
             if before and before[-1].lemma in _STREET_WORDS and ctx.text[before[-1].end:start] == " ":
@@ -200,6 +207,38 @@ class _Places:
             inner.located_in = inner.located_in or outer.key
             self.ctx.facts.links.append(Link("LOCATED_IN", self.ctx.evidence(s1, e1, 0.7),
                                              self.ctx.evidence(s2, e2, 0.7)))
+
+    def facilities_of_places(self) -> None:
+        """"аэропорт Буэнос-Айреса", "в московском метро": a facility's kind word with the city it
+        serves, in the genitive after it or as an adjective before it, is a site in that place."""
+        ctx = self.ctx
+        by_start = {s: (s, e, p) for s, e, p in self.ordered}
+        by_end = {e: (s, e, p) for s, e, p in self.ordered}
+        for sentence in ctx.analysis.sentences:
+            for token in sentence.tokens:
+                if token.lemma not in _FACILITY_KINDS or not token.text[:1].islower() \
+                        or token.feats.get("Number") == "Plur" \
+                        or ctx.key_at(token.start, token.end):
+                    continue
+                after = by_start.get(token.end + 1) if ctx.text[token.end:token.end + 1] == " " else None
+                before = by_end.get(token.start - 1) if ctx.text[token.start - 1:token.start] == " " else None
+                if after and ctx.text[after[0]:after[0] + 1].isupper() and _LEVEL.get(after[2].place_type or "", 0) >= 1 \
+                        and _genitive_word(ctx, after[0], after[1]):
+                    start, end, place = token.start, after[1], after[2]
+                elif before and token.lemma in _ONE_PER_CITY and ctx.text[before[0]:before[0] + 1].islower() \
+                        and _LEVEL.get(before[2].place_type or "", 0) >= 1:
+                    start, end, place = before[0], token.end, before[2]
+                else:
+                    continue
+                if after:  # "Аэропорт Болоньи": the kind word declines, the city stays in the genitive
+                    label = nominative(token.text).lower() + ctx.text[token.end:end]
+                else:
+                    label = _phrase_nominative(ctx.analysis.tokens_in(start, end))
+                site = self.add(start, end, label[:1].upper() + label[1:], SITE, 0.65)
+                site.located_in = site.located_in or place.key
+                inner = (after or before)
+                ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(start, end, 0.65),
+                                            ctx.evidence(inner[0], inner[1], 0.65)))
 
     def _named(self, mention: tuple[int, int, Place]) -> bool:
         """A place's name, not an adjective made from it ("российские" is not nested in anything)."""
@@ -357,6 +396,16 @@ _KIND_AFTER_ADJECTIVE = re.compile(r"\s(\w+)\s")
 def _lemma(word: str) -> str:
     parses = models().parse_word(word.lower())
     return parses[0].normal_form if parses else word.lower()
+
+
+def _city_served(kind: Token, tokens: list[Token]) -> bool:
+    """"аэропорту Болоньи": a city whose form shows the genitive, after a facility's kind word, is
+    the place the facility serves, not its name ("аэропорт Шереметьево", "тюрьма Гуантанамо" are)."""
+    if kind.lemma not in _FACILITY_KINDS or len(tokens) != 1 or tokens[0].feats.get("Case") != "Gen":
+        return False
+    word = tokens[0].text
+    base = _geo_nominative(word)
+    return base != word and (lexicon_type(base) in ("город", "страна") or _is_city(word))
 
 
 def _genitive_word(ctx: Context, start: int, end: int) -> bool:
