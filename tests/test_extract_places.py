@@ -250,3 +250,16 @@ def test_a_citys_airport_or_metro_is_a_site_in_that_city(text, site, city, city_
 def test_no_site_in_a_city_without_a_one_of_a_kind_facility(text):
     f, found = places(text)
     assert not any(p.place_type == "объект" and p.located_in for p in f.places), found.keys()
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("Пресс-служба УВД Томской области сообщила о задержании.", "Управление внутренних дел Томской области",
+     "Томская область"),
+    ("Сотрудники прокуратуры Самарской области провели проверку.", "прокуратура Самарской области",
+     "Самарская область"),
+])
+def test_a_region_inside_a_bodys_name_is_a_place_of_its_own_and_where_the_body_is(text, body, place):
+    f, found = places(text)
+    assert place in found, found.keys()
+    inst = next(i for i in f.institutions if i.label.lower() == body.lower())
+    assert f.entity(inst.located_in).label == place

@@ -36,7 +36,11 @@ _STREET_WORDS = {"улица", "проспект", "площадь", "переу
 def extract_places(ctx: Context) -> None:
     places = _Places(ctx)
     for span in ctx.analysis.spans:
-        if span.type != "LOC" or "\n" in span.text or ctx.key_at(span.start, span.end):
+        if span.type != "LOC" or "\n" in span.text:
+            continue
+        # a place the tagger found inside a body's name ("УВД Томской области") is still a place
+        # (and where the body is); one that is the whole of another mention is not
+        if ctx.key_at(span.start, span.end) and not _inside_a_mention(ctx, span.start, span.end):
             continue
         places.from_span(span.start, span.end, span.normal)
     places.from_abbreviations()
@@ -50,6 +54,10 @@ def extract_places(ctx: Context) -> None:
     places.adjective_containment()
     places.within_the_only_country()
     places.adjective_and_name()
+
+
+def _inside_a_mention(ctx: Context, start: int, end: int) -> bool:
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in ctx.mentions)
 
 
 class _Places:
