@@ -354,11 +354,14 @@ class OxigraphEngine:
     def answer(self, text: str, bindings=None, limit: int | None = None,
                deadline: Deadline | None = None) -> Answer:
         """Evaluate in this thread, keeping at most `limit` rows or triples (flagged if cut)."""
+        return self._answer(text, bindings, limit, deadline or Deadline(None), sort_here=True)
+
+    def _answer(self, text, bindings, limit, deadline: Deadline, sort_here: bool) -> Answer:
         import pyoxigraph as ox
 
-        deadline = deadline or Deadline(None)
         convert = TermConverter()
-        result = self.solutions(text, bindings)
+        ordering = Ordering.of(text) if sort_here else None
+        result = self.solutions(ordering.query if ordering else text, bindings)
         try:
             if isinstance(result, ox.QueryBoolean):
                 return Answer("ASK", boolean=bool(result))
@@ -375,6 +378,20 @@ class OxigraphEngine:
                 return answer
             columns = [v.value for v in result.variables]
             answer = Answer("SELECT", columns)
+            if ordering is not None:
+                rows = []
+                for solution in result:
+                    deadline.check()
+                    rows.append([solution[i] for i in range(len(columns))])
+                if not ordering.sort(rows, columns):
+                    # values this module does not order as SPARQL does: pyoxigraph sorts them
+                    result = rows = None
+                    return self._answer(text, bindings, limit, deadline, sort_here=False)
+                if limit is not None and len(rows) > limit:
+                    answer.truncated = True
+                    del rows[limit:]
+                answer.rows = [[convert(term) for term in row] for row in rows]
+                return answer
             for solution in result:
                 deadline.check()
                 if limit is not None and len(answer.rows) >= limit:
@@ -387,7 +404,140 @@ class OxigraphEngine:
         finally:
             # pyoxigraph results may only be dropped by the thread that made them; an exception
             # traceback would otherwise carry this one to another thread.
-            del result
+            result = None
+
+
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+_ORDER_SKIP = re.compile(r"(?:\s+|#[^\n]*)*")
+_ORDER_VAR = r"[?$]([A-Za-z_]\w*)"
+_ORDER_EXPRESSIONS = (  # (kind, pattern): the key expressions sorted here
+    ("term", re.compile(_ORDER_VAR)),
+    ("str", re.compile(rf"STR\s*\(\s*{_ORDER_VAR}\s*\)", re.IGNORECASE)),
+    ("coalesce", re.compile(rf"COALESCE\s*\(\s*STR\s*\(\s*{_ORDER_VAR}\s*\)\s*,\s*\"([^\"\\\n]*)\"\s*\)",
+                            re.IGNORECASE)),
+)
+_ORDER_DIRECTION = re.compile(r"(ASC|DESC)\s*\(", re.IGNORECASE)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {_XSD + t for t in (
+    "integer decimal double float int long short byte nonNegativeInteger positiveInteger "
+    "negativeInteger nonPositiveInteger unsignedLong unsignedInt unsignedShort unsignedByte").split()}
+_STRING = {_XSD + "string"}
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class _Unsortable(Exception):
+    """Values whose SPARQL order this module does not reproduce."""
+
+
+@dataclass
+class Ordering:
+    """A SELECT's closing ORDER BY, applied in Python to pyoxigraph's rows.
+
+    pyoxigraph evaluates the ORDER BY keys inside every comparison and reads each string from
+    RocksDB to compare it: ordering 21 650 rows by four labels took 3 s of CPU, in Python 0.03 s.
+    Only keys on projected variables whose order SPARQL defines are taken over: `?v` (unbound,
+    blank nodes, IRIs, then literals: strings, language-tagged strings or numbers, one kind per
+    key), `STR(?v)` and `COALESCE(STR(?v), "...")`, each maybe in ASC()/DESC(). Rows equal on
+    every key keep the engine's order (SPARQL leaves it open).
+    """
+
+    query: str  # the query without its ORDER BY
+    keys: list[tuple[str, str, str, bool]]  # (kind, variable, default, descending)
+
+    @classmethod
+    def of(cls, text: str) -> Ordering | None:
+        body = _strip_literals(text)
+        found = list(_ORDER_BY.finditer(body))
+        if not found or query_form(text) != "SELECT":
+            return None
+        start = found[-1].start()
+        if body.count("{", 0, start) != body.count("}", 0, start) or "{" in body[start:] or "}" in body[start:] \
+                or re.search(r"\b(LIMIT|OFFSET|VALUES)\b", body[start:], re.IGNORECASE):
+            return None  # inside a subquery, or a page of the ordered rows
+        keys, at = [], found[-1].end()
+        while True:
+            at = _ORDER_SKIP.match(text, at).end()
+            if at == len(text):
+                break
+            direction = _ORDER_DIRECTION.match(text, at)
+            if direction:
+                at = _ORDER_SKIP.match(text, direction.end()).end()
+            for kind, pattern in _ORDER_EXPRESSIONS[::-1]:
+                key = pattern.match(text, at)
+                if key:
+                    break
+            else:
+                return None
+            at = key.end()
+            if direction:
+                at = _ORDER_SKIP.match(text, at).end()
+                if not text.startswith(")", at):
+                    return None
+                at += 1
+            descending = bool(direction) and direction.group(1).upper() == "DESC"
+            keys.append((kind, key.group(1), key.group(2) if kind == "coalesce" else "", descending))
+        return cls(text[:start], keys) if keys else None
+
+    def sort(self, rows: list[list], columns: list[str]) -> bool:
+        """Sort rows of pyoxigraph terms in place; False (rows untouched) if it cannot."""
+        try:
+            keyed = [(self._key(kind, columns.index(name), default, rows), descending)
+                     for kind, name, default, descending in self.keys]
+        except (ValueError, _Unsortable):  # a key on a variable not projected, or unsortable values
+            return False
+        for key, descending in reversed(keyed):  # stable sorts, the last key first
+            rows.sort(key=key, reverse=descending)
+        return True
+
+    @staticmethod
+    def _key(kind: str, column: int, default: str, rows: list[list]):
+        import pyoxigraph as ox
+
+        if kind == "coalesce":
+            return lambda row: default if row[column] is None or isinstance(row[column], ox.BlankNode) \
+                else row[column].value
+        if kind == "str":
+            return lambda row: (0, "") if row[column] is None or isinstance(row[column], ox.BlankNode) \
+                else (1, row[column].value)
+        literal_kinds = {_literal_kind(row[column]) for row in rows if isinstance(row[column], ox.Literal)}
+        if len(literal_kinds) > 1:
+            raise _Unsortable(column)
+        numeric = literal_kinds == {"numeric"}
+        values = {}
+        if numeric:
+            from decimal import Decimal, InvalidOperation
+
+            for row in rows:
+                term = row[column]
+                if isinstance(term, ox.Literal) and term.value not in values:
+                    try:
+                        values[term.value] = Decimal(term.value)
+                    except InvalidOperation:
+                        raise _Unsortable(term) from None
+                    if values[term.value].is_nan():
+                        raise _Unsortable(term)
+
+        def key(row):
+            term = row[column]
+            if term is None:
+                return (0, "")
+            if isinstance(term, ox.BlankNode):
+                return (1, term.value)
+            if isinstance(term, ox.NamedNode):
+                return (2, term.value)
+            return (3, values[term.value]) if numeric else (3, term.value, term.language or "")
+        return key
+
+
+def _literal_kind(term) -> str:
+    datatype = term.datatype.value
+    if datatype in _NUMERIC:
+        return "numeric"
+    if datatype in _STRING:
+        return "string"
+    if datatype == _LANG_STRING:
+        return "lang"
+    raise _Unsortable(term)
 
 
 class TermConverter:
