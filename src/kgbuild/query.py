@@ -379,18 +379,16 @@ class OxigraphEngine:
             columns = [v.value for v in result.variables]
             answer = Answer("SELECT", columns)
             if ordering is not None:
-                rows = []
                 for solution in result:
                     deadline.check()
-                    rows.append([solution[i] for i in range(len(columns))])
-                if not ordering.sort(rows, columns):
+                    answer.rows.append([convert(solution[i]) for i in range(len(columns))])
+                if not ordering.sort(answer.rows, columns):
                     # values this module does not order as SPARQL does: pyoxigraph sorts them
-                    result = rows = None
+                    result = answer = None
                     return self._answer(text, bindings, limit, deadline, sort_here=False)
-                if limit is not None and len(rows) > limit:
+                if limit is not None and len(answer.rows) > limit:
                     answer.truncated = True
-                    del rows[limit:]
-                answer.rows = [[convert(term) for term in row] for row in rows]
+                    del answer.rows[limit:]
                 return answer
             for solution in result:
                 deadline.check()
@@ -422,7 +420,6 @@ _NUMERIC = {_XSD + t for t in (
     "integer decimal double float int long short byte nonNegativeInteger positiveInteger "
     "negativeInteger nonPositiveInteger unsignedLong unsignedInt unsignedShort unsignedByte").split()}
 _STRING = {_XSD + "string"}
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 class _Unsortable(Exception):
@@ -479,7 +476,7 @@ class Ordering:
         return cls(text[:start], keys) if keys else None
 
     def sort(self, rows: list[list], columns: list[str]) -> bool:
-        """Sort rows of pyoxigraph terms in place; False (rows untouched) if it cannot."""
+        """Sort rows of rdflib terms in place; False (rows untouched) if it cannot."""
         try:
             keyed = [(self._key(kind, columns.index(name), default, rows), descending)
                      for kind, name, default, descending in self.keys]
@@ -491,53 +488,48 @@ class Ordering:
 
     @staticmethod
     def _key(kind: str, column: int, default: str, rows: list[list]):
-        import pyoxigraph as ox
-
-        if kind == "coalesce":
-            return lambda row: default if row[column] is None or isinstance(row[column], ox.BlankNode) \
-                else row[column].value
-        if kind == "str":
-            return lambda row: (0, "") if row[column] is None or isinstance(row[column], ox.BlankNode) \
-                else (1, row[column].value)
-        literal_kinds = {_literal_kind(row[column]) for row in rows if isinstance(row[column], ox.Literal)}
-        if len(literal_kinds) > 1:
+        """The sort key of one ORDER BY condition, computed once per distinct term (TermConverter
+        gives equal terms as one object)."""
+        literal_kinds = {_literal_kind(row[column]) for row in rows if isinstance(row[column], Literal)}
+        if kind == "term" and (len(literal_kinds) > 1 or "other" in literal_kinds):
             raise _Unsortable(column)
         numeric = literal_kinds == {"numeric"}
-        values = {}
-        if numeric:
-            from decimal import Decimal, InvalidOperation
 
-            for row in rows:
-                term = row[column]
-                if isinstance(term, ox.Literal) and term.value not in values:
-                    try:
-                        values[term.value] = Decimal(term.value)
-                    except InvalidOperation:
-                        raise _Unsortable(term) from None
-                    if values[term.value].is_nan():
-                        raise _Unsortable(term)
-
-        def key(row):
-            term = row[column]
+        def compute(term):
+            if kind == "coalesce":
+                return default if term is None or isinstance(term, BNode) else str(term)
+            if kind == "str":
+                return (0, "") if term is None or isinstance(term, BNode) else (1, str(term))
             if term is None:
                 return (0, "")
-            if isinstance(term, ox.BlankNode):
-                return (1, term.value)
-            if isinstance(term, ox.NamedNode):
-                return (2, term.value)
-            return (3, values[term.value]) if numeric else (3, term.value, term.language or "")
-        return key
+            if isinstance(term, BNode):
+                return (1, str(term))
+            if isinstance(term, URIRef):
+                return (2, str(term))
+            if numeric:
+                from decimal import Decimal, InvalidOperation
+
+                try:
+                    value = Decimal(str(term))
+                except InvalidOperation:
+                    raise _Unsortable(term) from None
+                if value.is_nan():
+                    raise _Unsortable(term)
+                return (3, value)
+            return (3, str(term), term.language or "")
+
+        keys: dict[int, object] = {}
+        for row in rows:  # all keys first: an unsortable value stops before any row moves
+            if id(row[column]) not in keys:
+                keys[id(row[column])] = compute(row[column])
+        return lambda row: keys[id(row[column])]
 
 
-def _literal_kind(term) -> str:
-    datatype = term.datatype.value
-    if datatype in _NUMERIC:
-        return "numeric"
-    if datatype in _STRING:
-        return "string"
-    if datatype == _LANG_STRING:
+def _literal_kind(term: Literal) -> str:
+    if term.language:
         return "lang"
-    raise _Unsortable(term)
+    datatype = str(term.datatype) if term.datatype is not None else _XSD + "string"
+    return "numeric" if datatype in _NUMERIC else "string" if datatype in _STRING else "other"
 
 
 class TermConverter:
