@@ -220,9 +220,11 @@ def test_the_store_orders_library_rows_as_pyoxigraph_itself_does(engines, name):
 
 @pytest.mark.parametrize("query", [
     f"SELECT ?age WHERE {{ {SERIK} kgb:age ?age }} ORDER BY DESC(?age)",
-    # dates sorted bare are left to pyoxigraph, and so is a page of the order
+    # dates sorted bare are left to pyoxigraph
     "SELECT DISTINCT ?date WHERE { ?x kgb:date|kgb:diedOn ?date FILTER (DATATYPE(?date) = xsd:date) } ORDER BY DESC(?date)",
     f'SELECT ?age WHERE {{ {SERIK} kgb:age ?age }} ORDER BY COALESCE(STR(?age), "") LIMIT 1',
+    f"SELECT ?age WHERE {{ {SERIK} kgb:age ?age }} ORDER BY DESC(?age) OFFSET 1 LIMIT 5",
+    "SELECT DISTINCT ?name WHERE { ?p rdfs:label ?name } ORDER BY STR(?name) LIMIT 2 OFFSET 1",
 ])
 def test_ordered_answers_are_the_same_on_the_store_and_rdflib(engines, query):
     expected = engines[0].run(query).table().rows

@@ -386,6 +386,7 @@ class OxigraphEngine:
                     # values this module does not order as SPARQL does: pyoxigraph sorts them
                     result = answer = None
                     return self._answer(text, bindings, limit, deadline, sort_here=False)
+                ordering.page(answer.rows)
                 if limit is not None and len(answer.rows) > limit:
                     answer.truncated = True
                     del answer.rows[limit:]
@@ -415,6 +416,7 @@ _ORDER_EXPRESSIONS = (  # (kind, pattern): the key expressions sorted here
                             re.IGNORECASE)),
 )
 _ORDER_DIRECTION = re.compile(r"(ASC|DESC)\s*\(", re.IGNORECASE)
+_ORDER_PAGE = re.compile(r"(LIMIT|OFFSET)\s+(\d+)", re.IGNORECASE)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in (
     "integer decimal double float int long short byte nonNegativeInteger positiveInteger "
@@ -435,11 +437,14 @@ class Ordering:
     Only keys on projected variables whose order SPARQL defines are taken over: `?v` (unbound,
     blank nodes, IRIs, then literals: strings, language-tagged strings or numbers, one kind per
     key), `STR(?v)` and `COALESCE(STR(?v), "...")`, each maybe in ASC()/DESC(). Rows equal on
-    every key keep the engine's order (SPARQL leaves it open).
+    every key keep the engine's order (SPARQL leaves it open). A LIMIT or OFFSET after it is
+    applied here too (pyoxigraph would sort every row for the first page anyway).
     """
 
     query: str  # the query without its ORDER BY
     keys: list[tuple[str, str, str, bool]]  # (kind, variable, default, descending)
+    offset: int = 0
+    limit: int | None = None
 
     @classmethod
     def of(cls, text: str) -> Ordering | None:
@@ -449,13 +454,20 @@ class Ordering:
             return None
         start = found[-1].start()
         if body.count("{", 0, start) != body.count("}", 0, start) or "{" in body[start:] or "}" in body[start:] \
-                or re.search(r"\b(LIMIT|OFFSET|VALUES)\b", body[start:], re.IGNORECASE):
-            return None  # inside a subquery, or a page of the ordered rows
-        keys, at = [], found[-1].end()
+                or re.search(r"\bVALUES\b", body[start:], re.IGNORECASE):
+            return None  # inside a subquery, or values joined after the order
+        keys, at, page = [], found[-1].end(), {}
         while True:
             at = _ORDER_SKIP.match(text, at).end()
             if at == len(text):
                 break
+            modifier = _ORDER_PAGE.match(text, at)
+            if modifier and modifier.group(1).upper() not in page:
+                page[modifier.group(1).upper()] = int(modifier.group(2))
+                at = modifier.end()
+                continue
+            if page:
+                return None
             direction = _ORDER_DIRECTION.match(text, at)
             if direction:
                 at = _ORDER_SKIP.match(text, direction.end()).end()
@@ -473,7 +485,13 @@ class Ordering:
                 at += 1
             descending = bool(direction) and direction.group(1).upper() == "DESC"
             keys.append((kind, key.group(1), key.group(2) if kind == "coalesce" else "", descending))
-        return cls(text[:start], keys) if keys else None
+        return cls(text[:start], keys, page.get("OFFSET", 0), page.get("LIMIT")) if keys else None
+
+    def page(self, rows: list[list]) -> None:
+        """Keep the rows of the OFFSET and LIMIT, in place."""
+        del rows[:self.offset]
+        if self.limit is not None:
+            del rows[self.limit:]
 
     def sort(self, rows: list[list], columns: list[str]) -> bool:
         """Sort rows of rdflib terms in place; False (rows untouched) if it cannot."""
