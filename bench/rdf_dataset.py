@@ -170,7 +170,7 @@ def _document(out, rng: random.Random, article, people, history: bool = False) -
             g.add(part, t("role"), _iri(KGR + role))
             evidence(part)
     if history:
-        _history(g, t, rng, doc, date, settlement, persons, evidence)
+        _history(g, t, rng, doc, date, settlement, persons, evidence, rng.choice(people))
     return g.count
 
 
@@ -179,10 +179,29 @@ COMMEMORATIONS = [("MemorialEvent", "Митинг памяти"), ("Memorial", "
                   ("AwardConferral", "Награждение")]
 
 
-def _history(g: _Graph, t, rng: random.Random, doc: str, date: str, settlement: str, persons, evidence) -> None:
-    """A death, an unnamed victim who is a named person's child, and a commemoration of the dead."""
+def _history(g: _Graph, t, rng: random.Random, doc: str, date: str, settlement: str, persons, evidence,
+             fallen) -> None:
+    """A death, an unnamed victim who is a named person's child, and a commemoration of the dead.
+
+    The dead are people of this source alone (a name may still recur, as real names do): one
+    person dying in the incidents of many sources would be a conflict in each pair of them.
+    """
     incident = _iri(f"{BASE}incident/{doc}-e1")
-    (dead, dead_slug), (parent, _) = rng.sample(persons, 2)
+    dead_slug = f"{slug(fallen.label)}-{doc}"
+    dead = _iri(f"{BASE}person/{dead_slug}")
+    g.add(dead, _iri(RDF_TYPE), t("Person"))
+    g.add(dead, _iri(RDFS_LABEL), _literal(fallen.label, lang="ru"))
+    g.add(dead, t("givenName"), _literal(fallen.given["nom"]))
+    g.add(dead, t("familyName"), _literal(fallen.surname["nom"]))
+    g.add(dead, t("gender"), t(fallen.gender))
+    evidence(dead)
+    part = _iri(f"{BASE}participation/{doc}-e1-{dead_slug}-victim")
+    g.add(incident, t("participation"), part)
+    g.add(part, _iri(RDF_TYPE), t("Participation"))
+    g.add(part, t("agent"), dead)
+    g.add(part, t("role"), _iri(KGR + "victim"))
+    evidence(part)
+    parent, _ = rng.choice(persons)
     g.add(dead, t("diedOn"), _literal(date, "date"))
     g.add(dead, t("diedIn"), incident)
     g.add(incident, t("instrument"), _literal(rng.choice(["автомат", "нож", "пистолет", "граната"])))
