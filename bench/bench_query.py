@@ -4,9 +4,13 @@ The dataset repeats the test fixture (tests/fixtures/queries/sample.trig: two so
 escape, with persons, kin, incidents, commemorations and conflicting claims) as many times as
 needed, each copy with its own IRIs but sharing places and institutions, so `kgb:locatedIn+`
 and the network queries cross copies as in a real corpus, and the shared places are hubs with
-thousands of statements, as a much-cited colony is.
+thousands of statements, as a much-cited colony is. Every label and date is repeated in every
+copy: the worst case for sorting. `--data generated` measures the same queries on a dataset with
+varied names, dates and texts instead (`bench/rdf_dataset.py --history`: about 330 statements
+per source, persons shared between sources); report both.
 
     python bench/bench_query.py --triples 1000000 --record      # store x5 runs, rdflib once
+    python bench/bench_query.py --triples 1000000 --data generated
     python bench/bench_query.py --triples 1000000 --memory      # also pyoxigraph in memory
     python bench/bench_query.py --smoke
 
@@ -67,6 +71,16 @@ def synthetic_nquads(triples: int) -> tuple[str, int]:
                        else f"<https://w3id.org/kgbuild/id/{m.group(1)}/{m.group(2)}-{n}>", template)
         parts.append(label.sub(lambda m: f'"{m.group(1)} {n}"@ru', copy))
     return "".join(parts), copies
+
+
+def bound_values(engine, data: str) -> dict:
+    """The value each bindable query is run with: one incident, one person's name, one source."""
+    if data == "fixture":
+        return {name: parse_binding(spec) for name, spec in BINDINGS.items()}
+    picks = {"participants": ("incident", "SELECT ?x WHERE { ?x kgb:participation ?p } ORDER BY ?x LIMIT 1"),
+             "person-network": ("name", "SELECT ?x WHERE { ?p a kgb:Person ; rdfs:label ?x } ORDER BY ?x LIMIT 1"),
+             "source": ("source", "SELECT ?x WHERE { ?x a kgb:Source } ORDER BY ?x LIMIT 1")}
+    return {name: (variable, engine.run(query).rows[0][0]) for name, (variable, query) in picks.items()}
 
 
 def measure(engine, text: str, bindings: dict) -> tuple[float, float, int]:
@@ -136,6 +150,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="--timeout counts CPU seconds of the child, not wall-clock seconds")
     parser.add_argument("--no-rdflib", action="store_true", help="the store only")
     parser.add_argument("--memory", action="store_true", help="also pyoxigraph in memory (load_oxigraph)")
+    parser.add_argument("--data", choices=["fixture", "generated"], default="fixture",
+                        help="fixture: the query fixture copied (default); generated: bench/rdf_dataset.py --history")
     parser.add_argument("--nquads", type=Path, help="reuse this synthetic N-Quads file instead of writing one")
     parser.add_argument("--store", type=Path, help="reuse this store (written from --nquads) instead of writing one")
     parser.add_argument("--queries", nargs="+", help="only these library queries")
@@ -149,14 +165,21 @@ def main(argv: list[str] | None = None) -> None:
     atexit.register(shutil.rmtree, folder, True)
     if args.nquads:
         path = args.nquads
+    elif args.data == "generated":
+        from rdf_dataset import write_dataset
+
+        path = Path(folder) / "generated.nq"
+        write_dataset(path, args.triples, history=True)
     else:
         text, _ = synthetic_nquads(args.triples)
         path = Path(folder) / "synthetic.nq"
         path.write_text(text, encoding="utf-8")
         del text
     quads = sum(1 for _ in path.open(encoding="utf-8"))
-    copies = len({line.rsplit(" ", 2)[-2] for line in path.open(encoding="utf-8")}) // 2
-    print(f"dataset: {quads} quads in {copies} copies of the fixture ({copies * 2} sources)", flush=True)
+    sources = len({line.rsplit(" ", 2)[-2] for line in path.open(encoding="utf-8")})
+    copies = sources // 2 if args.data == "fixture" else None
+    print(f"dataset: {quads} quads in {sources} sources"
+          + (f" ({copies} copies of the fixture)" if copies else " (generated)"), flush=True)
     started = time.perf_counter()
     store = OxigraphEngine(open_store(args.store or write_store(path, Path(folder) / "kg.store")))
     print(f"store: {time.perf_counter() - started:.2f} s ({'opened' if args.store else 'written'}; RocksDB on disk)",
@@ -171,6 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         others["rdflib"] = RdflibEngine(load_dataset(path))
         print(f"load rdflib: {time.perf_counter() - started:.2f} s", flush=True)
     gc.collect()
+    bound = bound_values(store, args.data)
 
     columns = ["query", "store median s", "store p95 s", "store CPU s", "runs"]
     for name in others:
@@ -180,15 +204,15 @@ def main(argv: list[str] | None = None) -> None:
     for name in library():
         if args.queries and name not in args.queries:
             continue
-        for bound in (False, True):
-            if bound and name not in BINDINGS:
+        for with_value in (False, True):
+            if with_value and name not in bound:
                 continue
-            bindings = dict([parse_binding(BINDINGS[name])]) if bound else {}
+            bindings = dict([bound[name]]) if with_value else {}
             query = library_query(name)
             load = os.getloadavg()[0]
             runs = store_runs(store, query, bindings, args.runs, args.budget)
             median = statistics.median(r[0] for r in runs)
-            row = {"query": f"{name} (bound)" if bound else name, "store median s": round(median, 4),
+            row = {"query": f"{name} (bound)" if with_value else name, "store median s": round(median, 4),
                    "store p95 s": round(p95([r[0] for r in runs]), 4),
                    "store CPU s": round(statistics.median(r[1] for r in runs), 4), "runs": len(runs)}
             counts = {runs[0][2]}
@@ -210,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     print(_common.table([{c: f"{v:.3f}" if isinstance(v, float) and c.endswith(" s") else v
                           for c, v in row.items()} for row in rows], columns))
     if args.record:
-        settings = {"triples": args.triples, "quads": quads, "copies": copies, "runs": args.runs,
+        settings = {"triples": args.triples, "quads": quads, "data": args.data, "sources": sources, "copies": copies, "runs": args.runs,
                     "timeout": args.timeout, "cpu_timeout": args.cpu_timeout, "engines": ["store", *others]}
         print(f"recorded in {_common.record('query', rows, settings)}")
 

@@ -5,7 +5,9 @@ source with its full text, named persons (shared between documents, as real name
 places with containment, a penal institution with its code, incidents with date, place,
 institution and participations with roles, and one kgb:Evidence node per mention with
 quote, start, end and confidence. About 300 statements per source; the texts are the
-articles of `generate.py`.
+articles of `generate.py`. With `--history` each source also tells of a death (kgb:diedOn,
+kgb:diedIn), an unnamed victim with a parent and a kgb:Kinship, and a commemoration of the dead,
+so that every query of the library finds rows (`bench/bench_query.py --data generated`).
 
     python bench/rdf_dataset.py --triples 1000000 --out bench/data/kg-1m.nq [--trig bench/data/kg-1m.trig]
 """
@@ -59,8 +61,9 @@ class _Graph:
         self.count += 1
 
 
-def write_dataset(path: Path, triples: int, seed: int = 7) -> dict:
-    """Write at least `triples` quads to `path` (N-Quads); return counts."""
+def write_dataset(path: Path, triples: int, seed: int = 7, history: bool = False) -> dict:
+    """Write at least `triples` quads to `path` (N-Quads); return counts. `history` adds deaths,
+    unnamed victims with kin and commemorations."""
     rng = random.Random(seed)
     gen = Generator(seed)
     people = [gen.person() for _ in range(5000)]  # a population the documents draw on
@@ -70,11 +73,11 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> dict:
         while total < triples:
             sources += 1
             article = gen.article(sources, 5000)
-            total += _document(out, rng, article, people)
+            total += _document(out, rng, article, people, history)
     return {"quads": total, "sources": sources, "path": str(path)}
 
 
-def _document(out, rng: random.Random, article, people) -> int:
+def _document(out, rng: random.Random, article, people, history: bool = False) -> int:
     doc = article.id
     source = _iri(f"{BASE}source/{doc}")
     g = _Graph(out, f"{BASE}source/{doc}")
@@ -166,7 +169,77 @@ def _document(out, rng: random.Random, article, people) -> int:
             g.add(part, t("agent"), agent)
             g.add(part, t("role"), _iri(KGR + role))
             evidence(part)
+    if history:
+        _history(g, t, rng, doc, date, settlement, persons, evidence, rng.choice(people))
     return g.count
+
+
+KIN = [("дочь", "female"), ("сын", "male")]
+COMMEMORATIONS = [("MemorialEvent", "Митинг памяти"), ("Memorial", "Мемориальная доска"),
+                  ("AwardConferral", "Награждение")]
+
+
+def _history(g: _Graph, t, rng: random.Random, doc: str, date: str, settlement: str, persons, evidence,
+             fallen) -> None:
+    """A death, an unnamed victim who is a named person's child, and a commemoration of the dead.
+
+    The dead are people of this source alone (a name may still recur, as real names do): one
+    person dying in the incidents of many sources would be a conflict in each pair of them.
+    """
+    incident = _iri(f"{BASE}incident/{doc}-e1")
+    dead_slug = f"{slug(fallen.label)}-{doc}"
+    dead = _iri(f"{BASE}person/{dead_slug}")
+    g.add(dead, _iri(RDF_TYPE), t("Person"))
+    g.add(dead, _iri(RDFS_LABEL), _literal(fallen.label, lang="ru"))
+    g.add(dead, t("givenName"), _literal(fallen.given["nom"]))
+    g.add(dead, t("familyName"), _literal(fallen.surname["nom"]))
+    g.add(dead, t("gender"), t(fallen.gender))
+    evidence(dead)
+    part = _iri(f"{BASE}participation/{doc}-e1-{dead_slug}-victim")
+    g.add(incident, t("participation"), part)
+    g.add(part, _iri(RDF_TYPE), t("Participation"))
+    g.add(part, t("agent"), dead)
+    g.add(part, t("role"), _iri(KGR + "victim"))
+    evidence(part)
+    parent, _ = rng.choice(persons)
+    g.add(dead, t("diedOn"), _literal(date, "date"))
+    g.add(dead, t("diedIn"), incident)
+    g.add(incident, t("instrument"), _literal(rng.choice(["автомат", "нож", "пистолет", "граната"])))
+    g.add(incident, t("outcome"), _literal(rng.choice(["погиб", "ранен", "задержан", "скрылся"])))
+    term, _ = rng.choice(KIN)
+    age = rng.randint(2, 17)
+    child = _iri(f"{BASE}person/{doc}-child")
+    g.add(child, _iri(RDF_TYPE), t("Person"))
+    g.add(child, t("anonymous"), _literal("true", "boolean"))
+    g.add(child, t("description"), _literal(f"{age}-летний ребёнок ({term}), {doc}"))
+    g.add(child, t("age"), _literal(str(age), "integer"))
+    g.add(child, t("childOf"), parent)
+    g.add(parent, t("parentOf"), child)
+    evidence(child)
+    kinship = _iri(f"{BASE}kinship/{doc}-child")
+    g.add(kinship, _iri(RDF_TYPE), t("Kinship"))
+    g.add(kinship, t("person"), parent)
+    g.add(kinship, t("relative"), child)
+    g.add(kinship, t("kinTerm"), _literal(term))
+    evidence(kinship)
+    part = _iri(f"{BASE}participation/{doc}-e1-child-victim")
+    g.add(incident, t("participation"), part)
+    g.add(part, _iri(RDF_TYPE), t("Participation"))
+    g.add(part, t("agent"), child)
+    g.add(part, t("role"), _iri(KGR + "victim"))
+    evidence(part)
+    kind, words = rng.choice(COMMEMORATIONS)
+    node = _iri(f"{BASE}commemoration/{doc}-c")
+    g.add(node, _iri(RDF_TYPE), t("Commemoration"))
+    g.add(node, _iri(RDF_TYPE), t(kind))
+    g.add(node, _iri(RDFS_LABEL), _literal(f"{words} ({dead_slug}, {doc})", lang="ru"))
+    g.add(node, t("date"), _literal(date, "date"))
+    g.add(node, t("place"), settlement)
+    g.add(node, t("commemorates"), dead)
+    if kind == "AwardConferral":
+        g.add(node, t("award"), _literal("Орден Мужества"))
+        g.add(node, t("posthumous"), _literal("true", "boolean"))
+    evidence(node)
 
 
 def to_trig(nquads: Path, trig: Path) -> None:
@@ -184,8 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, required=True, help="N-Quads file to write")
     parser.add_argument("--trig", type=Path, help="also write the dataset as TriG here")
+    parser.add_argument("--history", action="store_true",
+                        help="also deaths, unnamed victims with kin and commemorations (for the query library)")
     args = parser.parse_args(argv)
-    summary = write_dataset(args.out, args.triples, args.seed)
+    summary = write_dataset(args.out, args.triples, args.seed, args.history)
     if args.trig:
         to_trig(args.out, args.trig)
         summary["trig"] = str(args.trig)

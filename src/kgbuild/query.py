@@ -354,11 +354,14 @@ class OxigraphEngine:
     def answer(self, text: str, bindings=None, limit: int | None = None,
                deadline: Deadline | None = None) -> Answer:
         """Evaluate in this thread, keeping at most `limit` rows or triples (flagged if cut)."""
+        return self._answer(text, bindings, limit, deadline or Deadline(None), sort_here=True)
+
+    def _answer(self, text, bindings, limit, deadline: Deadline, sort_here: bool) -> Answer:
         import pyoxigraph as ox
 
-        deadline = deadline or Deadline(None)
         convert = TermConverter()
-        result = self.solutions(text, bindings)
+        ordering = Ordering.of(text) if sort_here else None
+        result = self.solutions(ordering.query if ordering else text, bindings)
         try:
             if isinstance(result, ox.QueryBoolean):
                 return Answer("ASK", boolean=bool(result))
@@ -375,6 +378,19 @@ class OxigraphEngine:
                 return answer
             columns = [v.value for v in result.variables]
             answer = Answer("SELECT", columns)
+            if ordering is not None:
+                for solution in result:
+                    deadline.check()
+                    answer.rows.append([convert(solution[i]) for i in range(len(columns))])
+                if not ordering.sort(answer.rows, columns):
+                    # values this module does not order as SPARQL does: pyoxigraph sorts them
+                    result = answer = None
+                    return self._answer(text, bindings, limit, deadline, sort_here=False)
+                ordering.page(answer.rows)
+                if limit is not None and len(answer.rows) > limit:
+                    answer.truncated = True
+                    del answer.rows[limit:]
+                return answer
             for solution in result:
                 deadline.check()
                 if limit is not None and len(answer.rows) >= limit:
@@ -387,7 +403,153 @@ class OxigraphEngine:
         finally:
             # pyoxigraph results may only be dropped by the thread that made them; an exception
             # traceback would otherwise carry this one to another thread.
-            del result
+            result = None
+
+
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+_ORDER_SKIP = re.compile(r"(?:\s+|#[^\n]*)*")
+_ORDER_VAR = r"[?$]([A-Za-z_]\w*)"
+_ORDER_EXPRESSIONS = (  # (kind, pattern): the key expressions sorted here
+    ("term", re.compile(_ORDER_VAR)),
+    ("str", re.compile(rf"STR\s*\(\s*{_ORDER_VAR}\s*\)", re.IGNORECASE)),
+    ("coalesce", re.compile(rf"COALESCE\s*\(\s*STR\s*\(\s*{_ORDER_VAR}\s*\)\s*,\s*\"([^\"\\\n]*)\"\s*\)",
+                            re.IGNORECASE)),
+)
+_ORDER_DIRECTION = re.compile(r"(ASC|DESC)\s*\(", re.IGNORECASE)
+_ORDER_PAGE = re.compile(r"(LIMIT|OFFSET)\s+(\d+)", re.IGNORECASE)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {_XSD + t for t in (
+    "integer decimal double float int long short byte nonNegativeInteger positiveInteger "
+    "negativeInteger nonPositiveInteger unsignedLong unsignedInt unsignedShort unsignedByte").split()}
+_STRING = {_XSD + "string"}
+
+
+class _Unsortable(Exception):
+    """Values whose SPARQL order this module does not reproduce."""
+
+
+@dataclass
+class Ordering:
+    """A SELECT's closing ORDER BY, applied in Python to pyoxigraph's rows.
+
+    pyoxigraph evaluates the ORDER BY keys inside every comparison and reads each string from
+    RocksDB to compare it: ordering 21 650 rows by four labels took 3 s of CPU, in Python 0.05 s.
+    Only keys on projected variables whose order SPARQL defines are taken over: `?v` (unbound,
+    blank nodes, IRIs, then literals: strings, language-tagged strings or numbers, one kind per
+    key), `STR(?v)` and `COALESCE(STR(?v), "...")`, each maybe in ASC()/DESC(). Rows equal on
+    every key keep the engine's order (SPARQL leaves it open). A LIMIT or OFFSET after it is
+    applied here too (pyoxigraph would sort every row for the first page anyway).
+    """
+
+    query: str  # the query without its ORDER BY
+    keys: list[tuple[str, str, str, bool]]  # (kind, variable, default, descending)
+    offset: int = 0
+    limit: int | None = None
+
+    @classmethod
+    def of(cls, text: str) -> Ordering | None:
+        body = _strip_literals(text)
+        found = list(_ORDER_BY.finditer(body))
+        if not found or query_form(text) != "SELECT":
+            return None
+        start = found[-1].start()
+        if body.count("{", 0, start) != body.count("}", 0, start) or "{" in body[start:] or "}" in body[start:] \
+                or re.search(r"\bVALUES\b", body[start:], re.IGNORECASE):
+            return None  # inside a subquery, or values joined after the order
+        keys, at, page = [], found[-1].end(), {}
+        while True:
+            at = _ORDER_SKIP.match(text, at).end()
+            if at == len(text):
+                break
+            modifier = _ORDER_PAGE.match(text, at)
+            if modifier and modifier.group(1).upper() not in page:
+                page[modifier.group(1).upper()] = int(modifier.group(2))
+                at = modifier.end()
+                continue
+            if page:
+                return None
+            direction = _ORDER_DIRECTION.match(text, at)
+            if direction:
+                at = _ORDER_SKIP.match(text, direction.end()).end()
+            for kind, pattern in _ORDER_EXPRESSIONS[::-1]:
+                key = pattern.match(text, at)
+                if key:
+                    break
+            else:
+                return None
+            at = key.end()
+            if direction:
+                at = _ORDER_SKIP.match(text, at).end()
+                if not text.startswith(")", at):
+                    return None
+                at += 1
+            descending = bool(direction) and direction.group(1).upper() == "DESC"
+            keys.append((kind, key.group(1), key.group(2) if kind == "coalesce" else "", descending))
+        return cls(text[:start], keys, page.get("OFFSET", 0), page.get("LIMIT")) if keys else None
+
+    def page(self, rows: list[list]) -> None:
+        """Keep the rows of the OFFSET and LIMIT, in place."""
+        del rows[:self.offset]
+        if self.limit is not None:
+            del rows[self.limit:]
+
+    def sort(self, rows: list[list], columns: list[str]) -> bool:
+        """Sort rows of rdflib terms in place; False (rows untouched) if it cannot."""
+        try:
+            keyed = [(self._key(kind, columns.index(name), default, rows), descending)
+                     for kind, name, default, descending in self.keys]
+        except (ValueError, _Unsortable):  # a key on a variable not projected, or unsortable values
+            return False
+        for key, descending in reversed(keyed):  # stable sorts, the last key first
+            rows.sort(key=key, reverse=descending)
+        return True
+
+    @staticmethod
+    def _key(kind: str, column: int, default: str, rows: list[list]):
+        """The sort key of one ORDER BY condition, computed once per distinct term (TermConverter
+        gives equal terms as one object)."""
+        numeric = False
+        if kind == "term":  # SPARQL orders literals of one kind; mixed kinds are left to pyoxigraph
+            literal_kinds = {_literal_kind(row[column]) for row in rows if isinstance(row[column], Literal)}
+            if len(literal_kinds) > 1 or "other" in literal_kinds:
+                raise _Unsortable(column)
+            numeric = literal_kinds == {"numeric"}
+
+        def compute(term):
+            if kind == "coalesce":
+                return default if term is None or isinstance(term, BNode) else str(term)
+            if kind == "str":
+                return (0, "") if term is None or isinstance(term, BNode) else (1, str(term))
+            if term is None:
+                return (0, "")
+            if isinstance(term, BNode):
+                return (1, str(term))
+            if isinstance(term, URIRef):
+                return (2, str(term))
+            if numeric:
+                from decimal import Decimal, InvalidOperation
+
+                try:
+                    value = Decimal(str(term))
+                except InvalidOperation:
+                    raise _Unsortable(term) from None
+                if value.is_nan():
+                    raise _Unsortable(term)
+                return (3, value)
+            return (3, str(term), term.language or "")
+
+        keys: dict[int, object] = {}
+        for row in rows:  # all keys first: an unsortable value stops before any row moves
+            if id(row[column]) not in keys:
+                keys[id(row[column])] = compute(row[column])
+        return lambda row: keys[id(row[column])]
+
+
+def _literal_kind(term: Literal) -> str:
+    if term.language:
+        return "lang"
+    datatype = str(term.datatype) if term.datatype is not None else _XSD + "string"
+    return "numeric" if datatype in _NUMERIC else "string" if datatype in _STRING else "other"
 
 
 class TermConverter:
