@@ -30,7 +30,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("events", extract_events),  # incidents, kinship, commemorations: needs the entity mentions
 ]
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(document: Document, stages: Iterable[tuple[str, Stage]] | None = None) -> DocumentFacts:
