@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -23,6 +24,7 @@ from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
+from kgbuild import shacl_sparql
 from kgbuild.errors import InputError
 from kgbuild.namespaces import KGB as KGB_NS, KGBSH, KGR as KGR_NS
 from kgbuild.resources import shapes_dir
@@ -127,16 +129,59 @@ def _parse_shapes(path: Path) -> Graph:
     return graph
 
 
-def validate(graph: Graph | Dataset, *, shapes: Graph | str | Path | None = None) -> ValidationReport:
+ENGINES: tuple[str, ...] = ("fast", "pyshacl")
+
+# Triples loaded into one pyoxigraph store per round of queries: big enough that the fixed
+# cost of ~140 queries vanishes, small enough to keep the store's memory modest.
+BATCH_TRIPLES = 100_000
+
+
+def validate(graph: Graph | Dataset, *, shapes: Graph | str | Path | None = None,
+             engine: str = "fast") -> ValidationReport:
     """Validate a graph, or each named graph of a dataset on its own, against the shapes.
 
-    The caller's graph or dataset is never modified: each named graph is copied into a
-    plain Graph before pySHACL sees it.
+    The caller's graph or dataset is never modified. `engine="pyshacl"` runs pySHACL on
+    every graph (the reference); the default runs the shapes compiled to SPARQL over many
+    graphs at once (`kgbuild.shacl_sparql`), with the same results, and leaves to pySHACL
+    only the shapes the compiler does not support.
     """
+    return validate_graphs(_graphs_to_validate(graph), shapes=shapes, engine=engine)
+
+
+def validate_graphs(graphs: Iterable[tuple[str | None, Graph]], *,
+                    shapes: Graph | str | Path | None = None, engine: str = "fast",
+                    batch_triples: int = BATCH_TRIPLES) -> ValidationReport:
+    """Validate many graphs, each on its own, in one call: (graph name or None, graph) pairs.
+
+    What a builder calls with its source graphs: the fast engine loads them into one store
+    a batch at a time, so the cost per graph is a few microseconds per triple rather than
+    pySHACL's fixed cost per graph. Empty graphs are skipped.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
     shapes_graph = load_shapes(shapes)
     report = ValidationReport()
-    for name, data in _graphs_to_validate(graph):
-        _validate_one(data, name, shapes_graph, report)
+    if engine == "pyshacl":
+        for name, data in graphs:
+            if len(data):
+                _pyshacl_one(_plain_copy(data), name, shapes_graph, report, list(FAST_PATH_SHAPES))
+        return report
+    compiled = shacl_sparql.compile_shapes(shapes_graph)
+    fallback = _fallback_shapes(shapes_graph, compiled) if compiled.fallback else None
+    batch = shacl_sparql.Batch()
+    for name, data in graphs:
+        if not len(data):
+            continue
+        try:
+            batch.add(name, data)
+        except shacl_sparql.Unsupported:
+            _pyshacl_one(_plain_copy(data), name, shapes_graph, report, list(FAST_PATH_SHAPES))
+            continue
+        if batch.triples >= batch_triples:
+            _run_batch(batch, compiled, fallback, shapes_graph, report)
+            batch = shacl_sparql.Batch()
+    if batch.graphs:
+        _run_batch(batch, compiled, fallback, shapes_graph, report)
     return report
 
 
@@ -147,23 +192,135 @@ def _graphs_to_validate(graph: Graph | Dataset):
     for context in graph.graphs():
         if len(context) == 0:
             continue
-        copy = Graph()
-        for triple in context.triples((None, None, None)):
-            copy.add(triple)
         name = None if context.identifier in _DEFAULT_GRAPH_IDS else str(context.identifier)
-        yield name, copy
+        yield name, context
 
 
-def _validate_one(data: Graph, name: str | None, shapes: Graph, report: ValidationReport) -> None:
-    fast = [shape for shape in FAST_PATH_SHAPES if (shape, RDF.type, SH.NodeShape) in shapes]
+def _plain_copy(graph: Graph) -> Graph:
+    """A plain Graph pySHACL may see: never the caller's graph or a dataset's context."""
+    copy = Graph()
+    for triple in graph.triples((None, None, None)):
+        copy.add(triple)
+    return copy
+
+
+def _run_batch(batch, compiled, fallback: Graph | None, shapes: Graph, report: ValidationReport) -> None:
+    rows, refused = shacl_sparql.run_checks(compiled, batch)
+    by_graph: dict[int, list] = {}
+    for row in rows:
+        by_graph.setdefault(row.graph_index, []).append(row)
+    python_checked = [s for s in FAST_PATH_SHAPES if s in compiled.fallback]
+    for index, (name, data) in enumerate(batch.graphs):
+        if index in refused:  # a value pySHACL treats in its own way: it checks the graph
+            _pyshacl_one(_plain_copy(data), name, shapes, report, list(FAST_PATH_SHAPES))
+            continue
+        results_graph = Graph()
+        report_node = BNode()
+        results_graph.add((report_node, RDF.type, SH.ValidationReport))
+        conforms = True
+        for row in by_graph.get(index, ()):
+            _add_row(results_graph, report_node, shapes, row)
+            conforms = conforms and row.check.severity != SH.Violation
+        results_graph.add((report_node, SH.conforms, Literal(conforms)))
+        if fallback is not None:
+            _, extra = _pyshacl_results(_plain_copy(data), fallback, python_checked)
+            results_graph += extra
+            for node in extra.subjects(RDF.type, SH.ValidationReport):
+                for result in extra.objects(node, SH.result):
+                    results_graph.add((report_node, SH.result, result))
+                if (node, SH.conforms, Literal(False)) in extra:
+                    results_graph.set((report_node, SH.conforms, Literal(False)))
+                results_graph.remove((node, None, None))
+        _collect(results_graph, data, name, shapes, report)
+
+
+def _add_row(rg: Graph, report_node, shapes: Graph, row) -> None:
+    """Write a compiled check's violation into the report graph as pySHACL would."""
+    check = row.check
+    result = BNode()
+    rg.add((report_node, SH.result, result))
+    rg.add((result, RDF.type, SH.ValidationResult))
+    rg.add((result, SH.focusNode, row.focus))
+    rg.add((result, SH.resultSeverity, check.severity))
+    rg.add((result, SH.sourceShape, check.shape))
+    rg.add((result, SH.sourceConstraintComponent, check.component))
+    value, path = row.value, check.path
+    if check.constraint is not None:
+        rg.add((result, SH.sourceConstraint, check.constraint))
+        if value is None and path is None:
+            value = row.focus  # pySHACL: a node shape's focus is its value
+        if row.path is not None:
+            path = row.path
+        bindings = {k: v for k, v in row.bindings.items() if v is not None and k not in ("this", "path", "value")}
+        bindings.update({k: v for k, v in (("this", row.focus), ("path", row.path), ("value", row.value))
+                         if v is not None})
+        for template in check.messages:
+            text = str(template)
+            for var, val in bindings.items():
+                text = re.sub("{{[?$]{}}}".format(var), str(val), text)
+            rg.add((result, SH.resultMessage, Literal(text, lang=template.language)))
+    else:
+        for message in check.messages:
+            rg.add((result, SH.resultMessage, message))
+    if value is not None:
+        rg.add((result, SH.value, value))
+    if path is not None:
+        rg.add((result, SH.resultPath, path))
+        _copy_path(shapes, rg, path)
+
+
+def _copy_path(shapes: Graph, rg: Graph, path) -> None:
+    """The blank nodes of a complex sh:path, so the report graph reads on its own."""
+    todo, seen = [path], set()
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, BNode) or node in seen:
+            continue
+        seen.add(node)
+        for p, o in shapes.predicate_objects(node):
+            rg.add((node, p, o))
+            todo.append(o)
+
+
+_FALLBACK: list = []
+
+
+def _fallback_shapes(shapes: Graph, compiled) -> Graph:
+    """The shapes without the targets of those the compiler covers: pySHACL checks the rest."""
+    with _RESOLVE_LOCK:
+        if _FALLBACK and _FALLBACK[0] is shapes and _FALLBACK[1] == len(shapes):
+            return _FALLBACK[2]
+        graph = Graph()
+        for triple in shapes:
+            graph.add(triple)
+        for shape in compiled.compiled:
+            for predicate in shacl_sparql.TARGET_PREDICATES:
+                graph.remove((shape, predicate, None))
+        _FALLBACK[:] = [shapes, len(shapes), graph]
+        return graph
+
+
+def _pyshacl_one(data: Graph, name: str | None, shapes: Graph, report: ValidationReport,
+                 python_checked: list) -> None:
+    _, results_graph = _pyshacl_results(data, shapes, python_checked)
+    _collect(results_graph, data, name, shapes, report)
+
+
+def _pyshacl_results(data: Graph, shapes: Graph, python_checked: list) -> tuple[bool, Graph]:
+    fast = [shape for shape in python_checked if (shape, RDF.type, SH.NodeShape) in shapes]
     with _resolved_shapes(shapes, data, skip=fast) as resolved:
         # No inference: kgbuild types every node with its core class already. advanced=True
         # keeps SHACL-AF features of custom shapes working.
-        _, results_graph, _ = pyshacl.validate(
+        conforms, results_graph, _ = pyshacl.validate(
             data, shacl_graph=resolved, advanced=True, inference="none", allow_warnings=True,
         )
     if fast:
         _check_evidence_spans(data, shapes, results_graph, fast)
+    return conforms, results_graph
+
+
+def _collect(results_graph: Graph, data: Graph, name: str | None, shapes: Graph,
+             report: ValidationReport) -> None:
     report.graphs.append(name)
     for report_node in results_graph.subjects(RDF.type, SH.ValidationReport):
         if name is not None:
