@@ -309,8 +309,8 @@ def test_every_shape_has_a_failing_case():
     assert {s for s in targeted if (KGBSH[s], SH.severity, SH.Warning) in shapes} == WARNINGS
 
 
-@pytest.mark.parametrize("update", [
-    # Conforming variations of the base graph: edge cases the rules must let through.
+# Conforming variations of the base graph: edge cases the rules must let through.
+VALID_VARIATIONS = [
     'DELETE WHERE { comm:day kgb:dayOfYear ?d } ; INSERT DATA { comm:day kgb:dayOfYear "--02-29"^^xsd:gMonthDay }',
     'DELETE WHERE { comm:day kgb:dayOfYear ?d } ; INSERT DATA { comm:day kgb:dayOfYear "--12-31"^^xsd:gMonthDay }',
     # born and died in the same year, at different precisions
@@ -330,7 +330,10 @@ def test_every_shape_has_a_failing_case():
     "INSERT DATA { part:perp kgb:role kgr:detainee , kgr:lawEnforcement }",
     # a group as agent of a commemoration
     "INSERT DATA { part:organizer kgb:agent group:escapees } ; DELETE DATA { part:organizer kgb:agent inst:committee }",
-])
+]
+
+
+@pytest.mark.parametrize("update", VALID_VARIATIONS)
 def test_variations_that_must_still_conform(update):
     report = validate(changed(update))
     assert report.results == [], format_report(report)

@@ -726,16 +726,26 @@ class Batch:
                 literal = Literal(node.value)
             else:
                 literal = Literal(node.value, datatype=URIRef(datatype) if datatype else None)
-            if graph is None or (None, None, literal) in graph:
+            if graph is None:
                 return literal
-            if datatype == str(XSD.string) and (None, None, Literal(node.value, datatype=XSD.string)) in graph:
-                return Literal(node.value, datatype=XSD.string)
-            # pyoxigraph canonicalises values ("0.80" -> "0.8"): find the graph's own literal.
+            for candidate in ([literal, Literal(node.value, datatype=XSD.string)]
+                              if datatype == str(XSD.string) else [literal]):
+                for _, _, stored in graph.triples((None, None, candidate)):
+                    return stored
+            # pyoxigraph canonicalises values ("0.80" -> "0.8"): the graph's literal of that value.
             if literals is not None:
-                key = id(graph)
-                if key not in literals:
-                    literals[key] = {_literal(o): o for o in graph.objects() if isinstance(o, Literal)}
-                return literals[key].get(node, literal)
+                index = literals.get(id(graph))
+                if index is None:
+                    index = literals[id(graph)] = {}
+                    for o in set(graph.objects()):
+                        if isinstance(o, Literal):
+                            index.setdefault((o.datatype, o.language), []).append(o)
+                for stored in index.get((literal.datatype, literal.language), ()):
+                    try:
+                        if stored.eq(literal):
+                            return stored
+                    except TypeError:
+                        continue
             return literal
         return node
 
