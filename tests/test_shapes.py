@@ -264,7 +264,8 @@ CASES = [
     ("Evidence-quote", "DELETE WHERE { ev:wife kgb:quote ?q }"),
     ("Evidence-start", "DELETE WHERE { ev:wife kgb:start ?s }"),
     ("Evidence-end", "DELETE WHERE { ev:wife kgb:end ?e }"),
-    (("Evidence-order", "EvidenceQuoteLengthShape", "EvidenceQuoteInTextShape"),
+    # the text is not read between reversed offsets: Evidence-order says what is wrong
+    (("Evidence-order", "EvidenceQuoteLengthShape"),
      "DELETE WHERE { ev:wife kgb:start ?s . ev:wife kgb:end ?e } ; INSERT DATA { ev:wife kgb:start 30 ; kgb:end 15 }"),
     ("Evidence-confidence", "DELETE WHERE { ev:wife kgb:confidence ?c } ; INSERT DATA { ev:wife kgb:confidence 1.5 }"),
     ("CoreTypeShape", "DELETE DATA { comm:award a kgb:Commemoration }"),
@@ -363,6 +364,13 @@ def test_offsets_count_code_points_not_utf16_units():
     'DELETE WHERE { ev:omarov kgb:quote ?q } ; INSERT DATA { ev:omarov kgb:quote "Серика Петрова" }',
     "DELETE WHERE { ev:wife kgb:end ?e } ; INSERT DATA { ev:wife kgb:end 200 }",
     "DELETE WHERE { src:zhaman kgb:text ?t . ev:wife kgb:end ?e } ; INSERT DATA { ev:wife kgb:end 20 }",
+    # an end before the start reads nothing, as SPARQL's SUBSTR does (not Python's text[68:-1])
+    "DELETE WHERE { ev:colony kgb:end ?e } ; INSERT DATA { ev:colony kgb:end -1 }",
+    # two starts: each is checked
+    "INSERT DATA { ev:wife kgb:start 3 }",
+    # an offset that is not an xsd:integer, a negative start: only Evidence-start reports them
+    'DELETE WHERE { ev:wife kgb:start ?s } ; INSERT DATA { ev:wife kgb:start "1.5"^^xsd:decimal } ;'
+    ' DELETE WHERE { ev:omarov kgb:start ?t } ; INSERT DATA { ev:omarov kgb:start -3 }',
 ])
 def test_the_python_evidence_checks_report_what_the_sparql_constraints_report(update):
     graph = changed(update)
@@ -374,7 +382,8 @@ def test_the_python_evidence_checks_report_what_the_sparql_constraints_report(up
                str(results.value(r, SH.value)),
                frozenset(str(m) for m in results.objects(r, SH.resultMessage)))
               for r in results.objects(None, SH.result)}
-    assert ours and ours == theirs
+    assert ours == theirs
+    assert ours or "1.5" in update
 
 
 SPARQL_TARGET_SHAPES = {"NamedPersonLabelShape", "NamedPersonNameShape", "AnonymousPersonShape",

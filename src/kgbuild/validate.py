@@ -22,7 +22,7 @@ import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 
 from kgbuild import shacl_sparql
 from kgbuild.errors import InputError
@@ -424,29 +424,47 @@ FAST_PATH_SHAPES = (QUOTE_LENGTH_SHAPE, QUOTE_IN_TEXT_SHAPE)
 
 
 def _check_evidence_spans(data: Graph, shapes: Graph, results_graph: Graph, fast: list) -> None:
-    """Quote length == end - start, and text[start:end] == quote where the text is known."""
+    """Quote length == end - start, and text[start:end] == quote where the text is known.
+
+    Every combination of values counts, as in the SPARQL constraints (an evidence node with
+    two starts is checked with each)."""
     report_node = results_graph.value(None, RDF.type, SH.ValidationReport)
-    texts: dict = {}
+    seen = set()
     for evidence in data.subjects(RDF.type, KGB.Evidence):
-        quote, start, end = (data.value(evidence, p) for p in (KGB.quote, KGB.start, KGB.end))
-        start, end = _as_int(start), _as_int(end)
-        if not isinstance(quote, Literal) or start is None or end is None:
-            continue  # missing or mistyped: the core evidence shapes report it
-        quote = str(quote)
-        if QUOTE_LENGTH_SHAPE in fast and len(quote) != end - start:
+        quotes = [q for q in data.objects(evidence, KGB.quote) if isinstance(q, Literal)]
+        starts = [v for v in map(_offset, data.objects(evidence, KGB.start)) if v is not None]
+        ends = [v for v in map(_offset, data.objects(evidence, KGB.end)) if v is not None]
+        for quote in quotes:
+            for start in starts:
+                for end in ends:
+                    _check_span(data, shapes, results_graph, report_node, fast, seen, evidence,
+                                str(quote), start, end)
+
+
+def _check_span(data, shapes, results_graph, report_node, fast, seen, evidence, quote, start, end) -> None:
+    if QUOTE_LENGTH_SHAPE in fast and len(quote) != end - start:
+        key = (QUOTE_LENGTH_SHAPE, evidence, len(quote), end - start)
+        if key not in seen:
+            seen.add(key)
             _add_result(results_graph, report_node, shapes, QUOTE_LENGTH_SHAPE, evidence,
                         Literal(len(quote)), {"value": str(len(quote)), "span": str(end - start)})
-        source = data.value(evidence, KGB.source)
-        if QUOTE_IN_TEXT_SHAPE not in fast or source is None or start < 0:
-            continue
-        if source not in texts:
-            text = data.value(source, KGB.text)
-            texts[source] = str(text) if text is not None else None
-        text = texts[source]
-        if text is not None and text[start:end] != quote:
-            found = text[start:end]
-            _add_result(results_graph, report_node, shapes, QUOTE_IN_TEXT_SHAPE, evidence,
-                        Literal(found), {"value": found})
+    if QUOTE_IN_TEXT_SHAPE not in fast or start < 0 or end <= start:
+        return
+    for source in data.objects(evidence, KGB.source):
+        for text in data.objects(source, KGB.text):
+            found = str(text)[start:end]
+            key = (QUOTE_IN_TEXT_SHAPE, evidence, found)
+            if found != quote and key not in seen:
+                seen.add(key)
+                _add_result(results_graph, report_node, shapes, QUOTE_IN_TEXT_SHAPE, evidence,
+                            Literal(found), {"value": found})
+
+
+def _offset(value) -> int | None:
+    """An offset the span shapes read: an xsd:integer (their SPARQL skips any other datatype)."""
+    if isinstance(value, Literal) and value.datatype == XSD.integer:
+        return _as_int(value)
+    return None
 
 
 def _add_result(rg: Graph, report_node, shapes: Graph, shape, focus, value, bindings: dict) -> None:
