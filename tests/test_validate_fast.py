@@ -188,13 +188,13 @@ def _damaged(steps) -> Graph:
     return graph
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_damage, min_size=1, max_size=3))
 def test_randomly_damaged_graphs_give_the_same_report(steps):
     assert_same_report(_damaged(steps))
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_damage, min_size=1, max_size=2), min_size=2, max_size=3))
 def test_damaged_graphs_side_by_side_in_one_dataset_give_the_same_report(graphs):
     dataset = Dataset()

@@ -431,7 +431,8 @@ def _check_evidence_spans(data: Graph, shapes: Graph, results_graph: Graph, fast
     report_node = results_graph.value(None, RDF.type, SH.ValidationReport)
     seen = set()
     for evidence in data.subjects(RDF.type, KGB.Evidence):
-        quotes = [q for q in data.objects(evidence, KGB.quote) if isinstance(q, Literal)]
+        quotes = [q for q in data.objects(evidence, KGB.quote)
+                  if isinstance(q, Literal) and (q.language or q.datatype in (None, XSD.string))]
         starts = [v for v in map(_offset, data.objects(evidence, KGB.start)) if v is not None]
         ends = [v for v in map(_offset, data.objects(evidence, KGB.end)) if v is not None]
         for quote in quotes:
@@ -578,7 +579,7 @@ def _label(data: Graph, node) -> str:
     if node is None:
         return ""
     for prop in (RDFS.label, KGB.description, KGB.quote, KGB.identifier):
-        values = list(data.objects(node, prop))
+        values = sorted(data.objects(node, prop), key=_sort_key)  # the same pick every time
         if values:
             return _pick_language(values, "ru")
     return _local(node) if isinstance(node, URIRef) else _node_text(node)
@@ -593,19 +594,30 @@ def _quotes(data: Graph, focus) -> tuple[Quote, ...]:
         evidence_nodes = list(data.objects(focus, KGB.evidence))
     quotes = []
     for ev in evidence_nodes:
-        quote = data.value(ev, KGB.quote)
+        quote = _one(data, ev, KGB.quote)
         if quote is None:
             continue
-        source = data.value(ev, KGB.source)
-        identifier = data.value(source, KGB.identifier) if source is not None else None
+        source = _one(data, ev, KGB.source)
+        identifier = _one(data, source, KGB.identifier) if source is not None else None
         quotes.append(Quote(
             quote=str(quote),
             source=str(identifier) if identifier is not None else (str(source) if source else ""),
-            start=_as_int(data.value(ev, KGB.start)),
-            end=_as_int(data.value(ev, KGB.end)),
+            start=_as_int(_one(data, ev, KGB.start)),
+            end=_as_int(_one(data, ev, KGB.end)),
         ))
     quotes.sort(key=lambda q: (q.source, q.start if q.start is not None else -1, q.quote))
     return tuple(quotes[:MAX_QUOTES])
+
+
+def _one(data: Graph, node, prop):
+    """One value of a property, the same one whichever order the graph keeps its triples in."""
+    values = list(data.objects(node, prop))
+    return min(values, key=_sort_key) if values else None
+
+
+def _sort_key(node) -> tuple:
+    return (not isinstance(node, Literal), type(node).__name__, str(node),
+            str(getattr(node, "datatype", "") or ""), str(getattr(node, "language", "") or ""))
 
 
 def _as_int(value) -> int | None:
