@@ -576,3 +576,13 @@ def test_each_worked_example_in_the_guide_conforms(index):
     graph = Graph().parse(data=_turtle_examples()[index], format="turtle")
     report = validate(graph)
     assert report.results == [], format_report(report)
+
+
+def test_cli_engines_print_the_same_report(trig):
+    path = trig(changed("DELETE WHERE { part:victim kgb:agent ?a } ; INSERT DATA { person:wife kgb:age 200 }"))
+    fast = CliRunner().invoke(validate_command, [str(path), "--format", "json"])
+    slow = CliRunner().invoke(validate_command, [str(path), "--format", "json", "--engine", "pyshacl"])
+    assert fast.exit_code == slow.exit_code == 1
+    rows = [sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in json.loads(run.output)["results"])
+            for run in (fast, slow)]
+    assert rows[0] == rows[1] and len(rows[0]) == 2
