@@ -9,8 +9,9 @@ graphs corrupted at random (a dropped triple, a second value, a wrong datatype, 
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import subprocess
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -128,17 +129,11 @@ def test_the_seed_articles_build_gives_the_same_report(seed_build):
     assert_same_report(seed_build.dataset)
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("kgbuild_bench_generate", REPO / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_build_of_synthetic_documents_gives_the_same_report(tmp_path, seed_path):
     from kgbuild import build
 
-    _generator().write(tmp_path / "corpus", 4, seed=7, kb=3.0)
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "--count", "4", "--seed", "7",
+                    "--kb", "3", "--out", str(tmp_path / "corpus")], check=True, capture_output=True)
     result = build([tmp_path / "corpus" / "corpus.jsonl"], validate=False, use_cache=False, keep_dataset=True)
     assert len(list(result.dataset.graphs())) >= 4
     assert_same_report(result.dataset)

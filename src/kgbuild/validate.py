@@ -100,6 +100,11 @@ class ValidationReport:
         return [r for r in self.results if r.severity == "Warning"]
 
 
+def code_files() -> tuple[Path, ...]:
+    """The modules whose code decides a report: a cache of graphs known to pass must key on them."""
+    return (Path(__file__), Path(shacl_sparql.__file__))
+
+
 def default_shapes_path() -> Path:
     return shapes_dir() / SHAPES_FILE
 
