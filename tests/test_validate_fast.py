@@ -111,6 +111,16 @@ def test_validate_graphs_takes_name_graph_pairs_and_batches_them():
     assert small.graphs == [name for name, _ in pairs]
 
 
+def test_a_graph_pyoxigraph_cannot_hold_is_checked_by_pyshacl_in_its_place():
+    odd = changed("DELETE WHERE { person:wife kgb:memberOf ?m }")
+    odd.add((URIRef(f"{ID}person/wife"), KGB.memberOf, URIRef(f"{ID}institution/no such place")))
+    pairs = [(f"{ID}source/a", base_graph()), (f"{ID}source/odd", odd), (f"{ID}source/b", base_graph())]
+    fast, slow = validate_graphs(pairs), validate_graphs(pairs, engine="pyshacl")
+    assert _results(fast) == _results(slow)
+    assert [r.shape for r in fast.results] == ["Person-memberOf"]
+    assert fast.graphs == [name for name, _ in pairs]
+
+
 def test_ill_typed_literals_fail_datatype_checks_as_in_pyshacl():
     report = assert_same_report(changed(
         'DELETE WHERE { person:omarov kgb:age ?a } ; INSERT DATA { person:omarov kgb:age "abc"^^xsd:integer .'

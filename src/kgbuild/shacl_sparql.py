@@ -671,10 +671,11 @@ class Batch:
         self.back: dict = {}  # ox BlankNode -> rdflib BNode
         self._iris: dict = {}
         self.pending: list = []
+        self.refused: set[int] = set()  # graphs pySHACL must check whole
         self.triples = 0
 
     def add(self, name: str | None, graph: Graph) -> None:
-        """Load one graph; raises Unsupported when pyoxigraph refuses a term."""
+        """Take one graph; one pyoxigraph cannot hold is marked refused."""
         index = len(self.graphs)
         graph_node = ox.NamedNode(f"urn:x-kgbuild:batch-graph:{index}")
         iris, convert = self._iris, self._term
@@ -683,8 +684,12 @@ class Batch:
             for s, p, o in graph:
                 quads.append(ox.Quad(
                     iris.get(s) or convert(s), iris.get(p) or convert(p), iris.get(o) or convert(o), graph_node))
-        except (ValueError, TypeError) as exc:
-            raise Unsupported(f"pyoxigraph cannot hold a term: {exc}") from None
+        except (ValueError, TypeError, Unsupported):
+            # pyoxigraph refuses a term rdflib accepted (an IRI with a space...): pySHACL
+            # checks this graph, in its place in the order.
+            self.refused.add(index)
+            self.graphs.append((name, graph))
+            return
         self.pending.extend(quads)
         self.graphs.append((name, graph))
         self.triples += len(quads)
@@ -779,7 +784,7 @@ def run_checks(compiled: CompiledShapes, batch: Batch) -> tuple[list[Row], set[i
     batch.load()
     type_path = f"<{RDF.type}>/<{RDFS.subClassOf}>*" if batch.has_subclasses() else f"<{RDF.type}>"
     rows: list[Row] = []
-    refused: set[int] = set()
+    refused: set[int] = set(batch.refused)
     literals: dict = {}
     for check in compiled.checks:
         query = check.query.replace(_TYPE, type_path)

@@ -177,11 +177,7 @@ def validate_graphs(graphs: Iterable[tuple[str | None, Graph]], *,
     for name, data in graphs:
         if not len(data):
             continue
-        try:
-            batch.add(name, data)
-        except shacl_sparql.Unsupported:
-            _pyshacl_one(_plain_copy(data), name, shapes_graph, report, list(FAST_PATH_SHAPES))
-            continue
+        batch.add(name, data)
         if batch.triples >= batch_triples:
             _run_batch(batch, compiled, fallback, shapes_graph, report)
             batch = shacl_sparql.Batch()
