@@ -1,8 +1,11 @@
 """Validate kgbuild graphs against the SHACL shapes and report the results plainly.
 
-`validate` runs pySHACL on each named graph of a dataset separately (one source document
-per graph keeps the SPARQL-based checks small) and turns pySHACL's report graph into plain
-`ValidationResult` records carrying what a historian needs to fix the data: which rule, on
+`validate` checks each named graph of a dataset separately (one source document per graph);
+`validate_graphs` takes many (name, graph) pairs at once, as a build has them. The default
+engine runs the shapes compiled to SPARQL (`kgbuild.shacl_sparql`) over a batch of graphs in
+pyoxigraph, with pySHACL only for shapes the compiler does not support; `engine="pyshacl"`
+runs pySHACL on every graph. Both give the same report (tests/test_validate_fast.py). Either
+way the report graph becomes plain `ValidationResult` records carrying what a historian needs to fix the data: which rule, on
 which node (by its label), the message in English and Russian, and the quotes the node was
 read from. `format_report` renders a report as text, Turtle or JSON.
 """
