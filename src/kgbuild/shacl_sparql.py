@@ -208,6 +208,8 @@ class _Compiler:
             prologue = _merge_prefixes(prologue, prefixes)
         if not parts:
             raise Unsupported("no target")
+        if len(parts) == 1:  # the outer SELECT DISTINCT drops repeated focus nodes
+            return parts[0], prologue
         union = " UNION ".join(f"{{ {p} }}" for p in parts)
         return f"{{ SELECT DISTINCT ?g ?this WHERE {{ {union} }} }}", prologue
 
@@ -275,6 +277,10 @@ class _Compiler:
                         f"{sparql_path} ?_x }} }} GROUP BY ?g ?this }} FILTER (COALESCE(?_n, 0) < {n})", False)
             for obj in sg.objects(shape, SH.maxCount):
                 n = _count_value(obj)
+                if n == 1:  # two different values: a third cheaper than counting them
+                    add(SH.MaxCountConstraintComponent, f"GRAPH ?g {{ ?this {sparql_path} ?_a , ?_b }} "
+                        f"FILTER (!sameTerm(?_a, ?_b))", False)
+                    continue
                 add(SH.MaxCountConstraintComponent,
                     f"{{ SELECT ?g ?this (COUNT(DISTINCT ?_x) AS ?_n) WHERE {{ GRAPH ?g {{ ?this {sparql_path} ?_x }} }} "
                     f"GROUP BY ?g ?this }} FILTER (?_n > {n})", False)
