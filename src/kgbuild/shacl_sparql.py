@@ -757,20 +757,25 @@ class Batch:
                               if datatype == str(XSD.string) else [literal]):
                 for _, _, stored in graph.triples((None, None, candidate)):
                     return stored
-            # pyoxigraph canonicalises values ("0.80" -> "0.8"): the graph's literal of that value.
-            if literals is not None:
+            # pyoxigraph canonicalises values ("0.80" -> "0.8"), never strings: the graph's
+            # literal of that value.
+            if literals is not None and datatype not in (str(XSD.string), str(RDF.langString)) \
+                    and not node.language:
                 index = literals.get(id(graph))
                 if index is None:
                     index = literals[id(graph)] = {}
                     for o in set(graph.objects()):
-                        if isinstance(o, Literal):
-                            index.setdefault((o.datatype, o.language), []).append(o)
-                for stored in index.get((literal.datatype, literal.language), ()):
-                    try:
-                        if stored.eq(literal):
-                            return stored
-                    except TypeError:
-                        continue
+                        if isinstance(o, Literal) and o.datatype is not None and o.value is not None:
+                            try:
+                                index.setdefault((o.datatype, o.value), o)
+                            except TypeError:  # an unhashable value
+                                continue
+                try:
+                    stored = index.get((literal.datatype, literal.value))
+                except TypeError:
+                    stored = None
+                if stored is not None and stored.eq(literal):
+                    return stored
             return literal
         return node
 
