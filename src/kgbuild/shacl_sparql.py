@@ -15,6 +15,11 @@ The results are pySHACL's, not an approximation of them:
 - a literal rdflib finds ill-typed (what pySHACL's sh:datatype looks at) is loaded with a
   marker datatype, so SPARQL sees it fail as pySHACL does.
 
+Known difference: pyoxigraph stores a valid literal in canonical form ("0.80"^^xsd:decimal as
+0.8), so a shape's own SPARQL that prints STR() of such a value prints the canonical form; the
+reported sh:value keeps the graph's form. rdflib already writes integers, booleans and dates
+canonically, and kgbuild's mapper writes decimals so.
+
 A shape using anything else is not compiled: `CompiledShapes.fallback` lists it, and the
 caller validates it with pySHACL, so a new shape is never silently left unchecked.
 pyoxigraph types stay in this module.
@@ -98,6 +103,7 @@ class Check:
     python: Callable | None = None
     constraint: URIRef | BNode | None = None  # sh:sparql node
     variables: tuple[str, ...] = ()  # the SPARQL constraint's projected variables
+    steps: tuple = ()  # the path as (predicate, inverse) alternatives, when it is that simple
 
 
 @dataclass
@@ -240,7 +246,8 @@ class _Compiler:
         def add(component, body: str, has_value: bool, python=None, extra_vars: str = "") -> None:
             select = "?g ?this" + (" ?value" if has_value else "") + extra_vars
             query = f"SELECT DISTINCT {select} WHERE {{ {target} {body} }}"
-            checks.append(Check(shape, component, query, severity, messages, path, has_value, python))
+            checks.append(Check(shape, component, query, severity, messages, path, has_value, python,
+                                steps=self._steps(path) if path is not None else ()))
 
         if path is None:
             for predicate in _VALUE_PARAMS:
@@ -462,6 +469,20 @@ class _Compiler:
                 raise Unsupported("sh:property on a nested property shape")
             parts.append(self._conforms(prop, v, depth + 1))
         return "(" + " && ".join(f"({p})" for p in parts) + ")" if parts else "true"
+
+    def _steps(self, path) -> tuple:
+        """(predicate, inverse) pairs whose union is the path; () for longer paths."""
+        sg = self.sg
+        if isinstance(path, URIRef):
+            return ((path, False),)
+        inverse = sg.value(path, SH.inversePath)
+        if isinstance(inverse, URIRef):
+            return ((inverse, True),)
+        alternatives = sg.value(path, SH.alternativePath)
+        if alternatives is not None:
+            steps = tuple(step for p in Collection(sg, alternatives) for step in self._steps(p))
+            return steps if len(steps) == len(list(Collection(sg, alternatives))) else ()
+        return ()
 
     def _path(self, path) -> str:
         sg = self.sg
@@ -733,8 +754,9 @@ class Batch:
     def index_of(self, graph_node) -> int:
         return int(graph_node.value.rsplit(":", 1)[1])
 
-    def to_rdflib(self, node, graph: Graph | None = None, literals: dict | None = None):
-        """The rdflib term a query returned: the graph's own literal where one matches."""
+    def to_rdflib(self, node, graph: Graph | None = None, literals: dict | None = None, near=()):
+        """The rdflib term a query returned: the graph's own literal where one matches, first
+        among `near`, the values the focus node has on the result's path."""
         if node is None:
             return None
         if isinstance(node, ox.NamedNode):
@@ -753,6 +775,14 @@ class Batch:
                 literal = Literal(node.value, datatype=URIRef(datatype) if datatype else None)
             if graph is None:
                 return literal
+            for close in near:
+                if isinstance(close, Literal) and close.datatype == literal.datatype \
+                        and close.language == literal.language and str(close) == node.value:
+                    return close
+            for close in near:
+                if isinstance(close, Literal) and close.datatype == literal.datatype \
+                        and close.language == literal.language and close.eq(literal):
+                    return close
             for candidate in ([literal, Literal(node.value, datatype=XSD.string)]
                               if datatype == str(XSD.string) else [literal]):
                 for _, _, stored in graph.triples((None, None, candidate)):
@@ -778,6 +808,14 @@ class Batch:
                     return stored
             return literal
         return node
+
+
+def _values(graph: Graph, focus, steps) -> list:
+    """The focus node's values on a path of predicates and inverse predicates (alternatives)."""
+    values = []
+    for predicate, inverse in steps:
+        values.extend(graph.subjects(predicate, focus) if inverse else graph.objects(focus, predicate))
+    return values
 
 
 @dataclass
@@ -806,10 +844,16 @@ def run_checks(compiled: CompiledShapes, batch: Batch) -> tuple[list[Row], set[i
             _, graph = batch.graphs[index]
             focus = batch.to_rdflib(solution["this"], graph, literals)
             if check.constraint is not None:
-                bindings = {v: batch.to_rdflib(solution[v], graph, literals) for v in check.variables}
+                path = batch.to_rdflib(solution["path"]) if "path" in check.variables else None
+                near = _values(graph, focus, [(path, False)]) if isinstance(path, URIRef) else ()
+                bindings = {v: batch.to_rdflib(solution[v], graph, literals, near) for v in check.variables}
                 rows.append(Row(index, check, focus, bindings.get("value"), bindings.get("path"), bindings))
                 continue
-            value = batch.to_rdflib(solution["value"], graph, literals) if check.has_value else None
+            value = None
+            if check.has_value:
+                raw = solution["value"]
+                near = _values(graph, focus, check.steps) if isinstance(raw, ox.Literal) and check.steps else ()
+                value = batch.to_rdflib(raw, graph, literals, near)
             if check.python is not None:
                 other = batch.to_rdflib(solution["_other"], graph, literals) if "_other" in check.query else None
                 try:
