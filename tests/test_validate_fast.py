@@ -58,10 +58,20 @@ def _path_key(rg: Graph, path):
                         for p, o in rg.predicate_objects(path)))
 
 
+def _outcome(data, shapes, engine):
+    try:
+        return validate(data, shapes=shapes, engine=engine), None
+    except Exception as exc:  # compared, not hidden: both engines must fail alike
+        return None, (type(exc).__name__, str(exc))
+
+
 def assert_same_report(data, shapes=None):
     """Both engines on `data`; they must agree on everything a reader sees."""
-    fast = validate(data, shapes=shapes)
-    slow = validate(data, shapes=shapes, engine="pyshacl")
+    fast, fast_error = _outcome(data, shapes, "fast")
+    slow, slow_error = _outcome(data, shapes, "pyshacl")
+    assert fast_error == slow_error  # pySHACL refuses some graphs (sh:lessThan on a blank node)
+    if fast_error:
+        return None
     assert _results(fast) == _results(slow)
     assert _components(fast) == _components(slow)
     assert sorted(map(str, fast.graphs)) == sorted(map(str, slow.graphs))
