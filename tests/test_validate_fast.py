@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
+from rdflib.namespace import DCTERMS, RDF, SH, XSD
 
 from kgbuild import shacl_sparql
 from kgbuild.validate import load_shapes, validate, validate_graphs
 
-from test_shapes import CASES, KGB, PREFIXES, VALID_VARIATIONS, base_graph, changed
+from test_shapes import CASES, KGB, VALID_VARIATIONS, base_graph, changed
 
 REPO = Path(__file__).resolve().parents[1]
 ID = "https://w3id.org/kgbuild/id/"

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import count
-from typing import Callable, Iterable
+from typing import Callable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
