@@ -239,6 +239,32 @@ ex:AgeRange a sh:PropertyShape ;
 """
 
 
+NODE_SHAPES = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kgb: <https://w3id.org/kgbuild/ontology#> .
+@prefix ex: <https://example.org/shapes#> .
+
+ex:OnlyOmarov a sh:NodeShape ; sh:targetClass kgb:Person ;
+    sh:hasValue <https://w3id.org/kgbuild/id/person/omarov> ; sh:message "Not Omarov."@en .
+ex:NotAPlace a sh:NodeShape ; sh:targetSubjectsOf kgb:spouse ;
+    sh:not [ sh:class kgb:Place ] ; sh:nodeKind sh:Literal ; sh:message "Not a literal."@en .
+ex:Kinless a sh:NodeShape ; sh:targetObjectsOf kgb:agent ;
+    sh:property [ sh:path ( kgb:memberOf kgb:locatedIn ) ; sh:minCount 2 ; sh:class kgb:Place ;
+                  sh:message "Two places needed."@en ] .
+"""
+
+
+def test_other_components_and_targets_give_the_same_report():
+    """sh:hasValue and sh:nodeKind on node shapes, subject/object targets, sequence paths,
+    sh:minCount above 1, a blank property shape under a node shape."""
+    shapes = Graph().parse(data=NODE_SHAPES, format="turtle")
+    assert shacl_sparql.compile_shapes(shapes).fallback == []
+    report = assert_same_report(base_graph(), shapes=shapes)
+    assert {r.shape for r in report.results} == {
+        "https://example.org/shapes#OnlyOmarov", "https://example.org/shapes#NotAPlace",
+        "https://example.org/shapes#Kinless"}
+
+
 def test_a_shape_the_compiler_does_not_know_is_checked_by_pyshacl(tmp_path):
     shapes = Graph().parse(data=CUSTOM, format="turtle")
     compiled = shacl_sparql.compile_shapes(shapes)

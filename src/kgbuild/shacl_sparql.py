@@ -178,7 +178,7 @@ class _Compiler:
             self._check_predicates(prop)
             if _is_true(sg.value(prop, SH.deactivated)):
                 continue
-            if any(sg.objects(prop, p) for p in _TARGETS):
+            if any((prop, p, None) in sg for p in _TARGETS):
                 raise Unsupported("a nested property shape with targets of its own")
             checks += self._shape_checks(prop, target, prologue)
         return checks
@@ -256,8 +256,11 @@ class _Compiler:
                     add(_COMPONENT[predicate], f"FILTER (!({ok}))", False)
             if params & (_PYTHON_PARAMS | _COUNT_PARAMS):
                 raise Unsupported("value-range, string or count constraints on a node shape")
-            # pySHACL gives a node shape's own value node, the focus, as sh:value.
+            # pySHACL gives a node shape's own value node, the focus, as sh:value (but not
+            # for sh:hasValue).
             for check in checks:
+                if check.component == SH.HasValueConstraintComponent:
+                    continue
                 check.query = check.query.replace(
                     "SELECT DISTINCT ?g ?this", "SELECT DISTINCT ?g ?this (?this AS ?value)", 1)
                 check.has_value = True
