@@ -1,8 +1,11 @@
 """Validate kgbuild graphs against the SHACL shapes and report the results plainly.
 
-`validate` runs pySHACL on each named graph of a dataset separately (one source document
-per graph keeps the SPARQL-based checks small) and turns pySHACL's report graph into plain
-`ValidationResult` records carrying what a historian needs to fix the data: which rule, on
+`validate` checks each named graph of a dataset separately (one source document per graph);
+`validate_graphs` takes many (name, graph) pairs at once, as a build has them. The default
+engine runs the shapes compiled to SPARQL (`kgbuild.shacl_sparql`) over a batch of graphs in
+pyoxigraph, with pySHACL only for shapes the compiler does not support; `engine="pyshacl"`
+runs pySHACL on every graph. Both give the same report (tests/test_validate_fast.py). Either
+way the report graph becomes plain `ValidationResult` records carrying what a historian needs to fix the data: which rule, on
 which node (by its label), the message in English and Russian, and the quotes the node was
 read from. `format_report` renders a report as text, Turtle or JSON.
 """
@@ -16,13 +19,15 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 
+from kgbuild import shacl_sparql
 from kgbuild.errors import InputError
 from kgbuild.namespaces import KGB as KGB_NS, KGBSH, KGR as KGR_NS
 from kgbuild.resources import shapes_dir
@@ -98,6 +103,11 @@ class ValidationReport:
         return [r for r in self.results if r.severity == "Warning"]
 
 
+def code_files() -> tuple[Path, ...]:
+    """The modules whose code decides a report: a cache of graphs known to pass must key on them."""
+    return (Path(__file__), Path(shacl_sparql.__file__))
+
+
 def default_shapes_path() -> Path:
     return shapes_dir() / SHAPES_FILE
 
@@ -127,16 +137,55 @@ def _parse_shapes(path: Path) -> Graph:
     return graph
 
 
-def validate(graph: Graph | Dataset, *, shapes: Graph | str | Path | None = None) -> ValidationReport:
+ENGINES: tuple[str, ...] = ("fast", "pyshacl")
+
+# Triples loaded into one pyoxigraph store per round of queries: big enough that the fixed
+# cost of ~140 queries vanishes, small enough to keep the store's memory modest.
+BATCH_TRIPLES = 100_000
+
+
+def validate(graph: Graph | Dataset, *, shapes: Graph | str | Path | None = None,
+             engine: str = "fast") -> ValidationReport:
     """Validate a graph, or each named graph of a dataset on its own, against the shapes.
 
-    The caller's graph or dataset is never modified: each named graph is copied into a
-    plain Graph before pySHACL sees it.
+    The caller's graph or dataset is never modified. `engine="pyshacl"` runs pySHACL on
+    every graph (the reference); the default runs the shapes compiled to SPARQL over many
+    graphs at once (`kgbuild.shacl_sparql`), with the same results, and leaves to pySHACL
+    only the shapes the compiler does not support.
     """
+    return validate_graphs(_graphs_to_validate(graph), shapes=shapes, engine=engine)
+
+
+def validate_graphs(graphs: Iterable[tuple[str | None, Graph]], *,
+                    shapes: Graph | str | Path | None = None, engine: str = "fast",
+                    batch_triples: int = BATCH_TRIPLES) -> ValidationReport:
+    """Validate many graphs, each on its own, in one call: (graph name or None, graph) pairs.
+
+    What a builder calls with its source graphs: the fast engine loads them into one store
+    a batch at a time, so the cost per graph is a few microseconds per triple rather than
+    pySHACL's fixed cost per graph. Empty graphs are skipped.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
     shapes_graph = load_shapes(shapes)
     report = ValidationReport()
-    for name, data in _graphs_to_validate(graph):
-        _validate_one(data, name, shapes_graph, report)
+    if engine == "pyshacl":
+        for name, data in graphs:
+            if len(data):
+                _pyshacl_one(_plain_copy(data), name, shapes_graph, report, list(FAST_PATH_SHAPES))
+        return report
+    compiled = shacl_sparql.compile_shapes(shapes_graph)
+    fallback = _fallback_shapes(shapes_graph, compiled) if compiled.fallback else None
+    batch = shacl_sparql.Batch()
+    for name, data in graphs:
+        if not len(data):
+            continue
+        batch.add(name, data)
+        if batch.triples >= batch_triples:
+            _run_batch(batch, compiled, fallback, shapes_graph, report)
+            batch = shacl_sparql.Batch()
+    if batch.graphs:
+        _run_batch(batch, compiled, fallback, shapes_graph, report)
     return report
 
 
@@ -147,23 +196,135 @@ def _graphs_to_validate(graph: Graph | Dataset):
     for context in graph.graphs():
         if len(context) == 0:
             continue
-        copy = Graph()
-        for triple in context.triples((None, None, None)):
-            copy.add(triple)
         name = None if context.identifier in _DEFAULT_GRAPH_IDS else str(context.identifier)
-        yield name, copy
+        yield name, context
 
 
-def _validate_one(data: Graph, name: str | None, shapes: Graph, report: ValidationReport) -> None:
-    fast = [shape for shape in FAST_PATH_SHAPES if (shape, RDF.type, SH.NodeShape) in shapes]
+def _plain_copy(graph: Graph) -> Graph:
+    """A plain Graph pySHACL may see: never the caller's graph or a dataset's context."""
+    copy = Graph()
+    for triple in graph.triples((None, None, None)):
+        copy.add(triple)
+    return copy
+
+
+def _run_batch(batch, compiled, fallback: Graph | None, shapes: Graph, report: ValidationReport) -> None:
+    rows, refused = shacl_sparql.run_checks(compiled, batch)
+    by_graph: dict[int, list] = {}
+    for row in rows:
+        by_graph.setdefault(row.graph_index, []).append(row)
+    python_checked = [s for s in FAST_PATH_SHAPES if s in compiled.fallback]
+    for index, (name, data) in enumerate(batch.graphs):
+        if index in refused:  # a value pySHACL treats in its own way: it checks the graph
+            _pyshacl_one(_plain_copy(data), name, shapes, report, list(FAST_PATH_SHAPES))
+            continue
+        results_graph = Graph()
+        report_node = BNode()
+        results_graph.add((report_node, RDF.type, SH.ValidationReport))
+        conforms = True
+        for row in by_graph.get(index, ()):
+            _add_row(results_graph, report_node, shapes, row)
+            conforms = conforms and row.check.severity != SH.Violation
+        results_graph.add((report_node, SH.conforms, Literal(conforms)))
+        if fallback is not None:
+            _, extra = _pyshacl_results(_plain_copy(data), fallback, python_checked)
+            results_graph += extra
+            for node in extra.subjects(RDF.type, SH.ValidationReport):
+                for result in extra.objects(node, SH.result):
+                    results_graph.add((report_node, SH.result, result))
+                if (node, SH.conforms, Literal(False)) in extra:
+                    results_graph.set((report_node, SH.conforms, Literal(False)))
+                results_graph.remove((node, None, None))
+        _collect(results_graph, data, name, shapes, report)
+
+
+def _add_row(rg: Graph, report_node, shapes: Graph, row) -> None:
+    """Write a compiled check's violation into the report graph as pySHACL would."""
+    check = row.check
+    result = BNode()
+    rg.add((report_node, SH.result, result))
+    rg.add((result, RDF.type, SH.ValidationResult))
+    rg.add((result, SH.focusNode, row.focus))
+    rg.add((result, SH.resultSeverity, check.severity))
+    rg.add((result, SH.sourceShape, check.shape))
+    rg.add((result, SH.sourceConstraintComponent, check.component))
+    value, path = row.value, check.path
+    if check.constraint is not None:
+        rg.add((result, SH.sourceConstraint, check.constraint))
+        if value is None and path is None:
+            value = row.focus  # pySHACL: a node shape's focus is its value
+        if row.path is not None:
+            path = row.path
+        bindings = {k: v for k, v in row.bindings.items() if v is not None and k not in ("this", "path", "value")}
+        bindings.update({k: v for k, v in (("this", row.focus), ("path", row.path), ("value", row.value))
+                         if v is not None})
+        for template in check.messages:
+            text = str(template)
+            for var, val in bindings.items():
+                text = re.sub("{{[?$]{}}}".format(var), str(val), text)
+            rg.add((result, SH.resultMessage, Literal(text, lang=template.language)))
+    else:
+        for message in check.messages:
+            rg.add((result, SH.resultMessage, message))
+    if value is not None:
+        rg.add((result, SH.value, value))
+    if path is not None:
+        rg.add((result, SH.resultPath, path))
+        _copy_path(shapes, rg, path)
+
+
+def _copy_path(shapes: Graph, rg: Graph, path) -> None:
+    """The blank nodes of a complex sh:path, so the report graph reads on its own."""
+    todo, seen = [path], set()
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, BNode) or node in seen:
+            continue
+        seen.add(node)
+        for p, o in shapes.predicate_objects(node):
+            rg.add((node, p, o))
+            todo.append(o)
+
+
+_FALLBACK: list = []
+
+
+def _fallback_shapes(shapes: Graph, compiled) -> Graph:
+    """The shapes without the targets of those the compiler covers: pySHACL checks the rest."""
+    with _RESOLVE_LOCK:
+        if _FALLBACK and _FALLBACK[0] is shapes and _FALLBACK[1] == len(shapes):
+            return _FALLBACK[2]
+        graph = Graph()
+        for triple in shapes:
+            graph.add(triple)
+        for shape in compiled.compiled:
+            for predicate in shacl_sparql.TARGET_PREDICATES:
+                graph.remove((shape, predicate, None))
+        _FALLBACK[:] = [shapes, len(shapes), graph]
+        return graph
+
+
+def _pyshacl_one(data: Graph, name: str | None, shapes: Graph, report: ValidationReport,
+                 python_checked: list) -> None:
+    _, results_graph = _pyshacl_results(data, shapes, python_checked)
+    _collect(results_graph, data, name, shapes, report)
+
+
+def _pyshacl_results(data: Graph, shapes: Graph, python_checked: list) -> tuple[bool, Graph]:
+    fast = [shape for shape in python_checked if (shape, RDF.type, SH.NodeShape) in shapes]
     with _resolved_shapes(shapes, data, skip=fast) as resolved:
         # No inference: kgbuild types every node with its core class already. advanced=True
         # keeps SHACL-AF features of custom shapes working.
-        _, results_graph, _ = pyshacl.validate(
+        conforms, results_graph, _ = pyshacl.validate(
             data, shacl_graph=resolved, advanced=True, inference="none", allow_warnings=True,
         )
     if fast:
         _check_evidence_spans(data, shapes, results_graph, fast)
+    return conforms, results_graph
+
+
+def _collect(results_graph: Graph, data: Graph, name: str | None, shapes: Graph,
+             report: ValidationReport) -> None:
     report.graphs.append(name)
     for report_node in results_graph.subjects(RDF.type, SH.ValidationReport):
         if name is not None:
@@ -267,29 +428,48 @@ FAST_PATH_SHAPES = (QUOTE_LENGTH_SHAPE, QUOTE_IN_TEXT_SHAPE)
 
 
 def _check_evidence_spans(data: Graph, shapes: Graph, results_graph: Graph, fast: list) -> None:
-    """Quote length == end - start, and text[start:end] == quote where the text is known."""
+    """Quote length == end - start, and text[start:end] == quote where the text is known.
+
+    Every combination of values counts, as in the SPARQL constraints (an evidence node with
+    two starts is checked with each)."""
     report_node = results_graph.value(None, RDF.type, SH.ValidationReport)
-    texts: dict = {}
+    seen = set()
     for evidence in data.subjects(RDF.type, KGB.Evidence):
-        quote, start, end = (data.value(evidence, p) for p in (KGB.quote, KGB.start, KGB.end))
-        start, end = _as_int(start), _as_int(end)
-        if not isinstance(quote, Literal) or start is None or end is None:
-            continue  # missing or mistyped: the core evidence shapes report it
-        quote = str(quote)
-        if QUOTE_LENGTH_SHAPE in fast and len(quote) != end - start:
+        quotes = [q for q in data.objects(evidence, KGB.quote)
+                  if isinstance(q, Literal) and (q.language or q.datatype in (None, XSD.string))]
+        starts = [v for v in map(_offset, data.objects(evidence, KGB.start)) if v is not None]
+        ends = [v for v in map(_offset, data.objects(evidence, KGB.end)) if v is not None]
+        for quote in quotes:
+            for start in starts:
+                for end in ends:
+                    _check_span(data, shapes, results_graph, report_node, fast, seen, evidence,
+                                str(quote), start, end)
+
+
+def _check_span(data, shapes, results_graph, report_node, fast, seen, evidence, quote, start, end) -> None:
+    if QUOTE_LENGTH_SHAPE in fast and len(quote) != end - start:
+        key = (QUOTE_LENGTH_SHAPE, evidence, len(quote), end - start)
+        if key not in seen:
+            seen.add(key)
             _add_result(results_graph, report_node, shapes, QUOTE_LENGTH_SHAPE, evidence,
                         Literal(len(quote)), {"value": str(len(quote)), "span": str(end - start)})
-        source = data.value(evidence, KGB.source)
-        if QUOTE_IN_TEXT_SHAPE not in fast or source is None or start < 0:
-            continue
-        if source not in texts:
-            text = data.value(source, KGB.text)
-            texts[source] = str(text) if text is not None else None
-        text = texts[source]
-        if text is not None and text[start:end] != quote:
-            found = text[start:end]
-            _add_result(results_graph, report_node, shapes, QUOTE_IN_TEXT_SHAPE, evidence,
-                        Literal(found), {"value": found})
+    if QUOTE_IN_TEXT_SHAPE not in fast or start < 0 or end <= start:
+        return
+    for source in data.objects(evidence, KGB.source):
+        for text in data.objects(source, KGB.text):
+            found = str(text)[start:end]
+            key = (QUOTE_IN_TEXT_SHAPE, evidence, found)
+            if found != quote and key not in seen:
+                seen.add(key)
+                _add_result(results_graph, report_node, shapes, QUOTE_IN_TEXT_SHAPE, evidence,
+                            Literal(found), {"value": found})
+
+
+def _offset(value) -> int | None:
+    """An offset the span shapes read: an xsd:integer (their SPARQL skips any other datatype)."""
+    if isinstance(value, Literal) and value.datatype == XSD.integer:
+        return _as_int(value)
+    return None
 
 
 def _add_result(rg: Graph, report_node, shapes: Graph, shape, focus, value, bindings: dict) -> None:
@@ -403,7 +583,7 @@ def _label(data: Graph, node) -> str:
     if node is None:
         return ""
     for prop in (RDFS.label, KGB.description, KGB.quote, KGB.identifier):
-        values = list(data.objects(node, prop))
+        values = sorted(data.objects(node, prop), key=_sort_key)  # the same pick every time
         if values:
             return _pick_language(values, "ru")
     return _local(node) if isinstance(node, URIRef) else _node_text(node)
@@ -418,19 +598,30 @@ def _quotes(data: Graph, focus) -> tuple[Quote, ...]:
         evidence_nodes = list(data.objects(focus, KGB.evidence))
     quotes = []
     for ev in evidence_nodes:
-        quote = data.value(ev, KGB.quote)
+        quote = _one(data, ev, KGB.quote)
         if quote is None:
             continue
-        source = data.value(ev, KGB.source)
-        identifier = data.value(source, KGB.identifier) if source is not None else None
+        source = _one(data, ev, KGB.source)
+        identifier = _one(data, source, KGB.identifier) if source is not None else None
         quotes.append(Quote(
             quote=str(quote),
             source=str(identifier) if identifier is not None else (str(source) if source else ""),
-            start=_as_int(data.value(ev, KGB.start)),
-            end=_as_int(data.value(ev, KGB.end)),
+            start=_as_int(_one(data, ev, KGB.start)),
+            end=_as_int(_one(data, ev, KGB.end)),
         ))
     quotes.sort(key=lambda q: (q.source, q.start if q.start is not None else -1, q.quote))
     return tuple(quotes[:MAX_QUOTES])
+
+
+def _one(data: Graph, node, prop):
+    """One value of a property, the same one whichever order the graph keeps its triples in."""
+    values = list(data.objects(node, prop))
+    return min(values, key=_sort_key) if values else None
+
+
+def _sort_key(node) -> tuple:
+    return (not isinstance(node, Literal), type(node).__name__, str(node),
+            str(getattr(node, "datatype", "") or ""), str(getattr(node, "language", "") or ""))
 
 
 def _as_int(value) -> int | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from ..errors import KgbuildError
 from ..store import load_dataset
-from ..validate import FORMATS, format_report, validate
+from ..validate import ENGINES, FORMATS, format_report, validate
 
 @click.command("validate")
 @click.argument("graph_file", metavar="OUT.trig", type=click.Path(path_type=Path, dir_okay=False))
@@ -17,9 +17,12 @@ from ..validate import FORMATS, format_report, validate
               help="Validate against these SHACL shapes instead of kgbuild's own.")
 @click.option("--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True,
               help="Language of the messages in the text report.")
+@click.option("--engine", type=click.Choice(ENGINES), default="fast", show_default=True,
+              help="fast: the shapes compiled to SPARQL over all graphs at once (pySHACL only for "
+                   "shapes it cannot compile); pyshacl: pySHACL on every graph, the reference.")
 @click.pass_context
 def validate_command(ctx: click.Context, graph_file: Path, fmt: str, shapes_file: Path | None,
-                     lang: str) -> None:
+                     lang: str, engine: str) -> None:
     """Check OUT.trig (each source graph on its own) against the SHACL shapes.
 
     Prints the report; exits 0 when the graph conforms (warnings allowed), 1 when a rule is
@@ -27,7 +30,7 @@ def validate_command(ctx: click.Context, graph_file: Path, fmt: str, shapes_file
     """
     try:
         dataset = load_dataset(graph_file)
-        report = validate(dataset, shapes=shapes_file)
+        report = validate(dataset, shapes=shapes_file, engine=engine)
     except KgbuildError as exc:
         click.echo(f"kgbuild: error: {exc}", err=True)
         ctx.exit(2)
