@@ -106,7 +106,7 @@ def test_a_build_that_fails_halfway_leaves_the_earlier_output_and_store(corpus, 
     before = out.read_bytes()
     (corpus / "e.txt").write_text("Майор Анна Сидорова уехала в Омск.", encoding="utf-8")
 
-    real_map = Mapper.map
+    real_map = Mapper.triples
     mapped = []
 
     def map_then_fail(self, facts, *args, **kwargs):
@@ -115,7 +115,7 @@ def test_a_build_that_fails_halfway_leaves_the_earlier_output_and_store(corpus, 
             raise OSError(28, "No space left on device")
         return real_map(self, facts, *args, **kwargs)
 
-    monkeypatch.setattr(Mapper, "map", map_then_fail)
+    monkeypatch.setattr(Mapper, "triples", map_then_fail)
     with pytest.raises(OutputError, match="kg.trig: cannot write: No space left"):
         build([corpus], out, store=store)
     assert out.read_bytes() == before
@@ -149,16 +149,16 @@ def test_a_rebuild_after_one_source_changed_maps_that_source_only_and_writes_the
     out, fresh = tmp_path / "kg.trig", tmp_path / "fresh.trig"
     build([corpus], out)
     (corpus / "e.txt").write_text("Майор Анна Сидорова уехала в Омск.", encoding="utf-8")
-    real_map, mapped = Mapper.map, []
+    real_map, mapped = Mapper.triples, []
 
     def counting(self, facts, *args, **kwargs):
         mapped.append(facts.document.id)
         return real_map(self, facts, *args, **kwargs)
 
-    monkeypatch.setattr(Mapper, "map", counting)
+    monkeypatch.setattr(Mapper, "triples", counting)
     build([corpus], out)
     assert mapped == ["e"]  # the others' graphs are written as the last build wrote them
-    monkeypatch.setattr(Mapper, "map", real_map)
+    monkeypatch.setattr(Mapper, "triples", real_map)
     build([corpus], fresh, rebuild=True, cache_dir=tmp_path / "empty-cache")
 
     def without_record(text: str) -> str:

@@ -2,11 +2,17 @@
 
 The mapper never looks at the text's analysis, only at the plain records; every IRI comes
 from `IRIs`, every term from `namespaces`.
+
+The build takes a document's statements as `Triples` (`Mapper.triples`), a set of term tuples:
+an rdflib Graph costs about 20 µs per added triple (events, context indexes), which was a
+third of a large build; the public `Mapper.map` still gives a Graph.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
@@ -35,6 +41,58 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+class Triples:
+    """A named graph's statements as a set of (s, p, o) rdflib terms, with the little of
+    rdflib's Graph interface the build needs: `identifier`, `add`, `len`, iteration, `in`.
+
+    Whatever else is asked of it (a report labelling a node, say) is answered by an rdflib
+    Graph of the same triples, built the first time it is needed (`graph()`).
+    """
+
+    __slots__ = ("identifier", "_triples", "_graph")
+
+    def __init__(self, identifier: URIRef, triples: Iterable[tuple] = ()) -> None:
+        self.identifier = identifier
+        self._triples: set[tuple] = set(triples)
+        self._graph: Graph | None = None
+
+    def add(self, triple: tuple) -> None:
+        self._triples.add(triple)
+        self._graph = None
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._triples)
+
+    def __contains__(self, triple: tuple) -> bool:
+        if None in triple:
+            return triple in self.graph()
+        return triple in self._triples
+
+    def triples(self, pattern: tuple) -> Iterator[tuple]:
+        if pattern == (None, None, None):
+            return iter(self._triples)
+        return self.graph().triples(pattern)
+
+    def graph(self) -> Graph:
+        """The same statements as an rdflib Graph (built once, then kept)."""
+        if self._graph is None:
+            graph = bind_prefixes(Graph(identifier=self.identifier))
+            add = graph.store.add
+            for triple in self._triples:
+                add(triple, graph)
+            self._graph = graph
+        return self._graph
+
+    def __getattr__(self, name: str):
+        # only reached for what the class does not define: rdflib's Graph does it
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.graph(), name)
+
+
 class Mapper:
     def __init__(self, iris: IRIs | None = None) -> None:
         self.iris = iris or IRIs()
@@ -47,17 +105,26 @@ class Mapper:
         """The document's named graph; `nodes` (local key → IRI) are the corpus-wide identities
         from `identity.Resolver`, and win over the IRIs this document alone would give; `into`
         is a graph to fill (a dataset's named graph) instead of a new one."""
-        return _DocumentMapping(self.iris, facts, nodes, into).graph
+        triples = self.triples(facts, nodes)
+        if into is None:
+            return triples.graph()
+        for triple in triples:
+            into.add(triple)
+        return into
+
+    def triples(self, facts: m.DocumentFacts, nodes: dict[str, URIRef] | None = None) -> Triples:
+        """What `map` gives, as `Triples`: what the build streams to validation and the writer."""
+        return _DocumentMapping(self.iris, facts, nodes).graph
 
 
 class _DocumentMapping:
     def __init__(self, iris: IRIs, facts: m.DocumentFacts,
-                 nodes: dict[str, URIRef] | None = None, into: Graph | None = None) -> None:
+                 nodes: dict[str, URIRef] | None = None) -> None:
         self.iris = iris
         self.facts = facts
         self.doc = facts.document
         self.source = iris.source(self.doc.id)
-        self.graph = into if into is not None else bind_prefixes(Graph(identifier=self.source))
+        self.graph = Triples(self.source)
         self.nodes: dict[str, URIRef] = {}
         self._assign_iris()
         self.nodes.update(nodes or {})
@@ -113,16 +180,16 @@ class _DocumentMapping:
         return Literal(value) if value else None
 
     def evidence(self, subject: URIRef, evidence: list[m.Evidence]) -> None:
+        add, doc_id, source = self.graph.add, self.doc.id, self.source
         for ev in evidence:
-            node = self.iris.evidence(self.doc.id, ev.start, ev.end, ev.confidence)
-            g = self.graph
-            g.add((subject, KGB.evidence, node))
-            g.add((node, RDF.type, KGB.Evidence))
-            g.add((node, KGB.source, self.source))
-            g.add((node, KGB.quote, Literal(ev.quote)))
-            g.add((node, KGB.start, Literal(ev.start)))
-            g.add((node, KGB.end, Literal(ev.end)))
-            g.add((node, KGB.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)))
+            node = self.iris.evidence(doc_id, ev.start, ev.end, ev.confidence)
+            add((subject, _EVIDENCE, node))
+            add((node, RDF.type, _EVIDENCE_CLASS))
+            add((node, _SOURCE, source))
+            add((node, _QUOTE, Literal(ev.quote)))
+            add((node, _START, _integer(ev.start)))
+            add((node, _END, _integer(ev.end)))
+            add((node, _CONFIDENCE, _confidence(ev.confidence)))
 
     def date(self, subject: URIRef, prop: URIRef, value: m.DateValue | None) -> None:
         if value is None:
@@ -319,6 +386,21 @@ class _DocumentMapping:
             self.add(n, KGB.posthumous, Literal(c.posthumous))
         self._participations(c.key, n, c.participations)
         self.evidence(n, c.evidence)
+
+
+_EVIDENCE, _EVIDENCE_CLASS, _SOURCE, _QUOTE = KGB.evidence, KGB.Evidence, KGB.source, KGB.quote
+_START, _END, _CONFIDENCE = KGB.start, KGB.end, KGB.confidence
+
+
+@lru_cache(maxsize=65536)
+def _integer(value: int) -> Literal:
+    # offsets recur from document to document; rdflib's Literal() is slow to make
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
 
 
 def _edtf_bounds(edtf: str) -> tuple[str, str] | None:
