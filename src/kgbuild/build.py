@@ -414,7 +414,9 @@ class Plan:
         iris, identities = self.iris, self.identities
         nodes = _by_document(identities)
         known = renders.identity(identities.decisions) if renders is not None else None
-        yield "identity", None, known or provenance.identity_graph(iris, identities.decisions)
+        # as Triples: the identity graph holds about as many statements as all sources together
+        yield "identity", None, known or provenance.identity_graph(
+            iris, identities.decisions, into=Triples(iris.graph(provenance.IDENTITY_GRAPH)))
 
         def chunks() -> Iterator[list]:
             """Runs of documents in order, each (document id, its graph as an earlier build
@@ -736,6 +738,9 @@ class _TrigRenderer:
         return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in self.prefixes.items())
 
     def term(self, t) -> str:
+        found = self.names.get(t)  # IRIs, most terms, are written once
+        if found is not None:
+            return found
         if isinstance(t, Literal):
             bare = _BARE.get(t.datatype)
             if bare is not None and bare.fullmatch(str(t)):
@@ -748,15 +753,12 @@ class _TrigRenderer:
             return text
         if isinstance(t, BNode):
             return f"_:{t}"
-        found = self.names.get(t)
-        if found is None:
-            found = f"<{_escape_iri(str(t))}>"
-            for prefix, ns in self.prefixes.items():
-                local = str(t)[len(ns):]
-                if str(t).startswith(ns) and _PNAME.fullmatch(local):
-                    found = f"{prefix}:{local}"
-                    break
-            self.names[t] = found
+        found = f"<{_escape_iri(str(t))}>"
+        for prefix, ns in self.prefixes.items():
+            if t.startswith(ns) and _PNAME.fullmatch(t, len(ns)):
+                found = f"{prefix}:{t[len(ns):]}"
+                break
+        self.names[t] = found
         return found
 
     def render(self, graph: Graph | Triples) -> str:
@@ -772,10 +774,10 @@ class _TrigRenderer:
             by_subject.setdefault(s, {}).setdefault(p, []).append(o)
         for s in sorted(by_subject, key=lambda x: (isinstance(x, BNode), str(x))):
             lines.append(f"  {term(s)}")
-            predicates = sorted(by_subject[s], key=lambda x: (x != RDF.type, str(x)))
+            predicates = sorted(by_subject[s], key=lambda x: (x != _RDF_TYPE, str(x)))
             for n, p in enumerate(predicates):
                 objects = ", ".join(sorted(term(o) for o in by_subject[s][p]))
-                verb = "a" if p == RDF.type else term(p)
+                verb = "a" if p == _RDF_TYPE else term(p)
                 sep = " ." if n == len(predicates) - 1 else " ;"
                 lines.append(f"{'' if n == 0 else '    '} {verb} {objects}{sep}\n")
         lines.append("}\n")
@@ -783,6 +785,7 @@ class _TrigRenderer:
 
 
 _DEFAULT = "urn:x-rdflib:default"
+_RDF_TYPE = RDF.type
 _NAMES_KEPT = 100_000
 _PNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),

@@ -15,11 +15,37 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib import namespace as rdflib_namespaces
 
 from . import model as m
+from . import namespaces
 from .iris import IRIs
-from .namespaces import KGB, KGR, bind_prefixes
+from .namespaces import bind_prefixes
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib's DefinedNamespace checks the name and
+    makes a new URIRef on every `KGB.x` (a few µs), and mapping 1 000 documents asks a million times."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = getattr(self._namespace, name)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+KGB, KGR = _Terms(namespaces.KGB), _Terms(namespaces.KGR)
+PROV, RDF, RDFS, XSD = (_Terms(getattr(rdflib_namespaces, name)) for name in ("PROV", "RDF", "RDFS", "XSD"))
 
 _PLACE_CLASS = {
     "посёлок": KGB.Settlement, "село": KGB.Settlement, "город": KGB.Settlement,
