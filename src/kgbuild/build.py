@@ -414,9 +414,16 @@ class Plan:
         iris, identities = self.iris, self.identities
         nodes = _by_document(identities)
         known = renders.identity(identities.decisions) if renders is not None else None
-        # as Triples: the identity graph holds about as many statements as all sources together
-        yield "identity", None, known or provenance.identity_graph(
-            iris, identities.decisions, into=Triples(iris.graph(provenance.IDENTITY_GRAPH)))
+        if known is None:
+            # a quarter of the statements of a corpus: rendered at once, the text takes a
+            # quarter of the memory of the terms, and they are gone before the workers start
+            triples = provenance.identity_graph(iris, identities.decisions,
+                                                into=Triples(iris.graph(provenance.IDENTITY_GRAPH)))
+            text = _renderer().render(triples)
+            known = Rendered(triples.identifier, text, len(triples), _text_digest(text), fresh=True,
+                             triples=triples if keep else None)
+            del triples
+        yield "identity", None, known
 
         def chunks() -> Iterator[list]:
             """Runs of documents in order, each (document id, its graph as an earlier build
