@@ -166,3 +166,18 @@ def test_a_rebuild_after_one_source_changed_maps_that_source_only_and_writes_the
         return head + rest.partition("}\n")[2]
 
     assert without_record(out.read_text(encoding="utf-8")) == without_record(fresh.read_text(encoding="utf-8"))
+
+
+def test_the_triples_a_build_streams_answer_look_ups_as_their_graph_does(corpus):
+    facts = extract(next(iter(read_sources([corpus / "c.txt"]))))
+    triples = Mapper().triples(facts)
+    graph = Mapper().map(facts)
+    assert set(triples) == set(graph) and len(triples) == len(graph) > 20
+    smirnov = next(graph.subjects(KGB.familyName, Literal("Смирнов")))
+    assert set(triples.objects(smirnov, None)) == set(graph.objects(smirnov, None))
+    assert set(triples.subjects(KGB.familyName, None)) == set(graph.subjects(KGB.familyName, None))
+    assert set(triples.triples((None, KGB.quote, None))) == set(graph.triples((None, KGB.quote, None)))
+    assert (smirnov, KGB.familyName, None) in triples and (smirnov, KGB.title, None) not in triples
+    assert triples.value(smirnov, KGB.familyName) == Literal("Смирнов")  # the rest: from a Graph
+    # the order they were added, whatever the process: a report lists its results in one order
+    assert list(triples) == list(Mapper().triples(facts))

@@ -69,7 +69,10 @@ def date_literal(value: str) -> Literal:
 
 class Triples:
     """A named graph's statements as a set of (s, p, o) rdflib terms, with the little of
-    rdflib's Graph interface the build needs: `identifier`, `add`, `len`, iteration, `in`.
+    rdflib's Graph interface the build needs: `identifier`, `add`, `len`, iteration, `in`,
+    `triples`, `objects`, `subjects`. They come back in the order they were added (a dict,
+    not a set, whose order would change from process to process), so a validation report
+    lists its results in the same order on every run.
 
     Whatever else is asked of it (a report labelling a node, say) is answered by an rdflib
     Graph of the same triples, built the first time it is needed (`graph()`).
@@ -79,11 +82,11 @@ class Triples:
 
     def __init__(self, identifier: URIRef, triples: Iterable[tuple] = ()) -> None:
         self.identifier = identifier
-        self._triples: set[tuple] = set(triples)
+        self._triples: dict[tuple, None] = dict.fromkeys(triples)
         self._graph: Graph | None = None
 
     def add(self, triple: tuple) -> None:
-        self._triples.add(triple)
+        self._triples[triple] = None
         self._graph = None
 
     def __len__(self) -> int:
@@ -94,13 +97,25 @@ class Triples:
 
     def __contains__(self, triple: tuple) -> bool:
         if None in triple:
-            return triple in self.graph()
+            return next(self.triples(triple), None) is not None
         return triple in self._triples
 
     def triples(self, pattern: tuple) -> Iterator[tuple]:
-        if pattern == (None, None, None):
+        """The triples matching a pattern (None: any term), found by a scan: a validator's few
+        look-ups per graph cost less than building a Graph to index them."""
+        s, p, o = pattern
+        if s is None and p is None and o is None:
             return iter(self._triples)
-        return self.graph().triples(pattern)
+        return (t for t in self._triples
+                if (s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o))
+
+    def objects(self, subject=None, predicate=None, unique: bool = False) -> Iterator:
+        found = (o for _, _, o in self.triples((subject, predicate, None)))
+        return iter(dict.fromkeys(found)) if unique else found
+
+    def subjects(self, predicate=None, object=None, unique: bool = False) -> Iterator:
+        found = (s for s, _, _ in self.triples((None, predicate, object)))
+        return iter(dict.fromkeys(found)) if unique else found
 
     def graph(self) -> Graph:
         """The same statements as an rdflib Graph (built once, then kept)."""
