@@ -6,7 +6,10 @@ command line (`kgbuild build`). With `--jobs N` the library build extracts with
 putting `extract_parallel` where `build()` calls `extract_all` — the wiring the report asks for.
 The library run also times its parts: reading, the facts (extracted, or read from the
 cache), validation; the rest is resolving identities, mapping and writing, which stream
-graph by graph. It also reports the main process's own peak RSS (`maxrss_mb`, from the
+graph by graph. With `--jobs` other than 1 the sources are mapped, validated and rendered by
+worker processes: their validation is not in `validate_s` (the main process's only) but in
+the wall and CPU time of the whole run. `--out FILE` keeps the built dataset (to compare
+digests between commits). It also reports the main process's own peak RSS (`maxrss_mb`, from the
 kernel) and how much the corpus's facts added to it (`facts_mb`).
 
     python bench/generate.py --count 1000 --out bench/corpora/c1000

@@ -10,6 +10,8 @@ removes its graph and a new document can merge with old ones.
 Identities are resolved over the facts of the whole corpus first; the graphs then stream:
 each document's graph is mapped, curated, validated (a batch at a time) and written, then
 dropped, so memory follows the facts (small) and not the graphs (≈ 1.8 KB per triple).
+Without curation, worker processes map, validate and render chunks of documents as TriG
+text, which this process writes in order: the file does not depend on their number.
 """
 
 from __future__ import annotations
@@ -105,7 +107,8 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     refreshes the cache). `curation` is a curation.yaml applied on top of what was extracted.
     `on_error` receives each bad source or JSON line instead of stopping the build; `store` is
     a folder for an embedded pyoxigraph store of the result, written beside `out`. `jobs`
-    processes extract (0: one per core); the result does not depend on it.
+    processes extract, then map, validate and render the sources (0: one per core); the
+    result does not depend on it.
 
     The dataset streams: each source's graph is mapped, curated, validated and written, then
     dropped, so memory does not grow with the graphs of the corpus. `result.dataset` is read
