@@ -158,7 +158,7 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
         for graph in graphs:
             result.triples += len(graph)
             if kept is not None:
-                add_graph(kept, graph.triples if isinstance(graph, Rendered) and graph.triples else graph)
+                add_graph(kept, graph.triples if isinstance(graph, Rendered) else graph)
             yield graph
 
     rendered = _RenderCache(cache, base_iri, f"{version} {' '.join(stages)}", validator) \
