@@ -416,6 +416,10 @@ class Plan:
 
         iris, identities = self.iris, self.identities
         nodes = _by_document(identities)
+        chunks = self._chunks(renders, nodes)
+        settings = (iris.base, validator.known if validator is not None else None, keep)
+        results = _map_chunks(chunks, settings, 1 if keep else jobs)
+        next(results)  # the workers start on the first chunks while the identity graph is made here
         known = renders.identity(identities.decisions) if renders is not None else None
         if known is None:
             # a quarter of the statements of a corpus: rendered at once, the text takes a
@@ -427,47 +431,48 @@ class Plan:
                              triples=triples if keep else None)
             del triples
         yield "identity", None, known
-
-        def chunks() -> Iterator[list]:
-            """Runs of documents in order, each (document id, its graph as an earlier build
-            wrote it, or its facts and nodes to map)."""
-            chunk: list = []
-            todo = 0
-            for n, facts in enumerate(self.corpus):
-                self.corpus[n] = None  # the facts are not needed once handed on
-                doc_id = facts.document.id
-                doc_nodes = nodes.pop(doc_id, {})
-                reused = renders.reuse(facts, doc_nodes) if renders is not None else None
-                chunk.append((doc_id, reused) if reused is not None else (doc_id, (facts, doc_nodes)))
-                todo += reused is None
-                if todo >= _CHUNK_DOCUMENTS:
-                    yield chunk
-                    chunk, todo = [], 0
-            if chunk:
-                yield chunk
-
-        settings = (iris.base, validator.known if validator is not None else None, keep)
-        for chunk, (done, report, passed) in _map_chunks(chunks(), settings, 1 if keep else jobs):
+        for chunk, (done, report, passed) in results:
             if report is not None:
                 validator.absorb(report, passed)
             fresh = iter(done)
             for doc_id, item in chunk:
                 yield "source", doc_id, item if isinstance(item, Rendered) else next(fresh)
 
+    def _chunks(self, renders: _RenderCache | None, nodes: dict) -> Iterator[list]:
+        """Runs of documents in order, each (document id, its graph as an earlier build
+        wrote it, or its facts and nodes to map)."""
+        chunk: list = []
+        todo = 0
+        for n, facts in enumerate(self.corpus):
+            self.corpus[n] = None  # the facts are not needed once handed on
+            doc_id = facts.document.id
+            doc_nodes = nodes.pop(doc_id, {})
+            reused = renders.reuse(facts, doc_nodes) if renders is not None else None
+            chunk.append((doc_id, reused) if reused is not None else (doc_id, (facts, doc_nodes)))
+            todo += reused is None
+            if todo >= _CHUNK_DOCUMENTS:
+                yield chunk
+                chunk, todo = [], 0
+        if chunk:
+            yield chunk
+
 
 # Documents per task of a worker: enough that a validation call is worth its fixed cost,
 # few enough that the workers end together and memory in flight stays small (≈ 2 MB of TriG).
 _CHUNK_DOCUMENTS = 32
+_PREFETCH = 4  # chunks in flight per worker: they keep busy while this process makes the identity graph
 
 
-def _map_chunks(chunks: Iterator[list], settings: tuple, jobs: int) -> Iterator[tuple[list, tuple]]:
-    """(chunk, its result) for each chunk, in order; `jobs` processes map them."""
+def _map_chunks(chunks: Iterator[list], settings: tuple, jobs: int) -> Iterator[tuple[list, tuple] | None]:
+    """None once the work has started, then (chunk, its result) for each chunk, in order;
+    `jobs` processes map them."""
     from .extract.parallel import default_jobs
 
     jobs = default_jobs() if not jobs or jobs < 0 else jobs
     head = list(islice(chunks, 2))
     if jobs == 1 or len(head) < 2:  # one chunk: starting workers would only cost time
         _init_mapper(*settings, worker=False)
+        yield None
         for chunk in chain(head, chunks):
             yield chunk, _map_chunk(_to_map(chunk))
         return
@@ -489,8 +494,9 @@ def _map_chunks(chunks: Iterator[list], settings: tuple, jobs: int) -> Iterator[
                 todo = _to_map(chunk)
                 pending.append((chunk, pool.apply_async(_map_chunk, (todo,)) if todo else None))
 
-            for chunk in islice(chunks, jobs * 2):
+            for chunk in islice(chunks, jobs * _PREFETCH):
                 submit(chunk)
+            yield None
             while pending:
                 chunk, task = pending.popleft()
                 result = task.get() if task is not None else ([], None, [])
