@@ -181,3 +181,23 @@ def test_the_triples_a_build_streams_answer_look_ups_as_their_graph_does(corpus)
     assert triples.value(smirnov, KGB.familyName) == Literal("Смирнов")  # the rest: from a Graph
     # the order they were added, whatever the process: a report lists its results in one order
     assert list(triples) == list(Mapper().triples(facts))
+
+
+def test_a_build_without_validation_is_rebuilt_from_its_render_cache(corpus, tmp_path, monkeypatch):
+    first, second = tmp_path / "one.trig", tmp_path / "two.trig"
+    build([corpus], first, validate=False)
+    real_triples, mapped = Mapper.triples, []
+
+    def counting(self, facts, *args, **kwargs):
+        mapped.append(facts.document.id)
+        return real_triples(self, facts, *args, **kwargs)
+
+    monkeypatch.setattr(Mapper, "triples", counting)
+    build([corpus], second, validate=False)
+    assert mapped == []  # every source as the first build wrote it
+
+    def without_record(text: str) -> str:
+        head, _, rest = text.partition("\n<https://w3id.org/kgbuild/id/graph/build> {\n")
+        return head + rest.partition("}\n")[2]
+
+    assert without_record(first.read_text(encoding="utf-8")) == without_record(second.read_text(encoding="utf-8"))

@@ -249,7 +249,7 @@ class _RenderCache:
             self.cache.put_graph(key, {"text": text, "size": len(graph), "digest": ""})
             return
         if self.validator is None:
-            digest = _graph_digest(graph)
+            digest = graph.digest if isinstance(graph, Rendered) else _graph_digest(graph)
         else:
             digest = self.validator.digest_of.get(str(graph.identifier))
             if digest is None or (digest not in self.validator.passed and digest not in self.validator.known):
