@@ -6,7 +6,10 @@ command line (`kgbuild build`). With `--jobs N` the library build extracts with
 putting `extract_parallel` where `build()` calls `extract_all` — the wiring the report asks for.
 The library run also times its parts: reading, the facts (extracted, or read from the
 cache), validation; the rest is resolving identities, mapping and writing, which stream
-graph by graph. It also reports the main process's own peak RSS (`maxrss_mb`, from the
+graph by graph. With `--jobs` other than 1 the sources are mapped, validated and rendered by
+worker processes: their validation is not in `validate_s` (the main process's only) but in
+the wall and CPU time of the whole run. `--out FILE` keeps the built dataset (to compare
+digests between commits). It also reports the main process's own peak RSS (`maxrss_mb`, from the
 kernel) and how much the corpus's facts added to it (`facts_mb`).
 
     python bench/generate.py --count 1000 --out bench/corpora/c1000
@@ -118,9 +121,10 @@ def _rss_mb() -> float:
 
 
 def run(inputs: list[str], jobs: int | None, validate: bool, via: str, progress_every: float,
-        cache_nominative: bool = False, cache: str | None = None, limit: int | None = None) -> dict:
+        cache_nominative: bool = False, cache: str | None = None, limit: int | None = None,
+        keep: str | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="kgbuild-bench-build-") as tmp:
-        out = str(Path(tmp) / "kg.trig")
+        out = str(Path(keep).resolve()) if keep else str(Path(tmp) / "kg.trig")
         if via == "cli":
             command = [sys.executable, "-c", "import sys; from kgbuild.cli import main; sys.exit(main())",
                        "build", *inputs, "--out", out, "--quiet"]
@@ -171,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", metavar="DIR", help="the build's cache of extracted facts (default: the "
                                                         "user's); a second run measures the build without extraction")
     parser.add_argument("--limit", type=int, metavar="N", help="build the first N documents only (library runs)")
+    parser.add_argument("--out", metavar="FILE", help="keep the built dataset here (default: a temporary file)")
     parser.add_argument("--record", action="store_true", help="append the figures to bench/results/build.jsonl")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -186,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             inputs = [str(Path(tmp) / "corpus.jsonl")]
         # as given: a cached document is known by the path it was read from, as in `kgbuild build`
         row = run([str(i) for i in inputs], args.jobs, not args.no_validate, args.via,
-                  args.progress_every, args.cache_nominative, args.cache, args.limit)
+                  args.progress_every, args.cache_nominative, args.cache, args.limit, args.out)
     print(_common.table([row], [c for c in COLUMNS if c in row]))
     if args.record:
         path = _common.record("build", [row], {"inputs": args.inputs or f"generated {args.count}",

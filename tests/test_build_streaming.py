@@ -106,7 +106,7 @@ def test_a_build_that_fails_halfway_leaves_the_earlier_output_and_store(corpus, 
     before = out.read_bytes()
     (corpus / "e.txt").write_text("Майор Анна Сидорова уехала в Омск.", encoding="utf-8")
 
-    real_map = Mapper.map
+    real_map = Mapper.triples
     mapped = []
 
     def map_then_fail(self, facts, *args, **kwargs):
@@ -115,7 +115,7 @@ def test_a_build_that_fails_halfway_leaves_the_earlier_output_and_store(corpus, 
             raise OSError(28, "No space left on device")
         return real_map(self, facts, *args, **kwargs)
 
-    monkeypatch.setattr(Mapper, "map", map_then_fail)
+    monkeypatch.setattr(Mapper, "triples", map_then_fail)
     with pytest.raises(OutputError, match="kg.trig: cannot write: No space left"):
         build([corpus], out, store=store)
     assert out.read_bytes() == before
@@ -149,16 +149,16 @@ def test_a_rebuild_after_one_source_changed_maps_that_source_only_and_writes_the
     out, fresh = tmp_path / "kg.trig", tmp_path / "fresh.trig"
     build([corpus], out)
     (corpus / "e.txt").write_text("Майор Анна Сидорова уехала в Омск.", encoding="utf-8")
-    real_map, mapped = Mapper.map, []
+    real_map, mapped = Mapper.triples, []
 
     def counting(self, facts, *args, **kwargs):
         mapped.append(facts.document.id)
         return real_map(self, facts, *args, **kwargs)
 
-    monkeypatch.setattr(Mapper, "map", counting)
+    monkeypatch.setattr(Mapper, "triples", counting)
     build([corpus], out)
     assert mapped == ["e"]  # the others' graphs are written as the last build wrote them
-    monkeypatch.setattr(Mapper, "map", real_map)
+    monkeypatch.setattr(Mapper, "triples", real_map)
     build([corpus], fresh, rebuild=True, cache_dir=tmp_path / "empty-cache")
 
     def without_record(text: str) -> str:
@@ -166,3 +166,38 @@ def test_a_rebuild_after_one_source_changed_maps_that_source_only_and_writes_the
         return head + rest.partition("}\n")[2]
 
     assert without_record(out.read_text(encoding="utf-8")) == without_record(fresh.read_text(encoding="utf-8"))
+
+
+def test_the_triples_a_build_streams_answer_look_ups_as_their_graph_does(corpus):
+    facts = extract(next(iter(read_sources([corpus / "c.txt"]))))
+    triples = Mapper().triples(facts)
+    graph = Mapper().map(facts)
+    assert set(triples) == set(graph) and len(triples) == len(graph) > 20
+    smirnov = next(graph.subjects(KGB.familyName, Literal("Смирнов")))
+    assert set(triples.objects(smirnov, None)) == set(graph.objects(smirnov, None))
+    assert set(triples.subjects(KGB.familyName, None)) == set(graph.subjects(KGB.familyName, None))
+    assert set(triples.triples((None, KGB.quote, None))) == set(graph.triples((None, KGB.quote, None)))
+    assert (smirnov, KGB.familyName, None) in triples and (smirnov, KGB.title, None) not in triples
+    assert triples.value(smirnov, KGB.familyName) == Literal("Смирнов")  # the rest: from a Graph
+    # the order they were added, whatever the process: a report lists its results in one order
+    assert list(triples) == list(Mapper().triples(facts))
+
+
+def test_a_build_without_validation_is_rebuilt_from_its_render_cache(corpus, tmp_path, monkeypatch):
+    first, second = tmp_path / "one.trig", tmp_path / "two.trig"
+    build([corpus], first, validate=False)
+    real_triples, mapped = Mapper.triples, []
+
+    def counting(self, facts, *args, **kwargs):
+        mapped.append(facts.document.id)
+        return real_triples(self, facts, *args, **kwargs)
+
+    monkeypatch.setattr(Mapper, "triples", counting)
+    build([corpus], second, validate=False)
+    assert mapped == []  # every source as the first build wrote it
+
+    def without_record(text: str) -> str:
+        head, _, rest = text.partition("\n<https://w3id.org/kgbuild/id/graph/build> {\n")
+        return head + rest.partition("}\n")[2]
+
+    assert without_record(first.read_text(encoding="utf-8")) == without_record(second.read_text(encoding="utf-8"))

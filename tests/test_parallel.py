@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from importlib import import_module
 import time
 from itertools import count, islice
 from pathlib import Path
@@ -160,3 +161,27 @@ def test_progress_is_silent_in_a_log_unless_asked():
 @pytest.mark.parametrize("seconds, text", [(0, "0s"), (42, "42s"), (425, "7m05s"), (7380, "2h03m")])
 def test_durations_read_short(seconds, text):
     assert format_duration(seconds) == text
+
+
+# -- mapping, validation and rendering on several cores ------------------------------------------
+def _without_build_record(text: str) -> str:
+    head, _, rest = text.partition("\n<https://w3id.org/kgbuild/id/graph/build> {\n")
+    return head + rest.partition("}\n")[2]
+
+
+def test_a_build_on_two_processes_writes_the_file_one_process_writes(tmp_path, monkeypatch):
+    build_module = import_module("kgbuild.build")  # the module, not the package's build()
+    # a chunk per document: the articles are spread over both workers, and come back in any order
+    monkeypatch.setattr(build_module, "_CHUNK_DOCUMENTS", 1)
+    runs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"j{jobs}.trig"
+        result = build_module.build([REPO / "data" / "articles"], out, jobs=jobs, use_cache=False)
+        runs[jobs] = (result, out.read_text(encoding="utf-8"))
+    (one, one_text), (two, two_text) = runs[1], runs[2]
+    assert _without_build_record(one_text) == _without_build_record(two_text)
+    assert one.triples == two.triples > 1000
+    # every source was validated, by whichever process mapped it, and the reports merged
+    assert sorted(one.report.graphs) == sorted(two.report.graphs)
+    assert len([g for g in two.report.graphs if "/source/" in g]) == len(one.documents) >= 5
+    assert [(r.shape, r.focus) for r in one.report.results] == [(r.shape, r.focus) for r in two.report.results]

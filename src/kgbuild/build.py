@@ -10,6 +10,8 @@ removes its graph and a new document can merge with old ones.
 Identities are resolved over the facts of the whole corpus first; the graphs then stream:
 each document's graph is mapped, curated, validated (a batch at a time) and written, then
 dropped, so memory follows the facts (small) and not the graphs (≈ 1.8 KB per triple).
+Without curation, worker processes map, validate and render chunks of documents as TriG
+text, which this process writes in order: the file does not depend on their number.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -29,7 +31,7 @@ from rdflib.namespace import RDF, XSD
 from .cache import Cache, default_cache_dir, document_key
 from .identity import Identities, Resolver
 from .iris import IRIs
-from .mapping import Mapper
+from .mapping import Mapper, Triples
 from .model import Document, DocumentFacts
 from .namespaces import DEFAULT_BASE_IRI
 from .read import DEFAULT_MAX_BYTES, OnError, read_documents
@@ -105,7 +107,8 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
     refreshes the cache). `curation` is a curation.yaml applied on top of what was extracted.
     `on_error` receives each bad source or JSON line instead of stopping the build; `store` is
     a folder for an embedded pyoxigraph store of the result, written beside `out`. `jobs`
-    processes extract (0: one per core); the result does not depend on it.
+    processes extract, then map, validate and render the sources (0: one per core); the
+    result does not depend on it.
 
     The dataset streams: each source's graph is mapped, curated, validated and written, then
     dropped, so memory does not grow with the graphs of the corpus. `result.dataset` is read
@@ -155,12 +158,12 @@ def build(inputs: Iterable[str | Path], out: str | Path | None = None, *,
         for graph in graphs:
             result.triples += len(graph)
             if kept is not None:
-                add_graph(kept, graph)
+                add_graph(kept, graph.triples if isinstance(graph, Rendered) else graph)
             yield graph
 
     rendered = _RenderCache(cache, base_iri, f"{version} {' '.join(stages)}", validator) \
         if cache is not None and curated is None and kept is None and (out is None or _loadable(out)) else None
-    graphs = plan.graphs(rendered)
+    graphs = plan.rendered(rendered, validator, jobs, keep=kept is not None)
     checked = validator.check(graphs) if validator else (graph for _, _, graph in graphs)
     _write(counted(chain(checked, records())), out, store, rendered.keep if rendered else None)
     if validator is not None:
@@ -182,12 +185,16 @@ def _loadable(out: str | Path) -> bool:
 
 
 class Rendered:
-    """A source graph as an earlier build wrote it: its TriG block, size and digest."""
+    """A source graph as TriG: its block, size and digest. Either as an earlier build wrote it
+    (reused), or `fresh`: mapped, validated and rendered in this build, by a worker process
+    (`triples` holds its statements when the build keeps its dataset in memory)."""
 
-    __slots__ = ("identifier", "text", "size", "digest")
+    __slots__ = ("identifier", "text", "size", "digest", "fresh", "triples")
 
-    def __init__(self, identifier: URIRef, text: str, size: int, digest: str) -> None:
+    def __init__(self, identifier: URIRef, text: str, size: int, digest: str, fresh: bool = False,
+                 triples: Triples | None = None) -> None:
         self.identifier, self.text, self.size, self.digest = identifier, text, size, digest
+        self.fresh, self.triples = fresh, triples
 
     def __len__(self) -> int:
         return self.size
@@ -236,13 +243,13 @@ class _RenderCache:
     def keep(self, graph, text: str) -> None:
         """Called by the writer with each graph it rendered: sources that passed are kept."""
         key = self.keys.pop(str(graph.identifier), None)
-        if key is None or isinstance(graph, Rendered):
+        if key is None or (isinstance(graph, Rendered) and not graph.fresh):
             return
         if str(graph.identifier) in self.unchecked:
             self.cache.put_graph(key, {"text": text, "size": len(graph), "digest": ""})
             return
         if self.validator is None:
-            digest = _graph_digest(graph)
+            digest = graph.digest if isinstance(graph, Rendered) else _graph_digest(graph)
         else:
             digest = self.validator.digest_of.get(str(graph.identifier))
             if digest is None or (digest not in self.validator.passed and digest not in self.validator.known):
@@ -378,10 +385,11 @@ class Plan:
             graph = held.pop(doc_id, None)
             if graph is None and renders is not None and applier is None:
                 graph = renders.reuse(facts, nodes.get(doc_id, {}))
-            if graph is None:
+            if graph is None and applier is not None:  # curation edits rdflib graphs
                 graph = mapper.map(facts, nodes.pop(doc_id, {}))
-                if applier is not None:
-                    applier.apply_to({doc_id: graph})
+                applier.apply_to({doc_id: graph})
+            elif graph is None:
+                graph = mapper.triples(facts, nodes.pop(doc_id, {}))
             yield "source", doc_id, graph
         if applier is not None:
             for refs, _, entry in self.merges:
@@ -392,6 +400,152 @@ class Plan:
             graph = applier.finish()
             self.warnings.extend(curated.warnings)
             yield "curation", None, graph
+
+
+    def rendered(self, renders: _RenderCache | None = None, validator: _Validator | None = None,
+                 jobs: int = 1, keep: bool = False) -> Iterator[tuple[str, str | None, Graph]]:
+        """What `graphs()` yields, each source as `Rendered`: mapped, validated (when a
+        `validator` is given) and rendered as TriG a chunk of documents at a time, by `jobs`
+        processes (0: one per core), in the same order whatever their number. `keep` keeps
+        each source's `Triples` on it (and does the work here). With curation, which edits
+        graphs across sources, this is `graphs()`."""
+        if self.curated is not None:
+            yield from self.graphs(renders)
+            return
+        from . import provenance
+
+        iris, identities = self.iris, self.identities
+        nodes = _by_document(identities)
+        chunks = self._chunks(renders, nodes)
+        settings = (iris.base, validator.known if validator is not None else None, keep)
+        results = _map_chunks(chunks, settings, 1 if keep else jobs)
+        next(results)  # the workers start on the first chunks while the identity graph is made here
+        known = renders.identity(identities.decisions) if renders is not None else None
+        if known is None:
+            # a quarter of the statements of a corpus: rendered at once, the text takes a
+            # quarter of the memory of the terms, and they are gone before the workers start
+            triples = provenance.identity_graph(iris, identities.decisions,
+                                                into=Triples(iris.graph(provenance.IDENTITY_GRAPH)))
+            text = _renderer().render(triples)
+            known = Rendered(triples.identifier, text, len(triples), _text_digest(text), fresh=True,
+                             triples=triples if keep else None)
+            del triples
+        yield "identity", None, known
+        for chunk, (done, report, passed) in results:
+            if report is not None:
+                validator.absorb(report, passed)
+            fresh = iter(done)
+            for doc_id, item in chunk:
+                yield "source", doc_id, item if isinstance(item, Rendered) else next(fresh)
+
+    def _chunks(self, renders: _RenderCache | None, nodes: dict) -> Iterator[list]:
+        """Runs of documents in order, each (document id, its graph as an earlier build
+        wrote it, or its facts and nodes to map)."""
+        chunk: list = []
+        todo = 0
+        for n, facts in enumerate(self.corpus):
+            self.corpus[n] = None  # the facts are not needed once handed on
+            doc_id = facts.document.id
+            doc_nodes = nodes.pop(doc_id, {})
+            reused = renders.reuse(facts, doc_nodes) if renders is not None else None
+            chunk.append((doc_id, reused) if reused is not None else (doc_id, (facts, doc_nodes)))
+            todo += reused is None
+            if todo >= _CHUNK_DOCUMENTS:
+                yield chunk
+                chunk, todo = [], 0
+        if chunk:
+            yield chunk
+
+
+# Documents per task of a worker: enough that a validation call is worth its fixed cost,
+# few enough that the workers end together and memory in flight stays small (≈ 2 MB of TriG).
+_CHUNK_DOCUMENTS = 32
+_PREFETCH = 4  # chunks in flight per worker: they keep busy while this process makes the identity graph
+
+
+def _map_chunks(chunks: Iterator[list], settings: tuple, jobs: int) -> Iterator[tuple[list, tuple] | None]:
+    """None once the work has started, then (chunk, its result) for each chunk, in order;
+    `jobs` processes map them."""
+    from .extract.parallel import default_jobs
+
+    jobs = default_jobs() if not jobs or jobs < 0 else jobs
+    head = list(islice(chunks, 2))
+    if jobs == 1 or len(head) < 2:  # one chunk: starting workers would only cost time
+        _init_mapper(*settings, worker=False)
+        yield None
+        for chunk in chain(head, chunks):
+            yield chunk, _map_chunk(_to_map(chunk))
+        return
+    import gc
+    import multiprocessing
+    from collections import deque
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    # The corpus's facts stay in this process: frozen, the collector does not touch (and so
+    # copy) their pages in the forked workers.
+    gc.collect()
+    gc.freeze()
+    try:
+        with multiprocessing.get_context(method).Pool(jobs, initializer=_init_mapper, initargs=settings) as pool:
+            pending: deque = deque()
+            chunks = chain(head, chunks)
+
+            def submit(chunk: list) -> None:
+                todo = _to_map(chunk)
+                pending.append((chunk, pool.apply_async(_map_chunk, (todo,)) if todo else None))
+
+            for chunk in islice(chunks, jobs * _PREFETCH):
+                submit(chunk)
+            yield None
+            while pending:
+                chunk, task = pending.popleft()
+                result = task.get() if task is not None else ([], None, [])
+                for more in islice(chunks, 1):  # one chunk in for one out: memory stays flat
+                    submit(more)
+                yield chunk, result
+    finally:
+        gc.unfreeze()
+
+
+def _to_map(chunk: list) -> list[tuple[DocumentFacts, dict]]:
+    return [item for _, item in chunk if not isinstance(item, Rendered)]
+
+
+# A mapping worker's settings, set by `_init_mapper`.
+_MAPPER: Mapper | None = None
+_KNOWN: set[str] | None = None  # digests of graphs known to pass; None: no validation
+_KEEP = False
+
+
+def _init_mapper(base_iri: str, known: set[str] | None, keep: bool, worker: bool = True) -> None:
+    global _MAPPER, _KNOWN, _KEEP
+    if worker:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent alone decides to stop the pool
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _MAPPER, _KNOWN, _KEEP = Mapper(IRIs(base_iri)), known, keep
+
+
+def _map_chunk(items: list[tuple[DocumentFacts, dict]]) -> tuple[list[Rendered], object, list[str]]:
+    """Map, render and (unless known to pass) validate a chunk of documents: the rendered
+    graphs, the validation report (None when nothing was validated), the digests that passed."""
+    renderer = _renderer()
+    done, todo = [], []
+    for facts, nodes in items:
+        triples = _MAPPER.triples(facts, nodes)
+        text = renderer.render(triples)
+        digest = _text_digest(text)
+        done.append(Rendered(triples.identifier, text, len(triples), digest, fresh=True,
+                             triples=triples if _KEEP else None))
+        if _KNOWN is not None and digest not in _KNOWN:
+            todo.append((triples, digest))
+    if not todo:
+        return done, None, []
+    from . import validate as validation
+
+    report, passed = _validate_batch(validation, todo)
+    return done, report, passed
 
 
 def _facts(documents: list[Document], cache: Cache | None, extractor: str, rebuild: bool,
@@ -464,7 +618,8 @@ class _Validator:
                 digest = graph.digest if isinstance(graph, Rendered) else _graph_digest(graph)
                 self.current.add(digest)
                 self.digest_of[str(graph.identifier)] = digest
-                if digest not in self.known and not isinstance(graph, Rendered):  # reused only if known
+                # reused only if known; fresh ones come validated (`absorb`)
+                if digest not in self.known and not isinstance(graph, Rendered):
                     todo.append((graph, digest))
             if size >= self.BATCH_TRIPLES:
                 if todo:
@@ -478,13 +633,12 @@ class _Validator:
             self.cache.put_note("valid-graphs", {self.shapes: sorted((self.known | self.passed) & self.current)})
 
     def _run(self, todo: list[tuple[Graph, str]]) -> None:
-        subset = new_dataset()
-        for graph, _ in todo:
-            add_graph(subset, graph)
-        report = self.validation.validate(subset)
+        self.absorb(*_validate_batch(self.validation, todo))
+
+    def absorb(self, report, passed: Iterable[str]) -> None:
+        """The report of graphs validated elsewhere (a worker), and the digests that passed."""
         self.reports.append(report)
-        digests = {str(graph.identifier): digest for graph, digest in todo}
-        self.passed |= {digests[str(g.identifier)] for g in _conforming(report, [g for g, _ in todo])}
+        self.passed.update(passed)
 
     def report(self):
         """One report of every batch."""
@@ -496,6 +650,19 @@ class _Validator:
             merged.graphs.extend(report.graphs)
             merged.report_graph += report.report_graph
         return merged
+
+
+def _validate_batch(validation, todo: list[tuple[Graph | Triples, str]]) -> tuple[object, list[str]]:
+    """Validate graphs, each on its own: the report and the digests of those that passed."""
+    if hasattr(validation, "validate_graphs"):  # takes (name, graph) pairs: no copy into a dataset
+        report = validation.validate_graphs([(str(graph.identifier), graph) for graph, _ in todo])
+    else:
+        subset = new_dataset()
+        for graph, _ in todo:
+            add_graph(subset, graph)
+        report = validation.validate(subset)
+    digests = {str(graph.identifier): digest for graph, digest in todo}
+    return report, [digests[str(g.identifier)] for g in _conforming(report, [g for g, _ in todo])]
 
 
 def _conforming(report, graphs: list[Graph]) -> list[Graph]:
@@ -510,9 +677,25 @@ def _conforming(report, graphs: list[Graph]) -> list[Graph]:
     return [g for g in graphs if str(g.identifier) not in failed]
 
 
-def _graph_digest(graph: Graph) -> str:
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in graph)
-    return hashlib.sha256("\n".join([str(graph.identifier), *lines]).encode("utf-8")).hexdigest()
+def _graph_digest(graph: Graph | Triples) -> str:
+    """The digest of a graph's TriG block: the writer sorts subjects, predicates and objects,
+    so equal graphs give equal blocks."""
+    return _text_digest(_renderer().render(graph))
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_RENDERER: _TrigRenderer | None = None
+
+
+def _renderer() -> _TrigRenderer:
+    """This process's renderer (its names kept from graph to graph)."""
+    global _RENDERER
+    if _RENDERER is None:
+        _RENDERER = _TrigRenderer()
+    return _RENDERER
 
 
 def _shapes_digest(validation_module) -> str:
@@ -533,16 +716,47 @@ def write_trig(graphs: Dataset | Iterable[Graph], path: str | Path,
 
     rdflib's TriG serializer spends most of a cached rebuild looking up prefixes term by term;
     this writer knows our prefixes and writes each term once, so a rebuild of a large corpus
-    stays fast, and equal datasets give equal files (bar the build record).
+    stays fast, and equal datasets give equal files (bar the build record). Graphs already
+    rendered (`Rendered`: by a worker, or by an earlier build) are written as they are.
     """
     from .atomic import atomic_open
-    from .namespaces import PREFIXES
-    from .provenance import META
 
-    prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "meta": str(META._NS)}
-    names: dict = {}
+    renderer = _TrigRenderer()
+    with atomic_open(path, "w") as out:
+        out.write(renderer.header())
+        if isinstance(graphs, Dataset):
+            graphs = sorted(graphs.graphs(), key=lambda g: str(g.identifier))
+        for graph in graphs:
+            if isinstance(graph, Rendered):
+                if graph.size:
+                    out.write(graph.text)
+                    if graph.fresh and rendered is not None:
+                        rendered(graph, graph.text)
+                continue
+            text = renderer.render(graph)
+            if text:
+                out.write(text)
+                if rendered is not None:
+                    rendered(graph, text)
 
-    def term(t) -> str:
+
+class _TrigRenderer:
+    """Named graphs as TriG blocks, our prefixes known: each term is written once and kept."""
+
+    def __init__(self) -> None:
+        from .namespaces import PREFIXES
+        from .provenance import META
+
+        self.prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "meta": str(META._NS)}
+        self.names: dict = {}
+
+    def header(self) -> str:
+        return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in self.prefixes.items())
+
+    def term(self, t) -> str:
+        found = self.names.get(t)  # IRIs, most terms, are written once
+        if found is not None:
+            return found
         if isinstance(t, Literal):
             bare = _BARE.get(t.datatype)
             if bare is not None and bare.fullmatch(str(t)):
@@ -551,54 +765,43 @@ def write_trig(graphs: Dataset | Iterable[Graph], path: str | Path,
             if t.language:
                 return f"{text}@{t.language}"
             if t.datatype is not None and t.datatype != XSD.string:
-                return f"{text}^^{term(t.datatype)}"
+                return f"{text}^^{self.term(t.datatype)}"
             return text
         if isinstance(t, BNode):
             return f"_:{t}"
-        found = names.get(t)
-        if found is None:
-            found = f"<{_escape_iri(str(t))}>"
-            for prefix, ns in prefixes.items():
-                local = str(t)[len(ns):]
-                if str(t).startswith(ns) and _PNAME.fullmatch(local):
-                    found = f"{prefix}:{local}"
-                    break
-            names[t] = found
+        found = f"<{_escape_iri(str(t))}>"
+        for prefix, ns in self.prefixes.items():
+            if t.startswith(ns) and _PNAME.fullmatch(t, len(ns)):
+                found = f"{prefix}:{t[len(ns):]}"
+                break
+        self.names[t] = found
         return found
 
-    with atomic_open(path, "w") as out:
-        for prefix, ns in prefixes.items():
-            out.write(f"@prefix {prefix}: <{ns}> .\n")
-        if isinstance(graphs, Dataset):
-            graphs = sorted(graphs.graphs(), key=lambda g: str(g.identifier))
-        for graph in graphs:
-            if not len(graph) or not isinstance(graph.identifier, URIRef) or str(graph.identifier) == _DEFAULT:
-                continue
-            if isinstance(graph, Rendered):
-                out.write(graph.text)  # as an earlier build wrote it
-                continue
-            if len(names) > _NAMES_KEPT:
-                names.clear()  # IRIs rarely recur across sources: keep memory flat
-            lines = [f"\n{term(graph.identifier)} {{\n"]
-            by_subject: dict = {}
-            for s, p, o in graph:
-                by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-            for s in sorted(by_subject, key=lambda x: (isinstance(x, BNode), str(x))):
-                lines.append(f"  {term(s)}")
-                predicates = sorted(by_subject[s], key=lambda x: (x != RDF.type, str(x)))
-                for n, p in enumerate(predicates):
-                    objects = ", ".join(sorted(term(o) for o in by_subject[s][p]))
-                    verb = "a" if p == RDF.type else term(p)
-                    sep = " ." if n == len(predicates) - 1 else " ;"
-                    lines.append(f"{'' if n == 0 else '    '} {verb} {objects}{sep}\n")
-            lines.append("}\n")
-            text = "".join(lines)
-            out.write(text)
-            if rendered is not None:
-                rendered(graph, text)
+    def render(self, graph: Graph | Triples) -> str:
+        """The graph's TriG block; "" for an empty graph or the default graph."""
+        if not len(graph) or not isinstance(graph.identifier, URIRef) or str(graph.identifier) == _DEFAULT:
+            return ""
+        if len(self.names) > _NAMES_KEPT:
+            self.names.clear()  # IRIs rarely recur across sources: keep memory flat
+        term = self.term
+        lines = [f"\n{term(graph.identifier)} {{\n"]
+        by_subject: dict = {}
+        for s, p, o in graph:
+            by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+        for s in sorted(by_subject, key=lambda x: (isinstance(x, BNode), str(x))):
+            lines.append(f"  {term(s)}")
+            predicates = sorted(by_subject[s], key=lambda x: (x != _RDF_TYPE, str(x)))
+            for n, p in enumerate(predicates):
+                objects = ", ".join(sorted(term(o) for o in by_subject[s][p]))
+                verb = "a" if p == _RDF_TYPE else term(p)
+                sep = " ." if n == len(predicates) - 1 else " ;"
+                lines.append(f"{'' if n == 0 else '    '} {verb} {objects}{sep}\n")
+        lines.append("}\n")
+        return "".join(lines)
 
 
 _DEFAULT = "urn:x-rdflib:default"
+_RDF_TYPE = RDF.type
 _NAMES_KEPT = 100_000
 _PNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),

@@ -2,18 +2,50 @@
 
 The mapper never looks at the text's analysis, only at the plain records; every IRI comes
 from `IRIs`, every term from `namespaces`.
+
+The build takes a document's statements as `Triples` (`Mapper.triples`), a set of term tuples:
+an rdflib Graph costs about 20 µs per added triple (events, context indexes), which was a
+third of a large build; the public `Mapper.map` still gives a Graph.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib import namespace as rdflib_namespaces
 
 from . import model as m
+from . import namespaces
 from .iris import IRIs
-from .namespaces import KGB, KGR, bind_prefixes
+from .namespaces import bind_prefixes
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib's DefinedNamespace checks the name and
+    makes a new URIRef on every `KGB.x` (a few µs), and mapping 1 000 documents asks a million times."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = getattr(self._namespace, name)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+KGB, KGR = _Terms(namespaces.KGB), _Terms(namespaces.KGR)
+PROV, RDF, RDFS, XSD = (_Terms(getattr(rdflib_namespaces, name)) for name in ("PROV", "RDF", "RDFS", "XSD"))
 
 _PLACE_CLASS = {
     "посёлок": KGB.Settlement, "село": KGB.Settlement, "город": KGB.Settlement,
@@ -35,6 +67,73 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+class Triples:
+    """A named graph's statements as a set of (s, p, o) rdflib terms, with the little of
+    rdflib's Graph interface the build needs: `identifier`, `add`, `len`, iteration, `in`,
+    `triples`, `objects`, `subjects`. They come back in the order they were added (a dict,
+    not a set, whose order would change from process to process), so a validation report
+    lists its results in the same order on every run.
+
+    Whatever else is asked of it (a report labelling a node, say) is answered by an rdflib
+    Graph of the same triples, built the first time it is needed (`graph()`).
+    """
+
+    __slots__ = ("identifier", "_triples", "_graph")
+
+    def __init__(self, identifier: URIRef, triples: Iterable[tuple] = ()) -> None:
+        self.identifier = identifier
+        self._triples: dict[tuple, None] = dict.fromkeys(triples)
+        self._graph: Graph | None = None
+
+    def add(self, triple: tuple) -> None:
+        self._triples[triple] = None
+        self._graph = None
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._triples)
+
+    def __contains__(self, triple: tuple) -> bool:
+        if None in triple:
+            return next(self.triples(triple), None) is not None
+        return triple in self._triples
+
+    def triples(self, pattern: tuple) -> Iterator[tuple]:
+        """The triples matching a pattern (None: any term), found by a scan: a validator's few
+        look-ups per graph cost less than building a Graph to index them."""
+        s, p, o = pattern
+        if s is None and p is None and o is None:
+            return iter(self._triples)
+        return (t for t in self._triples
+                if (s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o))
+
+    def objects(self, subject=None, predicate=None, unique: bool = False) -> Iterator:
+        found = (o for _, _, o in self.triples((subject, predicate, None)))
+        return iter(dict.fromkeys(found)) if unique else found
+
+    def subjects(self, predicate=None, object=None, unique: bool = False) -> Iterator:
+        found = (s for s, _, _ in self.triples((None, predicate, object)))
+        return iter(dict.fromkeys(found)) if unique else found
+
+    def graph(self) -> Graph:
+        """The same statements as an rdflib Graph (built once, then kept)."""
+        if self._graph is None:
+            graph = bind_prefixes(Graph(identifier=self.identifier))
+            add = graph.store.add
+            for triple in self._triples:
+                add(triple, graph)
+            self._graph = graph
+        return self._graph
+
+    def __getattr__(self, name: str):
+        # only reached for what the class does not define: rdflib's Graph does it
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.graph(), name)
+
+
 class Mapper:
     def __init__(self, iris: IRIs | None = None) -> None:
         self.iris = iris or IRIs()
@@ -47,17 +146,26 @@ class Mapper:
         """The document's named graph; `nodes` (local key → IRI) are the corpus-wide identities
         from `identity.Resolver`, and win over the IRIs this document alone would give; `into`
         is a graph to fill (a dataset's named graph) instead of a new one."""
-        return _DocumentMapping(self.iris, facts, nodes, into).graph
+        triples = self.triples(facts, nodes)
+        if into is None:
+            return triples.graph()
+        for triple in triples:
+            into.add(triple)
+        return into
+
+    def triples(self, facts: m.DocumentFacts, nodes: dict[str, URIRef] | None = None) -> Triples:
+        """What `map` gives, as `Triples`: what the build streams to validation and the writer."""
+        return _DocumentMapping(self.iris, facts, nodes).graph
 
 
 class _DocumentMapping:
     def __init__(self, iris: IRIs, facts: m.DocumentFacts,
-                 nodes: dict[str, URIRef] | None = None, into: Graph | None = None) -> None:
+                 nodes: dict[str, URIRef] | None = None) -> None:
         self.iris = iris
         self.facts = facts
         self.doc = facts.document
         self.source = iris.source(self.doc.id)
-        self.graph = into if into is not None else bind_prefixes(Graph(identifier=self.source))
+        self.graph = Triples(self.source)
         self.nodes: dict[str, URIRef] = {}
         self._assign_iris()
         self.nodes.update(nodes or {})
@@ -113,16 +221,16 @@ class _DocumentMapping:
         return Literal(value) if value else None
 
     def evidence(self, subject: URIRef, evidence: list[m.Evidence]) -> None:
+        add, doc_id, source = self.graph.add, self.doc.id, self.source
         for ev in evidence:
-            node = self.iris.evidence(self.doc.id, ev.start, ev.end, ev.confidence)
-            g = self.graph
-            g.add((subject, KGB.evidence, node))
-            g.add((node, RDF.type, KGB.Evidence))
-            g.add((node, KGB.source, self.source))
-            g.add((node, KGB.quote, Literal(ev.quote)))
-            g.add((node, KGB.start, Literal(ev.start)))
-            g.add((node, KGB.end, Literal(ev.end)))
-            g.add((node, KGB.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)))
+            node = self.iris.evidence(doc_id, ev.start, ev.end, ev.confidence)
+            add((subject, _EVIDENCE, node))
+            add((node, RDF.type, _EVIDENCE_CLASS))
+            add((node, _SOURCE, source))
+            add((node, _QUOTE, Literal(ev.quote)))
+            add((node, _START, _integer(ev.start)))
+            add((node, _END, _integer(ev.end)))
+            add((node, _CONFIDENCE, _confidence(ev.confidence)))
 
     def date(self, subject: URIRef, prop: URIRef, value: m.DateValue | None) -> None:
         if value is None:
@@ -319,6 +427,21 @@ class _DocumentMapping:
             self.add(n, KGB.posthumous, Literal(c.posthumous))
         self._participations(c.key, n, c.participations)
         self.evidence(n, c.evidence)
+
+
+_EVIDENCE, _EVIDENCE_CLASS, _SOURCE, _QUOTE = KGB.evidence, KGB.Evidence, KGB.source, KGB.quote
+_START, _END, _CONFIDENCE = KGB.start, KGB.end, KGB.confidence
+
+
+@lru_cache(maxsize=65536)
+def _integer(value: int) -> Literal:
+    # offsets recur from document to document; rdflib's Literal() is slow to make
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
 
 
 def _edtf_bounds(edtf: str) -> tuple[str, str] | None:
