@@ -36,7 +36,7 @@ from ..store import load_dataset
               envvar="KGBUILD_MAX_SOURCE_MB", help="Refuse source files (and JSON lines) larger than this.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
               envvar="KGBUILD_JOBS",
-              help="Extract with N processes (0: one per core; a handful of sources always uses one).")
+              help="Extract, map, validate and render with N processes (0: one per core; a handful of sources always uses one).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out, base_iri, no_validate, curation, cache_dir, rebuild, store, skip_bad,
           max_source_size, jobs, quiet):
