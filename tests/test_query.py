@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kgbuild.cli import main
 from kgbuild.errors import QueryError
@@ -230,3 +230,50 @@ def test_ordered_answers_are_the_same_on_the_store_and_rdflib(engines, query):
     expected = engines[0].run(query).table().rows
     assert len(expected) == len({tuple(row) for row in expected}) >= 1
     assert engines[1].run(query).table().rows == expected
+
+
+SEIZURE = "<https://w3id.org/kgbuild/id/incident/seizure-1997>"
+PARTICIPANTS_BY_PARTS = """
+SELECT DISTINCT ?incident ?role ?agent ?label
+WHERE {
+  { SELECT ?incident ?agent ?role WHERE { ?incident kgb:participation ?p . ?p kgb:agent ?agent ; kgb:role ?role } }
+  OPTIONAL { { SELECT ?incident ?agent ?label WHERE { ?incident kgb:participation/kgb:agent ?agent . ?agent rdfs:label ?label } } }
+}"""
+
+
+def test_a_bound_value_also_opens_the_subqueries_that_select_it():
+    from kgbuild.query import bind_values
+
+    text = bind_values(PARTICIPANTS_BY_PARTS, dict([parse_binding(f"incident={SEIZURE}")]))
+    assert text.count(f"VALUES (?incident) {{ ({SEIZURE}) }}") == 3
+    # not where the answer could change: a subquery's LIMIT, a variable only OPTIONAL binds
+    # (or that the subquery does not select) keeps its rows as they are
+    for query in ("SELECT ?x WHERE { { SELECT ?x WHERE { ?x a ?c } LIMIT 1 } }",
+                  "SELECT ?x WHERE { { SELECT ?x WHERE { ?y a ?c OPTIONAL { ?y ?p ?x } } } }",
+                  "SELECT ?x WHERE { ?x ?p ?y { SELECT ?y WHERE { ?x a ?y } } }"):
+        assert bind_values(query, {"x": URIRef("urn:x")}).count("VALUES") == 1
+
+
+@pytest.mark.parametrize("binding", [None, f"incident={SEIZURE}", "incident=<urn:nothing>"])
+def test_subqueries_answer_alike_on_both_engines_bound_and_unbound(engines, binding):
+    bindings = dict([parse_binding(binding)]) if binding else {}
+    expected = engines[0].run(PARTICIPANTS_BY_PARTS, bindings=bindings)
+    assert engines[1].run(PARTICIPANTS_BY_PARTS, bindings=bindings).canonical() == expected.canonical()
+    assert len(expected.rows) == {None: 6, f"incident={SEIZURE}": 2}.get(binding, 0)
+
+
+@pytest.mark.parametrize("query, binding", [
+    # bound only by OPTIONAL inside the subquery: its unbound rows join any value
+    ("SELECT ?person ?age WHERE { { SELECT ?person ?age WHERE { ?person a kgb:Person "
+     "OPTIONAL { ?person kgb:age ?age } } } }", "age=40"),
+    ("SELECT ?incident WHERE { { SELECT ?incident WHERE { ?incident kgb:participation ?p } "
+     "ORDER BY ?incident LIMIT 1 } }", f"incident={SEIZURE}"),  # the first is another
+])
+def test_a_bound_value_joins_a_subquery_as_sparql_says(engines, query, binding):
+    # The value joins the subquery's answer (rdflib binds it inside, and answers otherwise).
+    name, term = parse_binding(binding)
+    unbound = engines[1].run(query)
+    column = unbound.columns.index(name)
+    joined = [[term if i == column else t for i, t in enumerate(row)] for row in unbound.rows
+              if row[column] in (None, term)]
+    assert engines[1].run(query, bindings={name: term}).rows == joined

@@ -183,7 +183,9 @@ def bind_values(query: str, bindings: dict[str, URIRef | Literal]) -> str:
 
     For engines without a bindings API (remote servers). At the start of the WHERE group the
     values join the pattern, as rdflib's initBindings and pyoxigraph's substitutions do; a
-    trailing VALUES clause would be joined after grouping, and Virtuoso mishandles it.
+    trailing VALUES clause would be joined after grouping, and Virtuoso mishandles it. The
+    values also open the subqueries that select a bound variable, where that keeps the answer
+    (`_subquery_values`).
     """
     if not bindings:
         return query
@@ -196,7 +198,73 @@ def bind_values(query: str, bindings: dict[str, URIRef | Literal]) -> str:
     brace = body.find("{", where.end() if where else start)
     if brace < 0:
         return query + values_clause(bindings)
-    return query[:brace + 1] + values_clause(bindings) + query[brace + 1:]
+    inserts = [(brace + 1, bindings)] + _subquery_values(body, brace, set(bindings))
+    for at, values in sorted(inserts, key=lambda insert: insert[0], reverse=True):
+        query = query[:at] + values_clause({n: bindings[n] for n in bindings if n in values}) + query[at:]
+    return query
+
+
+_SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
+_PROJECTED_AS = re.compile(r"\(([^()]|\([^()]*\))*\)")  # (expression AS ?x), two levels of brackets
+_AFTER_GROUP = re.compile(r"\b(GROUP|LIMIT|OFFSET)\b", re.IGNORECASE)
+
+
+def _closing(body: str, brace: int) -> int:
+    """The position of the brace closing the one at `brace` (len(body) if none)."""
+    depth = 0
+    for at in range(brace, len(body)):
+        depth += {"{": 1, "}": -1}.get(body[at], 0)
+        if depth == 0:
+            return at
+    return len(body)
+
+
+def _subquery_values(body: str, brace: int, names: set[str]) -> list[tuple[int, set[str]]]:
+    """Where the bound values also open a subquery's WHERE group inside the group at `brace`.
+
+    A subquery hides its inner variables, so the top VALUES block joins only its answer, after
+    it read every row: with the value inside, it reads one thing's rows (1 ms instead of 0.1 s).
+    Only where that cannot change the answer: the subquery SELECTs the variable as is, the
+    variable is always bound in it (in a triple pattern of its WHERE group, outside any nested
+    group or bracket), and no GROUP BY, LIMIT or OFFSET would see fewer rows.
+    """
+    found: list[tuple[int, set[str]]] = []
+    end = _closing(body, brace)
+    at = brace + 1
+    while names:
+        match = _SUBSELECT.search(body, at, end)
+        if match is None:
+            break
+        wrapper = match.start()
+        wrapper_end = _closing(body, wrapper)
+        where = body.find("{", match.end(), wrapper_end)
+        at = wrapper_end + 1
+        if where < 0:
+            continue
+        projection = _PROJECTED_AS.sub(" ", body[match.end():where])
+        projected = {n for n in re.findall(r"[?$]([A-Za-z_]\w*)", projection)}
+        group_end = _closing(body, where)
+        if "*" in projection or _AFTER_GROUP.search(body, group_end, wrapper_end):
+            continue
+        top = re.sub(r"(?i)\bVALUES\s+[?$]\w+", " ", _top_level(body[where + 1:group_end]))  # may be UNDEF
+        inner = {n for n in names & projected if re.search(rf"[?$]{n}(?!\w)", top)}
+        if inner:
+            found.append((where + 1, inner))
+            found += _subquery_values(body, where, inner)
+    return found
+
+
+def _top_level(group: str) -> str:
+    """A group's text outside its nested groups and brackets (where a variable is always bound)."""
+    out, depth = [], 0
+    for char in group:
+        if char in "{(":
+            depth += 1
+        elif char in "})":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
 
 
 # --- answers ------------------------------------------------------------------------------------
@@ -381,7 +449,7 @@ class OxigraphEngine:
             if ordering is not None:
                 for solution in result:
                     deadline.check()
-                    answer.rows.append([convert(solution[i]) for i in range(len(columns))])
+                    answer.rows.append(convert.row(solution))
                 if not ordering.sort(answer.rows, columns):
                     # values this module does not order as SPARQL does: pyoxigraph sorts them
                     result = answer = None
@@ -396,7 +464,7 @@ class OxigraphEngine:
                 if limit is not None and len(answer.rows) >= limit:
                     answer.truncated = True
                     break
-                answer.rows.append([convert(solution[i]) for i in range(len(columns))])
+                answer.rows.append(convert.row(solution))
             return answer
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from None
@@ -570,6 +638,12 @@ class TermConverter:
                 self.cache.clear()
             found = self.cache[term] = from_oxigraph(term)
         return found
+
+    def row(self, solution) -> list:
+        """A solution's values in the order of its variables (the loop inlined: a listing
+        converts hundreds of thousands of terms, most of them already seen)."""
+        get = self.cache.get
+        return [self(term) if (found := get(term)) is None else found for term in solution]
 
 
 def _oxigraph_message(exc: SyntaxError) -> str:
