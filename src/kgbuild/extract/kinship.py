@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Kinship
+from ..model import Kinship, Person
 from .context import Context
 from .groups import People, count_of, inflect_phrase, person_lemma
 from .nlp import Sentence, Token
@@ -96,12 +96,11 @@ def _child_lists(ctx: Context, segs: list[Segment], seen: set) -> None:
     детей от брака с Мариной — две дочери Лара и Кассиа и два сына — Теодор и Майло", "Бекхэм
     имеет троих сыновей — Бруклина, Ромео, Круза — и дочь Харпер"); "от (брака с) X" names the other
     parent."""
-    named = sorted((s, e, k) for s, e, k in ctx.mentions
-                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    named = _named_persons(ctx)
     text = ctx.text
     for seg in segs:
         s = seg.sentence
-        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        inside = _within(named, s)
         for token in s.tokens:
             if person_lemma(token) not in _CHILD_NOUNS and token.lemma not in _CHILD_NOUNS:
                 continue
@@ -236,12 +235,11 @@ _BORN_CHILD = re.compile(r"^\s+(?:[а-яё-]+\s+){0,2}?(?:родился|род�
 def _births(ctx: Context, segs: list[Segment], seen: set) -> None:
     """A child the sentence says was born to named parents: "X родила (Y) сына Z" (X, and Y the
     father in the dative, are Z's parents), "у X родился сын Z"."""
-    named = sorted((s, e, k) for s, e, k in ctx.mentions
-                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    named = _named_persons(ctx)
     text = ctx.text
     for seg in segs:
         s = seg.sentence
-        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        inside = _within(named, s)
         for i, mother in enumerate(inside):
             parents, child = [], None
             rest = inside[i + 1:]
@@ -277,12 +275,11 @@ _AND_NAME = re.compile(r"^\s+и\s+(?:[а-яё-]+\s+){0,3}$")
 def _marriages(ctx: Context, segs: list[Segment], seen: set) -> None:
     """Who married whom, when the sentence names both: the verb's subject and the name after
     "на" ("жениться") or "замуж за" ("выйти"), or two names joined by "и" before "поженились"."""
-    named = sorted((s, e, k) for s, e, k in ctx.mentions
-                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    named = _named_persons(ctx)
     text = ctx.text
     for seg in segs:
         s = seg.sentence
-        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        inside = _within(named, s)
         for first, second in zip(inside, inside[1:]):
             if first[2] != second[2] and _AND_NAME.match(text[first[1]:second[0]]) \
                     and _WED_TOGETHER.match(text[second[1]:s.end]) and (first[2], second[2], "spouse") not in seen:
@@ -336,12 +333,11 @@ def _named_ties(ctx: Context, segs: list[Segment], seen: set) -> None:
     """Kin ties between named persons the sentence states: "дочь Яна Абрамова Микелла",
     "Принц Филипп, супруг королевы Елизаветы II", "Барак Обама с женой Мишель", "Мейв Кеннеди и её
     сын Гидеон". Only within a sentence, and only where the words between leave no other reading."""
-    named = sorted((s, e, k) for s, e, k in ctx.mentions
-                   if type(ctx.entity(k)).__name__ == "Person" and not ctx.entity(k).anonymous)
+    named = _named_persons(ctx)
     text = ctx.text
     for seg in segs:
         s = seg.sentence
-        inside = [m for m in named if s.start <= m[0] and m[1] <= s.end]
+        inside = _within(named, s)
         if not inside:  # one name may still be kin to a person of the sentence before
             continue
         for token in s.tokens:
@@ -433,7 +429,7 @@ def _previous_owner(ctx: Context, named: list, s: Sentence, gender: str) -> tupl
     before = next((x for x in reversed(ctx.analysis.sentences) if x.end <= s.start), None)
     if before is None:
         return None
-    inside = [m for m in named if before.start <= m[0] and m[1] <= before.end]
+    inside = _within(named, before)
     keys = {k for _, _, k in inside}
     if len(keys) != 1:
         return None
@@ -585,3 +581,14 @@ def _dead(ctx: Context, key: str) -> bool:
     item = ctx.facts.entity(key)
     words = " ".join([getattr(item, "description", None) or ""] + [m.quote for m in item.mentions]).lower()
     return bool(getattr(item, "died_in", None)) or any(w in words for w in ("погибш", "умерш", "покойн"))
+
+
+def _named_persons(ctx: Context) -> list[tuple[int, int, str]]:
+    """The mentions of named persons, in text order."""
+    return sorted((s, e, k) for s, e, k in ctx.mentions
+                  if isinstance(ctx.entity(k), Person) and not ctx.entity(k).anonymous)
+
+
+def _within(mentions: list[tuple[int, int, str]], span) -> list[tuple[int, int, str]]:
+    """The mentions inside a sentence (or any span with start and end)."""
+    return [m for m in mentions if span.start <= m[0] and m[1] <= span.end]
