@@ -294,15 +294,12 @@ def _bodies_by_verb(ctx: Context, persons, person_mentions, post_at: dict | None
                 body = next(((s, e, k) for s, e, k in inst_mentions if any(s <= x < e for x in starts)), None)
                 if body is None:
                     continue
-                s, e, key = body
+                s, e, _ = body
                 if post is not None and not (post.start <= s < post.end):
                     ctx.facts.links.append(Link("WORKPLACE", post, ctx.evidence(s, e, 0.65)))
                 if person is None:
                     continue
-                p_start, p_end, p_key = person
-                ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.65), ctx.evidence(s, e, 0.65)))
-                if key not in persons[p_key].member_of:
-                    persons[p_key].member_of.append(key)
+                _works_at(ctx, persons, person, body, 0.65)
 
 
 # "Игорь Журавлёв из группы «Альянс»", "Коби Брайант из Los Angeles Lakers": the body a person is from
@@ -319,10 +316,16 @@ def _bodies_after_names(ctx: Context, persons, person_mentions) -> None:
         body = bodies.get(gap.end())
         if body is None:
             continue
-        s, e, key = body
-        ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, 0.6), ctx.evidence(s, e, 0.6)))
-        if key not in persons[p_key].member_of:
-            persons[p_key].member_of.append(key)
+        _works_at(ctx, persons, (p_start, p_end, p_key), body, 0.6)
+
+
+def _works_at(ctx: Context, persons, person: tuple, body: tuple, confidence: float) -> None:
+    """The person (a mention) works at the body (a mention): the link, and the membership."""
+    p_start, p_end, p_key = person
+    s, e, key = body
+    ctx.facts.links.append(Link("WORKPLACE", ctx.evidence(p_start, p_end, confidence), ctx.evidence(s, e, confidence)))
+    if key not in persons[p_key].member_of:
+        persons[p_key].member_of.append(key)
 
 
 def _doer(sentence: Sentence, verb: Token, person_mentions):
