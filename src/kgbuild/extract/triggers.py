@@ -84,6 +84,12 @@ NOUNS: dict[str, str] = {
     "геноцид": "Killing", "отречение": "Resignation",
     "свадьба": "Ceremony", "венчание": "Ceremony", "бракосочетание": "Ceremony",
     "парад": "Ceremony", "дебаты": "Meeting", "марш": "Protest",
+    # happenings a historian records besides (0.4.0): meetings, trips, celebrations, campaigns
+    "свидание": "Meeting", "брифинг": "Meeting", "поездка": "Visit",
+    "празднование": "Ceremony", "чествование": "Ceremony",
+    "вторжение": "MilitaryOperation", "оккупация": "MilitaryOperation", "осада": "MilitaryOperation",
+    "блокада": "MilitaryOperation", "форсирование": "MilitaryOperation", "высадка": "MilitaryOperation",
+    "резня": "Killing", "бойня": "Killing", "погром": "Attack",
 }
 # happenings with no class of their own yet: a kgb:Incident labelled with what it was.
 # lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -111,10 +117,28 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "помолвка": ("помолвка", m.ACTOR, m.ACTOR), "обручиться": ("помолвка", m.ACTOR, m.ACTOR),
     "исчезновение": ("исчезновение", None, m.PARTICIPANT),
     "революция": ("революция", m.PARTICIPANT, m.PARTICIPANT),
+    # (0.4.0) surrenders, uprisings, annexations, kidnappings, rapes, ordinations, scandals,
+    # presentations, flights, restorations: who did it, and whom or what it concerned
+    "капитуляция": ("капитуляция", m.ACTOR, None), "капитулировать": ("капитуляция", m.ACTOR, None),
+    "восстание": ("восстание", m.PARTICIPANT, m.PARTICIPANT), "мятеж": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
+    "восстать": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
+    "аннексия": ("аннексия", m.ACTOR, m.PARTICIPANT), "аннексировать": ("аннексия", m.ACTOR, m.PARTICIPANT),
+    "похищение": ("похищение", m.PERPETRATOR, m.VICTIM),
+    "изнасилование": ("изнасилование", m.PERPETRATOR, m.VICTIM),
+    "изнасиловать": ("изнасилование", m.PERPETRATOR, m.VICTIM),
+    "рукоположить": ("рукоположение", m.ACTOR, m.PARTICIPANT),
+    "рукоположение": ("рукоположение", m.ACTOR, m.PARTICIPANT),
+    "скандал": ("скандал", m.PARTICIPANT, m.PARTICIPANT),
+    "презентация": ("презентация", m.ACTOR, m.PARTICIPANT),
+    "перелёт": ("перелёт", m.ACTOR, None), "перелет": ("перелёт", m.ACTOR, None),
+    "реставрация": ("реставрация", m.ACTOR, m.PARTICIPANT),
+    "ратификация": ("принятие закона", m.ACTOR, None),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
-                 "отправиться": "поездка", "переселиться": "переезд"}
+                 "отправиться": "поездка", "переселиться": "переезд", "прилететь": "поездка",
+                 "вылететь": "поездка", "прибывать": "поездка", "приезжать": "поездка", "выехать": "поездка",
+                 "отбыть": "поездка", "перебраться": "переезд"}
 # "выступил с заявлением", "выступил против": a statement or a stance, not a performance
 STANCE_WORDS = {"заявление", "речь", "обращение", "доклад", "критика", "предложение", "инициатива",
                 "призыв", "лекция", "против", "за", "поддержка", "защита", "качество", "сторона", "роль",
@@ -141,6 +165,105 @@ DEPRIVABLE = {"звание", "сан", "гражданство", "титул", 
               "полномочие", "неприкосновенность", "премия", "пост", "должность"}
 # "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
 NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
+# "лишил опекунства", "лишили аккредитации": rights and permits one can be stripped of
+RIGHTS = {"опекунство", "опека", "право", "аккредитация", "статус", "лицензия", "виза", "пенсия"}
+
+
+@dataclass(frozen=True)
+class Family:
+    """Words that tell a happening only with a companion: the verb's object or phrase, or the
+    noun's dependent, names one of `objects` ("вступил в партию", "выход из состава", "купил
+    компанию"); `names`: a name (an organisation, a club) there will do as well; `preps`: the
+    phrase must have one of these prepositions (None: any, or none)."""
+
+    words: frozenset[str]
+    objects: frozenset[str]
+    type: str
+    label: str | None = None
+    names: bool = False
+    preps: frozenset[str] | None = None
+
+
+def _family(words: str, objects: str, kind: str, label: str | None = None, names: bool = False,
+            preps: str | None = None) -> Family:
+    return Family(frozenset(words.split()), frozenset(objects.split()), kind, label, names,
+                  frozenset(preps.split()) if preps else None)
+
+
+MEMBERSHIPS = "партия ряд ряды организация союз блок коалиция фракция комсомол профсоюз движение альянс " \
+              "нато ес евросоюз вто снг одкб оон"
+TEAMS = "клуб команда сборная"
+# what one buys or sells that a historian records: companies, houses, land, stakes
+PROPERTY = "компания дом жильё жилье особняк квартира вилла поместье имение усадьба замок клуб акция " \
+           "пакет доля бизнес концерн холдинг банк завод фабрика газета телеканал издание остров " \
+           "недвижимость участок земля команда корпорация предприятие актив"
+REVOLTS = "восстание мятеж бунт выступление протест акция беспорядки беспорядок демонстрация забастовка " \
+          "революция сопротивление путч"
+REPEALABLE = "закон рабство право казнь указ постановление решение приговор результат санкция запрет " \
+             "мораторий выборы режим победа"
+STATEHOOD = "независимость государство республика суверенитет автономия"
+INFECTIONS = "коронавирус вирус covid-19 covid коронавирусный инфекция ковид вич грипп"
+# jails one walks out of at the end of a term ("вышел из колонии")
+JAILS = "тюрьма колония сизо спецприёмник спецприемник изолятор заключение лагерь"
+VERB_FAMILIES: tuple[Family, ...] = (
+    _family("вступить вступать", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
+    _family("вступить вступать", "сила", "Incident", "вступление в силу", preps="в"),
+    _family("выйти выходить", JAILS, "Release", preps="из"),
+    _family("выйти выходить", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", preps="из"),
+    _family("покинуть покидать", MEMBERSHIPS + " состав", "Incident", "выход"),
+    _family("покинуть", "компания правительство кабинет корпорация " + TEAMS, "Resignation"),
+    _family("исключить исключать", MEMBERSHIPS + " состав университет институт академия " + TEAMS,
+            "Incident", "исключение", preps="из"),
+    _family("перейти переходить", "партия фракция лагерь сторона " + TEAMS, "Incident", "переход", names=True,
+            preps="в во на"),
+    _family("перейти переходить", "контроль юрисдикция власть ведение", "Incident", "переход под контроль",
+            preps="под в"),
+    _family("приобрести приобретать купить покупать выкупить поглотить", PROPERTY, "Incident", "покупка",
+            names=True),
+    _family("продать продавать", PROPERTY, "Incident", "продажа", names=True),
+    _family("обнаружить обнаруживать найти находить", "тело труп останки", "Incident", "обнаружение тела"),
+    _family("подавить подавлять", REVOLTS, "Incident", "подавление"),
+    _family("нанести наносить", "удар ранение побои увечье травма", "Attack"),
+    _family("нанести наносить", "визит", "Visit"),
+    _family("отменить отменять упразднить аннулировать", REPEALABLE, "Incident", "отмена"),
+    _family("провозгласить провозглашать объявить", STATEHOOD, "Incident", "провозглашение независимости"),
+    _family("сменить сменять", "пост должность", "Appointment", preps="на"),
+    _family("занять", "пост должность кресло престол трон", "Appointment"),
+    _family("получить получать", "срок приговор наказание", "Sentencing"),
+    _family("получить получать", "гражданство убежище", "Incident", "получение гражданства"),
+    _family("запретить запрещать", "въезд", "Incident", "запрет въезда"),
+    _family("заразиться заболеть", INFECTIONS, "Incident", "заражение"),
+    _family("сдаться", "плен", "Incident", "капитуляция", preps="в"),
+)
+# the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
+NOUN_FAMILIES: tuple[Family, ...] = (
+    _family("вступление", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
+    _family("вступление", "сила", "Incident", "вступление в силу", preps="в"),
+    _family("выход", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", names=True, preps="из"),
+    _family("исключение", MEMBERSHIPS + " состав " + TEAMS, "Incident", "исключение", preps="из"),
+    _family("переход", "партия фракция лагерь сторона " + TEAMS, "Incident", "переход", names=True,
+            preps="в во на"),
+    _family("переход", "контроль юрисдикция власть ведение", "Incident", "переход под контроль", preps="под"),
+    _family("покупка приобретение поглощение", PROPERTY, "Incident", "покупка", names=True),
+    _family("продажа", PROPERTY, "Incident", "продажа", names=True),
+    _family("обнаружение", "тело труп останки", "Incident", "обнаружение тела"),
+    _family("подавление", REVOLTS, "Incident", "подавление"),
+    _family("отмена упразднение", REPEALABLE, "Incident", "отмена"),
+    _family("провозглашение", STATEHOOD, "Incident", "провозглашение независимости"),
+    _family("лишение", "звание сан титул гражданство мандат лицензия опекунство аккредитация неприкосновенность",
+            "Incident", "лишение прав"),
+    _family("суд", "", "Trial", preps="над"),
+)
+GENERIC_ROLES.update({
+    "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
+    "выход": (m.ACTOR, m.PARTICIPANT), "исключение": (m.ACTOR, m.PARTICIPANT), "переход": (m.ACTOR, m.PARTICIPANT),
+    "переход под контроль": (m.PARTICIPANT, m.PARTICIPANT), "покупка": (m.ACTOR, m.PARTICIPANT),
+    "продажа": (m.ACTOR, m.PARTICIPANT), "обнаружение тела": (m.ACTOR, m.PARTICIPANT),
+    "подавление": (m.ACTOR, m.PARTICIPANT), "отмена": (m.ACTOR, m.PARTICIPANT),
+    "провозглашение независимости": (m.ACTOR, m.PARTICIPANT), "лишение прав": (m.ACTOR, m.PARTICIPANT),
+    "получение гражданства": (None, m.PARTICIPANT), "запрет въезда": (m.ACTOR, m.PARTICIPANT),
+    "заражение": (None, m.PARTICIPANT),
+})
 
 
 def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
@@ -229,7 +352,8 @@ ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
-INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать"}
+INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать",
+                "заразиться", "заболеть"}
 WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
@@ -342,9 +466,11 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label="предъявление обвинения")  # "обвинён в убийстве"
         if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
             return Trigger(token, "Incident", True, label="предъявление обвинения")
-        if lemma in ("лишить", "лишать") and (objects | {c.lemma for c in children if c.rel == "nsubj" and
-                                                    c.feats.get("Case") == "Gen"}) & DEPRIVABLE:
-            return Trigger(token, "Incident", True, label="лишение звания")  # "лишён сана"
+        stripped = (objects | {c.lemma for c in children if c.rel == "nsubj" and c.feats.get("Case") == "Gen"}) & \
+            (DEPRIVABLE | RIGHTS)
+        if lemma in ("лишить", "лишать") and stripped:
+            # "лишён сана" is a title; "лишил опекунства", "лишили лицензии" a right
+            return Trigger(token, "Incident", True, label="лишение звания" if stripped & DEPRIVABLE else "лишение прав")
         if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
             return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
         if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
@@ -365,10 +491,17 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Signing", True)  # "достигли договорённости"
         if lemma in ("лишиться",) and objects & POSTS:
             return Trigger(token, "Resignation", True)  # "лишился поста"
+        if lemma in ("лишиться",) and objects & (DEPRIVABLE | RIGHTS):
+            return Trigger(token, "Incident", True, label="лишение прав")  # "лишился лицензии"
         if lemma in ("взойти", "восходить") and "престол" in objects:
             return Trigger(token, "Appointment", True)  # "взошёл на престол"
         if lemma in ("прийти", "приходить") and "власть" in objects:
             return Trigger(token, "Appointment", True)  # "пришёл к власти"
+        family = _family_at(sentence, token, lemma, VERB_FAMILIES)
+        if family is not None:
+            return Trigger(token, family.type, True, label=family.label)
+        if lemma in ("похитить", "похищать") and any(_is_person(c) for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="похищение")  # "похитил девушку", not a purse
         if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
             return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
         if lemma in GENERIC and lemma not in NOUNS:
@@ -413,6 +546,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                    (trigger_at(sentence, c) or _named_happening(sentence, c)) for c in children):
                 return Trigger(token, "Ceremony", False, label=OPENINGS[lemma])
             return None
+        family = _family_at(sentence, token, lemma, NOUN_FAMILIES)
+        if family is not None:
+            return Trigger(token, family.type, False, label=family.label)
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -447,6 +583,45 @@ def _charged(sentence: Sentence, token: Token) -> bool:
     if token.feats.get("Voice") == "Pass" and token.feats.get("Variant") == "Short":
         return True
     return any(c.rel == "nsubj" and c.lemma.lower() in PROSECUTORS for c in children)
+
+
+def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Family, ...]) -> Family | None:
+    """The family whose word this is and whose companion the word's phrase names."""
+    verb = token.pos in ("VERB", "AUX")
+    for family in families:
+        if lemma not in family.words:
+            continue
+        for child in sentence.children(token.index):
+            if child.rel not in (("obj", "obl", "nsubj:pass", "iobj") if verb else ("nmod", "obl")):
+                continue
+            prep = _case_of(sentence, child)
+            if family.preps is not None and prep not in family.preps:
+                continue
+            if not family.objects or child.lemma.lower() in family.objects:
+                return family
+            # "вступил в ЧСДП", "перешёл в «Зенит»", "купил Genentech": an organisation's name; for
+            # a purchase only the bought thing ("купил билет в Москву" buys no Moscow)
+            direct = family.preps is not None or child.rel in ("obj", "nsubj:pass") or \
+                (not verb and prep is None and child.feats.get("Case") == "Gen")
+            if family.names and direct and _organisation_name(child):
+                return family
+    return None
+
+
+def _organisation_name(token: Token) -> bool:
+    """A name that may be an organisation's: not a country, region or part of the world."""
+    from .lexicon import AREAS, COUNTRIES, REGIONS
+
+    if token.pos != "PROPN" and not (token.text.isupper() and len(token.text) > 1):
+        return False
+    return token.lemma.lower() not in COUNTRIES | REGIONS | AREAS
+
+
+def _is_person(token: Token) -> bool:
+    from .groups import person_lemma
+
+    return token.pos == "PROPN" or bool(person_lemma(token)) or \
+        token.pos == "PRON" and token.feats.get("Animacy") != "Inan" and token.lemma in ("он", "она", "они")
 
 
 def _case_of(sentence: Sentence, token: Token) -> str | None:
@@ -509,6 +684,9 @@ def _post_phrase(sentence: Sentence, token: Token) -> bool:
             prep = {c.lemma for c in sentence.children(child.index) if c.rel == "case"}
             if prep & {"от", "с", "со", "в"}:
                 return True
+        if child.rel == "obl" and child.lemma == "исполнение" and _case_of(sentence, child) == "от" and \
+                any(c.lemma in POSTS for c in sentence.children(child.index)):
+            return True  # "отстранён от исполнения обязанностей"
     return False
 
 
