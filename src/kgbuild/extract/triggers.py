@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
+from .lexicon import AREAS, COUNTRIES, REGIONS
 from .nlp import Sentence, Token
 
 # verb lemma -> incident type
@@ -90,6 +91,7 @@ NOUNS: dict[str, str] = {
     "вторжение": "MilitaryOperation", "оккупация": "MilitaryOperation", "осада": "MilitaryOperation",
     "блокада": "MilitaryOperation", "форсирование": "MilitaryOperation", "высадка": "MilitaryOperation",
     "резня": "Killing", "бойня": "Killing", "погром": "Attack",
+    "забег": "Competition", "марафон": "Competition", "регата": "Competition",
 }
 # happenings with no class of their own yet: a kgb:Incident labelled with what it was.
 # lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -117,8 +119,8 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "помолвка": ("помолвка", m.ACTOR, m.ACTOR), "обручиться": ("помолвка", m.ACTOR, m.ACTOR),
     "исчезновение": ("исчезновение", None, m.PARTICIPANT),
     "революция": ("революция", m.PARTICIPANT, m.PARTICIPANT),
-    # (0.4.0) surrenders, uprisings, annexations, kidnappings, rapes, ordinations, scandals,
-    # presentations, flights, restorations: who did it, and whom or what it concerned
+    # (0.4.0) surrenders, uprisings, annexations, kidnappings, rapes, ordinations, presentations,
+    # flights: who did it, and whom or what it concerned
     "капитуляция": ("капитуляция", m.ACTOR, None), "капитулировать": ("капитуляция", m.ACTOR, None),
     "восстание": ("восстание", m.PARTICIPANT, m.PARTICIPANT), "мятеж": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
     "восстать": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
@@ -128,23 +130,25 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "изнасиловать": ("изнасилование", m.PERPETRATOR, m.VICTIM),
     "рукоположить": ("рукоположение", m.ACTOR, m.PARTICIPANT),
     "рукоположение": ("рукоположение", m.ACTOR, m.PARTICIPANT),
-    "скандал": ("скандал", m.PARTICIPANT, m.PARTICIPANT),
     "презентация": ("презентация", m.ACTOR, m.PARTICIPANT),
     "перелёт": ("перелёт", m.ACTOR, None), "перелет": ("перелёт", m.ACTOR, None),
-    "реставрация": ("реставрация", m.ACTOR, m.PARTICIPANT),
     "ратификация": ("принятие закона", m.ACTOR, None),
+    "самоотвод": ("самоотвод", m.ACTOR, None), "бегство": ("бегство", m.ACTOR, None),
+    "помолвиться": ("помолвка", m.ACTOR, m.ACTOR),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
-                 "отправиться": "поездка", "переселиться": "переезд", "прилететь": "поездка",
-                 "вылететь": "поездка", "прибывать": "поездка", "приезжать": "поездка", "выехать": "поездка",
-                 "отбыть": "поездка", "перебраться": "переезд"}
+                 "отправиться": "поездка", "переселиться": "переезд", "перебраться": "переезд"}
 # "выступил с заявлением", "выступил против": a statement or a stance, not a performance
 STANCE_WORDS = {"заявление", "речь", "обращение", "доклад", "критика", "предложение", "инициатива",
                 "призыв", "лекция", "против", "за", "поддержка", "защита", "качество", "сторона", "роль",
                 "пресс-конференция", "конференция", "заседание", "совещание", "форум", "съезд", "саммит",
                 "брифинг", "телевидение", "эфир", "интервью", "комментарий", "ответ", "посредник"}
 HOSPITALS = {"больница", "госпиталь", "клиника", "реанимация", "стационар", "медцентр"}
+# "в реанимационное отделение", "в ожоговый центр": a ward named by what it treats
+WARDS = {"отделение", "центр", "учреждение"}
+WARD_KINDS = {"реанимационный", "ожоговый", "травматологический", "токсикологический", "инфекционный",
+              "медицинский", "нейрохирургический", "кардиологический", "онкологический"}
 # "заключили перемирие", "заключил контракт": an agreement made
 AGREEMENTS = {"договор", "соглашение", "перемирие", "контракт", "сделка", "мир", "союз", "пакт",
               "договорённость", "договоренность", "конвенция", "меморандум"}
@@ -165,6 +169,11 @@ DEPRIVABLE = {"звание", "сан", "гражданство", "титул", 
               "полномочие", "неприкосновенность", "премия", "пост", "должность"}
 # "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
 NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
+# tournaments named after their trophy or league, written with a capital: "Кубок мира", "Лига Европы"
+CUPS = {"кубок": {"мир", "чемпион", "конфедерация", "европа", "страна", "азия", "африка", "америка", "нация",
+                  "стэнли", "дэвис", "гагарин", "кремль"},
+        "суперкубок": {"европа", "страна", "уефа", "англия", "испания", "италия", "россия", "германия"},
+        "лига": {"чемпион", "европа", "конференция"}}  # not "Лига наций", a body as well as a league
 # "лишил опекунства", "лишили аккредитации": rights and permits one can be stripped of
 RIGHTS = {"опекунство", "опека", "право", "аккредитация", "статус", "лицензия", "виза", "пенсия"}
 
@@ -214,7 +223,7 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("покинуть", "компания правительство кабинет корпорация " + TEAMS, "Resignation"),
     _family("исключить исключать", MEMBERSHIPS + " состав университет институт академия " + TEAMS,
             "Incident", "исключение", preps="из"),
-    _family("перейти переходить", "партия фракция лагерь сторона " + TEAMS, "Incident", "переход", names=True,
+    _family("перейти переходить", "партия фракция " + TEAMS, "Incident", "переход", names=True,
             preps="в во на"),
     _family("перейти переходить", "контроль юрисдикция власть ведение", "Incident", "переход под контроль",
             preps="под в"),
@@ -234,6 +243,13 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("запретить запрещать", "въезд", "Incident", "запрет въезда"),
     _family("заразиться заболеть", INFECTIONS, "Incident", "заражение"),
     _family("сдаться", "плен", "Incident", "капитуляция", preps="в"),
+    # "покинул страну", "покинул Россию": left the country (emigrated, fled)
+    _family("покинуть", "страна родина " + " ".join(sorted(COUNTRIES)), "Incident", "отъезд"),
+    _family("предстать представать", "суд трибунал", "Trial", preps="перед"),
+    _family("огласить оглашать", "приговор вердикт", "Sentencing"),
+    _family("ввести вводить", "войско войска", "MilitaryOperation"),
+    _family("ввести вводить", "санкция мораторий положение карантин", "Incident", "введение"),
+    _family("принести приносить", "присяга", "Incident", "присяга"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
 NOUN_FAMILIES: tuple[Family, ...] = (
@@ -241,7 +257,7 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("вступление", "сила", "Incident", "вступление в силу", preps="в"),
     _family("выход", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", names=True, preps="из"),
     _family("исключение", MEMBERSHIPS + " состав " + TEAMS, "Incident", "исключение", preps="из"),
-    _family("переход", "партия фракция лагерь сторона " + TEAMS, "Incident", "переход", names=True,
+    _family("переход", "партия фракция " + TEAMS, "Incident", "переход", names=True,
             preps="в во на"),
     _family("переход", "контроль юрисдикция власть ведение", "Incident", "переход под контроль", preps="под"),
     _family("покупка приобретение поглощение", PROPERTY, "Incident", "покупка", names=True),
@@ -253,6 +269,9 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("лишение", "звание сан титул гражданство мандат лицензия опекунство аккредитация неприкосновенность",
             "Incident", "лишение прав"),
     _family("суд", "", "Trial", preps="над"),
+    _family("ввод", "войско войска", "MilitaryOperation"),
+    _family("введение", "санкция мораторий положение карантин", "Incident", "введение"),
+    _family("оглашение", "приговор вердикт", "Sentencing"),
 )
 GENERIC_ROLES.update({
     "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
@@ -262,7 +281,8 @@ GENERIC_ROLES.update({
     "подавление": (m.ACTOR, m.PARTICIPANT), "отмена": (m.ACTOR, m.PARTICIPANT),
     "провозглашение независимости": (m.ACTOR, m.PARTICIPANT), "лишение прав": (m.ACTOR, m.PARTICIPANT),
     "получение гражданства": (None, m.PARTICIPANT), "запрет въезда": (m.ACTOR, m.PARTICIPANT),
-    "заражение": (None, m.PARTICIPANT),
+    "заражение": (None, m.PARTICIPANT), "отъезд": (m.ACTOR, None), "введение": (m.ACTOR, m.PARTICIPANT),
+    "присяга": (m.ACTOR, None),
 })
 
 
@@ -448,8 +468,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("подать", "подавать") and any(
                 g.lemma == "отставка" for c in children if c.rel == "obj" for g in sentence.children(c.index)):
             return Trigger(token, "Resignation", True)  # "подал прошение об отставке"
-        if lemma in ("доставить", "доставлять", "положить", "поместить", "лечь") and \
-                _obl_lemmas(sentence, token) & HOSPITALS:
+        if lemma in ("доставить", "доставлять", "положить", "поместить", "лечь") and _to_hospital(sentence, token):
             return Trigger(token, "Incident", True, label="госпитализация")  # "доставлен в больницу"
         if lemma in JOURNEY_VERBS:
             if not _goes_to_place(sentence, token):
@@ -466,7 +485,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label="предъявление обвинения")  # "обвинён в убийстве"
         if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
             return Trigger(token, "Incident", True, label="предъявление обвинения")
-        stripped = (objects | {c.lemma for c in children if c.rel == "nsubj" and c.feats.get("Case") == "Gen"}) & \
+        # "лишил Кэтрин опекунства": the parser may take the genitive for a subject or a complement
+        stripped = (objects | {c.lemma for c in children if c.rel in ("nsubj", "xcomp") and c.feats.get("Case") == "Gen"}) & \
             (DEPRIVABLE | RIGHTS)
         if lemma in ("лишить", "лишать") and stripped:
             # "лишён сана" is a title; "лишил опекунства", "лишили лицензии" a right
@@ -500,7 +520,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         family = _family_at(sentence, token, lemma, VERB_FAMILIES)
         if family is not None:
             return Trigger(token, family.type, True, label=family.label)
-        if lemma in ("похитить", "похищать") and any(_is_person(c) for c in children if c.rel in ("obj", "nsubj:pass")):
+        if lemma in ("похитить", "похищать") and any(_is_person(c) for c in children + _shared_objects(sentence, token)
+                                                   if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Incident", True, label="похищение")  # "похитил девушку", not a purse
         if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
             return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
@@ -512,10 +533,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, VERBS[lemma], True)
         return None
     if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token) or \
-            token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and token.lemma.lower() in PROPER_EVENTS:
+            token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and \
+            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS):
         lemma = token.lemma.lower()
         if token.feats.get("Number") == "Plur":
             lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
+        if token.rel == "nmod" and _case_of(sentence, token) == "за":
+            return None  # "Движение за освобождение Азавада", "борьба за отмену рабства": an aim, not a happening
         if lemma == "захват":
             objects = {c.lemma for c in children}
             if objects & HOSTAGE_WORDS:
@@ -527,6 +551,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
         if lemma == "приход" and "власть" in lemmas | _obl_lemmas(sentence, token):
             return Trigger(token, "Appointment", False)  # "приход к власти"
+        if lemma in CUPS and token.text[:1].isupper() and \
+                any(c.rel == "nmod" and (c.lemma.lower() in CUPS[lemma] or c.pos == "PROPN" and lemma != "лига")
+                    for c in children):
+            return Trigger(token, "Competition", False)  # "Кубок Италии", "Лига чемпионов УЕФА"
         if lemma == "тур" and lemmas & {"концертный", "гастрольный", "мировой", "прощальный"}:
             return Trigger(token, "Incident", False, label="гастроли")  # "мировой тур"
         if lemma == "конфликт" and any(c.rel == "nmod" and _case_of(sentence, c) in ("в", "на") and c.pos == "PROPN"
@@ -592,6 +620,9 @@ def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Fam
         if lemma not in family.words:
             continue
         for child in sentence.children(token.index):
+            if verb and child.rel == "nsubj" and child.start > token.start and child.feats.get("Animacy") == "Inan" \
+                    and family.preps is None and child.lemma.lower() in family.objects:
+                return family  # "провозгласило независимое государство": an object the parser took for a subject
             if child.rel not in (("obj", "obl", "nsubj:pass", "iobj") if verb else ("nmod", "obl")):
                 continue
             prep = _case_of(sentence, child)
@@ -602,7 +633,7 @@ def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Fam
             # "вступил в ЧСДП", "перешёл в «Зенит»", "купил Genentech": an organisation's name; for
             # a purchase only the bought thing ("купил билет в Москву" buys no Moscow)
             direct = family.preps is not None or child.rel in ("obj", "nsubj:pass") or \
-                (not verb and prep is None and child.feats.get("Case") == "Gen")
+                (not verb and prep is None and child.feats.get("Case") in ("Gen", None))  # "покупка Monsanto"
             if family.names and direct and _organisation_name(child):
                 return family
     return None
@@ -610,11 +641,17 @@ def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Fam
 
 def _organisation_name(token: Token) -> bool:
     """A name that may be an organisation's: not a country, region or part of the world."""
-    from .lexicon import AREAS, COUNTRIES, REGIONS
-
     if token.pos != "PROPN" and not (token.text.isupper() and len(token.text) > 1):
         return False
     return token.lemma.lower() not in COUNTRIES | REGIONS | AREAS
+
+
+def _shared_objects(sentence: Sentence, verb: Token) -> list[Token]:
+    """"похитил и убил Чжан": a verb without an object shares that of the verb joined to it."""
+    if any(c.rel == "obj" for c in sentence.children(verb.index)):
+        return []
+    return [c for v in sentence.children(verb.index) if v.rel == "conj" and v.pos == "VERB"
+            for c in sentence.children(v.index) if c.rel == "obj"]
 
 
 def _is_person(token: Token) -> bool:
@@ -702,6 +739,17 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
         if child.rel in ("obl", "xcomp", "obj") and child.feats.get("Case") == "Ins" and child.pos == "NOUN":
             return True
         if child.rel == "obl" and child.lemma in POSTS:
+            return True
+    return False
+
+
+def _to_hospital(sentence: Sentence, token: Token) -> bool:
+    """"доставлен в больницу", "доставили в ожоговый центр"."""
+    for child in sentence.children(token.index):
+        if child.rel not in ("obl", "obj"):
+            continue
+        if child.lemma in HOSPITALS or child.lemma in WARDS and \
+                any(c.lemma in WARD_KINDS for c in sentence.children(child.index) if c.rel == "amod"):
             return True
     return False
 
