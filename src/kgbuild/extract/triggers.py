@@ -133,7 +133,7 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "презентация": ("презентация", m.ACTOR, m.PARTICIPANT),
     "перелёт": ("перелёт", m.ACTOR, None), "перелет": ("перелёт", m.ACTOR, None),
     "ратификация": ("принятие закона", m.ACTOR, None),
-    "самоотвод": ("самоотвод", m.ACTOR, None), "бегство": ("бегство", m.ACTOR, None),
+    "бегство": ("бегство", m.ACTOR, None),
     "помолвиться": ("помолвка", m.ACTOR, m.ACTOR),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
@@ -165,8 +165,8 @@ GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "бра�
                       "лишение звания": (m.ACTOR, m.PARTICIPANT), "выдвижение": (m.ACTOR, m.PARTICIPANT),
                       "исчезновение": (None, m.PARTICIPANT)})
 # "лишили звания", "лишён гражданства": what one can be stripped of
-DEPRIVABLE = {"звание", "сан", "гражданство", "титул", "награда", "орден", "медаль", "мандат", "лицензия",
-              "полномочие", "неприкосновенность", "премия", "пост", "должность"}
+DEPRIVABLE = {"звание", "сан", "титул", "награда", "орден", "медаль", "мандат", "полномочие", "премия", "пост",
+              "должность"}
 # "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
 NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
 # tournaments named after their trophy or league, written with a capital: "Кубок мира", "Лига Европы"
@@ -175,7 +175,8 @@ CUPS = {"кубок": {"мир", "чемпион", "конфедерация", "
         "суперкубок": {"европа", "страна", "уефа", "англия", "испания", "италия", "россия", "германия"},
         "лига": {"чемпион", "европа", "конференция"}}  # not "Лига наций", a body as well as a league
 # "лишил опекунства", "лишили аккредитации": rights and permits one can be stripped of
-RIGHTS = {"опекунство", "опека", "право", "аккредитация", "статус", "лицензия", "виза", "пенсия"}
+RIGHTS = {"опекунство", "опека", "право", "аккредитация", "статус", "лицензия", "виза", "пенсия", "гражданство",
+          "неприкосновенность"}
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("предстать представать", "суд трибунал", "Trial", preps="перед"),
     _family("огласить оглашать", "приговор вердикт", "Sentencing"),
     _family("ввести вводить", "войско войска", "MilitaryOperation"),
-    _family("ввести вводить", "санкция мораторий положение карантин", "Incident", "введение"),
+    _family("ввести вводить", "санкция положение", "Incident", "введение"),  # sanctions, martial law
     _family("принести приносить", "присяга", "Incident", "присяга"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
@@ -270,7 +271,7 @@ NOUN_FAMILIES: tuple[Family, ...] = (
             "Incident", "лишение прав"),
     _family("суд", "", "Trial", preps="над"),
     _family("ввод", "войско войска", "MilitaryOperation"),
-    _family("введение", "санкция мораторий положение карантин", "Incident", "введение"),
+    _family("введение", "санкция положение", "Incident", "введение"),
     _family("оглашение", "приговор вердикт", "Sentencing"),
 )
 GENERIC_ROLES.update({
@@ -373,7 +374,7 @@ ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
 INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать",
-                "заразиться", "заболеть"}
+                "заразиться", "заболеть", "предстать", "представать"}
 WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
@@ -486,7 +487,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
             return Trigger(token, "Incident", True, label="предъявление обвинения")
         # "лишил Кэтрин опекунства": the parser may take the genitive for a subject or a complement
-        stripped = (objects | {c.lemma for c in children if c.rel in ("nsubj", "xcomp") and c.feats.get("Case") == "Gen"}) & \
+        stripped = (objects | {c.lemma for c in children if c.rel == "xcomp" or
+                               c.rel == "nsubj" and c.feats.get("Case") == "Gen"}) & \
             (DEPRIVABLE | RIGHTS)
         if lemma in ("лишить", "лишать") and stripped:
             # "лишён сана" is a title; "лишил опекунства", "лишили лицензии" a right
@@ -619,11 +621,11 @@ def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Fam
     for family in families:
         if lemma not in family.words:
             continue
-        for child in sentence.children(token.index):
+        for child in sentence.children(token.index) + (_object_phrases(sentence, token) if verb and family.preps else []):
             if verb and child.rel == "nsubj" and child.start > token.start and child.feats.get("Animacy") == "Inan" \
                     and family.preps is None and child.lemma.lower() in family.objects:
                 return family  # "провозгласило независимое государство": an object the parser took for a subject
-            if child.rel not in (("obj", "obl", "nsubj:pass", "iobj") if verb else ("nmod", "obl")):
+            if child.rel not in (("obj", "obl", "nsubj:pass", "iobj", "xcomp", "nmod") if verb else ("nmod", "obl")):
                 continue
             prep = _case_of(sentence, child)
             if family.preps is not None and prep not in family.preps:
@@ -637,6 +639,12 @@ def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Fam
             if family.names and direct and _organisation_name(child):
                 return family
     return None
+
+
+def _object_phrases(sentence: Sentence, verb: Token) -> list[Token]:
+    """"исключили Панова из партии": the parser may hang the verb's phrase on its object."""
+    return [c for o in sentence.children(verb.index) if o.rel in ("obj", "nsubj:pass")
+            for c in sentence.children(o.index) if c.rel == "nmod" and _case_of(sentence, c)]
 
 
 def _organisation_name(token: Token) -> bool:
