@@ -7,6 +7,7 @@ in the lexicon; a few need a companion word ("лишили жизни", "зах�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import model as m
@@ -121,7 +122,9 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "революция": ("революция", m.PARTICIPANT, m.PARTICIPANT),
     # (0.4.0) surrenders, uprisings, annexations, kidnappings, rapes, ordinations, presentations,
     # flights: who did it, and whom or what it concerned
-    "капитуляция": ("капитуляция", m.ACTOR, None), "капитулировать": ("капитуляция", m.ACTOR, None),
+    # who surrenders is the one it happens to as much as the one who does it: a participant
+    "капитуляция": ("капитуляция", m.PARTICIPANT, m.PARTICIPANT),
+    "капитулировать": ("капитуляция", m.PARTICIPANT, m.PARTICIPANT),
     "восстание": ("восстание", m.PARTICIPANT, m.PARTICIPANT), "мятеж": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
     "восстать": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
     "аннексия": ("аннексия", m.ACTOR, m.PARTICIPANT), "аннексировать": ("аннексия", m.ACTOR, m.PARTICIPANT),
@@ -158,7 +161,8 @@ SUICIDE = {"самоубийство", "суицид", "застрелиться
 PLURALIA = {"выбор": "выборы", "перевыбор": "перевыборы", "беспорядок": "беспорядки", "гастроль": "гастроли",
             "переговор": "переговоры"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
-GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR),
+GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "внесение законопроекта": (m.ACTOR, None),
+                      "отклонение закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR),
                       # the body that opens a case or charges someone enforces the law
                       "возбуждение уголовного дела": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
                       "предъявление обвинения": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
@@ -219,6 +223,8 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("вступить вступать", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
     _family("вступить вступать", "сила", "Incident", "вступление в силу", preps="в"),
     _family("выйти выходить", JAILS, "Release", preps="из"),
+    _family("выпустить выпускать", JAILS, "Release", preps="из"),  # "выпущен из тюрьмы"
+    _family("выпустить", "пуля очередь", "Attack"),  # "выпустил пять пуль в"
     _family("выйти выходить", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", preps="из"),
     _family("покинуть покидать", MEMBERSHIPS + " состав", "Incident", "выход"),
     _family("покинуть", "компания правительство кабинет корпорация " + TEAMS, "Resignation"),
@@ -244,6 +250,8 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("запретить запрещать", "въезд", "Incident", "запрет въезда"),
     _family("заразиться заболеть", INFECTIONS, "Incident", "заражение"),
     _family("сдаться", "плен", "Incident", "капитуляция", preps="в"),
+    # "сдался полиции", "сдался без сопротивления": a wanted man gave himself up
+    _family("сдаться", "полиция милиция власть власти следствие правоохранитель сопротивление", "Incident", "сдача"),
     # "покинул страну", "покинул Россию": left the country (emigrated, fled)
     _family("покинуть", "страна родина " + " ".join(sorted(COUNTRIES)), "Incident", "отъезд"),
     _family("предстать представать", "суд трибунал", "Trial", preps="перед"),
@@ -270,6 +278,7 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("лишение", "звание сан титул гражданство мандат лицензия опекунство аккредитация неприкосновенность",
             "Incident", "лишение прав"),
     _family("суд", "", "Trial", preps="над"),
+    _family("суд", "дело", "Trial", preps="по"),  # "суд по делу о побоях"
     _family("ввод", "войско войска", "MilitaryOperation"),
     _family("введение", "санкция положение", "Incident", "введение"),
     _family("оглашение", "приговор вердикт", "Sentencing"),
@@ -283,7 +292,7 @@ GENERIC_ROLES.update({
     "провозглашение независимости": (m.ACTOR, m.PARTICIPANT), "лишение прав": (m.ACTOR, m.PARTICIPANT),
     "получение гражданства": (None, m.PARTICIPANT), "запрет въезда": (m.ACTOR, m.PARTICIPANT),
     "заражение": (None, m.PARTICIPANT), "отъезд": (m.ACTOR, None), "введение": (m.ACTOR, m.PARTICIPANT),
-    "присяга": (m.ACTOR, None),
+    "присяга": (m.ACTOR, None), "сдача": (m.PARTICIPANT, m.PARTICIPANT),
 })
 
 
@@ -298,6 +307,10 @@ OPENINGS = {"открытие": "церемония открытия", "закр
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
 LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
 LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ"}
+# a bill brought in or turned down is not a law passed
+LAW_LABELS = {"внести": "внесение законопроекта", "отклонить": "отклонение закона", "ветировать": "отклонение закона"}
+# "внёс проект закона", "внёс изменения в указ": a draft or change of a law
+DRAFTS = {"проект", "изменение", "изменения"}
 # nouns that name such a happening only with a qualifier: "вооружённый конфликт", "военная
 # операция", "судебный процесс", "акция протеста", "Олимпийские игры", "боевые действия"
 QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
@@ -477,8 +490,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label=JOURNEY_VERBS[lemma])
         if lemma in ("выступить", "выступать") and (_stance(sentence, token) or lemmas & set(GENERIC)):
             return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
-        if lemma in LAW_VERBS and any(c.lemma in LAWS for c in children if c.rel in ("obj", "nsubj:pass")):
-            return Trigger(token, "Incident", True, label="принятие закона")
+        if lemma in LAW_VERBS and any(c.lemma in LAWS or c.lemma in DRAFTS and
+                                      any(g.lemma in LAWS for g in sentence.children(c.index))
+                                      for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label=LAW_LABELS.get(lemma, "принятие закона"))
         objects = {c.lemma for c in children if c.rel in ("obj", "nsubj:pass", "obl", "iobj") and c.pos == "NOUN"}
         if lemma in ("возбудить", "возбуждать") and "дело" in objects:
             return Trigger(token, "Incident", True, label="возбуждение уголовного дела")
@@ -536,10 +551,15 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         return None
     if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token) or \
             token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and \
-            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS):
+            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS) or _games_of_year(token):
         lemma = token.lemma.lower()
         if token.feats.get("Number") == "Plur":
             lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
+        if _games_of_year(token):
+            return Trigger(token, "Competition", False)  # "ЧМ-2018", "Сочи-2014", "Евровидение-2019"
+        if lemma == "мисс" and token.text[:1].isupper() and token.rel != "appos" and \
+                any(c.rel in ("appos", "flat", "flat:name", "nmod") for c in children):
+            return Trigger(token, "Competition", False)  # "участвовала в «Мисс Вселенной»" ("конкурс «Мисс …»" is read there)
         if token.rel == "nmod" and _case_of(sentence, token) == "за":
             return None  # "Движение за освобождение Азавада", "борьба за отмену рабства": an aim, not a happening
         if lemma == "захват":
@@ -667,6 +687,17 @@ def _is_person(token: Token) -> bool:
 
     return token.pos == "PROPN" or bool(person_lemma(token)) or \
         token.pos == "PRON" and token.feats.get("Animacy") != "Inan" and token.lemma in ("он", "она", "они")
+
+
+# "ЧМ-2018", "Сочи-2014", "Олимпиада-80": a tournament or games named by host or kind and year
+GAMES = ("чм", "че", "евро", "олимпиад", "паралимпиад", "универсиад", "евровидени", "мундиал", "сочи", "рио",
+         "лондон", "пекин", "ванкувер", "пхенчхан", "токио", "казань")
+_GAMES_OF_YEAR = re.compile(r"^([а-яё]+)-(\d{2}|(?:19|20)\d\d)$")
+
+
+def _games_of_year(token: Token) -> bool:
+    match = _GAMES_OF_YEAR.match(token.text.lower())
+    return bool(match) and token.text[:1].isupper() and match.group(1).startswith(GAMES)
 
 
 def _case_of(sentence: Sentence, token: Token) -> str | None:
