@@ -93,6 +93,10 @@ NOUNS: dict[str, str] = {
     "блокада": "MilitaryOperation", "форсирование": "MilitaryOperation", "высадка": "MilitaryOperation",
     "резня": "Killing", "бойня": "Killing", "погром": "Attack",
     "забег": "Competition", "марафон": "Competition", "регата": "Competition",
+    "автокатастрофа": "Accident", "авиакатастрофа": "Accident",
+    "сражение": "ArmedConflict", "битва": "ArmedConflict", "поджог": "Fire", "избиение": "Attack",
+    "торжество": "Ceremony", "литургия": "Ceremony", "молебен": "Ceremony", "богослужение": "Ceremony",
+    "освящение": "Ceremony",
 }
 # happenings with no class of their own yet: a kgb:Incident labelled with what it was.
 # lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -137,6 +141,7 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "перелёт": ("перелёт", m.ACTOR, None), "перелет": ("перелёт", m.ACTOR, None),
     "ратификация": ("принятие закона", m.ACTOR, None),
     "бегство": ("бегство", m.ACTOR, None),
+    "наезд": ("наезд", m.ACTOR, m.VICTIM),
     "помолвиться": ("помолвка", m.ACTOR, m.ACTOR),
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
@@ -219,6 +224,11 @@ STATEHOOD = "независимость государство республи�
 INFECTIONS = "коронавирус вирус covid-19 covid коронавирусный инфекция ковид вич грипп"
 # jails one walks out of at the end of a term ("вышел из колонии")
 JAILS = "тюрьма колония сизо спецприёмник спецприемник изолятор заключение лагерь"
+FAITHS = "ислам христианство православие католичество буддизм иудаизм крещение постриг монашество"
+# what is opened with a ceremony a historian records (monuments are commemorations, read there)
+OPENED = "школа лицей гимназия музей больница госпиталь мост станция метро завод фабрика театр библиотека храм " \
+         "церковь собор мечеть университет институт аэропорт вокзал стадион посольство консульство филиал " \
+         "выставка линия трасса"
 VERB_FAMILIES: tuple[Family, ...] = (
     _family("вступить вступать", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
     _family("вступить вступать", "сила", "Incident", "вступление в силу", preps="в"),
@@ -259,6 +269,14 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("ввести вводить", "войско войска", "MilitaryOperation"),
     _family("ввести вводить", "санкция положение", "Incident", "введение"),  # sanctions, martial law
     _family("принести приносить", "присяга", "Incident", "присяга"),
+    _family("принять", "присяга", "Incident", "присяга"),
+    _family("принять", FAITHS, "Incident", "обращение в веру"),  # "принял ислам"
+    _family("принять", "гражданство подданство", "Incident", "получение гражданства"),
+    _family("открыть", OPENED, "Incident", "открытие"),  # "мэр открыл лицей"
+    # the driver did it (an Accident would take its subject for a casualty)
+    _family("сбить", "пешеход человек мужчина женщина ребёнок девочка мальчик велосипедист", "Incident", "наезд"),
+    _family("сбить", "самолёт самолет вертолёт вертолет беспилотник дрон истребитель", "Attack"),
+    _family("предложить", "кандидатура", "Incident", "выдвижение"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
 NOUN_FAMILIES: tuple[Family, ...] = (
@@ -282,6 +300,7 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("ввод", "войско войска", "MilitaryOperation"),
     _family("введение", "санкция положение", "Incident", "введение"),
     _family("оглашение", "приговор вердикт", "Sentencing"),
+    _family("открытие", OPENED, "Incident", "открытие"),
 )
 GENERIC_ROLES.update({
     "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
@@ -293,6 +312,7 @@ GENERIC_ROLES.update({
     "получение гражданства": (None, m.PARTICIPANT), "запрет въезда": (m.ACTOR, m.PARTICIPANT),
     "заражение": (None, m.PARTICIPANT), "отъезд": (m.ACTOR, None), "введение": (m.ACTOR, m.PARTICIPANT),
     "присяга": (m.ACTOR, None), "сдача": (m.PARTICIPANT, m.PARTICIPANT),
+    "обращение в веру": (m.ACTOR, None), "открытие": (m.ACTOR, m.PARTICIPANT),
 })
 
 
@@ -306,7 +326,7 @@ AWARD_WORDS = {"премия", "награда", "орден", "медаль", "
 OPENINGS = {"открытие": "церемония открытия", "закрытие": "церемония закрытия"}
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
 LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
-LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ"}
+LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ", "декларация"}
 # a bill brought in or turned down is not a law passed
 LAW_LABELS = {"внести": "внесение законопроекта", "отклонить": "отклонение закона", "ветировать": "отклонение закона"}
 # "внёс проект закона", "внёс изменения в указ": a draft or change of a law
@@ -590,15 +610,15 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Meeting", False)  # "круглый стол"
         if lemma == "вручение" and lemmas & AWARD_WORDS:
             return Trigger(token, "Ceremony", False, label="вручение награды")
+        family = _family_at(sentence, token, lemma, NOUN_FAMILIES)
+        if family is not None:
+            return Trigger(token, family.type, False, label=family.label)
         if lemma in OPENINGS:
             # "открытие фестиваля", "закрытие Олимпиады": a ceremony of a happening (not of a shop)
             if any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and c.pos in ("NOUN", "PROPN") and
                    (trigger_at(sentence, c) or _named_happening(sentence, c)) for c in children):
                 return Trigger(token, "Ceremony", False, label=OPENINGS[lemma])
             return None
-        family = _family_at(sentence, token, lemma, NOUN_FAMILIES)
-        if family is not None:
-            return Trigger(token, family.type, False, label=family.label)
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -616,7 +636,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "тур" and {PLURALIA.get(w, w) for w in lemmas} & {"выборы", "голосование"}:
             return Trigger(token, "Election", False)  # "во втором туре выборов"
-        if lemma in GENERIC and _number(sentence, token) != "Plur" or lemma == "гастроли":
+        if lemma in GENERIC and (_number(sentence, token) != "Plur" or _takes_place(sentence, token)) or \
+                lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
 
@@ -669,7 +690,8 @@ def _object_phrases(sentence: Sentence, verb: Token) -> list[Token]:
 
 def _organisation_name(token: Token) -> bool:
     """A name that may be an organisation's: not a country, region or part of the world."""
-    if token.pos != "PROPN" and not (token.text.isupper() and len(token.text) > 1):
+    if token.pos != "PROPN" and not (token.text.isupper() and len(token.text) > 1) and \
+            not (token.feats.get("Foreign") == "Yes" and token.text[:1].isupper()):  # "купил Loral Systems"
         return False
     return token.lemma.lower() not in COUNTRIES | REGIONS | AREAS
 
@@ -698,6 +720,20 @@ _GAMES_OF_YEAR = re.compile(r"^([а-яё]+)-(\d{2}|(?:19|20)\d\d)$")
 def _games_of_year(token: Token) -> bool:
     match = _GAMES_OF_YEAR.match(token.text.lower())
     return bool(match) and token.text[:1].isupper() and match.group(1).startswith(GAMES)
+
+
+# "показы пройдут в трёх кинотеатрах": plural happenings said to take place are a series held
+TAKE_PLACE = {"пройти", "проходить", "состояться", "начаться", "завершиться", "открыться", "продлиться"}
+
+
+def _takes_place(sentence: Sentence, token: Token) -> bool:
+    head = next((t for t in sentence.tokens if t.index == token.head), None)
+    if head is not None and head.lemma == "быть" and token.rel == "nsubj":  # "будут проходить"
+        head = next((t for t in sentence.tokens if t.head == head.index and t.lemma in TAKE_PLACE), head)
+    if head is None or token.rel != "nsubj":
+        return False
+    return head.lemma in TAKE_PLACE or any(c.lemma in TAKE_PLACE for c in sentence.children(head.index)
+                                           if c.rel in ("xcomp", "aux"))
 
 
 def _case_of(sentence: Sentence, token: Token) -> str | None:
