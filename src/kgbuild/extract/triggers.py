@@ -580,6 +580,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma == "мисс" and token.text[:1].isupper() and token.rel != "appos" and \
                 any(c.rel in ("appos", "flat", "flat:name", "nmod") for c in children):
             return Trigger(token, "Competition", False)  # "участвовала в «Мисс Вселенной»" ("конкурс «Мисс …»" is read there)
+        if token.rel == "nmod" and _case_of(sentence, token) in ("о", "об") and \
+                any(t.index == token.head and t.lemma in LAWS | DRAFTS for t in sentence.tokens):
+            return None  # "законопроект о митингах", "закон о выборах": what a law is about
         if token.rel == "nmod" and _case_of(sentence, token) == "за":
             return None  # "Движение за освобождение Азавада", "борьба за отмену рабства": an aim, not a happening
         if lemma == "захват":
