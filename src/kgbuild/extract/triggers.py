@@ -237,7 +237,8 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("выпустить", "пуля очередь", "Attack"),  # "выпустил пять пуль в"
     _family("выйти выходить", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", preps="из"),
     _family("покинуть покидать", MEMBERSHIPS + " состав", "Incident", "выход"),
-    _family("покинуть", "компания правительство кабинет корпорация " + TEAMS, "Resignation"),
+    _family("покинуть покидать", "компания правительство кабинет корпорация группа труппа оркестр " + TEAMS,
+            "Resignation"),
     _family("исключить исключать", MEMBERSHIPS + " состав университет институт академия " + TEAMS,
             "Incident", "исключение", preps="из"),
     _family("перейти переходить", "партия фракция " + TEAMS, "Incident", "переход", names=True,
@@ -246,7 +247,6 @@ VERB_FAMILIES: tuple[Family, ...] = (
             preps="под в"),
     _family("приобрести приобретать купить покупать выкупить поглотить", PROPERTY, "Incident", "покупка",
             names=True),
-    _family("продать продавать", PROPERTY, "Incident", "продажа", names=True),
     _family("обнаружить обнаруживать найти находить", "тело труп останки", "Incident", "обнаружение тела"),
     _family("подавить подавлять", REVOLTS, "Incident", "подавление"),
     _family("нанести наносить", "удар ранение побои увечье травма", "Attack"),
@@ -277,6 +277,8 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("сбить", "пешеход человек мужчина женщина ребёнок девочка мальчик велосипедист", "Incident", "наезд"),
     _family("сбить", "самолёт самолет вертолёт вертолет беспилотник дрон истребитель", "Attack"),
     _family("предложить", "кандидатура", "Incident", "выдвижение"),
+    _family("отпустить отпускать", "залог свобода", "Release"),  # "отпустили под залог"
+    _family("впасть", "кома", "Incident", "кома"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
 NOUN_FAMILIES: tuple[Family, ...] = (
@@ -288,7 +290,6 @@ NOUN_FAMILIES: tuple[Family, ...] = (
             preps="в во на"),
     _family("переход", "контроль юрисдикция власть ведение", "Incident", "переход под контроль", preps="под"),
     _family("покупка приобретение поглощение", PROPERTY, "Incident", "покупка", names=True),
-    _family("продажа", PROPERTY, "Incident", "продажа", names=True),
     _family("обнаружение", "тело труп останки", "Incident", "обнаружение тела"),
     _family("подавление", REVOLTS, "Incident", "подавление"),
     _family("отмена упразднение", REPEALABLE, "Incident", "отмена"),
@@ -306,13 +307,14 @@ GENERIC_ROLES.update({
     "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
     "выход": (m.ACTOR, m.PARTICIPANT), "исключение": (m.ACTOR, m.PARTICIPANT), "переход": (m.ACTOR, m.PARTICIPANT),
     "переход под контроль": (m.PARTICIPANT, m.PARTICIPANT), "покупка": (m.ACTOR, m.PARTICIPANT),
-    "продажа": (m.ACTOR, m.PARTICIPANT), "обнаружение тела": (m.ACTOR, m.PARTICIPANT),
+"обнаружение тела": (m.ACTOR, m.PARTICIPANT),
     "подавление": (m.ACTOR, m.PARTICIPANT), "отмена": (m.ACTOR, m.PARTICIPANT),
     "провозглашение независимости": (m.ACTOR, m.PARTICIPANT), "лишение прав": (m.ACTOR, m.PARTICIPANT),
     "получение гражданства": (None, m.PARTICIPANT), "запрет въезда": (m.ACTOR, m.PARTICIPANT),
     "заражение": (None, m.PARTICIPANT), "отъезд": (m.ACTOR, None), "введение": (m.ACTOR, m.PARTICIPANT),
     "присяга": (m.ACTOR, None), "сдача": (m.PARTICIPANT, m.PARTICIPANT),
     "обращение в веру": (m.ACTOR, None), "открытие": (m.ACTOR, m.PARTICIPANT),
+    "кома": (None, m.PARTICIPANT), "медицинская операция": (None, m.PARTICIPANT),
 })
 
 
@@ -345,6 +347,12 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
     "кампания": ("Election", {"избирательный", "предвыборный", "президентский"}),
     "происшествие": ("Accident", {"дорожно-транспортный"}),
 }
+# "операция по захвату", "операция по освобождению заложников": an operation of force
+OPERATION_AIMS = {"поимка", "захват", "задержание", "освобождение", "уничтожение", "ликвидация", "спасение",
+                  "эвакуация", "нейтрализация", "зачистка"}
+# "хирургическая операция", "операция на сердце": surgery
+SURGICAL = {"хирургический", "пластический", "медицинский", "экстренный", "срочный", "сердце", "мозг",
+            "позвоночник", "колено", "глаз", "трепанация", "шунтирование"}
 # "ушёл с поста", "покинул должность", "сложил полномочия", "освобождён от должности"
 POSTS = {"пост", "должность", "кресло", "полномочие", "обязанность", "место"}
 LEAVE_VERBS = {"покинуть", "покидать", "оставить", "сложить", "уйти", "уходить"}
@@ -407,7 +415,7 @@ ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
 INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать",
-                "заразиться", "заболеть", "предстать", "представать"}
+                "заразиться", "заболеть", "предстать", "представать", "впасть"}
 WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
 LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
@@ -600,6 +608,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                 any(c.rel == "nmod" and (c.lemma.lower() in CUPS[lemma] or c.pos == "PROPN" and lemma != "лига")
                     for c in children):
             return Trigger(token, "Competition", False)  # "Кубок Италии", "Лига чемпионов УЕФА"
+        if lemma in ("роды", "род") and token.feats.get("Number") == "Plur" and \
+                (_takes_place(sentence, token) or lemmas & {"первый", "второй", "преждевременный", "домашний"}):
+            return Trigger(token, "Birth", False)  # "роды прошли в клинике": the plural of "род" is no clan here
         if lemma == "тур" and lemmas & {"концертный", "гастрольный", "мировой", "прощальный"}:
             return Trigger(token, "Incident", False, label="гастроли")  # "мировой тур"
         if lemma == "конфликт" and any(c.rel == "nmod" and _case_of(sentence, c) in ("в", "на") and c.pos == "PROPN"
@@ -622,6 +633,14 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                    (trigger_at(sentence, c) or _named_happening(sentence, c)) for c in children):
                 return Trigger(token, "Ceremony", False, label=OPENINGS[lemma])
             return None
+        if lemma == "операция" and not token.text.lower().startswith("спецоперац"):
+            aims = {g.lemma for c in children if c.rel == "nmod" and _case_of(sentence, c) == "по"
+                    for g in [c]}
+            if aims & OPERATION_AIMS:
+                return Trigger(token, "MilitaryOperation", False)  # "операция по захвату подозреваемых"
+            head = next((t for t in sentence.tokens if t.index == token.head), None)
+            if lemmas & SURGICAL or head is not None and head.lemma in ("перенести", "сделать") and token.rel == "obj":
+                return Trigger(token, "Incident", False, label="медицинская операция")  # "перенёс операцию"
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
