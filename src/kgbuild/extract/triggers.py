@@ -347,6 +347,9 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
     "кампания": ("Election", {"избирательный", "предвыборный", "президентский"}),
     "происшествие": ("Accident", {"дорожно-транспортный"}),
 }
+# what one leaves by "уход из …": a band, a firm, a team, a government
+DEPARTED = {"группа", "компания", "команда", "клуб", "сборная", "правительство", "кабинет", "партия", "театр",
+            "труппа", "корпорация", "банк"}
 # "операция по захвату", "операция по освобождению заложников": an operation of force
 OPERATION_AIMS = {"поимка", "захват", "задержание", "освобождение", "уничтожение", "ликвидация", "спасение",
                   "эвакуация", "нейтрализация", "зачистка"}
@@ -520,7 +523,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
         if lemma in LAW_VERBS and any(c.lemma in LAWS or c.lemma in DRAFTS and
                                       any(g.lemma in LAWS for g in sentence.children(c.index))
-                                      for c in children if c.rel in ("obj", "nsubj:pass")):
+                                      for c in children + _conjoined_subjects(sentence, token)
+                                      if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Incident", True, label=LAW_LABELS.get(lemma, "принятие закона"))
         objects = {c.lemma for c in children if c.rel in ("obj", "nsubj:pass", "obl", "iobj") and c.pos == "NOUN"}
         if lemma in ("возбудить", "возбуждать") and "дело" in objects:
@@ -618,6 +622,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "ArmedConflict", False)  # "конфликт в Донбассе"
         if lemma == "столкновение" and _number(sentence, token) == "Plur" and not lemmas & {"автомобиль", "машина", "поезд"}:
             return Trigger(token, "Protest", False)  # "столкновения с полицией"
+        if lemma == "уход" and any(_case_of(sentence, c) == "из" and (c.lemma in DEPARTED or _organisation_name(c))
+                                  for c in children):
+            return Trigger(token, "Resignation", False)  # "об уходе из группы", "уход Оззи из Microsoft"
         if lemma == "уход" and (lemmas & POSTS or lemmas & {"отставка"} or _obl_lemmas(sentence, token) & POSTS):
             return Trigger(token, "Resignation", False)  # "уход с поста", "уход в отставку"
         if lemma == "стол" and "круглый" in lemmas:
@@ -716,6 +723,13 @@ def _organisation_name(token: Token) -> bool:
             not (token.feats.get("Foreign") == "Yes" and token.text[:1].isupper()):  # "купил Loral Systems"
         return False
     return token.lemma.lower() not in COUNTRIES | REGIONS | AREAS
+
+
+def _conjoined_subjects(sentence: Sentence, verb: Token) -> list[Token]:
+    """"Закон был принят Госдумой и одобрен Советом Федерации": the second verb's subject is the first's."""
+    if verb.rel != "conj" or any(c.rel.startswith("nsubj") for c in sentence.children(verb.index)):
+        return []
+    return [c for c in sentence.children(verb.head) if c.rel == "nsubj:pass"] if verb.head is not None else []
 
 
 def _shared_objects(sentence: Sentence, verb: Token) -> list[Token]:
