@@ -139,6 +139,8 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "рукоположение": ("рукоположение", m.ACTOR, m.PARTICIPANT),
     "презентация": ("презентация", m.ACTOR, m.PARTICIPANT),
     "перелёт": ("перелёт", m.ACTOR, None), "перелет": ("перелёт", m.ACTOR, None),
+    "полёт": ("полёт", m.ACTOR, None), "полет": ("полёт", m.ACTOR, None),
+    "мероприятие": ("мероприятие", m.PARTICIPANT, m.PARTICIPANT),
     "ратификация": ("принятие закона", m.ACTOR, None),
     "бегство": ("бегство", m.ACTOR, None),
     "наезд": ("наезд", m.ACTOR, m.VICTIM),
@@ -279,6 +281,7 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("предложить", "кандидатура", "Incident", "выдвижение"),
     _family("отпустить отпускать", "залог свобода", "Release"),  # "отпустили под залог"
     _family("впасть", "кома", "Incident", "кома"),
+    _family("вытеснить вытеснять", "", "MilitaryOperation", preps="из с со"),  # "вытеснили боевиков из городов"
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
 NOUN_FAMILIES: tuple[Family, ...] = (
@@ -302,6 +305,7 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("введение", "санкция положение", "Incident", "введение"),
     _family("оглашение", "приговор вердикт", "Sentencing"),
     _family("открытие", OPENED, "Incident", "открытие"),
+    _family("неделя", "мода", "Incident", "неделя моды"),  # "на Неделе моды в Париже"
 )
 GENERIC_ROLES.update({
     "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
@@ -315,6 +319,7 @@ GENERIC_ROLES.update({
     "присяга": (m.ACTOR, None), "сдача": (m.PARTICIPANT, m.PARTICIPANT),
     "обращение в веру": (m.ACTOR, None), "открытие": (m.ACTOR, m.PARTICIPANT),
     "кома": (None, m.PARTICIPANT), "медицинская операция": (None, m.PARTICIPANT),
+    "неделя моды": (m.PARTICIPANT, m.PARTICIPANT),
 })
 
 
@@ -583,7 +588,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         return None
     if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token) or \
             token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and \
-            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS) or _games_of_year(token):
+            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS or token.lemma.lower() == "неделя") or \
+            _games_of_year(token):
         lemma = token.lemma.lower()
         if token.feats.get("Number") == "Plur":
             lemma = PLURALIA.get(lemma, lemma)  # "на выборах" is lemmatised to "выбор"
@@ -665,7 +671,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "тур" and {PLURALIA.get(w, w) for w in lemmas} & {"выборы", "голосование"}:
             return Trigger(token, "Election", False)  # "во втором туре выборов"
-        if lemma in GENERIC and (_number(sentence, token) != "Plur" or _takes_place(sentence, token)) or \
+        if lemma == "мероприятие" and (any(_case_of(sentence, c) == "по" for c in children) or
+                                      _number(sentence, token) == "Plur" and not lemmas & EVENT_KINDS and
+                                      not _takes_place(sentence, token, any_tense=True)):
+            return None  # "мероприятия по борьбе с коррупцией", "оперативные мероприятия": measures, not events
+        if lemma in GENERIC and (_number(sentence, token) != "Plur" or _takes_place(sentence, token) or
+                                 lemma == "мероприятие") or \
                 lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
@@ -758,17 +769,20 @@ def _games_of_year(token: Token) -> bool:
     return bool(match) and token.text[:1].isupper() and match.group(1).startswith(GAMES)
 
 
+# "литературные мероприятия", "торжественные мероприятия": events of a named kind, plural or not
+EVENT_KINDS = {"литературный", "торжественный", "праздничный", "культурный", "спортивный", "массовый",
+               "благотворительный", "музыкальный", "протестный", "публичный", "партийный", "официальный"}  # memorial ones are commemorations
 # "показы пройдут в трёх кинотеатрах": plural happenings said to take place are a series held
 TAKE_PLACE = {"пройти", "проходить", "состояться", "начаться", "завершиться", "открыться", "продлиться"}
 
 
-def _takes_place(sentence: Sentence, token: Token) -> bool:
+def _takes_place(sentence: Sentence, token: Token, any_tense: bool = False) -> bool:
     head = next((t for t in sentence.tokens if t.index == token.head), None)
     if head is not None and head.lemma == "быть" and token.rel == "nsubj":  # "будут проходить"
         head = next((t for t in sentence.tokens if t.head == head.index and t.lemma in TAKE_PLACE), head)
     if head is None or token.rel != "nsubj":
         return False
-    if head.feats.get("Tense") == "Pres" and head.feats.get("Aspect") == "Imp":
+    if not any_tense and head.feats.get("Tense") == "Pres" and head.feats.get("Aspect") == "Imp":
         return False  # "выставки собак проходят каждую весну": a custom, not a series held
     return head.lemma in TAKE_PLACE or any(c.lemma in TAKE_PLACE for c in sentence.children(head.index)
                                            if c.rel in ("xcomp", "aux"))
