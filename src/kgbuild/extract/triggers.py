@@ -86,7 +86,7 @@ NOUNS: dict[str, str] = {
     "геноцид": "Killing", "отречение": "Resignation",
     "свадьба": "Ceremony", "венчание": "Ceremony", "бракосочетание": "Ceremony",
     "парад": "Ceremony", "дебаты": "Meeting", "марш": "Protest",
-    # happenings a historian records besides (0.4.0): meetings, trips, celebrations, campaigns
+    # more happenings a historian records: meetings, trips, celebrations, campaigns, services
     "свидание": "Meeting", "брифинг": "Meeting", "поездка": "Visit",
     "празднование": "Ceremony", "чествование": "Ceremony",
     "вторжение": "MilitaryOperation", "оккупация": "MilitaryOperation", "осада": "MilitaryOperation",
@@ -124,9 +124,9 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "помолвка": ("помолвка", m.ACTOR, m.ACTOR), "обручиться": ("помолвка", m.ACTOR, m.ACTOR),
     "исчезновение": ("исчезновение", None, m.PARTICIPANT),
     "революция": ("революция", m.PARTICIPANT, m.PARTICIPANT),
-    # (0.4.0) surrenders, uprisings, annexations, kidnappings, rapes, ordinations, presentations,
-    # flights: who did it, and whom or what it concerned
-    # who surrenders is the one it happens to as much as the one who does it: a participant
+    # surrenders, uprisings, annexations, kidnappings, rapes, ordinations, presentations, flights:
+    # who did it, and whom or what it concerned; who surrenders is the one it happens to as much
+    # as the one who does it, a participant
     "капитуляция": ("капитуляция", m.PARTICIPANT, m.PARTICIPANT),
     "капитулировать": ("капитуляция", m.PARTICIPANT, m.PARTICIPANT),
     "восстание": ("восстание", m.PARTICIPANT, m.PARTICIPANT), "мятеж": ("восстание", m.PARTICIPANT, m.PARTICIPANT),
@@ -214,7 +214,7 @@ def _family(words: str, objects: str, kind: str, label: str | None = None, names
 MEMBERSHIPS = "партия ряд ряды организация союз блок коалиция фракция комсомол профсоюз движение альянс " \
               "нато ес евросоюз вто снг одкб оон"
 TEAMS = "клуб команда сборная"
-# what one buys or sells that a historian records: companies, houses, land, stakes
+# what one buys that a historian records: companies, houses, land, stakes
 PROPERTY = "компания дом жильё жилье особняк квартира вилла поместье имение усадьба замок клуб акция " \
            "пакет доля бизнес концерн холдинг банк завод фабрика газета телеканал издание остров " \
            "недвижимость участок земля команда корпорация предприятие актив"
@@ -311,7 +311,7 @@ GENERIC_ROLES.update({
     "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
     "выход": (m.ACTOR, m.PARTICIPANT), "исключение": (m.ACTOR, m.PARTICIPANT), "переход": (m.ACTOR, m.PARTICIPANT),
     "переход под контроль": (m.PARTICIPANT, m.PARTICIPANT), "покупка": (m.ACTOR, m.PARTICIPANT),
-"обнаружение тела": (m.ACTOR, m.PARTICIPANT),
+    "обнаружение тела": (m.ACTOR, m.PARTICIPANT),
     "подавление": (m.ACTOR, m.PARTICIPANT), "отмена": (m.ACTOR, m.PARTICIPANT),
     "провозглашение независимости": (m.ACTOR, m.PARTICIPANT), "лишение прав": (m.ACTOR, m.PARTICIPANT),
     "получение гражданства": (None, m.PARTICIPANT), "запрет въезда": (m.ACTOR, m.PARTICIPANT),
@@ -597,7 +597,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Competition", False)  # "ЧМ-2018", "Сочи-2014", "Евровидение-2019"
         if lemma == "мисс" and token.text[:1].isupper() and token.rel != "appos" and \
                 any(c.rel in ("appos", "flat", "flat:name", "nmod") for c in children):
-            return Trigger(token, "Competition", False)  # "участвовала в «Мисс Вселенной»" ("конкурс «Мисс …»" is read there)
+            # "участвовала в «Мисс Вселенной»" ("конкурс «Мисс …»" is read at "конкурс")
+            return Trigger(token, "Competition", False)
         if token.rel == "nmod" and _case_of(sentence, token) in ("о", "об") and \
                 any(t.index == token.head and t.lemma in LAWS | DRAFTS for t in sentence.tokens):
             return None  # "законопроект о митингах", "закон о выборах": what a law is about
@@ -647,8 +648,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                 return Trigger(token, "Ceremony", False, label=OPENINGS[lemma])
             return None
         if lemma == "операция" and not token.text.lower().startswith("спецоперац"):
-            aims = {g.lemma for c in children if c.rel == "nmod" and _case_of(sentence, c) == "по"
-                    for g in [c]}
+            aims = {c.lemma for c in children if c.rel == "nmod" and _case_of(sentence, c) == "по"}
             if aims & OPERATION_AIMS:
                 return Trigger(token, "MilitaryOperation", False)  # "операция по захвату подозреваемых"
             head = next((t for t in sentence.tokens if t.index == token.head), None)
@@ -675,9 +675,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                                       _number(sentence, token) == "Plur" and not lemmas & EVENT_KINDS and
                                       not _takes_place(sentence, token, any_tense=True)):
             return None  # "мероприятия по борьбе с коррупцией", "оперативные мероприятия": measures, not events
-        if lemma in GENERIC and (_number(sentence, token) != "Plur" or _takes_place(sentence, token) or
-                                 lemma == "мероприятие") or \
-                lemma == "гастроли":
+        plural_held = _takes_place(sentence, token) or lemma == "мероприятие"  # guarded above
+        if lemma in GENERIC and (_number(sentence, token) != "Plur" or plural_held) or lemma == "гастроли":
             return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
     return None
 
@@ -752,6 +751,7 @@ def _shared_objects(sentence: Sentence, verb: Token) -> list[Token]:
 
 
 def _is_person(token: Token) -> bool:
+    """A name, a person noun or a personal pronoun: one who can be kidnapped, unlike a purse."""
     from .groups import person_lemma
 
     return token.pos == "PROPN" or bool(person_lemma(token)) or \
@@ -765,18 +765,21 @@ _GAMES_OF_YEAR = re.compile(r"^([а-яё]+)-(\d{2}|(?:19|20)\d\d)$")
 
 
 def _games_of_year(token: Token) -> bool:
+    """"ЧМ-2018", "Олимпиада-80": a kind of games or a host city joined to a year."""
     match = _GAMES_OF_YEAR.match(token.text.lower())
     return bool(match) and token.text[:1].isupper() and match.group(1).startswith(GAMES)
 
 
-# "литературные мероприятия", "торжественные мероприятия": events of a named kind, plural or not
+# "литературные мероприятия", "публичные мероприятия": events of a named kind, not measures
+# (memorial ones are commemorations, read there)
 EVENT_KINDS = {"литературный", "торжественный", "праздничный", "культурный", "спортивный", "массовый",
-               "благотворительный", "музыкальный", "протестный", "публичный", "партийный", "официальный"}  # memorial ones are commemorations
+               "благотворительный", "музыкальный", "протестный", "публичный", "партийный", "официальный"}
 # "показы пройдут в трёх кинотеатрах": plural happenings said to take place are a series held
 TAKE_PLACE = {"пройти", "проходить", "состояться", "начаться", "завершиться", "открыться", "продлиться"}
 
 
 def _takes_place(sentence: Sentence, token: Token, any_tense: bool = False) -> bool:
+    """"показы пройдут", "мероприятия состоялись": the noun is the subject of a verb of taking place."""
     head = next((t for t in sentence.tokens if t.index == token.head), None)
     if head is not None and head.lemma == "быть" and token.rel == "nsubj":  # "будут проходить"
         head = next((t for t in sentence.tokens if t.head == head.index and t.lemma in TAKE_PLACE), head)
