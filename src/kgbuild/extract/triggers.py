@@ -486,6 +486,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
         if lemma in ("назначить", "назначать", "избрать", "переизбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
+        if lemma == "встречаться" and token.feats.get("Tense") == "Pres":
+            return None  # "встречается с 2017 года": a relationship going on, not a meeting
         if lemma in ("подписать", "подписывать") and not any(c.rel == "obj" or c.rel == "nsubj:pass" for c in children):
             return None
         if lemma == "родить" and not any(c.rel == "obj" for c in children):
@@ -641,6 +643,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         family = _family_at(sentence, token, lemma, NOUN_FAMILIES)
         if family is not None:
             return Trigger(token, family.type, False, label=family.label)
+        if lemma == "переход" and _soon_after(sentence, token, ("под", "контроль"), 5):
+            # "перехода северных областей под контроль исламистов": the parser may hang the phrase elsewhere
+            return Trigger(token, "Incident", False, label="переход под контроль")
         if lemma in OPENINGS:
             # "открытие фестиваля", "закрытие Олимпиады": a ceremony of a happening (not of a shop)
             if any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and c.pos in ("NOUN", "PROPN") and
@@ -733,6 +738,12 @@ def _organisation_name(token: Token) -> bool:
             not (token.feats.get("Foreign") == "Yes" and token.text[:1].isupper()):  # "купил Loral Systems"
         return False
     return token.lemma.lower() not in COUNTRIES | REGIONS | AREAS
+
+
+def _soon_after(sentence: Sentence, token: Token, words: tuple[str, ...], window: int) -> bool:
+    """The lemmas `words`, in a row, within `window` tokens after `token`."""
+    following = [t.lemma for t in sentence.tokens if t.start > token.start][:window + len(words)]
+    return any(tuple(following[i:i + len(words)]) == words for i in range(len(following)))
 
 
 def _conjoined_subjects(sentence: Sentence, verb: Token) -> list[Token]:
