@@ -231,6 +231,9 @@ FAITHS = "ислам христианство православие катол�
 OPENED = "школа лицей гимназия музей больница госпиталь мост станция метро завод фабрика театр библиотека храм " \
          "церковь собор мечеть университет институт аэропорт вокзал стадион посольство консульство филиал " \
          "линия трасса"  # not "выставка": the opening of a happening is its ceremony (OPENINGS)
+# what is taken by force: power, buildings, towns ("захват" of a car or of hostages is read apart)
+SEIZED = "власть здание город территория аэропорт телецентр телекомпания резиденция парламент крепость " \
+         "столица посёлок поселок село порт база"
 VERB_FAMILIES: tuple[Family, ...] = (
     _family("вступить вступать", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
     _family("вступить вступать", "сила", "Incident", "вступление в силу", preps="в"),
@@ -269,7 +272,12 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("предстать представать", "суд трибунал", "Trial", preps="перед"),
     _family("огласить оглашать", "приговор вердикт", "Sentencing"),
     _family("ввести вводить", "войско войска", "MilitaryOperation"),
-    _family("ввести вводить", "санкция положение", "Incident", "введение"),  # sanctions, martial law
+    # sanctions, a ban, a temporary administration (martial law is told by its noun, see EMERGENCIES)
+    _family("ввести вводить", "санкция запрет режим администрация", "Incident", "введение"),
+    _family("взять брать заключить заключать", "стража", "Arrest", preps="под"),  # "взяли под стражу"
+    _family("захватить захватывать", SEIZED, "Incident", "захват"),  # "захватили здание телекомпании"
+    _family("сформировать формировать", "правительство кабинет коалиция", "Incident", "формирование правительства"),
+    _family("перевести переводить", "должность пост", "Appointment", preps="на"),  # "переведён на должность"
     _family("принести приносить", "присяга", "Incident", "присяга"),
     _family("принять", "присяга", "Incident", "присяга"),
     _family("принять", FAITHS, "Incident", "обращение в веру"),  # "принял ислам"
@@ -302,7 +310,8 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("суд", "", "Trial", preps="над"),
     _family("суд", "дело", "Trial", preps="по"),  # "суд по делу о побоях"
     _family("ввод", "войско войска", "MilitaryOperation"),
-    _family("введение", "санкция положение", "Incident", "введение"),
+    _family("введение", "санкция запрет режим администрация", "Incident", "введение"),
+    _family("формирование", "правительство кабинет коалиция", "Incident", "формирование правительства"),
     _family("оглашение", "приговор вердикт", "Sentencing"),
     _family("открытие", OPENED, "Incident", "открытие"),
     _family("неделя", "мода", "Incident", "неделя моды"),  # "на Неделе моды в Париже"
@@ -320,6 +329,9 @@ GENERIC_ROLES.update({
     "обращение в веру": (m.ACTOR, None), "открытие": (m.ACTOR, m.PARTICIPANT),
     "кома": (None, m.PARTICIPANT), "медицинская операция": (None, m.PARTICIPANT),
     "неделя моды": (m.PARTICIPANT, m.PARTICIPANT),
+    "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
+    "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
+    "комендантский час": (m.ACTOR, None),
 })
 
 
@@ -352,6 +364,9 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
     "кампания": ("Election", {"избирательный", "предвыборный", "президентский"}),
     "происшествие": ("Accident", {"дорожно-транспортный"}),
 }
+# states declared: "военное положение", "чрезвычайное положение", "комендантский час"
+EMERGENCIES = {"положение": {"военный", "чрезвычайный"}, "час": {"комендантский"}}
+EMERGENCY_LABELS = {"военный": "военное", "чрезвычайный": "чрезвычайное", "комендантский": "комендантский"}
 # what one leaves by "уход из …": a band, a firm, a team, a government
 DEPARTED = {"группа", "компания", "команда", "клуб", "сборная", "правительство", "кабинет", "партия", "театр",
             "труппа", "корпорация", "банк"}
@@ -426,7 +441,7 @@ INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "�
                 "заразиться", "заболеть", "предстать", "представать", "впасть"}
 WOUNDS = {"ранение", "травма", "увечье"}
 # "совершили побег", "устроили перестрелку": the noun tells what, the verb's subject who
-LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести",
+LIGHT_VERBS = {"совершить", "устроить", "осуществить", "предпринять", "учинить", "открыть", "вынести", "ввести",
                "провести", "проводить", "организовать", "начать", "объявить"}
 LABELS = {
     "Escape": "побег", "Attack": "нападение", "Killing": "убийство", "Death": "смерть",
@@ -612,6 +627,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                 return Trigger(token, "HostageTaking", False)
             if objects & VEHICLES:
                 return Trigger(token, "VehicleSeizure", False)
+            if objects & set(SEIZED.split()):
+                return Trigger(token, "Incident", False, label="захват")  # "захват здания парламента"
             return None
         if lemma == "отставка" and token.feats.get("Case") == "Loc" and not lemmas & {"о", "об"}:
             return None  # "майор в отставке": a status, not an event; "объявил об отставке" is one
@@ -636,6 +653,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", False)  # "об уходе из группы", "уход Оззи из Microsoft"
         if lemma == "уход" and (lemmas & POSTS or lemmas & {"отставка"} or _obl_lemmas(sentence, token) & POSTS):
             return Trigger(token, "Resignation", False)  # "уход с поста", "уход в отставку"
+        if lemma in EMERGENCIES and lemmas & EMERGENCIES[lemma]:
+            # "ввёл военное положение": the state declared is the happening, who declared it did it
+            kind = next(iter(sorted(lemmas & EMERGENCIES[lemma])))
+            return Trigger(token, "Incident", False, label=f"{EMERGENCY_LABELS[kind]} {lemma}")
         if lemma == "стол" and "круглый" in lemmas:
             return Trigger(token, "Meeting", False)  # "круглый стол"
         if lemma == "вручение" and lemmas & AWARD_WORDS:
