@@ -311,6 +311,8 @@ class IncidentReader:
         if agent_role == "perpetrator" and agents:
             self.people.story.perpetrators = agents
         self._where(seg, token, incident)
+        if incident.place is None and trigger.is_verb:
+            incident.place = self._seat(s, _actor(s, token))
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
         if kind == "Resignation":  # "ушёл с поста главы администрации": where the post was
@@ -410,6 +412,8 @@ class IncidentReader:
         patients: list[str] = []
         subject = _subject(s, token)
         head = next((t for t in s.tokens if t.index == token.head), None)
+        if subject is None and trigger.is_verb and not passive:
+            subject = _controller(s, token)  # "судья распорядился освободить X"
         light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
         if subject is None and light:
             subject = _subject(s, head)
@@ -485,6 +489,11 @@ class IncidentReader:
                     agents += keys
                 else:
                     patients += keys
+        if subject is not None and subject.pos != "PRON":
+            # "Папа назначил его на должность": "его" is someone told before, never the subject
+            pronouns = {k for c in s.children(token.index) if c.pos == "PRON" and c.rel in ("obj", "iobj")
+                        for k in self.people.resolve(s, c, create=False)}
+            patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
 
     def _parties(self, s: Sentence, head: Token) -> list[str]:
@@ -514,7 +523,7 @@ class IncidentReader:
         if lex.VERBS.get(verb.lemma) in ("Death", "Injury"):
             return []  # "погиб во время урагана": a casualty of it, read with the death
         self._performed = verb.lemma in _PERFORM
-        subject = _own_subject(s, verb)
+        subject = _actor(s, verb)
         takers = self._parties(s, subject) if subject is not None else []
         if verb.lemma in _CONTEST_VERBS:  # "победил Уорд на праймериз": the one beaten took part too
             for child in s.children(verb.index):
@@ -548,8 +557,10 @@ class IncidentReader:
         visit(head, 0)
         listed = [t for t in found if t.rel in ("parataxis", "appos")]
         keys: list[str] = []
+        dropped: set[int] = set()
         for t in found:
             if listed and t not in listed and t.rel not in ("conj",) and self._vague(s, t):
+                dropped.add(t.index)
                 continue  # "нескольких людей — мужчину, женщину…": the list says who
             of_group = next((c for c in s.children(t.index) if c.rel == "nmod" and _preposition(s, c) == "из"), None) \
                 if t.lemma in _ONE_OF else None
@@ -562,8 +573,10 @@ class IncidentReader:
                 key = self.people.singled_out_by_ordinal(s, t)
                 keys += [key] if key else []
                 continue
-            if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name"):
-                continue  # the name in apposition to its head, already counted
+            if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name") \
+                    and t.head not in dropped:
+                continue  # the name in apposition to its head, already counted ("музыканты Юрий
+                # Царёв, Алексей Борисов": unless the head was too vague to be kept)
             keys += self.people.resolve(s, t)
         return _unique(keys)
 
@@ -585,13 +598,17 @@ class IncidentReader:
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
             elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
+                if _direction(child, prep, token) and incident.label not in _MOVES:
+                    continue  # "переехал в Испанию", "попал в больницу": where to, not where it happened
                 if incident.place is None or self._bare_site(incident.place):
                     incident.place = key  # "на трассе в провинции Феррара": the named place
             elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
                 incident.place = incident.place or key  # "бои за Иловайск"
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
-            if prep in ("из", "в") and item is None:
+            if prep in ("из", "в") and (item is None or prep == "в" and not isinstance(item, Place)
+                                        and not (_direction(child, prep, token) and incident.label not in _MOVES)):
+                # "в Доме культуры в Москве": the named place under a hall or a body
                 # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
                 # в Москве": the name under the noun
                 grands = s.children(child.index)
@@ -617,6 +634,21 @@ class IncidentReader:
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
             self.site_of_paragraph[seg.paragraph] = incident.place
+
+    def _seat(self, s: Sentence, subject: Token | None) -> str | None:
+        """Where the one who acts sits: "суд Испании приговорил", "Суд в Италии приговорил",
+        "Судья в Милане распорядился освободить" happened there."""
+        if subject is None:
+            return None
+        body = type(self.ctx.entity(self.ctx.key_at(subject.start, subject.end))).__name__ == "Institution"
+        for child in s.children(subject.index):
+            if child.rel != "nmod" or child.start < subject.start:
+                continue
+            prep = _preposition(s, child)
+            key = self.ctx.key_at(child.start, child.end)
+            if isinstance(self.ctx.entity(key), Place) and (prep == "в" or body and prep is None):
+                return key
+        return None
 
     def _bare_site(self, key: str) -> bool:
         """A place known only by its kind ("трасса", "больница"), which a name says better."""
@@ -905,6 +937,40 @@ def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
     plural = subject.feats.get("Number") == "Plur" or any(
         c.rel.startswith("nummod") or c.rel == "conj" for c in s.children(subject.index))
     return (number == "Plur") == plural
+
+
+# verbs whose subject does what the verb they govern tells ("решил посетить", "распорядился
+# освободить"); not verbs of asking ("потребовал освободить"), whose subject only wants it done
+_CONTROL = {"решить", "решать", "планировать", "запланировать", "намереваться", "собираться", "собраться",
+            "хотеть", "захотеть", "пытаться", "попытаться", "мочь", "смочь", "начать", "начинать",
+            "продолжить", "продолжать", "согласиться", "успеть", "распорядиться", "постановить", "отправиться",
+            "приехать", "прибыть", "прилететь"}
+
+
+# verbs of going somewhere: their "в"/"на" phrase is where to, and the going happens there too
+_MOVES = {"переезд", "эмиграция", "депортация", "эвакуация"}  # where one moved to is the move's place
+_ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
+
+
+def _direction(noun: Token, prep: str, word: Token) -> bool:
+    """A "в"/"на" phrase in the accusative tells where to ("переехал в Испанию"), not where."""
+    return prep in ("в", "во", "на") and noun.feats.get("Case") == "Acc" and word.lemma not in _ARRIVING
+
+
+def _controller(s: Sentence, verb: Token) -> Token | None:
+    """The subject of the verb that governs this one ("X решил посетить", "X приехал выступить")."""
+    if verb.rel != "xcomp" or verb.head is None:
+        return None
+    head = next((t for t in s.tokens if t.index == verb.head), None)
+    if head is None or head.lemma not in _CONTROL or head.pos != "VERB":
+        return None
+    return _subject(s, head) or _controller(s, head)
+
+
+def _actor(s: Sentence, verb: Token) -> Token | None:
+    """Who does what a verb tells: its subject, the subject of the verb it is coordinated with
+    ("…, но приняла участие в дебатах") or of the verb that governs it ("решил принять участие")."""
+    return _subject(s, verb) or _controller(s, verb)
 
 
 def _own_subject(s: Sentence, token: Token) -> Token | None:
