@@ -45,6 +45,7 @@ class IncidentReader:
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
         self._performed = False  # whether those gave it ("выступил с концертом")
+        self._decreed = False  # whether those decided it ("подписал указ об отставке X")
         self.trigger_of: dict[str, tuple[Segment, Token]] = {}
 
     # -- main loop ----------------------------------------------------------------------------
@@ -295,11 +296,13 @@ class IncidentReader:
         self._owner_victims = []
         # "Кисин выступит с концертом": who gives a concert performs it
         taker = agent_role if kind == "Incident" and agent_role == "actor" and self._performed else "participant"
+        if agent_role and (kind == "Visit" or self._decreed):
+            taker = agent_role  # "находится с визитом": the visitor; "подписал указ об отставке": who made it
         for key in self._taking_part:
             if key not in agents and key not in patients:
                 incident.participations.append(Participation(key, taker, [self._evidence(seg, 0.65)]))
         self._taking_part = []
-        self._performed = False
+        self._performed = self._decreed = False
         for key in patients:
             if patient_role:
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
@@ -509,17 +512,35 @@ class IncidentReader:
     def _takers_part(self, s: Sentence, noun: Token, head: Token) -> list[str]:
         """"X выступил на пресс-конференции", "X принял участие в выборах", "X победил на
         выборах": the subject of the verb a happening's noun hangs on took part in it."""
+        if _caption(s, noun):
+            # "Анна Белова и Олег Смирнов на премьере фильма": a caption names who was there
+            self._performed = noun.lemma == "выступление"
+            return _unique([k for t in s.tokens if t.end <= noun.start and t.pos == "PROPN"
+                            for k in [self.ctx.key_at(t.start, t.end)] if type(self.ctx.entity(k)).__name__ == "Person"])
         if noun.rel not in ("obl", "obj", "nmod"):
             return []
         verb = head
         if head.lemma == "участие" and head.head is not None:  # "принял участие в …"
             verb = next((t for t in s.tokens if t.index == head.head), head)
+        elif noun.rel == "nmod" and head.lemma in _DECREES and _preposition(s, noun) in ("о", "об") and \
+                lex.trigger_at(s, noun) is not None and lex.trigger_at(s, noun).type in ("Resignation", "Appointment"):
+            # "подписал указ об отставке X", "принял решение о назначении": who signed made it
+            verb = next((t for t in s.tokens if t.index == head.head), head)
+            self._decreed = verb.pos == "VERB"
         elif noun.rel == "nmod":
             return []
-        if verb.pos != "VERB" or verb.feats.get("VerbForm") in ("Part", "Conv") and verb.rel in ("acl", "amod"):
+        if verb.pos == "VERB" and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
+            # "Барак Обама, находящийся с визитом в ЮАР": the one the participle describes
+            described = next((t for t in s.tokens if t.index == verb.head), None)
+            if described is None or lex.VERBS.get(verb.lemma) in ("Death", "Injury") or verb.lemma in _TELLING:
+                return []
+            return self._parties(s, described)
+        if verb.pos != "VERB" or verb.feats.get("VerbForm") == "Conv" and verb.rel in ("acl", "amod"):
             return []
-        if verb.lemma in _TELLING:
-            return []  # "рассказал о войне": who tells of it took no part in it
+        if verb.lemma in _TELLING and not (_preposition(s, noun) == "на" and lex.trigger_at(s, noun) is not None
+                                           and lex.trigger_at(s, noun).type in ("Meeting", "Ceremony")):
+            return []  # "рассказал о войне": who tells of it took no part in it ("заявил на
+            # пресс-конференции" did: one speaks at a meeting by taking part in it)
         if lex.VERBS.get(verb.lemma) in ("Death", "Injury"):
             return []  # "погиб во время урагана": a casualty of it, read with the death
         self._performed = verb.lemma in _PERFORM
@@ -598,7 +619,7 @@ class IncidentReader:
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
             elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
-                if _direction(child, prep, token) and incident.label not in _MOVES:
+                if _direction(child, prep, token) and not _going(incident):
                     continue  # "переехал в Испанию", "попал в больницу": where to, not where it happened
                 if incident.place is None or self._bare_site(incident.place):
                     incident.place = key  # "на трассе в провинции Феррара": the named place
@@ -607,7 +628,7 @@ class IncidentReader:
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
             if prep in ("из", "в") and (item is None or prep == "в" and not isinstance(item, Place)
-                                        and not (_direction(child, prep, token) and incident.label not in _MOVES)):
+                                        and not (_direction(child, prep, token) and not _going(incident))):
                 # "в Доме культуры в Москве": the named place under a hall or a body
                 # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
                 # в Москве": the name under the noun
@@ -621,6 +642,13 @@ class IncidentReader:
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
                     elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)):
+                        incident.place = inner_key
+            if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and self.people.named_at(s, child):
+                # "встречу с Си Цзиньпином в Пекине": the parser hangs the place on the partner
+                for grand in s.children(child.index):
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    if grand.rel == "nmod" and _preposition(s, grand) in ("в", "на") and \
+                            grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
                         incident.place = inner_key
             if not lex.VERBS.get(token.lemma) and child.rel == "nmod" and prep is None and person_lemma(child):
                 # "побег заключённых из учреждения …": the source hangs under the escapees
@@ -950,6 +978,23 @@ _CONTROL = {"решить", "решать", "планировать", "запл�
 # verbs of going somewhere: their "в"/"на" phrase is where to, and the going happens there too
 _MOVES = {"переезд", "эмиграция", "депортация", "эвакуация"}  # where one moved to is the move's place
 _ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
+
+
+# what a post is given or taken by ("подписал указ об отставке")
+_DECREES = {"указ", "распоряжение", "приказ", "решение", "постановление"}
+
+
+def _caption(s: Sentence, noun: Token) -> bool:
+    """A line with no verb naming persons "на"/"во время" a happening: a photo's caption."""
+    if any(t.pos in ("VERB", "AUX") for t in s.tokens) or len(s.tokens) > 25:
+        return False
+    case = [c for c in s.children(noun.index) if c.rel == "case"]
+    return any(c.lemma == "на" or c.lemma == "в" and any(f.lemma == "время" for f in s.children(c.index)) for c in case)
+
+
+def _going(incident: Incident) -> bool:
+    """A visit or a move, whose place is where one went ("визит в Москву", "переехал в Ригу")."""
+    return incident.type == "Visit" or incident.label in _MOVES
 
 
 def _direction(noun: Token, prep: str, word: Token) -> bool:
