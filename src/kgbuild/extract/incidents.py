@@ -269,6 +269,8 @@ class IncidentReader:
             earlier = self._died_before(patients)
             if earlier is not None:
                 self._retell(earlier, seg, token)
+                if earlier.place is None:  # "Майкл умер в своём доме в Оксфордшире": where, told later
+                    self._where(seg, token, earlier)
                 return None  # "отдали свои жизни": a death already told
             attack = self._attack_on(patients, seg)
             if attack is not None:  # the targets of an attack died: they were killed
@@ -364,6 +366,8 @@ class IncidentReader:
                     incident.participations.append(Participation(p.agent, "actor", list(p.evidence)))
         if setting is not None and setting is not incident:
             incident.part_of = setting.key
+            if setting.place is None and incident.place is not None and not self._bare_site(incident.place):
+                setting.place = incident.place  # "погиб в ДТП в Италии": the accident was there too
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
@@ -406,6 +410,14 @@ class IncidentReader:
                     (child.rel == "obl" and child.lemma in lex.POSTS):
                 # "назначен начальником УВД", "на пост главы администрации": where the post is
                 incident.institution = incident.institution or self._post_institution(s, child)
+            if incident.type in ("Appointment", "Election") and incident.place is None and \
+                    (child.feats.get("Case") == "Ins" and child.rel in ("obl", "xcomp") or child.lemma in lex.POSTS) \
+                    and child.lemma not in _ENVOYS:
+                # "мэром Детройта избран", "назначен премьер-министром Армении": the post's place
+                for inner in s.children(child.index):
+                    key = self.ctx.key_at(inner.start, inner.end)
+                    if inner.rel == "nmod" and inner.feats.get("Case") == "Gen" and isinstance(self.ctx.entity(key), Place):
+                        incident.place = key
             if incident.type == "Signing" and child.rel in ("obj", "nsubj:pass"):
                 incident.outcome = incident.outcome or _phrase(s, child)
 
@@ -612,9 +624,10 @@ class IncidentReader:
         for child in s.children(token.index):
             prep = _preposition(s, child)
             key = self.ctx.key_at(child.start, child.end)
-            if key is None:
+            if key is None:  # "в посёлке Горный": the name under the noun (not a phrase of its own)
                 for grand in s.children(child.index):
-                    key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN" else None)
+                    key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN"
+                                  and _preposition(s, grand) is None else None)
             item = self.ctx.entity(key)
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
@@ -641,7 +654,9 @@ class IncidentReader:
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
-                    elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)):
+                    elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)) \
+                            and not (_direction(grand if _preposition(s, grand) else child, "в", token)
+                                     and not _going(incident)):  # "в ходе поездки в Сирию": where to
                         incident.place = inner_key
             if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and self.people.named_at(s, child):
                 # "встречу с Си Цзиньпином в Пекине": the parser hangs the place on the partner
@@ -980,6 +995,8 @@ _MOVES = {"переезд", "эмиграция", "депортация", "эв�
 _ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
 
 
+# posts whose genitive names who sends them, not where they are held ("послом Японии в МАГАТЭ")
+_ENVOYS = {"посол", "консул", "представитель", "полпред", "постпред", "посланник", "атташе", "эмиссар"}
 # what a post is given or taken by ("подписал указ об отставке")
 _DECREES = {"указ", "распоряжение", "приказ", "решение", "постановление"}
 
