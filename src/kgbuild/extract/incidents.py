@@ -287,8 +287,6 @@ class IncidentReader:
         agent_role, patient_role = lex.roles(trigger) if kind == trigger.type else lex.ROLES.get(kind, (None, None))
         if kind == "Killing" and trigger.type == "Death":
             patient_role = "victim"
-        if kind == "Meeting" and token.lemma in _ENCOUNTERS:
-            agent_role = patient_role = "actor"  # "X встретился с Y", "встреча X с Y": both sides meet
         conf = 0.7
         for key in agents:
             if agent_role:
@@ -999,8 +997,6 @@ _ARRIVING = {"посетить", "посещать", "прибыть", "приб
 
 # posts whose genitive names who sends them, not where they are held ("послом Японии в МАГАТЭ")
 _ENVOYS = {"посол", "консул", "представитель", "полпред", "постпред", "посланник", "атташе", "эмиссар"}
-# a meeting of two sides, each of which meets the other (not those present "на встрече")
-_ENCOUNTERS = {"встреча", "встретиться", "встречаться"}
 # what a post is given or taken by ("подписал указ об отставке")
 _DECREES = {"указ", "распоряжение", "приказ", "решение", "постановление"}
 
