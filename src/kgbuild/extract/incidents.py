@@ -45,7 +45,6 @@ class IncidentReader:
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
         self._performed = False  # whether those gave it ("выступил с концертом")
-        self._decreed = False  # whether those decided it ("подписал указ об отставке X")
         self.trigger_of: dict[str, tuple[Segment, Token]] = {}
 
     # -- main loop ----------------------------------------------------------------------------
@@ -298,13 +297,13 @@ class IncidentReader:
         self._owner_victims = []
         # "Кисин выступит с концертом": who gives a concert performs it
         taker = agent_role if kind == "Incident" and agent_role == "actor" and self._performed else "participant"
-        if agent_role and (kind == "Visit" or self._decreed):
-            taker = agent_role  # "находится с визитом": the visitor; "подписал указ об отставке": who made it
+        if agent_role and kind == "Visit":
+            taker = agent_role  # "находится с визитом": the visitor
         for key in self._taking_part:
             if key not in agents and key not in patients:
                 incident.participations.append(Participation(key, taker, [self._evidence(seg, 0.65)]))
         self._taking_part = []
-        self._performed = self._decreed = False
+        self._performed = False
         for key in patients:
             if patient_role:
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
@@ -432,6 +431,8 @@ class IncidentReader:
         light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
         if subject is None and light:
             subject = _subject(s, head)
+        if subject is None and not trigger.is_verb and trigger.type in _DECREED:
+            subject = self._decreer(s, token)  # "подписал указ об отставке X": who signed it did it
         if light:  # "вынес приговор осуждённому X": the one it concerns is the verb's dative
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
@@ -511,6 +512,28 @@ class IncidentReader:
             patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
 
+    def _decreer(self, s: Sentence, noun: Token) -> Token | None:
+        """Who decided a dismissal, an appointment or a release told as "об"-phrase: the signer
+        of a decree ("подписал указ об отставке"), who ordered it ("распорядились об
+        освобождении") or the body that announced it ("Кремль объявил об увольнении")."""
+        if noun.rel not in ("nmod", "obl") or _preposition(s, noun) not in ("о", "об") or noun.head is None:
+            return None
+        head = next((t for t in s.tokens if t.index == noun.head), None)
+        if head is not None and head.lemma in _DECREES and head.head is not None:
+            verb = next((t for t in s.tokens if t.index == head.head), None)
+            return _actor(s, verb) if verb is not None and verb.pos == "VERB" and head.rel == "obj" else None
+        if head is None or head.pos != "VERB":
+            return None
+        subject = _actor(s, head)
+        if head.lemma in _ORDERING:
+            return subject
+        if any(c.lemma == "свой" for c in s.children(noun.index)) and lex.trigger_at(s, noun).type == "Resignation":
+            return subject  # "министр объявил о своей отставке": he leaves (not "о своём назначении")
+        if head.lemma in ("объявить", "объявлять", "подтвердить") and subject is not None:
+            body = self.ctx.entity(self.ctx.key_at(subject.start, subject.end))
+            return subject if type(body).__name__ == "Institution" else None
+        return None
+
     def _parties(self, s: Sentence, head: Token) -> list[str]:
         """The persons, groups and institutions a phrase names: a party to a happening can be a
         ministry or a club as well as a person."""
@@ -534,11 +557,6 @@ class IncidentReader:
         verb = head
         if head.lemma == "участие" and head.head is not None:  # "принял участие в …"
             verb = next((t for t in s.tokens if t.index == head.head), head)
-        elif noun.rel == "nmod" and head.lemma in _DECREES and _preposition(s, noun) in ("о", "об") and \
-                lex.trigger_at(s, noun) is not None and lex.trigger_at(s, noun).type in ("Resignation", "Appointment"):
-            # "подписал указ об отставке X", "принял решение о назначении": who signed made it
-            verb = next((t for t in s.tokens if t.index == head.head), head)
-            self._decreed = verb.pos == "VERB"
         elif noun.rel == "nmod":
             return []
         if verb.pos == "VERB" and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
@@ -997,8 +1015,10 @@ _ARRIVING = {"посетить", "посещать", "прибыть", "приб
 
 # posts whose genitive names who sends them, not where they are held ("послом Японии в МАГАТЭ")
 _ENVOYS = {"посол", "консул", "представитель", "полпред", "постпред", "посланник", "атташе", "эмиссар"}
-# what a post is given or taken by ("подписал указ об отставке")
+# what a post is given or taken by, or a prisoner freed by ("подписал указ об отставке")
 _DECREES = {"указ", "распоряжение", "приказ", "решение", "постановление"}
+_ORDERING = {"распорядиться", "постановить", "приказать"}
+_DECREED = {"Resignation", "Appointment", "Release"}
 
 
 def _caption(s: Sentence, noun: Token) -> bool:
