@@ -963,7 +963,7 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with when it has none."""
     own = _own_subject(s, verb)
     if own is not None:
-        return own if _same_gender(verb, own) else None
+        return own if _same_gender(s, verb, own) else None
     token, seen = verb, {verb.index}
     while token.rel == "conj" and token.head is not None:
         # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it
@@ -982,12 +982,14 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     return None
 
 
-def _same_gender(verb: Token, subject: Token) -> bool:
-    """"…брат, умерла…": a past-tense verb that disagrees with the noun is not its predicate."""
+def _same_gender(s: Sentence, verb: Token, subject: Token) -> bool:
+    """"…брат, умерла…": a past-tense verb that disagrees with the noun is not its predicate,
+    unless the name after the noun agrees ("депутат Анна Белова решила")."""
     v, n = verb.feats.get("Gender"), subject.feats.get("Gender")
     if not v or not n or subject.pos != "NOUN" or verb.feats.get("Number") == "Plur":
         return True
-    return v == n
+    return v == n or any(c.rel in ("appos", "flat:name") and c.pos == "PROPN" and c.feats.get("Gender") == v
+                         for c in s.children(subject.index))
 
 
 def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
