@@ -501,8 +501,8 @@ class IncidentReader:
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
                 keys = parties(s, child)
                 if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
-                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor":  # "концерт Мадонны"
-                    agents += keys
+                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor" and trigger.label not in _STAGED:
+                    agents += keys  # "выступление Мадонны"; at "концерт Мадонны" she takes part in a show
                 else:
                     patients += keys
         if subject is not None and subject.pos != "PRON":
@@ -573,7 +573,8 @@ class IncidentReader:
             # пресс-конференции" did: one speaks at a meeting by taking part in it)
         if lex.VERBS.get(verb.lemma) in ("Death", "Injury"):
             return []  # "погиб во время урагана": a casualty of it, read with the death
-        self._performed = verb.lemma in _PERFORM
+        # "выступил с концертом" gives it; "на концерте выступили группы": they took part in it
+        self._performed = verb.lemma in _PERFORM and _preposition(s, noun) != "на"
         subject = _actor(s, verb)
         takers = self._parties(s, subject) if subject is not None else []
         if verb.lemma in _CONTEST_VERBS:  # "победил Уорд на праймериз": the one beaten took part too
@@ -882,6 +883,8 @@ _STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
 # what follows from an incident ("в результате … погибли"), and what it can follow from
 _CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest", "Fire", "Explosion"}
 _SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
+# shows put on by many: those named with them take part ("концерт Басты", "выставка Анны")
+_STAGED = _SHOWS | {"показ", "спектакль", "премьера"}
 _CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
            "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it
