@@ -505,12 +505,36 @@ class IncidentReader:
                     agents += keys  # "выступление Мадонны"; at "концерт Мадонны" she takes part in a show
                 else:
                     patients += keys
+        if trigger.type == "Appointment" and trigger.is_verb and not passive and not patients and not any(
+                c.rel in ("obj", "iobj") for c in s.children(token.index)):
+            patients += self._appointee(s, token)
         if subject is not None and subject.pos != "PRON":
             # "Папа назначил его на должность": "его" is someone told before, never the subject
             pronouns = {k for c in s.children(token.index) if c.pos == "PRON" and c.rel in ("obj", "iobj")
                         for k in self.people.resolve(s, c, create=False)}
             patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
+
+    def _appointee(self, s: Sentence, verb: Token) -> list[str]:
+        """"назначил начальником штаба генерала Григория Педченко": with no object of its own,
+        the parser hangs the one appointed under the post; the last name there is his."""
+        post = next((c for c in s.children(verb.index) if c.rel in ("xcomp", "obl") and c.feats.get("Case") == "Ins"
+                     and c.start > verb.start), None)
+        if post is None:
+            return []
+        below, todo = [], [post]
+        while todo:
+            for c in s.children(todo.pop().index):
+                below.append(c)
+                todo.append(c)
+        names = [t for t in below if t.pos == "PROPN" and t.rel in ("appos", "nmod") and t.feats.get("Case") in ("Acc", "Gen")
+                 and type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ == "Person"]
+        if not names:
+            return []
+        last = max(names, key=lambda t: t.start)  # the phrase ends with the name
+        if any(t.rel not in ("flat:name", "punct") for t in below if t.start > last.start):
+            return []
+        return [self.ctx.key_at(last.start, last.end)]
 
     def _decreer(self, s: Sentence, noun: Token) -> Token | None:
         """Who decided a dismissal, an appointment or a release told as "об"-phrase: the signer
@@ -538,7 +562,11 @@ class IncidentReader:
         """The persons, groups and institutions a phrase names: a party to a happening can be a
         ministry or a club as well as a person."""
         keys = self._persons(s, head)
-        for t in [head] + [c for c in s.children(head.index) if c.rel == "conj"]:
+        tokens = [head] + [c for c in s.children(head.index) if c.rel == "conj"]
+        if head.lemma in _KINDS_OF_BODY:  # "группы «Вежливый отказ», «Ива Нова» и «Выход»": the names
+            named = [c for c in s.children(head.index) if c.rel in ("appos", "nmod") and c.pos == "PROPN"]
+            tokens += named + [c for n in named for c in s.children(n.index) if c.rel == "conj"]
+        for t in tokens:
             key = self.ctx.key_at(t.start, t.end)
             if key not in keys and type(self.ctx.entity(key)).__name__ == "Institution":
                 keys.append(key)
@@ -1018,6 +1046,8 @@ _MOVES = {"переезд", "эмиграция", "депортация", "эв�
 _ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
 
 
+# nouns for a kind of body, whose names follow them ("группа «Ленинград»", "клуб «Спартак»")
+_KINDS_OF_BODY = {"группа", "коллектив", "ансамбль", "команда", "клуб", "партия", "оркестр", "театр", "компания"}
 # posts whose genitive names who sends them, not where they are held ("послом Японии в МАГАТЭ")
 _ENVOYS = {"посол", "консул", "представитель", "полпред", "постпред", "посланник", "атташе", "эмиссар"}
 # what a post is given or taken by, or a prisoner freed by ("подписал указ об отставке")
@@ -1045,11 +1075,16 @@ def _direction(noun: Token, prep: str, word: Token) -> bool:
 
 
 def _controller(s: Sentence, verb: Token) -> Token | None:
-    """The subject of the verb that governs this one ("X решил посетить", "X приехал выступить")."""
-    if verb.rel != "xcomp" or verb.head is None:
+    """The subject of the verb that governs this one ("X решил посетить", "X приехал выступить"),
+    or of the verb a converb hangs on ("X преодолел препятствие, победив на праймериз")."""
+    if verb.head is None:
         return None
     head = next((t for t in s.tokens if t.index == verb.head), None)
-    if head is None or head.lemma not in _CONTROL or head.pos != "VERB":
+    if head is None or head.pos != "VERB":
+        return None
+    if verb.rel == "advcl" and verb.feats.get("VerbForm") == "Conv":
+        return _subject(s, head) or _controller(s, head)
+    if verb.rel != "xcomp" or head.lemma not in _CONTROL:
         return None
     return _subject(s, head) or _controller(s, head)
 
