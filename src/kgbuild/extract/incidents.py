@@ -327,7 +327,7 @@ class IncidentReader:
             head = next((t for t in s.tokens if t.index == token.head), None)
             if head is not None and head.lemma == "участие" and head.head is not None:  # "принял участие в …"
                 head = next((t for t in s.tokens if t.index == head.head), None)
-            if token.rel in ("nsubj", "obl", "obj", "nmod") and head is not None and head.pos == "VERB" and \
+            if token.rel in ("nsubj", "nsubj:pass", "obl", "obj", "nmod") and head is not None and head.pos == "VERB" and \
                     lex.trigger_at(s, head) is None:
                 # "в Турции произошло землетрясение", "в Нью-Йорке принял участие в концерте"
                 self._where(seg, head, incident)
@@ -852,6 +852,8 @@ class IncidentReader:
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
                 continue
             incident = (told or same)[0]
+            if incident.place is None:  # "Взрыв в Киеве: двое пострадавших" over a body that never says where
+                self._where(seg, trigger.token, incident)
             word = self.ctx.evidence(trigger.token.start, trigger.token.end, 0.6)
             if all(e.start != word.start for e in incident.retold):
                 incident.retold.append(word)
