@@ -849,8 +849,13 @@ class IncidentReader:
                 # "Трамп назначил Хантсмена послом" over a body whose appointments are others'
                 self._incident(seg, trigger)
                 continue
+            first = min(same, key=lambda i: self.start_of.get(i.key, 0)) if same else None
             if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
-                continue
+                if told or trigger.is_verb or first is None or first.part_of:
+                    continue
+                # "Пожар в Чернобыле локализован" over a body telling the fire, then what burnt:
+                # a headline's noun names the happening the body tells first
+                same = [first]
             incident = (told or same)[0]
             if incident.place is None:  # "Взрыв в Киеве: двое пострадавших" over a body that never says where
                 self._where(seg, trigger.token, incident)
