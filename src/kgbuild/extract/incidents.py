@@ -850,7 +850,8 @@ class IncidentReader:
                 self._incident(seg, trigger)
                 continue
             first = min(same, key=lambda i: self.start_of.get(i.key, 0)) if same else None
-            if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
+            if len(told) != 1 and not (len(same) == 1 and (not trigger.is_verb or not persons)):
+                # "В США умер моряк" over a body telling one death: the headline names no one else
                 if told or trigger.is_verb or first is None or first.part_of:
                     continue
                 # "Пожар в Чернобыле локализован" over a body telling the fire, then what burnt:
