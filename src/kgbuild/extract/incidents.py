@@ -628,10 +628,15 @@ class IncidentReader:
                 return
             if is_person:
                 found.append(t)
+            # "группа террористов": the people a collective noun is of; but "Предшественник
+            # Кравцова Иван Муравьев", "Ли Пэн, соратник Цзян Цзэминя": a name in apposition is who,
+            # the genitive whose predecessor or ally
+            whose = any(
+                c.rel == "appos" and self.people.named_at(s, c) for c in s.children(t.index))
             for c in s.children(t.index):
                 if c.feats.get("Case") == "Ins" and t.feats.get("Case") != "Ins" and _preposition(s, c) is None:
                     continue  # "второго задержали раненым": a state, not another person
-                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod"):
+                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod" and not whose):
                     visit(c, depth + 1)
 
         visit(head, 0)
