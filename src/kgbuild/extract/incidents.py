@@ -595,6 +595,8 @@ class IncidentReader:
             return self._parties(s, described)
         if verb.pos != "VERB" or verb.feats.get("VerbForm") == "Conv" and verb.rel in ("acl", "amod"):
             return []
+        if verb is head and (_preposition(s, noun) in _APART or "связь" in _fixed(s, noun)):
+            return []  # "возбудил дело в связи с акцией", "уехал после выборов": not a part in it
         if verb.lemma in _TELLING and not (_preposition(s, noun) == "на" and lex.trigger_at(s, noun) is not None
                                            and lex.trigger_at(s, noun).type in ("Meeting", "Ceremony")):
             return []  # "рассказал о войне": who tells of it took no part in it ("заявил на
@@ -1059,6 +1061,9 @@ _MOVES = {"переезд", "эмиграция", "депортация", "эв�
 _ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
 
 
+# prepositions that put one beside a happening, not in it
+_APART = {"о", "об", "обо", "после", "до", "против", "за", "из-за", "благодаря", "вопреки", "ради", "без", "накануне",
+          "перед", "к", "ко", "от", "по", "вне"}
 # nouns for a kind of body, whose names follow them ("группа «Ленинград»", "клуб «Спартак»")
 _KINDS_OF_BODY = {"группа", "коллектив", "ансамбль", "команда", "клуб", "партия", "оркестр", "театр", "компания"}
 # posts whose genitive names who sends them, not where they are held ("послом Японии в МАГАТЭ")
