@@ -72,9 +72,9 @@ class IncidentReader:
                         self._retell(told, seg, token)
                         continue
                     # "после отставки Хендерсона": a happening named only in passing is still one,
-                    # when it says whose
+                    # when it says whose or where
                     incident = self._incident(seg, trigger)
-                    if incident is not None and not incident.participations and incident in self.incidents:
+                    if incident is not None and not incident.participations and not incident.place and incident in self.incidents:
                         self.incidents.remove(incident)
                     continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
