@@ -496,6 +496,10 @@ class IncidentReader:
                 patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
             elif trigger.label in ("брак", "развод") and child.rel == "obl" and prep in ("на", "с", "со"):
                 patients += self._persons(s, child)  # "женился на X", "развёлся с X"
+            elif trigger.label in ("брак", "развод") and trigger.is_verb and child.lemma in ("брак", "развод"):
+                for inner in s.children(child.index):  # "сочетался браком с X"
+                    if inner.rel in ("nmod", "obl") and _preposition(s, inner) in ("с", "со"):
+                        patients += self._persons(s, inner)
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
@@ -859,7 +863,7 @@ class IncidentReader:
             first = min(same, key=lambda i: self.start_of.get(i.key, 0)) if same else None
             if len(told) != 1 and not (len(same) == 1 and (not trigger.is_verb or not persons)):
                 # "В США умер моряк" over a body telling one death: the headline names no one else
-                if told or trigger.is_verb or first is None or first.part_of:
+                if told or trigger.is_verb and persons or first is None or first.part_of:
                     continue
                 # "Пожар в Чернобыле локализован" over a body telling the fire, then what burnt:
                 # a headline's noun names the happening the body tells first
