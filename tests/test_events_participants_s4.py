@@ -79,6 +79,10 @@ CASES = [
     ("Умер актёр Игорь Волков. Волков умер в своём доме в Подмосковье.",
      {"смерть.casualty=Игорь Волков", "смерть@Подмосковье"}),
     ("Футболист Олег Смирнов сочетался браком с Анной Беловой.", {"брак.actor=Олег Смирнов", "брак.actor=Анна Белова"}),
+    # the body an election fills takes part in it; the place hung on an adjective is the election's
+    ("Кандидат Олег Смирнов примет участие в выборах в Мосгордуму.",
+     {"выборы.participant=Олег Смирнов", "выборы.participant=Мосгордума"}),
+    ("Это первые в Мали президентские выборы после военного путча.", {"выборы@Мали"}),
     # one moves to a place: the move's place is where one went
     ("Мэр Андрей Соколов переехал в Ригу.", {"переезд.actor=Андрей Соколов", "переезд@Рига"}),
 ]
@@ -103,6 +107,9 @@ NEGATIVE = [
     ("Министр Олег Смирнов рассказал о своём назначении.", {"назначение.actor=Олег Смирнов"}),
     # the predecessor is the one named in apposition, not the one whose predecessor he was
     ("Предшественник Кравцова 31-летний Иван Муравьев был снят с должности.", {"отставка.participant=Кравцов"}),
+    # the office an election fills is no one who ran
+    ("Россия попытается перенести выборы генерального секретаря на следующий год.",
+     {"выборы.participant=генеральный секретарь", "выборы.participant=секретарь"}),
     # a body acting because of a protest, one leaving after an election: beside it, not in it
     ("Следственный комитет возбудил уголовное дело в связи с акцией протеста у здания мэрии.",
      {"протестная акция.participant=Следственный комитет"}),

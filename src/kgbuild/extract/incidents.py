@@ -15,6 +15,7 @@ from . import triggers as lex
 from .context import Context
 from .groups import People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token
+from .ranks import POSTS as OFFICES
 from .segments import Segment, inside, quoted_spans, segments
 
 WEAPONS = {"нож", "топор", "пистолет", "автомат", "ружьё", "ружье", "обрез", "молоток", "арматура",
@@ -455,6 +456,11 @@ class IncidentReader:
                     and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation", "Incident"):
                 patients += parties(s, child)  # "встреча с X", "война между X и Y"
                 continue
+            if trigger.type == "Election" and not trigger.is_verb and prep in ("в", "во") and child.rel in ("nmod", "obl"):
+                body = self.ctx.key_at(child.start, child.end)
+                if type(self.ctx.entity(body)).__name__ == "Institution":
+                    patients.append(body)  # "выборы в Мосгордуму": the body elected
+                    continue
             if happening and child.rel == "nmod" and child.lemma == "участие" and prep == "с":
                 for inner in s.children(child.index):
                     if inner.rel == "nmod":
@@ -503,6 +509,8 @@ class IncidentReader:
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
+                if trigger.type == "Election" and not self.people.named_at(s, child) and _office(child):
+                    continue  # "выборы президента", "избрание генсека": the office, not who ran
                 keys = parties(s, child)
                 if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
                         trigger.type == "Incident" and lex.roles(trigger)[0] == "actor" and trigger.label not in _STAGED:
@@ -715,6 +723,13 @@ class IncidentReader:
                     elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)) \
                             and not (_direction(grand if _preposition(s, grand) else child, "в", token)
                                      and not _going(incident)):  # "в ходе поездки в Сирию": where to
+                        incident.place = inner_key
+            if child.rel == "amod" and incident.place is None and not lex.VERBS.get(token.lemma):
+                # "первые в Мали президентские выборы": the parser hangs the place on the adjective
+                for grand in s.children(child.index):
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    if grand.rel == "nmod" and _preposition(s, grand) in ("в", "во", "на") and \
+                            grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
                         incident.place = inner_key
             if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and self.people.named_at(s, child):
                 # "встречу с Си Цзиньпином в Пекине": the parser hangs the place on the partner
@@ -1084,6 +1099,11 @@ def _caption(s: Sentence, noun: Token) -> bool:
         return False
     case = [c for c in s.children(noun.index) if c.rel == "case"]
     return any(c.lemma == "на" or c.lemma == "в" and any(f.lemma == "время" for f in s.children(c.index)) for c in case)
+
+
+def _office(token: Token) -> bool:
+    """A post named as an office ("выборы президента"), not a person holding it."""
+    return token.lemma in OFFICES or token.lemma in ("генсек", "мэр", "губернатор", "глава")
 
 
 def _going(incident: Incident) -> bool:
