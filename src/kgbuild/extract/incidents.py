@@ -607,6 +607,9 @@ class IncidentReader:
             return self._parties(s, described)
         if verb.pos != "VERB" or verb.feats.get("VerbForm") == "Conv" and verb.rel in ("acl", "amod"):
             return []
+        if any(c.lemma == "не" for c in s.children(verb.index)) or head.lemma == "участие" and any(
+                c.lemma == "не" for c in s.children(head.index)):
+            return []  # "не принимал участия в боевых действиях"
         if verb is head and (_preposition(s, noun) in _APART or "связь" in _fixed(s, noun)):
             return []  # "возбудил дело в связи с акцией", "уехал после выборов": not a part in it
         if verb.lemma in _TELLING and not (_preposition(s, noun) == "на" and lex.trigger_at(s, noun) is not None
@@ -650,7 +653,8 @@ class IncidentReader:
             for c in s.children(t.index):
                 if c.feats.get("Case") == "Ins" and t.feats.get("Case") != "Ins" and _preposition(s, c) is None:
                     continue  # "второго задержали раненым": a state, not another person
-                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod" and not whose):
+                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod" and not whose
+                                                                and c.pos != "PRON"):  # "его последователей": not him
                     visit(c, depth + 1)
 
         visit(head, 0)
