@@ -75,7 +75,8 @@ class IncidentReader:
                     # "после отставки Хендерсона": a happening named only in passing is still one,
                     # when it says whose or where
                     incident = self._incident(seg, trigger)
-                    if incident is not None and not incident.participations and not incident.place and incident in self.incidents:
+                    if incident is not None and not incident.participations and not incident.place \
+                            and incident in self.incidents:
                         self.incidents.remove(incident)
                     continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
@@ -539,7 +540,8 @@ class IncidentReader:
             for c in s.children(todo.pop().index):
                 below.append(c)
                 todo.append(c)
-        names = [t for t in below if t.pos == "PROPN" and t.rel in ("appos", "nmod") and t.feats.get("Case") in ("Acc", "Gen")
+        names = [t for t in below if t.pos == "PROPN" and t.rel in ("appos", "nmod")
+                 and t.feats.get("Case") in ("Acc", "Gen")
                  and type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ == "Person"]
         if not names:
             return []
@@ -724,9 +726,10 @@ class IncidentReader:
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
-                    elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)) \
-                            and not (_direction(grand if _preposition(s, grand) else child, "в", token)
-                                     and not _going(incident)):  # "в ходе поездки в Сирию": where to
+                    elif prep == "в" and isinstance(inner, Place) and \
+                            (incident.place is None or self._bare_site(incident.place)) and \
+                            not (_direction(grand if _preposition(s, grand) else child, "в", token)
+                                 and not _going(incident)):  # "в ходе поездки в Сирию": where to
                         incident.place = inner_key
             if child.rel == "amod" and incident.place is None and not lex.VERBS.get(token.lemma):
                 # "первые в Мали президентские выборы": the parser hangs the place on the adjective
@@ -735,7 +738,8 @@ class IncidentReader:
                     if grand.rel == "nmod" and _preposition(s, grand) in ("в", "во", "на") and \
                             grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
                         incident.place = inner_key
-            if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and self.people.named_at(s, child):
+            if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and \
+                    self.people.named_at(s, child):
                 # "встречу с Си Цзиньпином в Пекине": the parser hangs the place on the partner
                 for grand in s.children(child.index):
                     inner_key = self.ctx.key_at(grand.start, grand.end)
