@@ -435,6 +435,12 @@ class IncidentReader:
             subject = _subject(s, head)
         if subject is None and not trigger.is_verb and trigger.type in _DECREED:
             subject = self._decreer(s, token)  # "подписал указ об отставке X": who signed it did it
+        if subject is None and not trigger.is_verb and (
+                trigger.type == "Resignation" and any(c.lemma == "свой" for c in s.children(token.index)) or
+                trigger.label in ("брак", "развод") and _partner_only(s, token)):
+            # "Рауль Кастро объявил дату своей отставки", "Янукович сообщил о разводе с женой":
+            # the one who tells of his own leaving or marriage is in it
+            subject = _actor(s, _verb_above(s, token)) if _verb_above(s, token) is not None else None
         if light:  # "вынес приговор осуждённому X": the one it concerns is the verb's dative
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
@@ -1107,6 +1113,26 @@ def _caption(s: Sentence, noun: Token) -> bool:
         return False
     case = [c for c in s.children(noun.index) if c.rel == "case"]
     return any(c.lemma == "на" or c.lemma == "в" and any(f.lemma == "время" for f in s.children(c.index)) for c in case)
+
+
+def _verb_above(s: Sentence, token: Token) -> Token | None:
+    """The nearest verb a noun phrase hangs on, through nouns ("объявил дату своей отставки")."""
+    seen = set()
+    while token.head is not None and token.index not in seen:
+        seen.add(token.index)
+        token = next((t for t in s.tokens if t.index == token.head), None)
+        if token is None or token.pos == "VERB":
+            return token
+        if token.pos not in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
+def _partner_only(s: Sentence, noun: Token) -> bool:
+    """"о разводе с женой": a partner in a "с"-phrase and no genitive saying whose."""
+    children = s.children(noun.index)
+    return any(_preposition(s, c) in ("с", "со") for c in children) and not any(
+        c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None for c in children)
 
 
 def _office(token: Token) -> bool:
