@@ -709,7 +709,7 @@ class IncidentReader:
             item = self.ctx.entity(key)
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
-            elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
+            elif prep in ("в", "на", "у", "около", "под", "вблизи", "возле", "близ") and isinstance(item, Place):
                 if _direction(child, prep, token) and not _going(incident):
                     continue  # "переехал в Испанию", "попал в больницу": where to, not where it happened
                 if incident.place is None or self._bare_site(incident.place):
