@@ -1089,8 +1089,9 @@ _CONTROL = {"решить", "решать", "планировать", "запл�
             "приехать", "прибыть", "прилететь"}
 
 
+# where one moved to is the move's place ("переехал в Ригу")
+_MOVES = {"переезд", "эмиграция", "депортация", "эвакуация"}
 # verbs of going somewhere: their "в"/"на" phrase is where to, and the going happens there too
-_MOVES = {"переезд", "эмиграция", "депортация", "эвакуация"}  # where one moved to is the move's place
 _ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
 
 
