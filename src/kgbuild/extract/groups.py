@@ -103,6 +103,12 @@ def norm(lemma: str) -> str:
     return lemma.replace("ё", "е")
 
 
+# nouns naming someone by another ("предшественник Кравцова"): a genitive name after them is the other
+WHOSE_NOUNS = {"соратник", "соратница", "предшественник", "предшественница", "преемник", "преемница", "адвокат",
+               "защитник", "помощник", "помощница", "советник", "советница", "сторонник", "сторонница",
+               "противник", "соперник", "соперница", "поклонник", "поклонница", "убийца", "двойник", "заместитель"}
+
+
 def person_lemma(token: Token) -> str | None:
     """The person noun a token stands for, or None."""
     if token.pos not in ("NOUN", "ADJ", "VERB", "PROPN"):
@@ -276,8 +282,11 @@ class People:
         """The named person, institution or place a phrase refers to ("капитана Омарова")."""
         spans = [head] + [c for c in sentence.children(head.index)
                           if c.rel in ("appos", "flat:name", "flat", "nmod") and c.pos == "PROPN"]
+        spans.sort(key=lambda t: t.rel == "nmod")  # "предшественник Кравцова Иван Муравьев": the name in apposition
         for token in spans:
             key = self.ctx.key_at(token.start, token.end)
+            if key and token.rel == "nmod" and token is not head and head.lemma in WHOSE_NOUNS:
+                continue  # "соратник Цзян Цзэминя", "адвокат Кокорина": the genitive is whose ally
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
         # "Умер Виталий Костомаров, профессор, академик": a post the ranks stage gave a named person

@@ -15,6 +15,7 @@ from . import triggers as lex
 from .context import Context
 from .groups import People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token
+from .ranks import POSTS as OFFICES
 from .segments import Segment, inside, quoted_spans, segments
 
 WEAPONS = {"нож", "топор", "пистолет", "автомат", "ружьё", "ружье", "обрез", "молоток", "арматура",
@@ -72,9 +73,10 @@ class IncidentReader:
                         self._retell(told, seg, token)
                         continue
                     # "после отставки Хендерсона": a happening named only in passing is still one,
-                    # when it says whose
+                    # when it says whose or where
                     incident = self._incident(seg, trigger)
-                    if incident is not None and not incident.participations and incident in self.incidents:
+                    if incident is not None and not incident.participations and not incident.place \
+                            and incident in self.incidents:
                         self.incidents.remove(incident)
                     continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
@@ -268,6 +270,8 @@ class IncidentReader:
             earlier = self._died_before(patients)
             if earlier is not None:
                 self._retell(earlier, seg, token)
+                if earlier.place is None:  # "Майкл умер в своём доме в Оксфордшире": where, told later
+                    self._where(seg, token, earlier)
                 return None  # "отдали свои жизни": a death already told
             attack = self._attack_on(patients, seg)
             if attack is not None:  # the targets of an attack died: they were killed
@@ -295,6 +299,8 @@ class IncidentReader:
         self._owner_victims = []
         # "Кисин выступит с концертом": who gives a concert performs it
         taker = agent_role if kind == "Incident" and agent_role == "actor" and self._performed else "participant"
+        if agent_role and kind == "Visit":
+            taker = agent_role  # "находится с визитом": the visitor
         for key in self._taking_part:
             if key not in agents and key not in patients:
                 incident.participations.append(Participation(key, taker, [self._evidence(seg, 0.65)]))
@@ -311,6 +317,8 @@ class IncidentReader:
         if agent_role == "perpetrator" and agents:
             self.people.story.perpetrators = agents
         self._where(seg, token, incident)
+        if incident.place is None and trigger.is_verb:
+            incident.place = self._seat(s, _actor(s, token))
         if kind in lex.HAPPENINGS:
             self._happening(seg, token, incident)
         if kind == "Resignation":  # "ушёл с поста главы администрации": where the post was
@@ -321,7 +329,7 @@ class IncidentReader:
             head = next((t for t in s.tokens if t.index == token.head), None)
             if head is not None and head.lemma == "участие" and head.head is not None:  # "принял участие в …"
                 head = next((t for t in s.tokens if t.index == head.head), None)
-            if token.rel in ("nsubj", "obl", "obj", "nmod") and head is not None and head.pos == "VERB" and \
+            if token.rel in ("nsubj", "nsubj:pass", "obl", "obj", "nmod") and head is not None and head.pos == "VERB" and \
                     lex.trigger_at(s, head) is None:
                 # "в Турции произошло землетрясение", "в Нью-Йорке принял участие в концерте"
                 self._where(seg, head, incident)
@@ -359,6 +367,8 @@ class IncidentReader:
                     incident.participations.append(Participation(p.agent, "actor", list(p.evidence)))
         if setting is not None and setting is not incident:
             incident.part_of = setting.key
+            if setting.place is None and incident.place is not None and not self._bare_site(incident.place):
+                setting.place = incident.place  # "погиб в ДТП в Италии": the accident was there too
         self.incidents.append(incident)
         self.paragraph_of[incident.key] = seg.paragraph
         self.start_of[incident.key] = token.start
@@ -401,6 +411,14 @@ class IncidentReader:
                     (child.rel == "obl" and child.lemma in lex.POSTS):
                 # "назначен начальником УВД", "на пост главы администрации": where the post is
                 incident.institution = incident.institution or self._post_institution(s, child)
+            if incident.type in ("Appointment", "Election") and incident.place is None and \
+                    (child.feats.get("Case") == "Ins" and child.rel in ("obl", "xcomp") or child.lemma in lex.POSTS) \
+                    and child.lemma not in _ENVOYS:
+                # "мэром Детройта избран", "назначен премьер-министром Армении": the post's place
+                for inner in s.children(child.index):
+                    key = self.ctx.key_at(inner.start, inner.end)
+                    if inner.rel == "nmod" and inner.feats.get("Case") == "Gen" and isinstance(self.ctx.entity(key), Place):
+                        incident.place = key
             if incident.type == "Signing" and child.rel in ("obj", "nsubj:pass"):
                 incident.outcome = incident.outcome or _phrase(s, child)
 
@@ -410,9 +428,19 @@ class IncidentReader:
         patients: list[str] = []
         subject = _subject(s, token)
         head = next((t for t in s.tokens if t.index == token.head), None)
+        if subject is None and trigger.is_verb and not passive:
+            subject = _controller(s, token)  # "судья распорядился освободить X"
         light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
         if subject is None and light:
             subject = _subject(s, head)
+        if subject is None and not trigger.is_verb and trigger.type in _DECREED:
+            subject = self._decreer(s, token)  # "подписал указ об отставке X": who signed it did it
+        if subject is None and not trigger.is_verb and (
+                trigger.type == "Resignation" and any(c.lemma == "свой" for c in s.children(token.index)) or
+                trigger.label in ("брак", "развод") and _partner_only(s, token)):
+            # "Рауль Кастро объявил дату своей отставки", "Янукович сообщил о разводе с женой":
+            # the one who tells of his own leaving or marriage is in it
+            subject = _actor(s, _verb_above(s, token)) if _verb_above(s, token) is not None else None
         if light:  # "вынес приговор осуждённому X": the one it concerns is the verb's dative
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
@@ -435,6 +463,11 @@ class IncidentReader:
                     and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation", "Incident"):
                 patients += parties(s, child)  # "встреча с X", "война между X и Y"
                 continue
+            if trigger.type == "Election" and not trigger.is_verb and prep in ("в", "во") and child.rel in ("nmod", "obl"):
+                body = self.ctx.key_at(child.start, child.end)
+                if type(self.ctx.entity(body)).__name__ == "Institution":
+                    patients.append(body)  # "выборы в Мосгордуму": the body elected
+                    continue
             if happening and child.rel == "nmod" and child.lemma == "участие" and prep == "с":
                 for inner in s.children(child.index):
                     if inner.rel == "nmod":
@@ -476,22 +509,84 @@ class IncidentReader:
                 patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
             elif trigger.label in ("брак", "развод") and child.rel == "obl" and prep in ("на", "с", "со"):
                 patients += self._persons(s, child)  # "женился на X", "развёлся с X"
+            elif trigger.label in ("брак", "развод") and trigger.is_verb and child.lemma in ("брак", "развод"):
+                for inner in s.children(child.index):  # "сочетался браком с X"
+                    if inner.rel in ("nmod", "obl") and _preposition(s, inner) in ("с", "со"):
+                        patients += self._persons(s, inner)
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
+                if trigger.type == "Election" and not self.people.named_at(s, child) and _office(child):
+                    continue  # "выборы президента", "избрание генсека": the office, not who ran
                 keys = parties(s, child)
                 if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
-                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor":  # "концерт Мадонны"
-                    agents += keys
+                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor" and trigger.label not in _STAGED:
+                    agents += keys  # "выступление Мадонны"; at "концерт Мадонны" she takes part in a show
                 else:
                     patients += keys
+        if trigger.type == "Appointment" and trigger.is_verb and not passive and not patients and not any(
+                c.rel in ("obj", "iobj") for c in s.children(token.index)):
+            patients += self._appointee(s, token)
+        if subject is not None and subject.pos != "PRON":
+            # "Папа назначил его на должность": "его" is someone told before, never the subject
+            pronouns = {k for c in s.children(token.index) if c.pos == "PRON" and c.rel in ("obj", "iobj")
+                        for k in self.people.resolve(s, c, create=False)}
+            patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
+
+    def _appointee(self, s: Sentence, verb: Token) -> list[str]:
+        """"назначил начальником штаба генерала Григория Педченко": with no object of its own,
+        the parser hangs the one appointed under the post; the last name there is his."""
+        post = next((c for c in s.children(verb.index) if c.rel in ("xcomp", "obl") and c.feats.get("Case") == "Ins"
+                     and c.start > verb.start), None)
+        if post is None:
+            return []
+        below, todo = [], [post]
+        while todo:
+            for c in s.children(todo.pop().index):
+                below.append(c)
+                todo.append(c)
+        names = [t for t in below if t.pos == "PROPN" and t.rel in ("appos", "nmod")
+                 and t.feats.get("Case") in ("Acc", "Gen")
+                 and type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ == "Person"]
+        if not names:
+            return []
+        last = max(names, key=lambda t: t.start)  # the phrase ends with the name
+        if any(t.rel not in ("flat:name", "punct") for t in below if t.start > last.start):
+            return []
+        return [self.ctx.key_at(last.start, last.end)]
+
+    def _decreer(self, s: Sentence, noun: Token) -> Token | None:
+        """Who decided a dismissal, an appointment or a release told as "об"-phrase: the signer
+        of a decree ("подписал указ об отставке"), who ordered it ("распорядились об
+        освобождении") or the body that announced it ("Кремль объявил об увольнении")."""
+        if noun.rel not in ("nmod", "obl") or _preposition(s, noun) not in ("о", "об") or noun.head is None:
+            return None
+        head = next((t for t in s.tokens if t.index == noun.head), None)
+        if head is not None and head.lemma in _DECREES and head.head is not None:
+            verb = next((t for t in s.tokens if t.index == head.head), None)
+            return _actor(s, verb) if verb is not None and verb.pos == "VERB" and head.rel == "obj" else None
+        if head is None or head.pos != "VERB":
+            return None
+        subject = _actor(s, head)
+        if head.lemma in _ORDERING:
+            return subject
+        if any(c.lemma == "свой" for c in s.children(noun.index)) and lex.trigger_at(s, noun).type == "Resignation":
+            return subject  # "министр объявил о своей отставке": he leaves (not "о своём назначении")
+        if head.lemma in ("объявить", "объявлять", "подтвердить") and subject is not None:
+            body = self.ctx.entity(self.ctx.key_at(subject.start, subject.end))
+            return subject if type(body).__name__ == "Institution" else None
+        return None
 
     def _parties(self, s: Sentence, head: Token) -> list[str]:
         """The persons, groups and institutions a phrase names: a party to a happening can be a
         ministry or a club as well as a person."""
         keys = self._persons(s, head)
-        for t in [head] + [c for c in s.children(head.index) if c.rel == "conj"]:
+        tokens = [head] + [c for c in s.children(head.index) if c.rel == "conj"]
+        if head.lemma in _KINDS_OF_BODY:  # "группы «Вежливый отказ», «Ива Нова» и «Выход»": the names
+            named = [c for c in s.children(head.index) if c.rel in ("appos", "nmod") and c.pos == "PROPN"]
+            tokens += named + [c for n in named for c in s.children(n.index) if c.rel == "conj"]
+        for t in tokens:
             key = self.ctx.key_at(t.start, t.end)
             if key not in keys and type(self.ctx.entity(key)).__name__ == "Institution":
                 keys.append(key)
@@ -500,6 +595,11 @@ class IncidentReader:
     def _takers_part(self, s: Sentence, noun: Token, head: Token) -> list[str]:
         """"X выступил на пресс-конференции", "X принял участие в выборах", "X победил на
         выборах": the subject of the verb a happening's noun hangs on took part in it."""
+        if _caption(s, noun):
+            # "Анна Белова и Олег Смирнов на премьере фильма": a caption names who was there
+            self._performed = noun.lemma == "выступление"
+            return _unique([k for t in s.tokens if t.end <= noun.start and t.pos == "PROPN"
+                            for k in [self.ctx.key_at(t.start, t.end)] if type(self.ctx.entity(k)).__name__ == "Person"])
         if noun.rel not in ("obl", "obj", "nmod"):
             return []
         verb = head
@@ -507,14 +607,28 @@ class IncidentReader:
             verb = next((t for t in s.tokens if t.index == head.head), head)
         elif noun.rel == "nmod":
             return []
-        if verb.pos != "VERB" or verb.feats.get("VerbForm") in ("Part", "Conv") and verb.rel in ("acl", "amod"):
+        if verb.pos == "VERB" and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
+            # "Барак Обама, находящийся с визитом в ЮАР": the one the participle describes
+            described = next((t for t in s.tokens if t.index == verb.head), None)
+            if described is None or lex.VERBS.get(verb.lemma) in ("Death", "Injury") or verb.lemma in _TELLING:
+                return []
+            return self._parties(s, described)
+        if verb.pos != "VERB" or verb.feats.get("VerbForm") == "Conv" and verb.rel in ("acl", "amod"):
             return []
-        if verb.lemma in _TELLING:
-            return []  # "рассказал о войне": who tells of it took no part in it
+        if any(c.lemma == "не" for c in s.children(verb.index)) or head.lemma == "участие" and any(
+                c.lemma == "не" for c in s.children(head.index)):
+            return []  # "не принимал участия в боевых действиях"
+        if verb is head and (_preposition(s, noun) in _APART or "связь" in _fixed(s, noun)):
+            return []  # "возбудил дело в связи с акцией", "уехал после выборов": not a part in it
+        if verb.lemma in _TELLING and not (_preposition(s, noun) == "на" and lex.trigger_at(s, noun) is not None
+                                           and lex.trigger_at(s, noun).type in ("Meeting", "Ceremony")):
+            return []  # "рассказал о войне": who tells of it took no part in it ("заявил на
+            # пресс-конференции" did: one speaks at a meeting by taking part in it)
         if lex.VERBS.get(verb.lemma) in ("Death", "Injury"):
             return []  # "погиб во время урагана": a casualty of it, read with the death
-        self._performed = verb.lemma in _PERFORM
-        subject = _own_subject(s, verb)
+        # "выступил с концертом" gives it; "на концерте выступили группы": they took part in it
+        self._performed = verb.lemma in _PERFORM and _preposition(s, noun) != "на"
+        subject = _actor(s, verb)
         takers = self._parties(s, subject) if subject is not None else []
         if verb.lemma in _CONTEST_VERBS:  # "победил Уорд на праймериз": the one beaten took part too
             for child in s.children(verb.index):
@@ -539,17 +653,25 @@ class IncidentReader:
                 return
             if is_person:
                 found.append(t)
+            # "группа террористов": the people a collective noun is of; but "Предшественник
+            # Кравцова Иван Муравьев", "Ли Пэн, соратник Цзян Цзэминя": a name in apposition is who,
+            # the genitive whose predecessor or ally
+            whose = any(
+                c.rel == "appos" and self.people.named_at(s, c) for c in s.children(t.index))
             for c in s.children(t.index):
                 if c.feats.get("Case") == "Ins" and t.feats.get("Case") != "Ins" and _preposition(s, c) is None:
                     continue  # "второго задержали раненым": a state, not another person
-                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod"):
+                if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod" and not whose
+                                                                and c.pos != "PRON"):  # "его последователей": not him
                     visit(c, depth + 1)
 
         visit(head, 0)
         listed = [t for t in found if t.rel in ("parataxis", "appos")]
         keys: list[str] = []
+        dropped: set[int] = set()
         for t in found:
             if listed and t not in listed and t.rel not in ("conj",) and self._vague(s, t):
+                dropped.add(t.index)
                 continue  # "нескольких людей — мужчину, женщину…": the list says who
             of_group = next((c for c in s.children(t.index) if c.rel == "nmod" and _preposition(s, c) == "из"), None) \
                 if t.lemma in _ONE_OF else None
@@ -562,8 +684,10 @@ class IncidentReader:
                 key = self.people.singled_out_by_ordinal(s, t)
                 keys += [key] if key else []
                 continue
-            if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name"):
-                continue  # the name in apposition to its head, already counted
+            if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name") \
+                    and t.head not in dropped:
+                continue  # the name in apposition to its head, already counted ("музыканты Юрий
+                # Царёв, Алексей Борисов": unless the head was too vague to be kept)
             keys += self.people.resolve(s, t)
         return _unique(keys)
 
@@ -578,20 +702,25 @@ class IncidentReader:
         for child in s.children(token.index):
             prep = _preposition(s, child)
             key = self.ctx.key_at(child.start, child.end)
-            if key is None:
+            if key is None:  # "в посёлке Горный": the name under the noun (not a phrase of its own)
                 for grand in s.children(child.index):
-                    key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN" else None)
+                    key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN"
+                                  and _preposition(s, grand) is None else None)
             item = self.ctx.entity(key)
             if prep == "из" and item is not None and type(item).__name__ == "Institution":
                 incident.institution = incident.institution or key
-            elif prep in ("в", "на", "у", "около", "под") and isinstance(item, Place):
+            elif prep in ("в", "на", "у", "около", "под", "вблизи", "возле", "близ") and isinstance(item, Place):
+                if _direction(child, prep, token) and not _going(incident):
+                    continue  # "переехал в Испанию", "попал в больницу": where to, not where it happened
                 if incident.place is None or self._bare_site(incident.place):
                     incident.place = key  # "на трассе в провинции Феррара": the named place
             elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
                 incident.place = incident.place or key  # "бои за Иловайск"
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
                 incident.place = incident.place or self._site(s, child)
-            if prep in ("из", "в") and item is None:
+            if prep in ("из", "в") and (item is None or prep == "в" and not isinstance(item, Place)
+                                        and not (_direction(child, prep, token) and not _going(incident))):
+                # "в Доме культуры в Москве": the named place under a hall or a body
                 # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
                 # в Москве": the name under the noun
                 grands = s.children(child.index)
@@ -603,7 +732,25 @@ class IncidentReader:
                     inner = self.ctx.entity(inner_key)
                     if prep == "из" and type(inner).__name__ == "Institution":
                         incident.institution = incident.institution or inner_key
-                    elif prep == "в" and isinstance(inner, Place) and (incident.place is None or self._bare_site(incident.place)):
+                    elif prep == "в" and isinstance(inner, Place) and \
+                            (incident.place is None or self._bare_site(incident.place)) and \
+                            not (_direction(grand if _preposition(s, grand) else child, "в", token)
+                                 and not _going(incident)):  # "в ходе поездки в Сирию": where to
+                        incident.place = inner_key
+            if child.rel == "amod" and incident.place is None and not lex.VERBS.get(token.lemma):
+                # "первые в Мали президентские выборы": the parser hangs the place on the adjective
+                for grand in s.children(child.index):
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    if grand.rel == "nmod" and _preposition(s, grand) in ("в", "во", "на") and \
+                            grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
+                        incident.place = inner_key
+            if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and \
+                    self.people.named_at(s, child):
+                # "встречу с Си Цзиньпином в Пекине": the parser hangs the place on the partner
+                for grand in s.children(child.index):
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    if grand.rel == "nmod" and _preposition(s, grand) in ("в", "на") and \
+                            grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
                         incident.place = inner_key
             if not lex.VERBS.get(token.lemma) and child.rel == "nmod" and prep is None and person_lemma(child):
                 # "побег заключённых из учреждения …": the source hangs under the escapees
@@ -617,6 +764,21 @@ class IncidentReader:
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
             self.site_of_paragraph[seg.paragraph] = incident.place
+
+    def _seat(self, s: Sentence, subject: Token | None) -> str | None:
+        """Where the one who acts sits: "суд Испании приговорил", "Суд в Италии приговорил",
+        "Судья в Милане распорядился освободить" happened there."""
+        if subject is None:
+            return None
+        body = type(self.ctx.entity(self.ctx.key_at(subject.start, subject.end))).__name__ == "Institution"
+        for child in s.children(subject.index):
+            if child.rel != "nmod" or child.start < subject.start:
+                continue
+            prep = _preposition(s, child)
+            key = self.ctx.key_at(child.start, child.end)
+            if isinstance(self.ctx.entity(key), Place) and (prep == "в" or body and prep is None):
+                return key
+        return None
 
     def _bare_site(self, key: str) -> bool:
         """A place known only by its kind ("трасса", "больница"), which a name says better."""
@@ -727,9 +889,17 @@ class IncidentReader:
                 # "Трамп назначил Хантсмена послом" over a body whose appointments are others'
                 self._incident(seg, trigger)
                 continue
-            if len(told) != 1 and not (len(same) == 1 and not trigger.is_verb):
-                continue
+            first = min(same, key=lambda i: self.start_of.get(i.key, 0)) if same else None
+            if len(told) != 1 and not (len(same) == 1 and (not trigger.is_verb or not persons)):
+                # "В США умер моряк" over a body telling one death: the headline names no one else
+                if told or trigger.is_verb and persons or first is None or first.part_of:
+                    continue
+                # "Пожар в Чернобыле локализован" over a body telling the fire, then what burnt:
+                # a headline's noun names the happening the body tells first
+                same = [first]
             incident = (told or same)[0]
+            if incident.place is None:  # "Взрыв в Киеве: двое пострадавших" over a body that never says where
+                self._where(seg, trigger.token, incident)
             word = self.ctx.evidence(trigger.token.start, trigger.token.end, 0.6)
             if all(e.start != word.start for e in incident.retold):
                 incident.retold.append(word)
@@ -789,6 +959,8 @@ _STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
 # what follows from an incident ("в результате … погибли"), and what it can follow from
 _CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest", "Fire", "Explosion"}
 _SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
+# shows put on by many: those named with them take part ("концерт Басты", "выставка Анны")
+_STAGED = _SHOWS | {"показ", "спектакль", "премьера"}
 _CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
            "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it
@@ -870,7 +1042,7 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with when it has none."""
     own = _own_subject(s, verb)
     if own is not None:
-        return own if _same_gender(verb, own) else None
+        return own if _same_gender(s, verb, own) else None
     token, seen = verb, {verb.index}
     while token.rel == "conj" and token.head is not None:
         # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it
@@ -889,12 +1061,14 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     return None
 
 
-def _same_gender(verb: Token, subject: Token) -> bool:
-    """"…брат, умерла…": a past-tense verb that disagrees with the noun is not its predicate."""
+def _same_gender(s: Sentence, verb: Token, subject: Token) -> bool:
+    """"…брат, умерла…": a past-tense verb that disagrees with the noun is not its predicate,
+    unless the name after the noun agrees ("депутат Анна Белова решила")."""
     v, n = verb.feats.get("Gender"), subject.feats.get("Gender")
     if not v or not n or subject.pos != "NOUN" or verb.feats.get("Number") == "Plur":
         return True
-    return v == n
+    return v == n or any(c.rel in ("appos", "flat:name") and c.pos == "PROPN" and c.feats.get("Gender") == v
+                         for c in s.children(subject.index))
 
 
 def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
@@ -905,6 +1079,97 @@ def _agrees(s: Sentence, verb: Token, subject: Token) -> bool:
     plural = subject.feats.get("Number") == "Plur" or any(
         c.rel.startswith("nummod") or c.rel == "conj" for c in s.children(subject.index))
     return (number == "Plur") == plural
+
+
+# verbs whose subject does what the verb they govern tells ("решил посетить", "распорядился
+# освободить"); not verbs of asking ("потребовал освободить"), whose subject only wants it done
+_CONTROL = {"решить", "решать", "планировать", "запланировать", "намереваться", "собираться", "собраться",
+            "хотеть", "захотеть", "пытаться", "попытаться", "мочь", "смочь", "начать", "начинать",
+            "продолжить", "продолжать", "согласиться", "успеть", "распорядиться", "постановить", "отправиться",
+            "приехать", "прибыть", "прилететь"}
+
+
+# where one moved to is the move's place ("переехал в Ригу")
+_MOVES = {"переезд", "эмиграция", "депортация", "эвакуация"}
+# verbs of going somewhere: their "в"/"на" phrase is where to, and the going happens there too
+_ARRIVING = {"посетить", "посещать", "прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать"}
+
+
+# prepositions that put one beside a happening, not in it
+_APART = {"о", "об", "обо", "после", "до", "против", "за", "из-за", "благодаря", "вопреки", "ради", "без", "накануне",
+          "перед", "к", "ко", "от", "по", "вне"}
+# nouns for a kind of body, whose names follow them ("группа «Ленинград»", "клуб «Спартак»")
+_KINDS_OF_BODY = {"группа", "коллектив", "ансамбль", "команда", "клуб", "партия", "оркестр", "театр", "компания"}
+# posts whose genitive names who sends them, not where they are held ("послом Японии в МАГАТЭ")
+_ENVOYS = {"посол", "консул", "представитель", "полпред", "постпред", "посланник", "атташе", "эмиссар"}
+# what a post is given or taken by, or a prisoner freed by ("подписал указ об отставке")
+_DECREES = {"указ", "распоряжение", "приказ", "решение", "постановление"}
+_ORDERING = {"распорядиться", "постановить", "приказать"}
+_DECREED = {"Resignation", "Appointment", "Release"}
+
+
+def _caption(s: Sentence, noun: Token) -> bool:
+    """A line with no verb naming persons "на"/"во время" a happening: a photo's caption."""
+    if any(t.pos in ("VERB", "AUX") for t in s.tokens) or len(s.tokens) > 25:
+        return False
+    case = [c for c in s.children(noun.index) if c.rel == "case"]
+    return any(c.lemma == "на" or c.lemma == "в" and any(f.lemma == "время" for f in s.children(c.index)) for c in case)
+
+
+def _verb_above(s: Sentence, token: Token) -> Token | None:
+    """The nearest verb a noun phrase hangs on, through nouns ("объявил дату своей отставки")."""
+    seen = set()
+    while token.head is not None and token.index not in seen:
+        seen.add(token.index)
+        token = next((t for t in s.tokens if t.index == token.head), None)
+        if token is None or token.pos == "VERB":
+            return token
+        if token.pos not in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
+def _partner_only(s: Sentence, noun: Token) -> bool:
+    """"о разводе с женой": a partner in a "с"-phrase and no genitive saying whose."""
+    children = s.children(noun.index)
+    return any(_preposition(s, c) in ("с", "со") for c in children) and not any(
+        c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None for c in children)
+
+
+def _office(token: Token) -> bool:
+    """A post named as an office ("выборы президента"), not a person holding it."""
+    return token.lemma in OFFICES or token.lemma in ("генсек", "мэр", "губернатор", "глава")
+
+
+def _going(incident: Incident) -> bool:
+    """A visit or a move, whose place is where one went ("визит в Москву", "переехал в Ригу")."""
+    return incident.type == "Visit" or incident.label in _MOVES
+
+
+def _direction(noun: Token, prep: str, word: Token) -> bool:
+    """A "в"/"на" phrase in the accusative tells where to ("переехал в Испанию"), not where."""
+    return prep in ("в", "во", "на") and noun.feats.get("Case") == "Acc" and word.lemma not in _ARRIVING
+
+
+def _controller(s: Sentence, verb: Token) -> Token | None:
+    """The subject of the verb that governs this one ("X решил посетить", "X приехал выступить"),
+    or of the verb a converb hangs on ("X преодолел препятствие, победив на праймериз")."""
+    if verb.head is None:
+        return None
+    head = next((t for t in s.tokens if t.index == verb.head), None)
+    if head is None or head.pos != "VERB":
+        return None
+    if verb.rel == "advcl" and verb.feats.get("VerbForm") == "Conv":
+        return _subject(s, head) or _controller(s, head)
+    if verb.rel != "xcomp" or head.lemma not in _CONTROL:
+        return None
+    return _subject(s, head) or _controller(s, head)
+
+
+def _actor(s: Sentence, verb: Token) -> Token | None:
+    """Who does what a verb tells: its subject, the subject of the verb it is coordinated with
+    ("…, но приняла участие в дебатах") or of the verb that governs it ("решил принять участие")."""
+    return _subject(s, verb) or _controller(s, verb)
 
 
 def _own_subject(s: Sentence, token: Token) -> Token | None:

@@ -1,0 +1,135 @@
+"""Who took part in a happening and where it happened, on sentences of our own: names listed
+after a plural noun, subjects of coordinated and governed verbs, photo captions, visitors
+described by a participle, who signed a decree of a dismissal, the seat of a court, the place
+of a post, a meeting's place hung on its partner. Negative cases list what must not be read:
+a place one went to is not where a thing happened, a pronoun object is not the subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import summary
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def labelled(text: str) -> set[str]:
+    """Incidents as "label.role=participant" and "label@place", besides the usual summary."""
+    facts = extract(Document(id="t", text=text))
+    name = {x.key: x.label or getattr(x, "description", None) for x in facts.persons + facts.places + facts.institutions}
+    out = set(summary(text))
+    for inc in facts.incidents:
+        for part in inc.participations:
+            out.add(f"{inc.label}.{part.role}={name.get(part.agent)}")
+        if inc.place:
+            out.add(f"{inc.label}@{name[inc.place]}")
+    return out
+
+
+CASES = [
+    # the names listed after a plural noun perform, and the hall's city is where
+    ("В субботу в Доме музыки в Казани выступили известные пианисты Андрей Соколов и Мария Белова.",
+     {"выступление.actor=Андрей Соколов", "выступление.actor=Мария Белова", "выступление@Казань"}),
+    ("На сцене выступили музыканты Иван Петров, Олег Смирнов.",
+     {"выступление.actor=Иван Петров", "выступление.actor=Олег Смирнов"}),
+    # a verb governed by "распорядился" is done by its subject, where the judge sits
+    ("Судья в Самаре распорядился освободить бизнесмена Олега Кравцова.",
+     {"освобождение.lawEnforcement=судья", "освобождение.recipient=Олег Кравцов", "освобождение@Самара"}),
+    ("Суд в Твери приговорил Игоря Волкова к трём годам колонии.",
+     {"приговор.recipient=Игорь Волков", "приговор@Тверь"}),
+    # a subject told once for two coordinated or governed verbs
+    ("Олег Смирнов набрал мало голосов, но принял участие в дебатах.", {"встреча.participant=Олег Смирнов"}),
+    ("Депутат Анна Белова решила принять участие в выборах мэра.", {"выборы.participant=Анна Белова"}),
+    ("Предшественник Кравцова 31-летний Иван Муравьев был снят с должности.", {"отставка.participant=Иван Муравьев"}),
+    ("Министр Олег Смирнов выступил на митинге в Самаре.",
+     {"протестная акция.participant=Олег Смирнов", "протестная акция@Самара"}),
+    ("Министр Анна Белова посетила Казань.", {"визит.actor=Анна Белова", "визит@Казань"}),
+    ("Депутаты Олег Смирнов и Иван Петров преодолели первый барьер, победив на праймериз.",
+     {"выборы.participant=Олег Смирнов", "выборы.participant=Иван Петров"}),
+    # the one appointed, hung by the parser under the post
+    ("Президент Андрей Соколов назначил начальником Генерального штаба генерал-лейтенанта Петра Орлова.",
+     {"назначение.actor=Андрей Соколов", "назначение.participant=Пётр Орлов"}),
+    # a singer named with a concert takes part in it; the city is where it was
+    ("Концерт певицы Анны Беловой прошёл в Казани.", {"концерт.participant=Анна Белова", "концерт@Казань"}),
+    # photo captions: who is named at a happening was there
+    ("Хельга Петрова и Сергей Рост на показе фильма «Зима»",
+     {"показ.participant=Хельга Петрова", "показ.participant=Сергей Рост"}),
+    ("Олег Смирнов во время выступления", {"выступление.actor=Олег Смирнов"}),
+    # the visitor a participle describes
+    ("Президент Андрей Соколов, находящийся с визитом в Японии, встретился с премьером.",
+     {"визит.actor=Андрей Соколов", "визит@Япония", "встреча.participant=Андрей Соколов"}),
+    ("Визит Андрея Соколова в Пекин состоится в мае.", {"визит.actor=Андрей Соколов", "визит@Пекин"}),
+    # who signed a decree of a dismissal or ordered a release made it
+    ("Президент Андрей Соколов подписал указ об отставке министра Петра Орлова.",
+     {"отставка.actor=Андрей Соколов", "отставка.participant=Пётр Орлов", "подписание.actor=Андрей Соколов"}),
+    ("Верховный суд Латвии распорядился об освобождении журналиста Петра Орлова.",
+     {"освобождение.lawEnforcement=Верховный суд Латвии", "освобождение.recipient=Пётр Орлов"}),
+    ("Министр Олег Смирнов объявил о своей отставке.", {"отставка.actor=Олег Смирнов"}),
+    ("Председатель Иван Петров объявил дату своей отставки.", {"отставка.actor=Иван Петров"}),
+    ("Бывший мэр Олег Смирнов сообщил о разводе с женой.", {"развод.actor=Олег Смирнов"}),
+    # who speaks at a press conference takes part in it
+    ("На пресс-конференции в Минске Андрей Соколов заявил о новых планах.",
+     {"встреча.participant=Андрей Соколов", "встреча@Минск"}),
+    # the place the parser hangs on a meeting's partner is the meeting's
+    ("Андрей Соколов провёл встречу с Петром Орловым в Казани.",
+     {"встреча.participant=Андрей Соколов", "встреча.participant=Пётр Орлов", "встреча@Казань"}),
+    # the place of a post is where one is elected or appointed
+    ("Мэром Самары избран бывший футболист Игорь Волков.", {"выборы.participant=Игорь Волков", "выборы@Самара"}),
+    # a place told for a death is the place of the accident it happened in, and of a death told again
+    ("Генерал Пётр Орлов погиб в ДТП в Италии.",
+     {"происшествие.casualty=Пётр Орлов", "происшествие@Италия", "смерть@Италия"}),
+    ("Умер актёр Игорь Волков. Волков умер в своём доме в Подмосковье.",
+     {"смерть.casualty=Игорь Волков", "смерть@Подмосковье"}),
+    ("Футболист Олег Смирнов сочетался браком с Анной Беловой.", {"брак.actor=Олег Смирнов", "брак.actor=Анна Белова"}),
+    # the body an election fills takes part in it; the place hung on an adjective is the election's
+    ("Кандидат Олег Смирнов примет участие в выборах в Мосгордуму.",
+     {"выборы.participant=Олег Смирнов", "выборы.participant=Мосгордума"}),
+    ("Это первые в Мали президентские выборы после военного путча.", {"выборы@Мали"}),
+    ("Взрыв произошёл возле Казани.", {"взрыв@Казань"}),
+    # one moves to a place: the move's place is where one went
+    ("Мэр Андрей Соколов переехал в Ригу.", {"переезд.actor=Андрей Соколов", "переезд@Рига"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_participants_and_places(text, expected):
+    facts = labelled(text)
+    assert expected <= facts, sorted(expected - facts)
+
+
+NEGATIVE = [
+    # "его" is someone told before, never the one who appointed
+    ("В 1999 году министр Пётр Орлов назначил его на должность директора.", {"назначение.participant=Пётр Орлов"}),
+    # where one was taken to is not where one was detained
+    ("Полиция задержала Семёна Ершова по дороге в Москву.", {"задержание@Москва"}),
+    ("Певица Анна Белова погибла при крушении самолёта в ходе поездки в Сирию.",
+     {"смерть@Сирия", "происшествие@Сирия"}),
+    # an ambassador of Japan is not appointed in Japan
+    ("Дипломат Олег Кравцов назначен послом Японии в Канаде.", {"назначение@Япония"}),
+    # telling of one's appointment does not make one its author; telling of a war is no part in it
+    ("Министр Олег Смирнов рассказал о своём назначении.", {"назначение.actor=Олег Смирнов"}),
+    # the predecessor is the one named in apposition, not the one whose predecessor he was
+    ("Предшественник Кравцова 31-летний Иван Муравьев был снят с должности.", {"отставка.participant=Кравцов"}),
+    # one telling of another's divorce is not in it
+    ("Журналист Олег Смирнов рассказал о разводе Анны Беловой с мужем.", {"развод.actor=Олег Смирнов"}),
+    # the office an election fills is no one who ran
+    ("Россия попытается перенести выборы генерального секретаря на следующий год.",
+     {"выборы.participant=генеральный секретарь", "выборы.participant=секретарь"}),
+    # one who took no part, and the one whose followers died
+    ("Олег Смирнов служил в армии, однако не принимал участия в боевых действиях.",
+     {"боевые действия.participant=Олег Смирнов", "вооружённый конфликт.participant=Олег Смирнов"}),
+    ("Министр Иван Петров посетил Казань. Во время штурма около 80 его последователей погибли.",
+     {"смерть.casualty=Иван Петров", "died:Иван Петров"}),
+    # a body acting because of a protest, one leaving after an election: beside it, not in it
+    ("Следственный комитет возбудил уголовное дело в связи с акцией протеста у здания мэрии.",
+     {"протестная акция.participant=Следственный комитет"}),
+    ("Министр Олег Смирнов уехал из страны после выборов.", {"выборы.participant=Олег Смирнов"}),
+    ("Писатель Игорь Волков рассказал о войне.",
+     {"вооружённый конфликт.participant=Игорь Волков", "война.participant=Игорь Волков"}),
+]
+
+
+@pytest.mark.parametrize("text,unwanted", NEGATIVE, ids=[c[0][:40] for c in NEGATIVE])
+def test_not_read(text, unwanted):
+    facts = labelled(text)
+    assert not unwanted & facts, sorted(unwanted & facts)
