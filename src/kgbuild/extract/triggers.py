@@ -346,6 +346,8 @@ OPENINGS = {"открытие": "церемония открытия", "закр
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
 LAW_VERBS = {"принять", "одобрить", "утвердить", "ратифицировать", "внести", "отклонить", "ветировать"}
 LAWS = {"закон", "законопроект", "поправка", "резолюция", "конституция", "бюджет", "декрет", "указ", "декларация"}
+# a decree does what it names ("указ об отставке министра" is the dismissal); a law is about it
+DECREES = {"указ", "декрет"}
 # a bill brought in or turned down is not a law passed
 LAW_LABELS = {"внести": "внесение законопроекта", "отклонить": "отклонение закона", "ветировать": "отклонение закона"}
 # "внёс проект закона", "внёс изменения в указ": a draft or change of a law
@@ -617,7 +619,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             # "участвовала в «Мисс Вселенной»" ("конкурс «Мисс …»" is read at "конкурс")
             return Trigger(token, "Competition", False)
         if token.rel == "nmod" and _case_of(sentence, token) in ("о", "об") and \
-                any(t.index == token.head and t.lemma in LAWS | DRAFTS for t in sentence.tokens):
+                any(t.index == token.head and t.lemma in (LAWS - DECREES) | DRAFTS for t in sentence.tokens):
             return None  # "законопроект о митингах", "закон о выборах": what a law is about
         if token.rel == "nmod" and _case_of(sentence, token) == "за":
             return None  # "Движение за освобождение Азавада", "борьба за отмену рабства": an aim, not a happening
