@@ -133,3 +133,9 @@ NEGATIVE = [
 def test_not_read(text, unwanted):
     facts = labelled(text)
     assert not unwanted & facts, sorted(unwanted & facts)
+
+
+def test_a_body_left_is_not_who_left():
+    # "выход из партии": the genitive under "из" is where from, never the one acting
+    facts = labelled("Депутат Олег Смирнов объявил о выходе из Партии регионов.")
+    assert not {f for f in facts if f.endswith(".actor=Партия регионов")}, sorted(facts)

@@ -515,7 +515,8 @@ class IncidentReader:
                         patients += self._persons(s, inner)
             elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Dat" and prep is None:
                 patients += self._persons(s, child)  # "приговор осуждённому X"
-            elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen":
+            elif not trigger.is_verb and child.rel == "nmod" and child.feats.get("Case") == "Gen" and prep is None:
+                # (a genitive with its own preposition is where from or what for: "выход из партии")
                 if trigger.type == "Election" and not self.people.named_at(s, child) and _office(child):
                     continue  # "выборы президента", "избрание генсека": the office, not who ran
                 keys = parties(s, child)
