@@ -263,3 +263,9 @@ def test_a_region_inside_a_bodys_name_is_a_place_of_its_own_and_where_the_body_i
     assert place in found, found.keys()
     inst = next(i for i in f.institutions if i.label.lower() == body.lower())
     assert f.entity(inst.located_in).label == place
+
+
+def test_a_street_named_after_a_person_keeps_its_kind_and_case():
+    facts = extract(Document(id="t", text="Пешехода сбили на улице Ленина в Казани."))
+    assert "улица Ленина" in {p.label for p in facts.places}
+    assert "Ленин" not in {p.label for p in facts.places}

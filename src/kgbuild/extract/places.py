@@ -105,7 +105,10 @@ class _Places:
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
             if before and before[-1].lemma in _STREET_WORDS and ctx.text[before[-1].end:start] == " ":
-                start = before[-1].start  # "на площади Тахрир": the street's name includes its kind
+                # "на площади Тахрир": the street's name includes its kind; "на улице Ленина" is
+                # "улица Ленина" (the name keeps its genitive), never "Ленин"
+                label = f"{before[-1].lemma} {ctx.text[start:end]}"
+                start = before[-1].start
         elif before and (before[-1].lemma in PLACE_WORDS or before[-1].lemma in _MORE_KINDS) \
                 and not _kind_of_another(ctx, before[-1], tokens[0]):
             # "в посёлке Горный"
