@@ -139,3 +139,9 @@ def test_a_body_left_is_not_who_left():
     # "выход из партии": the genitive under "из" is where from, never the one acting
     facts = labelled("Депутат Олег Смирнов объявил о выходе из Партии регионов.")
     assert not {f for f in facts if f.endswith(".actor=Партия регионов")}, sorted(facts)
+
+
+def test_who_leaves_a_post_is_its_actor_once():
+    facts = labelled("В мае полковник Олег Смирнов оставил пост начальника областного управления.")
+    assert "отставка.actor=Олег Смирнов" in facts
+    assert "отставка.participant=Олег Смирнов" not in facts, sorted(facts)

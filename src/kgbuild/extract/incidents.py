@@ -307,7 +307,9 @@ class IncidentReader:
         self._taking_part = []
         self._performed = False
         for key in patients:
-            if patient_role:
+            # (one who acts is not also a mere participant: "оставил пост начальника" names him twice;
+            # a suicide's actor and casualty are two roles and stay)
+            if patient_role and not (patient_role == "participant" and key in agents):
                 incident.participations.append(Participation(key, patient_role, [self._evidence(seg, conf)]))
         if kind == "Attack":
             self.targets[incident.key] = patients
