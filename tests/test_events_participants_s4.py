@@ -145,3 +145,9 @@ def test_who_leaves_a_post_is_its_actor_once():
     facts = labelled("В мае полковник Олег Смирнов оставил пост начальника областного управления.")
     assert "отставка.actor=Олег Смирнов" in facts
     assert "отставка.participant=Олег Смирнов" not in facts, sorted(facts)
+
+
+def test_a_resignation_told_twice_is_one_incident():
+    facts = extract(Document(id="t", text="В марте министр Олег Смирнов ушёл в отставку. "
+                                          "Рапорт об отставке он подал после скандала с закупками."))
+    assert [i.type for i in facts.incidents].count("Resignation") == 1

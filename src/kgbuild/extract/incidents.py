@@ -277,6 +277,13 @@ class IncidentReader:
             if attack is not None:  # the targets of an attack died: they were killed
                 kind = "Killing"
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
+        if kind == "Resignation" and agents:
+            # "X оставил пост … Рапорт об отставке он подал после …": one leaving, told twice
+            earlier = next((i for i in self.incidents if i.type == "Resignation" and
+                            {p.agent for p in i.participations if p.role == "actor"} & set(agents)), None)
+            if earlier is not None:
+                self._retell(earlier, seg, token)
+                return None
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
             same = [i for i in self.incidents if i.type == kind and i.participations]
             if len(same) == 1 and kind == "Death":  # "…, став жертвой болезни, умер 28 марта": the one death told
