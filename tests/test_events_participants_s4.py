@@ -151,3 +151,12 @@ def test_a_resignation_told_twice_is_one_incident():
     facts = extract(Document(id="t", text="В марте министр Олег Смирнов ушёл в отставку. "
                                           "Рапорт об отставке он подал после скандала с закупками."))
     assert [i.type for i in facts.incidents].count("Resignation") == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министр Пётр Орлов вступил в партию «Единая Россия».", "вступление.participant=Единая Россия"),
+    ("В Москве начался суд над бывшим мэром Андреем Соколовым.", "судебный процесс.participant=Андрей Соколов"),
+    ("Нападающий Иван Белов перешёл в «Зенит».", "переход.participant=Зенит"),
+])
+def test_the_phrase_a_happening_needs_names_who_else_is_in_it(text, expected):
+    assert expected in labelled(text)

@@ -466,6 +466,9 @@ class IncidentReader:
                 agents += keys
         if happening and not trigger.is_verb and not light and head is not None:
             self._taking_part += self._takers_part(s, token, head)
+        if happening and trigger.companion is not None and trigger.type != "Appointment":
+            # "вступил в партию «Яблоко»", "суд над мэром X": who or what the needed phrase names
+            patients += [k for k in parties(s, trigger.companion) if k not in agents]
         for child in s.children(token.index) + _stray_objects(s, token):
             prep = _preposition(s, child)
             if happening and child.rel in ("obl", "nmod") and prep in ("с", "со", "между") \

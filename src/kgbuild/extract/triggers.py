@@ -466,6 +466,9 @@ class Trigger:
     is_verb: bool
     extra_types: tuple[str, ...] = ()
     label: str | None = None  # what a happening of no class of its own was ("концерт")
+    # the phrase a family's word needs, when it names who or what else is in it: "вступил в
+    # партию «Яблоко»", "суд над бывшим мэром X"
+    companion: Token | None = None
 
 
 def find_triggers(sentence: Sentence) -> list[Trigger]:
@@ -590,9 +593,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Appointment", True)  # "взошёл на престол"
         if lemma in ("прийти", "приходить") and "власть" in objects:
             return Trigger(token, "Appointment", True)  # "пришёл к власти"
-        family = _family_at(sentence, token, lemma, VERB_FAMILIES)
-        if family is not None:
-            return Trigger(token, family.type, True, label=family.label)
+        found = _family_at(sentence, token, lemma, VERB_FAMILIES)
+        if found is not None:
+            family, companion = found
+            return Trigger(token, family.type, True, label=family.label, companion=companion)
         if lemma in ("похитить", "похищать") and any(_is_person(c) for c in children + _shared_objects(sentence, token)
                                                    if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Incident", True, label="похищение")  # "похитил девушку", not a purse
@@ -663,9 +667,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Meeting", False)  # "круглый стол"
         if lemma == "вручение" and lemmas & AWARD_WORDS:
             return Trigger(token, "Ceremony", False, label="вручение награды")
-        family = _family_at(sentence, token, lemma, NOUN_FAMILIES)
-        if family is not None:
-            return Trigger(token, family.type, False, label=family.label)
+        found = _family_at(sentence, token, lemma, NOUN_FAMILIES)
+        if found is not None:
+            family, companion = found
+            return Trigger(token, family.type, False, label=family.label, companion=companion)
         if lemma == "переход" and _soon_after(sentence, token, ("под", "контроль"), 5):
             # "перехода северных областей под контроль исламистов": the parser may hang the phrase elsewhere
             return Trigger(token, "Incident", False, label="переход под контроль")
@@ -723,8 +728,10 @@ def _charged(sentence: Sentence, token: Token) -> bool:
     return any(c.rel == "nsubj" and c.lemma.lower() in PROSECUTORS for c in children)
 
 
-def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Family, ...]) -> Family | None:
-    """The family whose word this is and whose companion the word's phrase names."""
+def _family_at(sentence: Sentence, token: Token, lemma: str,
+               families: tuple[Family, ...]) -> tuple[Family, Token | None] | None:
+    """The family whose word this is and whose companion the word's phrase names, with the
+    companion's head when it is a phrase with a preposition (None for an object)."""
     verb = token.pos in ("VERB", "AUX")
     for family in families:
         if lemma not in family.words:
@@ -732,20 +739,21 @@ def _family_at(sentence: Sentence, token: Token, lemma: str, families: tuple[Fam
         for child in sentence.children(token.index) + (_object_phrases(sentence, token) if verb and family.preps else []):
             if verb and child.rel == "nsubj" and child.start > token.start and child.feats.get("Animacy") == "Inan" \
                     and family.preps is None and child.lemma.lower() in family.objects:
-                return family  # "провозгласило независимое государство": an object the parser took for a subject
+                return family, None  # "провозгласило независимое государство": an object the parser took for a subject
             if child.rel not in (("obj", "obl", "nsubj:pass", "iobj", "xcomp", "nmod") if verb else ("nmod", "obl")):
                 continue
             prep = _case_of(sentence, child)
             if family.preps is not None and prep not in family.preps:
                 continue
+            companion = child if family.preps is not None else None
             if not family.objects or child.lemma.lower() in family.objects:
-                return family
+                return family, companion
             # "вступил в ЧСДП", "перешёл в «Зенит»", "купил Genentech": an organisation's name; for
             # a purchase only the bought thing ("купил билет в Москву" buys no Moscow)
             direct = family.preps is not None or child.rel in ("obj", "nsubj:pass") or \
                 (not verb and prep is None and child.feats.get("Case") in ("Gen", None))  # "покупка Monsanto"
             if family.names and direct and _organisation_name(child):
-                return family
+                return family, companion
     return None
 
 
