@@ -160,3 +160,7 @@ def test_a_resignation_told_twice_is_one_incident():
 ])
 def test_the_phrase_a_happening_needs_names_who_else_is_in_it(text, expected):
     assert expected in labelled(text)
+
+
+def test_a_pedestrian_run_over_is_the_victim():
+    assert "наезд.victim=пешеход" in labelled("Водитель грузовика сбил пешехода в Казани.")
