@@ -164,3 +164,9 @@ def test_the_phrase_a_happening_needs_names_who_else_is_in_it(text, expected):
 
 def test_a_pedestrian_run_over_is_the_victim():
     assert "наезд.victim=пешеход" in labelled("Водитель грузовика сбил пешехода в Казани.")
+
+
+def test_the_body_one_is_appointed_to_is_the_appointments_institution():
+    facts = extract(Document(id="t", text="Президент Андрей Соколов назначит в Верховный суд судью Анну Белову."))
+    bodies = {i.key: i.label for i in facts.institutions}
+    assert [bodies.get(i.institution) for i in facts.incidents if i.type == "Appointment"] == ["Верховный суд"]

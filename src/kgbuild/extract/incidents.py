@@ -405,6 +405,14 @@ class IncidentReader:
                     return key
         return None
 
+    def _body_named(self, s: Sentence, head: Token) -> str | None:
+        """The institution a phrase names ("в Верховный суд", "в состав правительства")."""
+        for t in [head] + [c for c in s.children(head.index) if c.rel in ("appos", "flat:name", "nmod")]:
+            key = self.ctx.key_at(t.start, t.end)
+            if type(self.ctx.entity(key)).__name__ == "Institution":
+                return key
+        return None
+
     def _happening(self, seg: Segment, token: Token, incident: Incident) -> None:
         """Where a visit went, in which institution a post is, what was signed."""
         s = seg.sentence
@@ -420,6 +428,11 @@ class IncidentReader:
                     (child.rel == "obl" and child.lemma in lex.POSTS):
                 # "назначен начальником УВД", "на пост главы администрации": where the post is
                 incident.institution = incident.institution or self._post_institution(s, child)
+            if incident.type in ("Appointment", "Election") and child.rel == "obl" and \
+                    _preposition(s, child) in ("в", "во") and child.feats.get("Case") == "Acc":
+                # "назначит в Верховный суд", "избран в Госдуму": the body one joins
+                body = self._body_named(s, child)
+                incident.institution = incident.institution or body
             if incident.type in ("Appointment", "Election") and incident.place is None and \
                     (child.feats.get("Case") == "Ins" and child.rel in ("obl", "xcomp") or child.lemma in lex.POSTS) \
                     and child.lemma not in _ENVOYS:
