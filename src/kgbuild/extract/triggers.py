@@ -485,6 +485,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
     """The trigger this token is, in this sentence, or None."""
     children = sentence.children(token.index)
     lemmas = {c.lemma for c in children}
+    if _unreal(sentence, token):
+        return None
     if token.pos == "VERB" or (token.pos == "AUX" and token.lemma == "быть"):
         if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short":
             return None  # "погибших героев", "вдова погибшего": a description, not a report
@@ -716,6 +718,23 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
 
 # who charges someone with a crime, as against one who only blames
 PROSECUTORS = {"прокуратура", "прокурор", "следствие", "следователь", "суд", "обвинение", "полиция", "ск", "фбр"}
+
+
+# what was only prepared, planned, threatened or wanted did not happen (yet): "по подозрению в
+# подготовке теракта", "угроза взрыва", "планировал убить", "угрожал взорвать"
+UNREAL_NOUNS = {"подготовка", "планирование", "угроза", "предотвращение", "план", "замысел", "призыв", "риск",
+                "опасность", "возможность", "сценарий", "предупреждение"}
+UNREAL_VERBS = {"планировать", "собираться", "намереваться", "угрожать", "хотеть", "мечтать", "готовиться",
+                "призывать", "призвать", "обещать", "пообещать", "грозить", "пригрозить", "замышлять"}
+
+
+def _unreal(sentence: Sentence, token: Token) -> bool:
+    head = next((t for t in sentence.tokens if t.index == token.head), None)
+    if head is None:
+        return False
+    if token.rel == "nmod" and token.pos == "NOUN" and head.lemma in UNREAL_NOUNS:
+        return True
+    return token.rel == "xcomp" and token.pos == "VERB" and head.lemma in UNREAL_VERBS
 
 
 def _charged(sentence: Sentence, token: Token) -> bool:
