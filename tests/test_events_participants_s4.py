@@ -167,6 +167,6 @@ def test_a_pedestrian_run_over_is_the_victim():
 
 
 def test_the_body_one_is_appointed_to_is_the_appointments_institution():
-    facts = extract(Document(id="t", text="Президент Андрей Соколов назначит в Верховный суд судью Анну Белову."))
+    facts = extract(Document(id="t", text="Президент Андрей Соколов назначил в Верховный суд судью Анну Белову."))
     bodies = {i.key: i.label for i in facts.institutions}
     assert [bodies.get(i.institution) for i in facts.incidents if i.type == "Appointment"] == ["Верховный суд"]

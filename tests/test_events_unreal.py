@@ -29,3 +29,11 @@ def test_what_did_not_happen_is_no_incident(text, unwanted):
 ])
 def test_what_happened_stays(text, wanted):
     assert wanted in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Олег Смирнов посетит Казань в мае.",  # announced, not yet happened
+    "Новым министром будет назначен Пётр Орлов.",
+])
+def test_what_is_only_announced_is_no_incident(text):
+    assert kinds(text) == []

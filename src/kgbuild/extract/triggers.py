@@ -728,7 +728,13 @@ UNREAL_VERBS = {"планировать", "собираться", "намере�
                 "призывать", "призвать", "обещать", "пообещать", "грозить", "пригрозить", "замышлять"}
 
 
+_WILL_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}  # (tagged present by the parser)
+
+
 def _unreal(sentence: Sentence, token: Token) -> bool:
+    if token.pos == "VERB" and (token.feats.get("Tense") == "Fut" or any(
+            c.rel in ("aux", "aux:pass") and c.text.lower() in _WILL_BE for c in sentence.children(token.index))):
+        return True  # "посетит Москву в мае", "будет назначен": announced, not yet happened
     head = next((t for t in sentence.tokens if t.index == token.head), None)
     if head is None:
         return False
