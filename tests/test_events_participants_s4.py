@@ -170,3 +170,14 @@ def test_the_body_one_is_appointed_to_is_the_appointments_institution():
     facts = extract(Document(id="t", text="Президент Андрей Соколов назначил в Верховный суд судью Анну Белову."))
     bodies = {i.key: i.label for i in facts.institutions}
     assert [bodies.get(i.institution) for i in facts.incidents if i.type == "Appointment"] == ["Верховный суд"]
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    ("Следователи расследуют избиение журналиста Петра Орлова.", "нападение.victim=Пётр Орлов",
+     "нападение.perpetrator=Пётр Орлов"),
+    ("В 1961 году была предпринята попытка свержения Фиделя Кастро.", "свержение.participant=Фидель Кастро",
+     "свержение.actor=Фидель Кастро"),
+])
+def test_the_genitive_of_a_deed_done_to_someone_is_who_suffered_it(text, wanted, unwanted):
+    facts = labelled(text)
+    assert wanted in facts and unwanted not in facts, sorted(facts)

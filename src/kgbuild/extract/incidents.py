@@ -545,7 +545,9 @@ class IncidentReader:
                 if trigger.type == "Election" and not self.people.named_at(s, child) and _office(child):
                     continue  # "выборы президента", "избрание генсека": the office, not who ran
                 keys = parties(s, child)
-                if trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
+                if token.lemma in _DONE_TO:
+                    patients += keys  # "избиение журналиста", "свержение правительства": the one it was done to
+                elif trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
                         trigger.type == "Incident" and lex.roles(trigger)[0] == "actor" and trigger.label not in _STAGED:
                     agents += keys  # "выступление Мадонны"; at "концерт Мадонны" she takes part in a show
                 else:
@@ -987,6 +989,10 @@ _CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest"
 _SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
 # shows put on by many: those named with them take part ("концерт Басты", "выставка Анны")
 _STAGED = _SHOWS | {"показ", "спектакль", "премьера"}
+# nouns of a deed whose genitive is the one it was done to, not the doer (an attack's genitive,
+# "нападение боевиков", is the doer)
+_DONE_TO = {"избиение", "обстрел", "расстрел", "свержение", "депортация", "высылка", "похищение", "изнасилование",
+            "ограбление", "штурм", "осада", "изгнание", "экстрадиция", "выдача", "отравление", "ранение"}
 _CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
            "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it
