@@ -102,8 +102,8 @@ def test_every_file_parses_as_turtle(relative):
 
 def test_the_ontology_header_names_version_licence_and_creator(ontology):
     assert list(ontology.subjects(RDF.type, OWL.Ontology)) == [ONTOLOGY_IRI]
-    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/kgbuild/ontology/0.2.0")
-    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.2.0"
+    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/kgbuild/ontology/0.3.0")
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.3.0"
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.creator) is not None
     assert "MIT" in str(ontology.value(ONTOLOGY_IRI, DCTERMS.license))
 

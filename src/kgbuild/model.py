@@ -36,6 +36,9 @@ INCIDENT_TYPES = (
     "Detention", "Explosion", "Sentencing", "Resignation", "Arrest", "Injury", "Fire",
     "Accident", "Release",
     "Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict", "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth",
+    # happenings told by a label on a plain kgb:Incident until 0.3.0
+    "Kidnapping", "Marriage", "CriminalCase", "Charge", "Disappearance", "Hospitalization", "Joining", "Leaving",
+    "Acquisition", "Surrender", "Uprising", "Proclamation", "Deprivation",
     "Incident",
 )
 # Commemoration types: local names of kgb: subclasses of kgb:Commemoration.

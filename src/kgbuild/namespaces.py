@@ -68,6 +68,19 @@ class KGB(DefinedNamespace):
     Competition: URIRef
     Ceremony: URIRef
     Birth: URIRef
+    Kidnapping: URIRef
+    Marriage: URIRef
+    CriminalCase: URIRef
+    Charge: URIRef
+    Disappearance: URIRef
+    Hospitalization: URIRef
+    Joining: URIRef
+    Leaving: URIRef
+    Acquisition: URIRef
+    Surrender: URIRef
+    Uprising: URIRef
+    Proclamation: URIRef
+    Deprivation: URIRef
     # commemoration kinds
     CommemorativeDay: URIRef
     MemorialEvent: URIRef

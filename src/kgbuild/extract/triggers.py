@@ -98,8 +98,8 @@ NOUNS: dict[str, str] = {
     "торжество": "Ceremony", "литургия": "Ceremony", "молебен": "Ceremony", "богослужение": "Ceremony",
     "освящение": "Ceremony",
 }
-# happenings with no class of their own yet: a kgb:Incident labelled with what it was.
-# lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
+# happenings told by their label: a kgb:Incident labelled with what it was, of the class CLASSES
+# gives the label where there is one. lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
 # house that passed a law did it
 GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "концерт": ("концерт", m.ACTOR, m.PARTICIPANT), "спектакль": ("спектакль", m.ACTOR, m.PARTICIPANT),
@@ -145,6 +145,17 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "бегство": ("бегство", m.ACTOR, None),
     "наезд": ("наезд", m.ACTOR, m.VICTIM),
     "помолвиться": ("помолвка", m.ACTOR, m.ACTOR),
+}
+# happenings once told only by their label that have a class of their own (0.3.0): label ->
+# incident type. The label stays on the incident: it tells a joining from a transfer, a
+# title lost from a right.
+CLASSES: dict[str, str] = {
+    "похищение": "Kidnapping", "брак": "Marriage",
+    "возбуждение уголовного дела": "CriminalCase", "предъявление обвинения": "Charge",
+    "исчезновение": "Disappearance", "госпитализация": "Hospitalization",
+    "вступление": "Joining", "переход": "Joining", "выход": "Leaving", "исключение": "Leaving",
+    "покупка": "Acquisition", "капитуляция": "Surrender", "сдача": "Surrender", "восстание": "Uprising",
+    "провозглашение независимости": "Proclamation", "лишение звания": "Deprivation", "лишение прав": "Deprivation",
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
@@ -235,38 +246,38 @@ OPENED = "школа лицей гимназия музей больница г�
 SEIZED = "власть здание город территория аэропорт телецентр телекомпания резиденция парламент крепость " \
          "столица посёлок поселок село порт база"
 VERB_FAMILIES: tuple[Family, ...] = (
-    _family("вступить вступать", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
+    _family("вступить вступать", MEMBERSHIPS, "Joining", "вступление", names=True, preps="в во"),
     _family("вступить вступать", "сила", "Incident", "вступление в силу", preps="в"),
     _family("выйти выходить", JAILS, "Release", preps="из"),
     _family("выпустить выпускать", JAILS, "Release", preps="из"),  # "выпущен из тюрьмы"
     _family("выпустить", "пуля очередь", "Attack"),  # "выпустил пять пуль в"
-    _family("выйти выходить", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", preps="из"),
-    _family("покинуть покидать", MEMBERSHIPS + " состав", "Incident", "выход"),
+    _family("выйти выходить", MEMBERSHIPS + " состав договор соглашение", "Leaving", "выход", preps="из"),
+    _family("покинуть покидать", MEMBERSHIPS + " состав", "Leaving", "выход"),
     _family("покинуть покидать", "компания правительство кабинет корпорация группа труппа оркестр " + TEAMS,
             "Resignation"),
     _family("исключить исключать", MEMBERSHIPS + " состав университет институт академия " + TEAMS,
-            "Incident", "исключение", preps="из"),
-    _family("перейти переходить", "партия фракция " + TEAMS, "Incident", "переход", names=True,
+            "Leaving", "исключение", preps="из"),
+    _family("перейти переходить", "партия фракция " + TEAMS, "Joining", "переход", names=True,
             preps="в во на"),
     _family("перейти переходить", "контроль юрисдикция власть ведение", "Incident", "переход под контроль",
             preps="под в"),
-    _family("приобрести приобретать купить покупать выкупить поглотить", PROPERTY, "Incident", "покупка",
+    _family("приобрести приобретать купить покупать выкупить поглотить", PROPERTY, "Acquisition", "покупка",
             names=True),
     _family("обнаружить обнаруживать найти находить", "тело труп останки", "Incident", "обнаружение тела"),
     _family("подавить подавлять", REVOLTS, "Incident", "подавление"),
     _family("нанести наносить", "удар ранение побои увечье травма", "Attack"),
     _family("нанести наносить", "визит", "Visit"),
     _family("отменить отменять упразднить аннулировать", REPEALABLE, "Incident", "отмена"),
-    _family("провозгласить провозглашать объявить", STATEHOOD, "Incident", "провозглашение независимости"),
+    _family("провозгласить провозглашать объявить", STATEHOOD, "Proclamation", "провозглашение независимости"),
     _family("сменить сменять", "пост должность", "Appointment", preps="на"),
     _family("занять", "пост должность кресло престол трон", "Appointment"),
     _family("получить получать", "срок приговор наказание", "Sentencing"),
     _family("получить получать", "гражданство убежище", "Incident", "получение гражданства"),
     _family("запретить запрещать", "въезд", "Incident", "запрет въезда"),
     _family("заразиться заболеть", INFECTIONS, "Incident", "заражение"),
-    _family("сдаться", "плен", "Incident", "капитуляция", preps="в"),
+    _family("сдаться", "плен", "Surrender", "капитуляция", preps="в"),
     # "сдался полиции", "сдался без сопротивления": a wanted man gave himself up
-    _family("сдаться", "полиция милиция власть власти следствие правоохранитель сопротивление", "Incident", "сдача"),
+    _family("сдаться", "полиция милиция власть власти следствие правоохранитель сопротивление", "Surrender", "сдача"),
     # "покинул страну", "покинул Россию": left the country (emigrated, fled)
     _family("покинуть", "страна родина " + " ".join(sorted(COUNTRIES)), "Incident", "отъезд"),
     _family("предстать представать", "суд трибунал", "Trial", preps="перед"),
@@ -293,20 +304,20 @@ VERB_FAMILIES: tuple[Family, ...] = (
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
 NOUN_FAMILIES: tuple[Family, ...] = (
-    _family("вступление", MEMBERSHIPS, "Incident", "вступление", names=True, preps="в во"),
+    _family("вступление", MEMBERSHIPS, "Joining", "вступление", names=True, preps="в во"),
     _family("вступление", "сила", "Incident", "вступление в силу", preps="в"),
-    _family("выход", MEMBERSHIPS + " состав договор соглашение", "Incident", "выход", names=True, preps="из"),
-    _family("исключение", MEMBERSHIPS + " состав " + TEAMS, "Incident", "исключение", preps="из"),
-    _family("переход", "партия фракция " + TEAMS, "Incident", "переход", names=True,
+    _family("выход", MEMBERSHIPS + " состав договор соглашение", "Leaving", "выход", names=True, preps="из"),
+    _family("исключение", MEMBERSHIPS + " состав " + TEAMS, "Leaving", "исключение", preps="из"),
+    _family("переход", "партия фракция " + TEAMS, "Joining", "переход", names=True,
             preps="в во на"),
     _family("переход", "контроль юрисдикция власть ведение", "Incident", "переход под контроль", preps="под"),
-    _family("покупка приобретение поглощение", PROPERTY, "Incident", "покупка", names=True),
+    _family("покупка приобретение поглощение", PROPERTY, "Acquisition", "покупка", names=True),
     _family("обнаружение", "тело труп останки", "Incident", "обнаружение тела"),
     _family("подавление", REVOLTS, "Incident", "подавление"),
     _family("отмена упразднение", REPEALABLE, "Incident", "отмена"),
-    _family("провозглашение", STATEHOOD, "Incident", "провозглашение независимости"),
+    _family("провозглашение", STATEHOOD, "Proclamation", "провозглашение независимости"),
     _family("лишение", "звание сан титул гражданство мандат лицензия опекунство аккредитация неприкосновенность",
-            "Incident", "лишение прав"),
+            "Deprivation", "лишение прав"),
     _family("суд", "", "Trial", preps="над"),
     _family("суд", "дело", "Trial", preps="по"),  # "суд по делу о побоях"
     _family("ввод", "войско войска", "MilitaryOperation"),
@@ -426,11 +437,27 @@ ROLES: dict[str, tuple[str | None, str | None]] = {
     "Competition": (m.PARTICIPANT, m.PARTICIPANT),
     "Ceremony": (m.PARTICIPANT, m.PARTICIPANT),
     "Birth": (m.PARTICIPANT, m.PARTICIPANT),
+    # the classes of labelled happenings (CLASSES): the roles their labels had as plain incidents
+    "Kidnapping": (m.PERPETRATOR, m.VICTIM),
+    "Marriage": (m.ACTOR, m.ACTOR),  # both partners marry: each did it
+    "CriminalCase": (m.LAW_ENFORCEMENT, m.PARTICIPANT),  # who opens a case or charges enforces the law
+    "Charge": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
+    "Disappearance": (None, m.PARTICIPANT),
+    "Hospitalization": (None, m.PARTICIPANT),
+    "Joining": (m.ACTOR, m.PARTICIPANT), "Leaving": (m.ACTOR, m.PARTICIPANT),
+    "Acquisition": (m.ACTOR, m.PARTICIPANT),
+    "Surrender": (m.PARTICIPANT, m.PARTICIPANT),  # who surrenders is done to as much as doing
+    "Uprising": (m.PARTICIPANT, m.PARTICIPANT),
+    "Proclamation": (m.ACTOR, m.PARTICIPANT),
+    "Deprivation": (m.ACTOR, m.PARTICIPANT),
 }
 # the happenings that are not crimes, accidents or their legal aftermath (0.2.0): read with
 # institutions as parties, the subject of the verb a noun hangs on, "с"- and "между"-phrases
 HAPPENINGS = {"Incident", "Appointment", "Election", "Meeting", "Visit", "Protest", "Signing", "ArmedConflict",
               "MilitaryOperation", "Trial", "Search", "Disaster", "Competition", "Ceremony", "Birth"}
+# the labelled happenings with a class of their own are read as they were as plain incidents
+# (a kidnapping too, though a crime)
+HAPPENINGS |= set(CLASSES.values())
 # happenings one can be a casualty of ("погиб в бою", "во время землетрясения")
 DEADLY = {"ArmedConflict", "MilitaryOperation", "Disaster"}
 # the court that passed a sentence did it
@@ -456,6 +483,10 @@ LABELS = {
     "MilitaryOperation": "военная операция", "Trial": "судебный процесс", "Search": "обыск",
     "Disaster": "стихийное бедствие", "Competition": "соревнование", "Ceremony": "церемония",
     "Birth": "рождение",
+    "Kidnapping": "похищение", "Marriage": "брак", "CriminalCase": "возбуждение уголовного дела",
+    "Charge": "предъявление обвинения", "Disappearance": "исчезновение", "Hospitalization": "госпитализация",
+    "Joining": "вступление", "Leaving": "выход", "Acquisition": "покупка", "Surrender": "капитуляция",
+    "Uprising": "восстание", "Proclamation": "провозглашение независимости", "Deprivation": "лишение прав",
 }
 
 
@@ -531,19 +562,19 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("вступить", "заступить") and _obl_lemmas(sentence, token) & POSTS:
             return Trigger(token, "Appointment", True)  # "вступил в должность"
         if lemma == "выйти" and "замуж" in lemmas:
-            return Trigger(token, "Incident", True, label="брак")
+            return Trigger(token, "Marriage", True, label="брак")
         if lemma in ("сочетаться",) and "брак" not in lemmas:
             return None
         if lemma in ("заключить", "заключать") and any(c.lemma in AGREEMENTS for c in children if c.rel in ("obj", "nsubj:pass")):
             return Trigger(token, "Signing", True)  # "заключили перемирие"
         if lemma in ("провозгласить", "объявить", "провозглашать") and any(
                 c.lemma == "независимость" for c in children if c.rel in ("obj", "nsubj:pass")):
-            return Trigger(token, "Incident", True, label="провозглашение независимости")
+            return Trigger(token, "Proclamation", True, label="провозглашение независимости")
         if lemma in ("подать", "подавать") and any(
                 g.lemma == "отставка" for c in children if c.rel == "obj" for g in sentence.children(c.index)):
             return Trigger(token, "Resignation", True)  # "подал прошение об отставке"
         if lemma in ("доставить", "доставлять", "положить", "поместить", "лечь") and _to_hospital(sentence, token):
-            return Trigger(token, "Incident", True, label="госпитализация")  # "доставлен в больницу"
+            return Trigger(token, "Hospitalization", True, label="госпитализация")  # "доставлен в больницу"
         if lemma in JOURNEY_VERBS:
             if not _goes_to_place(sentence, token):
                 return None
@@ -557,18 +588,18 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label=LAW_LABELS.get(lemma, "принятие закона"))
         objects = {c.lemma for c in children if c.rel in ("obj", "nsubj:pass", "obl", "iobj") and c.pos == "NOUN"}
         if lemma in ("возбудить", "возбуждать") and "дело" in objects:
-            return Trigger(token, "Incident", True, label="возбуждение уголовного дела")
+            return Trigger(token, "CriminalCase", True, label="возбуждение уголовного дела")
         if lemma in ("обвинить", "обвинять") and _charged(sentence, token):
-            return Trigger(token, "Incident", True, label="предъявление обвинения")  # "обвинён в убийстве"
+            return Trigger(token, "Charge", True, label="предъявление обвинения")  # "обвинён в убийстве"
         if lemma in ("предъявить", "предъявлять") and "обвинение" in objects:
-            return Trigger(token, "Incident", True, label="предъявление обвинения")
+            return Trigger(token, "Charge", True, label="предъявление обвинения")
         # "лишил Кэтрин опекунства": the parser may take the genitive for a subject or a complement
         stripped = (objects | {c.lemma for c in children if c.rel == "xcomp" or
                                c.rel == "nsubj" and c.feats.get("Case") == "Gen"}) & \
             (DEPRIVABLE | RIGHTS)
         if lemma in ("лишить", "лишать") and stripped:
             # "лишён сана" is a title; "лишил опекунства", "лишили лицензии" a right
-            return Trigger(token, "Incident", True, label="лишение звания" if stripped & DEPRIVABLE else "лишение прав")
+            return Trigger(token, "Deprivation", True, label="лишение звания" if stripped & DEPRIVABLE else "лишение прав")
         if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
             return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
         if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
@@ -576,13 +607,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("найти", "обнаружить") and any(c.lemma in ("мёртвый", "мертвый", "убитый") for c in children):
             return Trigger(token, "Death", True)  # "найден мёртвым"
         if lemma in ("попасть", "попадать") and objects & HOSPITALS:
-            return Trigger(token, "Incident", True, label="госпитализация")  # "попал в больницу"
+            return Trigger(token, "Hospitalization", True, label="госпитализация")  # "попал в больницу"
         if lemma in ("попасть", "попадать") and objects & {"дтп", "авария", "катастрофа"}:
             return Trigger(token, "Accident", True)  # "попал в аварию"
         if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas):
-            return Trigger(token, "Incident", True, label="исчезновение")  # "пропал без вести"
+            return Trigger(token, "Disappearance", True, label="исчезновение")  # "пропал без вести"
         if lemma in ("вступить", "вступать") and "брак" in objects:
-            return Trigger(token, "Incident", True, label="брак")  # "вступили в брак"
+            return Trigger(token, "Marriage", True, label="брак")  # "вступили в брак"
         if lemma in ("ратифицировать",) and objects & AGREEMENTS:
             return Trigger(token, "Incident", True, label="принятие закона")  # "ратифицировал договор"
         if lemma in ("достичь", "достигнуть") and objects & AGREEMENTS:
@@ -590,7 +621,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("лишиться",) and objects & POSTS:
             return Trigger(token, "Resignation", True)  # "лишился поста"
         if lemma in ("лишиться",) and objects & (DEPRIVABLE | RIGHTS):
-            return Trigger(token, "Incident", True, label="лишение прав")  # "лишился лицензии"
+            return Trigger(token, "Deprivation", True, label="лишение прав")  # "лишился лицензии"
         if lemma in ("взойти", "восходить") and "престол" in objects:
             return Trigger(token, "Appointment", True)  # "взошёл на престол"
         if lemma in ("прийти", "приходить") and "власть" in objects:
@@ -601,11 +632,11 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, family.type, True, label=family.label, companion=companion)
         if lemma in ("похитить", "похищать") and any(_is_person(c) for c in children + _shared_objects(sentence, token)
                                                    if c.rel in ("obj", "nsubj:pass")):
-            return Trigger(token, "Incident", True, label="похищение")  # "похитил девушку", not a purse
+            return Trigger(token, "Kidnapping", True, label="похищение")  # "похитил девушку", not a purse
         if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
             return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
         if lemma in GENERIC and lemma not in NOUNS:
-            return Trigger(token, "Incident", True, label=GENERIC[lemma][0])
+            return Trigger(token, CLASSES.get(GENERIC[lemma][0], "Incident"), True, label=GENERIC[lemma][0])
         if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
             return None  # "бежала в Лондон": fled, not escaped from custody
         if lemma in VERBS:
@@ -712,7 +743,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "мероприятия по борьбе с коррупцией", "оперативные мероприятия": measures, not events
         plural_held = _takes_place(sentence, token) or lemma == "мероприятие"  # guarded above
         if lemma in GENERIC and (_number(sentence, token) != "Plur" or plural_held) or lemma == "гастроли":
-            return Trigger(token, "Incident", False, label=GENERIC[lemma][0])
+            return Trigger(token, CLASSES.get(GENERIC[lemma][0], "Incident"), False, label=GENERIC[lemma][0])
     return None
 
 
