@@ -485,7 +485,8 @@ class IncidentReader:
         for child in s.children(token.index) + _stray_objects(s, token):
             prep = _preposition(s, child)
             if happening and child.rel in ("obl", "nmod") and prep in ("с", "со", "между") \
-                    and trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation", "Incident"):
+                    and (trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation") or
+                         trigger.type in _LABELLED):
                 patients += parties(s, child)  # "встреча с X", "война между X и Y"
                 continue
             if trigger.type == "Election" and not trigger.is_verb and prep in ("в", "во") and child.rel in ("nmod", "obl"):
@@ -548,7 +549,7 @@ class IncidentReader:
                 if token.lemma in _DONE_TO:
                     patients += keys  # "избиение журналиста", "свержение правительства": the one it was done to
                 elif trigger.type in ("Escape", "Attack", "Shootout", "Visit", "Protest", "Signing", "Meeting") or \
-                        trigger.type == "Incident" and lex.roles(trigger)[0] == "actor" and trigger.label not in _STAGED:
+                        trigger.type in _LABELLED and lex.roles(trigger)[0] == "actor" and trigger.label not in _STAGED:
                     agents += keys  # "выступление Мадонны"; at "концерт Мадонны" she takes part in a show
                 else:
                     patients += keys
@@ -947,7 +948,7 @@ class IncidentReader:
         self._retold_in_headlines()
         for kind, seg in self._headline_triggers:
             same = [i for i in self.incidents if i.type == kind and not i.part_of]
-            if len(same) == 1 and kind != "Incident":  # a headline's "концерт" is no one's "переезд"
+            if len(same) == 1 and kind not in _LABELLED:  # a headline's "концерт" is no one's "переезд"
                 ev = self._evidence(seg, 0.6)
                 if not any(e.start == ev.start for e in same[0].evidence):
                     same[0].evidence.append(ev)
@@ -983,16 +984,19 @@ _ROLE_NOUNS = {"участник", "участница", "победитель",
                "организатор", "организаторша"}
 # what an incident can be a stage of ("финал чемпионата", "тур выборов", "открытие фестиваля")
 _STAGES = {"Competition", "Election", "Ceremony"}
-_STAGE_WHOLES = {"Competition", "Election", "Incident", "Meeting", "Ceremony"}
+# the happenings told by their label, a plain kgb:Incident or one of the classes their label has
+_LABELLED = {"Incident"} | set(lex.CLASSES.values())
+_STAGE_WHOLES = {"Competition", "Election", "Meeting", "Ceremony"} | _LABELLED
 # what follows from an incident ("в результате … погибли"), and what it can follow from
-_CONSEQUENCES = {"Death", "Killing", "Injury", "Incident", "Detention", "Arrest", "Fire", "Explosion"}
+_CONSEQUENCES = {"Death", "Killing", "Injury", "Detention", "Arrest", "Fire", "Explosion"} | _LABELLED
 _SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
 # shows put on by many: those named with them take part ("концерт Басты", "выставка Анны")
 _STAGED = _SHOWS | {"показ", "спектакль", "премьера"}
 # nouns of a deed whose genitive is the one it was done to, not the doer (an attack's genitive,
 # "нападение боевиков", is the doer)
 _DONE_TO = {"избиение", "обстрел", "расстрел", "свержение", "депортация", "высылка", "похищение", "изнасилование",
-            "ограбление", "штурм", "осада", "изгнание", "экстрадиция", "выдача", "отравление", "ранение"}
+            "ограбление", "штурм", "осада", "изгнание", "экстрадиция", "выдача", "отравление", "ранение",
+            "лишение", "исключение"}
 _CAUSES = {"Attack", "Explosion", "Shootout", "Accident", "Fire", "Disaster", "MilitaryOperation", "ArmedConflict",
            "Killing", "Protest"}
 # "выступил с концертом", "дал концерт": who gives it, not one who took part in it
@@ -1301,7 +1305,7 @@ def _suicide(s: Sentence, token: Token) -> bool:
 
 def _same_kind(incident: Incident, trigger: lex.Trigger) -> bool:
     """Of the trigger's type, and for a happening of no class of its own, of its label."""
-    return incident.type == trigger.type and (trigger.type != "Incident" or incident.label == trigger.label)
+    return incident.type == trigger.type and (trigger.type not in _LABELLED or incident.label == trigger.label)
 
 
 def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:
