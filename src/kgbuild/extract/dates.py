@@ -193,7 +193,7 @@ def extract_dates(ctx: Context) -> None:
             iso = f"{published.year:04d}-{month:02d}"
             add(m, iso, iso, 0.7)
         else:
-            add(m, None, None, 0.6)
+            add(m, None, f"XXXX-{month:02d}", 0.6)  # "в июне": the month is told, the year is not
     for m in RELATIVE.finditer(text):
         add(m, *_relative(m, published), 0.7)
     for m in BARE_YEAR.finditer(text):

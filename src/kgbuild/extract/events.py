@@ -34,6 +34,7 @@ def extract_events(ctx: Context) -> None:
     _dates(ctx, reader, incidents)
     known = len(incidents)
     reader.finish()
+    _line_dates(ctx, reader, incidents[known:], incidents)
     ctx.facts.incidents.extend(incidents[known:])  # told only in a headline
     record_deaths(ctx, incidents)
     extract_kinship(ctx, people, reader.segments)
@@ -88,26 +89,13 @@ def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:
 
 
 def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> None:
-    """A date in the incident's own sentence; else the compound's; else the paragraph's last."""
+    """A date in the incident's own sentence; else one told with a later word for it; else the
+    compound's; else the paragraph's last."""
     dated = [d for d in ctx.facts.dates if d.value and d.evidence]
-    seg_of = {}
-    for seg in reader.segments:
-        for inc in incidents:
-            if seg.start <= reader.start_of[inc.key] < seg.end:
-                seg_of[inc.key] = seg
+    seg_of = {inc.key: _segment(reader, reader.start_of[inc.key]) for inc in incidents}
     for inc in incidents:
-        seg = seg_of[inc.key]
-        own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-        mine = _on_word(reader, inc, own)
-        # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
-        others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
-                  for d in [_on_word(reader, other, own)] if d}  # a whole's date is its parts' too
-        own = [d for d in own if id(d) not in others]
-        if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
-            at = reader.start_of[inc.key]
-            inc.date = _copy(mine or min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
-        else:
-            inc.date = _day_of_month(ctx, seg, dated)
+        inc.date = _own_date(ctx, reader, inc, seg_of[inc.key], incidents, dated) \
+            or _retold_date(reader, inc, incidents, dated)
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]
@@ -124,12 +112,92 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
     for inc in incidents:
         if inc.date is None and inc.part_of and by_key[inc.part_of].date:
             inc.date = _copy(by_key[inc.part_of].date)
-        if inc.date is None:
-            seg = seg_of[inc.key]
+        seg = seg_of[inc.key]
+        if inc.date is None and seg is not None:
             earlier = [d for d in dated if d.evidence.start < seg.start
                        and _paragraph(reader, d.evidence.start) == seg.paragraph]
             if earlier:
                 inc.date = _copy(earlier[-1])
+
+
+def _line_dates(ctx: Context, reader: IncidentReader, incidents: list[Incident], everything: list[Incident]) -> None:
+    """Incidents told only in a headline or a caption ("Олег Попов на выступлении в Германии в
+    2009 году") take the date of their own line, and no other."""
+    dated = [d for d in ctx.facts.dates if d.value and d.evidence]
+    for inc in incidents:
+        if inc.date is None and inc.key in reader.trigger_of:
+            inc.date = _own_date(ctx, reader, inc, reader.trigger_of[inc.key][0], everything, dated)
+
+
+def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incidents: list[Incident],
+              dated: list[DateValue]) -> DateValue | None:
+    """The date of the incident's own line: the one on its word, else the nearest one that is
+    no other incident's, else a day of the month."""
+    if seg is None:
+        return None
+    own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
+    mine = _on_word(reader, inc, own)
+    # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
+    others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
+              for d in [_on_word(reader, other, own)] if d}  # a whole's date is its parts' too
+    own = [d for d in own if id(d) not in others]
+    if not mine and inc.key in reader.trigger_of:
+        own = [d for d in own if _stands_with(*reader.trigger_of[inc.key], d)]
+    if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
+        at = reader.start_of[inc.key]
+        return _copy(mine or min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
+    return _day_of_month(ctx, seg, dated)
+
+
+def _retold_date(reader: IncidentReader, inc: Incident, incidents: list[Incident],
+                 dated: list[DateValue]) -> DateValue | None:
+    """"Рено скончалась … Рено умерла в ночь на понедельник, 7 ноября 2016 года": a date on a later
+    word that tells the same incident."""
+    for word in inc.retold:
+        seg = _segment(reader, word.start)
+        token = seg.sentence.token_at(word.start) if seg else None
+        if token is None:
+            continue
+        own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
+        on = _on_token(seg, token, own)
+        if on is not None:
+            return _copy(on)
+    return None
+
+
+def _stands_with(seg, word, date: DateValue) -> bool:
+    """Whether a date of the line can tell when the incident of `word` happened: it hangs on a word
+    above or below it, or on the verb a noun for the incident is the subject or object of
+    ("Убийство произошло 14 февраля"). For a verb, not a date of another branch of the sentence
+    ("Хамдалла, которому в августе исполнится 55 лет, стал премьером после того, как … подал"),
+    nor the time of the verb an infinitive is buried under ("в декабре Москва согласилась … выдвинуть")."""
+    s = seg.sentence
+    by_index = {t.index: t for t in s.tokens}
+    inside = [t for t in s.tokens if date.evidence.start <= t.start < date.evidence.end]
+    root = next((t for t in inside if t.head not in {i.index for i in inside}), None)
+    head = by_index.get(root.head) if root is not None and root.head is not None else None
+    if head is None or head.index == word.index:
+        return True
+    noun = word.pos not in ("VERB", "AUX")
+    if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
+        return not (noun and word.rel == "amod")
+    if head.index in _above(by_index, word):  # the date tells a verb the word hangs under
+        return noun and head.pos == "VERB"
+    # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
+    # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
+    return noun or word.index in _above(by_index, head)
+
+
+def _above(by_index: dict, token) -> set[int]:
+    out: set[int] = set()
+    while token.head is not None and token.head not in out and token.head in by_index:
+        out.add(token.head)
+        token = by_index[token.head]
+    return out
+
+
+def _segment(reader: IncidentReader, offset: int):
+    return next((seg for seg in reader.segments if seg.start <= offset < seg.end), None)
 
 
 _DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
@@ -154,8 +222,11 @@ def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> D
     """The date whose phrase hangs on the incident's word ("в 2013 году приговорён")."""
     if inc.key not in reader.trigger_of:
         return None
-    seg, word = reader.trigger_of[inc.key]
-    below = [c for c in seg.sentence.children(word.index)]
+    return _on_token(*reader.trigger_of[inc.key], dates)
+
+
+def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
+    below = seg.sentence.children(word.index)
     for d in dates:
         if any(d.evidence.start <= c.start < d.evidence.end for c in below):
             return d
