@@ -26,7 +26,7 @@ MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемори�
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
-               "завоевать", "достаться"}
+               "завоевать", "достаться", "иметь"}
 # "о награждении X орденом …", "присвоение звания X": the conferral named by a noun
 AWARD_ACTS = {"награждение", "присвоение", "присуждение"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
@@ -44,7 +44,7 @@ HONORARY_NOUNS = {"артист", "артистка", "деятель", "худ�
                   "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
-_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться"}
+_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь"}
 _VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
@@ -224,7 +224,10 @@ class _Reader:
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
                                              or verb.lemma == "удостоиться"):
                     recipients += self._named_or_resolved(s, child)
-            if not recipients and not any(c.rel.startswith(("nsubj", "obj", "iobj")) for c in s.children(verb.index)):
+            described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
+            if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
+                                   or len(described) == 1 and _subjectless(self.ctx, s, described[0])):
+                # "Член Союза писателей, имел орден Славы": a described subject is the story's person too
                 recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
@@ -268,10 +271,18 @@ class _Reader:
         self.ctx.facts.commemorations.append(node)
 
     def _biography_subject(self, seg: Segment, verb: Token) -> list[str]:
-        """"Иван Петров родился в 1924 году. … Награждён орденом Ленина": a passive award verb with
-        no one named is about the person last named before it, when the verb's gender agrees."""
-        if verb.feats.get("Voice") != "Pass" and verb.feats.get("Variant") != "Short" or verb.feats.get("Number") == "Plur":
+        """"Иван Петров родился в 1924 году. … Награждён орденом Ленина", "Имел орден Славы": an award
+        verb with no one named is about the person the life story is about, when the verb's gender
+        agrees."""
+        passive = verb.feats.get("Voice") == "Pass" or verb.feats.get("Variant") == "Short"
+        told = verb.feats.get("VerbForm") == "Fin" and verb.feats.get("Tense") == "Past"  # "Получил", not "получит"
+        if not (passive or told) or verb.feats.get("Number") == "Plur":
             return []
+        return self._life_subject(seg, verb.feats.get("Gender", ""))
+
+    def _life_subject(self, seg: Segment, gender: str) -> list[str]:
+        """The person a life story is about: the most mentioned named person before the line, the
+        last named on a tie; none when its gender is not the one wanted."""
         named = sorted((start, key) for start, end, key in self.ctx.mentions if start < seg.start
                        and type(self.ctx.entity(key)).__name__ == "Person" and not getattr(self.ctx.entity(key), "anonymous", True)
                        and not _named_after(self.ctx, start))
@@ -283,7 +294,7 @@ class _Reader:
             counts[k] = counts.get(k, 0) + 1
         key = max(reversed([k for _start, k in named]), key=lambda k: counts[k])
         person = self.ctx.entity(key)
-        wanted = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
+        wanted = {"Masc": "male", "Fem": "female"}.get(gender)
         if wanted and getattr(person, "gender", None) not in (wanted, None):
             return []
         return [key]
@@ -334,6 +345,9 @@ class _Reader:
             else:
                 continue
             recipients = self._holder_of(s, noun)
+            if not recipients and _subjectless(self.ctx, s, noun):
+                # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
+                recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
             if not recipients:
                 continue
             awards = [(name, span)]
@@ -485,6 +499,26 @@ def _named_after(ctx: Context, start: int) -> bool:
     """"Институт имени А. С. Пушкина": a person a name honours, not the one the text is about."""
     before = ctx.text[max(0, start - 8):start].lower()
     return "им." in before or "имени" in before
+
+
+def _subjectless(ctx: Context, s: Sentence, noun: Token) -> bool:
+    """A line of a life story that names no one and has no subject, whose holder noun stands at its
+    top or in its list: "Лауреат Государственной премии СССР.", "Член Союза писателей, кавалер
+    ордена Ленина"."""
+    if noun.feats.get("Case") != "Nom" or _names_someone(ctx, s):
+        return False
+    by_index = {t.index: t for t in s.tokens}
+    top = noun
+    while top.rel in ("conj", "appos") and top.head in by_index:
+        top = by_index[top.head]
+    subjects = [t for t in s.tokens if t.rel.startswith("nsubj")]
+    # "Член Союза писателей СССР, …, лауреат Ленинской премии": the list describes the story's person
+    return (top.head is None or top.rel == "root") and not subjects or subjects == [top] and top.pos == "NOUN"
+
+
+def _names_someone(ctx: Context, s: Sentence) -> bool:
+    return any(type(ctx.entity(key)).__name__ == "Person" for start, end, key in ctx.mentions if s.start <= start < s.end) \
+        or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
 
 
 def _date_in(ctx: Context, seg: Segment):
