@@ -132,21 +132,34 @@ def _line_dates(ctx: Context, reader: IncidentReader, incidents: list[Incident],
 def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incidents: list[Incident],
               dated: list[DateValue]) -> DateValue | None:
     """The date of the incident's own line: the one on its word, else the nearest one that is
-    no other incident's, else a day of the month."""
+    no other incident's and stands with its word, a full date before one the text gives without
+    its year ("в середине апреля") or as a span ("с 11 по 22 мая 2016 года")."""
     if seg is None:
         return None
-    own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-    mine = _on_word(reader, inc, own)
-    # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
-    others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
-              for d in [_on_word(reader, other, own)] if d}  # a whole's date is its parts' too
-    own = [d for d in own if id(d) not in others]
-    if not mine and inc.key in reader.trigger_of:
-        own = [d for d in own if _stands_with(*reader.trigger_of[inc.key], d)]
-    if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
+    line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end]
+    mine = _on_word(reader, inc, line)
+    if mine is None:
+        # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
+        others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
+                  for d in [_on_word(reader, other, line)] if d}  # a whole's date is its parts' too
+        free = [d for d in line if id(d) not in others and (inc.key not in reader.trigger_of
+                                                            or _stands_with(*reader.trigger_of[inc.key], d))]
+        # "в 2010 году задержан, а в 2013 году приговорён": the nearest
         at = reader.start_of[inc.key]
-        return _copy(mine or min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
-    return _day_of_month(ctx, seg, dated)
+        pool = [d for d in free if d.value] or free
+        mine = min(pool, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)) if pool else None
+    return _with_year(mine, dated) if mine else None
+
+
+def _with_year(date: DateValue, dated: list[DateValue]) -> DateValue:
+    """"18 июня у них родилась двойня": a date without its year takes the year of an earlier full
+    date of the same day, else stays as EDTF has it ("XXXX-06-18")."""
+    m = _DAY_MONTH.match(date.edtf or "")
+    same = [e for e in dated if m and e.evidence.start < date.evidence.start and len(e.value) == 10
+            and e.value.endswith(m.group(1))]
+    if same:
+        return DateValue(edtf=same[-1].edtf, value=same[-1].value, phrase=date.phrase, evidence=date.evidence)
+    return _copy(date)
 
 
 def _retold_date(reader: IncidentReader, inc: Incident, incidents: list[Incident],
@@ -201,21 +214,6 @@ def _segment(reader: IncidentReader, offset: int):
 
 
 _DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
-
-
-def _day_of_month(ctx: Context, seg, dated: list[DateValue]) -> DateValue | None:
-    """"18 июня у них родилась двойня": a date without its year in the incident's own sentence,
-    with the year of an earlier full date of the same day, else as EDTF has it ("XXXX-06-18")."""
-    for d in ctx.facts.dates:
-        if d.value or not d.evidence or not seg.start <= d.evidence.start < seg.end:
-            continue
-        m = _DAY_MONTH.match(d.edtf or "")
-        same = [e for e in dated if m and e.evidence.start < d.evidence.start and len(e.value) == 10
-                and e.value.endswith(m.group(1))]
-        if same:
-            return DateValue(edtf=same[-1].edtf, value=same[-1].value, phrase=d.phrase, evidence=d.evidence)
-        return _copy(d)
-    return None
 
 
 def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> DateValue | None:
