@@ -137,6 +137,11 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
     if seg is None:
         return None
     line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end]
+    # "24 февраля 2008 года он покинул все должности, а 19 апреля 2011 года ушёл и с поста": a
+    # clause with a date of its own tells the time of its own incidents only
+    clause = _clause(ctx.text, seg, reader.start_of[inc.key])
+    if any(clause[0] <= d.evidence.start < clause[1] for d in line):
+        line = [d for d in line if clause[0] <= d.evidence.start < clause[1]]
     mine = _on_word(reader, inc, line)
     if mine is None:
         # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
@@ -149,6 +154,15 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
         pool = [d for d in free if d.value] or free
         mine = min(pool, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)) if pool else None
     return _with_year(mine, dated) if mine else None
+
+
+# where one clause of a line ends and another, with its own time, begins
+_CLAUSE_CUT = re.compile(r";|,\s+(?:а|но|однако|тогда\s+как)\s|,\s+(?:а|но)\s+затем\s")
+
+
+def _clause(text: str, seg, at: int) -> tuple[int, int]:
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(text, seg.start, seg.end)]
+    return max([c for c in cuts if c < at] + [seg.start]), min([c for c in cuts if c >= at] + [seg.end])
 
 
 def _with_year(date: DateValue, dated: list[DateValue]) -> DateValue:
