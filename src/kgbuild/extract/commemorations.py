@@ -315,7 +315,8 @@ class _Reader:
         чемпионка Анна Белова": an award its holder is named with."""
         s = seg.sentence
         for noun in s.tokens:
-            if noun.pos != "NOUN":
+            # "Герой Социалистического Труда" is often read as a name
+            if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in ("герой", "героиня")):
                 continue
             if noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"

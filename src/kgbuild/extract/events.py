@@ -206,13 +206,26 @@ def _stands_with(seg, word, date: DateValue) -> bool:
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
+    if not noun and _in_clause_of_another(by_index, root, word):
+        # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
+        # clause may tell its own time ("к взрыву в аэропорту, который прогремел 24 января")
+        return False
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
-        return not (noun and word.rel == "amod")
+        # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
+        return not (noun and word.rel == "amod") and word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
     if head.index in _above(by_index, word):  # the date tells a verb the word hangs under
         return noun and head.pos == "VERB"
     # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
     # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
     return noun or word.index in _above(by_index, head)
+
+
+def _in_clause_of_another(by_index: dict, token, word) -> bool:
+    """Whether `token` stands in a relative clause or participle phrase of a word other than
+    `word`, that does not hold `word`."""
+    above = _above(by_index, word) | {word.index}
+    return any(t.rel in ("acl:relcl", "acl") and t.head != word.index and t.index not in above
+               for t in [token] + [by_index[i] for i in _above(by_index, token)])
 
 
 def _above(by_index: dict, token) -> set[int]:
