@@ -157,3 +157,20 @@ def test_a_hero_title_read_as_a_name_is_still_an_award():
 def test_an_honorary_title_is_an_award_of_the_person_it_is_told_of():
     found = awarded("Народный артист России Павел Смирнов дал концерт в Омске.")
     assert ("Павел Смирнов", "Народный артист России") in found
+
+
+@pytest.mark.parametrize("text, holder, title", [
+    ("18 мая народный артист России, дирижёр Валерий Гергиев дал концерт.", "Валерий Гергиев", "народный артист России"),
+    ("Заслуженный врач России Анна Белова приняла пациентов.", "Анна Белова", "Заслуженный врач России"),
+])
+def test_an_honorary_title_names_its_holder_through_a_trade_and_as_a_participle(text, holder, title):
+    assert (holder, title) in awarded(text)
+
+
+def test_a_pronoun_that_became_a_laureate_is_the_person_of_the_story():
+    found = awarded("Роберт Келли родился в Чикаго. Он трижды становился лауреатом музыкальной премии Grammy.")
+    assert ("Роберт Келли", "музыкальной премии Grammy") in found
+
+
+def test_a_laureate_yet_to_be_named_is_no_ones():
+    assert awarded("Иван Орлов родился в 1950 году. Лауреат премии будет объявлен в мае.") == set()

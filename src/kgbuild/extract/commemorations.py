@@ -39,7 +39,7 @@ TITLE_NOUNS = {"чемпион", "чемпионка"}
 TITLE_QUALIFIERS = {"олимпийский", "паралимпийский"}
 TITLE_OF = {"мир", "европа", "россия", "азия", "ссср", "олимпиада"}
 # "народный артист России", "заслуженный врач", "Герой Советского Союза": honorary titles
-HONORARY = {"народный", "заслуженный"}
+HONORARY = {"народный", "заслуженный", "заслужить"}  # "Заслуженный" is read as the participle too
 HONORARY_NOUNS = {"артист", "артистка", "деятель", "художник", "врач", "учитель", "архитектор", "юрист",
                   "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
@@ -226,7 +226,7 @@ class _Reader:
                     recipients += self._named_or_resolved(s, child)
             described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
             if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
-                                   or len(described) == 1 and _subjectless(self.ctx, s, described[0])):
+                                   or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
                 # "Член Союза писателей, имел орден Славы": a described subject is the story's person too
                 recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
             if not recipients:
@@ -329,8 +329,9 @@ class _Reader:
             elif noun.lemma in HONORARY_NOUNS and any(c.rel == "amod" and c.lemma in HONORARY for c in s.children(noun.index)) \
                     or noun.lemma in ("герой", "героиня") and any(c.rel == "nmod" and c.lemma in HERO_OF for c in s.children(noun.index)):
                 # "народный артист России", "Герой Советского Союза": an honorary title
-                words = [t for t in _subtree(s, noun)
-                         if type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
+                # "народный артист России, дирижёр Валерий Гергиев": the title, not the trade after it
+                words = [noun] + [t for c in s.children(noun.index) if c.rel in ("amod", "nmod") for t in _subtree(s, c)
+                                  if t.pos != "PROPN" or type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
                 span = (min(t.start for t in words), max(t.end for t in words))
                 name = s.text[span[0] - s.start:span[1] - s.start]
             elif noun.lemma in TITLE_NOUNS or noun.lemma.removeprefix("экс-") in TITLE_NOUNS:
@@ -345,7 +346,7 @@ class _Reader:
                 span = (min(t.start for t in qualifiers + [noun]), max(t.end for t in of + [noun]))
             else:
                 continue
-            recipients = self._holder_of(s, noun)
+            recipients = self._holder_of(s, noun, seg)
             if not recipients and _subjectless(self.ctx, s, noun):
                 # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
                 recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
@@ -365,10 +366,13 @@ class _Reader:
                     node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
                 self.ctx.facts.commemorations.append(node)
 
-    def _holder_of(self, s: Sentence, noun: Token) -> list[str]:
+    def _holder_of(self, s: Sentence, noun: Token, seg: Segment | None = None) -> list[str]:
         """Who the holder noun is: the name in apposition, the subject of "стал лауреатом", or
         the named head it stands beside."""
-        for child in s.children(noun.index):
+        # "народный артист России, дирижёр Валерий Гергиев": the name may stand after a trade
+        near = s.children(noun.index) + [g for c in s.children(noun.index) if c.rel == "appos" and c.pos == "NOUN"
+                                         for g in s.children(c.index)]
+        for child in near:
             if child.rel in ("appos", "flat:name", "nsubj") and child.pos == "PROPN":
                 key = self.ctx.key_at(child.start, child.end)
                 if type(self.ctx.entity(key)).__name__ == "Person":
@@ -384,7 +388,11 @@ class _Reader:
                 return [key]
         if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
             subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
-            return self.people.resolve(s, subject, create=False) if subject is not None else []
+            found = self.people.resolve(s, subject, create=False) if subject is not None else []
+            if not found and subject is not None and subject.lemma in ("он", "она") and seg is not None:
+                # "Он трижды становился лауреатом премии": the person the story is about
+                found = self._life_subject(seg, "Masc" if subject.lemma == "он" else "Fem")
+            return found
         if noun.rel == "appos" and head.pos == "PROPN":
             key = self.ctx.key_at(head.start, head.end)
             if type(self.ctx.entity(key)).__name__ == "Person":
@@ -502,7 +510,7 @@ def _named_after(ctx: Context, start: int) -> bool:
     return "им." in before or "имени" in before
 
 
-def _subjectless(ctx: Context, s: Sentence, noun: Token) -> bool:
+def _subjectless(ctx: Context, s: Sentence, noun: Token, subject: bool = False) -> bool:
     """A line of a life story that names no one and has no subject, whose holder noun stands at its
     top or in its list: "Лауреат Государственной премии СССР.", "Член Союза писателей, кавалер
     ордена Ленина"."""
@@ -514,7 +522,9 @@ def _subjectless(ctx: Context, s: Sentence, noun: Token) -> bool:
         top = by_index[top.head]
     subjects = [t for t in s.tokens if t.rel.startswith("nsubj")]
     # "Член Союза писателей СССР, …, лауреат Ленинской премии": the list describes the story's person
-    return (top.head is None or top.rel == "root") and not subjects or subjects == [top] and top.pos == "NOUN"
+    # "Лауреат премии будет объявлен в мае" is no one's yet: the holder noun is not the subject itself
+    return (top.head is None or top.rel == "root") and not subjects or subjects == [top] and top.pos == "NOUN" \
+        and (subject or top is not noun)
 
 
 def _names_someone(ctx: Context, s: Sentence) -> bool:
