@@ -174,3 +174,9 @@ def test_a_pronoun_that_became_a_laureate_is_the_person_of_the_story():
 
 def test_a_laureate_yet_to_be_named_is_no_ones():
     assert awarded("Иван Орлов родился в 1950 году. Лауреат премии будет объявлен в мае.") == set()
+
+
+def test_a_happening_before_the_dated_one_does_not_take_its_date():
+    text = ("В четверг, 11 июля 2019 года, Алексей Навальный вышел из спецприёмника после 10 суток "
+            "административного ареста за участие в марше.")
+    assert dated(text) == {"ареста": (None, None), "марше": (None, None)}

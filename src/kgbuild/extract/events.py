@@ -210,6 +210,8 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
         # clause may tell its own time ("к взрыву в аэропорту, который прогремел 24 января")
         return False
+    if noun and _before_or_after(by_index, word, head):
+        return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
         return not (noun and word.rel == "amod") and word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
@@ -218,6 +220,21 @@ def _stands_with(seg, word, date: DateValue) -> bool:
     # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
     # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
     return noun or word.index in _above(by_index, head)
+
+
+# prepositions that put what they introduce before or after the time of the verb they hang on
+_OTHER_TIME = {"после", "до", "перед", "за", "накануне", "спустя", "через"}
+
+
+def _before_or_after(by_index: dict, word, head) -> bool:
+    """Whether the noun `word` hangs on `head` through "после", "до", "за" …: a happening before or
+    after the one the date tells."""
+    for token in [word] + _chain(by_index, word):
+        if token.index == head.index:
+            return False
+        if any(c.head == token.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in by_index.values()):
+            return True
+    return False
 
 
 def _in_clause_of_another(by_index: dict, token, word) -> bool:
@@ -229,10 +246,17 @@ def _in_clause_of_another(by_index: dict, token, word) -> bool:
 
 
 def _above(by_index: dict, token) -> set[int]:
-    out: set[int] = set()
-    while token.head is not None and token.head not in out and token.head in by_index:
-        out.add(token.head)
+    return {t.index for t in _chain(by_index, token)}
+
+
+def _chain(by_index: dict, token) -> list:
+    """The words above `token`, nearest first (the parser's heads may run in a circle)."""
+    out: list = []
+    seen = {token.index}
+    while token.head is not None and token.head not in seen and token.head in by_index:
+        seen.add(token.head)
         token = by_index[token.head]
+        out.append(token)
     return out
 
 
