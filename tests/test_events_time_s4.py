@@ -180,3 +180,14 @@ def test_a_happening_before_the_dated_one_does_not_take_its_date():
     text = ("В четверг, 11 июля 2019 года, Алексей Навальный вышел из спецприёмника после 10 суток "
             "административного ареста за участие в марше.")
     assert dated(text) == {"ареста": (None, None), "марше": (None, None)}
+
+
+# -- parts of a whole ------------------------------------------------------------------------
+
+def test_a_whole_told_again_by_a_later_word_still_holds_its_parts():
+    text = ("В Киеве прогремел взрыв у здания суда.\n\n"
+            "В результате взрыва был ранен депутат Игорь Мосийчук.")
+    facts = extract(Document(id="t", text=text))
+    explosion = next(i for i in facts.incidents if i.type == "Explosion")
+    injury = next(i for i in facts.incidents if i.type == "Injury")
+    assert injury.part_of == explosion.key
