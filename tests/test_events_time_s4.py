@@ -191,3 +191,30 @@ def test_a_whole_told_again_by_a_later_word_still_holds_its_parts():
     explosion = next(i for i in facts.incidents if i.type == "Explosion")
     injury = next(i for i in facts.incidents if i.type == "Injury")
     assert injury.part_of == explosion.key
+
+
+# -- life spans ------------------------------------------------------------------------------
+
+def died_on(text: str) -> dict[str, str | None]:
+    facts = extract(Document(id="t", text=text))
+    return {p.label: p.died_on.value if p.died_on else None for p in facts.persons if p.label}
+
+
+@pytest.mark.parametrize("text, name, value", [
+    ("Поэт Иван Петров (12 мая 1920 — 3 марта 1995) жил в Омске.", "Иван Петров", "1995-03-03"),
+    ("Иван Петров (1920–1995) был поэтом.", "Иван Петров", "1995"),
+    ("Он сын вождя Ивана Мусинги (? — 1944), свергнутого в 1931 году.", "Иван Мусинга", "1944"),
+    ("Арсен Павлов (Моторола; 2 февраля 1983 года, Ухта — 16 октября 2016 года, Донецк) — командир.",
+     "Арсен Павлов", "2016-10-16"),
+])
+def test_a_life_span_in_brackets_gives_the_day_of_death(text, name, value):
+    found = died_on(text)
+    assert any(value == v for k, v in found.items() if k.split()[0] == name.split()[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Император Николай II (1894–1917) правил долго.",
+    "Иван Петров (в 1990 — 1995 годах министр) выступил в Омске.",
+])
+def test_a_reign_or_a_term_in_brackets_is_no_death(text):
+    assert not any(died_on(text).values())

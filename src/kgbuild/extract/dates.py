@@ -214,9 +214,10 @@ def extract_dates(ctx: Context) -> None:
     _same_time(ctx)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
     ctx.facts.time_expressions.sort(key=lambda e: e.start)
-    from .deaths import death_dates  # persons and dates are both read by now
+    from .deaths import death_dates, life_spans  # persons and dates are both read by now
 
     death_dates(ctx)
+    life_spans(ctx)
 
 
 _DAY_WORD = re.compile(r"(?i)(?:(?:в|во)\s+)?(?:позавчера|вчера|сегодня|завтра|понедельник|вторник|среду|четверг"
