@@ -218,3 +218,7 @@ def test_a_life_span_in_brackets_gives_the_day_of_death(text, name, value):
 ])
 def test_a_reign_or_a_term_in_brackets_is_no_death(text):
     assert not any(died_on(text).values())
+
+
+def test_who_became_a_laureate_in_a_participle_phrase_holds_the_award():
+    assert ("Олег Лось", "премии «Ника»") in awarded("Олег Лось, ставший лауреатом премии «Ника», снял новый фильм.")

@@ -388,6 +388,8 @@ class _Reader:
                 return [key]
         if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
             subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
+            if subject is None and head.rel == "acl":  # "футболист, ставший обладателем Кубка УЕФА"
+                subject = next((t for t in s.tokens if t.index == head.head), None)
             found = self.people.resolve(s, subject, create=False) if subject is not None else []
             if not found and subject is not None and subject.lemma in ("он", "она") and seg is not None:
                 # "Он трижды становился лауреатом премии": the person the story is about
