@@ -222,3 +222,31 @@ def test_a_reign_or_a_term_in_brackets_is_no_death(text):
 
 def test_who_became_a_laureate_in_a_participle_phrase_holds_the_award():
     assert ("Олег Лось", "премии «Ника»") in awarded("Олег Лось, ставший лауреатом премии «Ника», снял новый фильм.")
+
+
+# -- a date from the sentence before ---------------------------------------------------------
+
+def test_the_day_of_the_sentence_before_flows_to_an_undated_incident():
+    text = "9 августа 1997 года в колонии начался бунт. Осуждённые захватили заложников."
+    assert dated(text)["захватили"][1] == "1997-08-09"
+
+
+def test_a_year_of_a_life_story_does_not_flow_to_the_next_sentence():
+    text = "В 1988 году она окончила институт. За время учёбы вышла замуж и родила двоих детей."
+    assert dated(text)["родила"] == (None, None)
+
+
+def test_a_sentence_with_a_time_of_its_own_takes_no_date_from_before():
+    text = "9 августа 1997 года в колонии начался бунт. Через два дня осуждённые захватили заложников."
+    assert dated(text)["захватили"] == (None, None)
+
+
+def test_a_converb_shares_the_date_of_its_verb():
+    text = "Тренерскую карьеру Иван Петров начал в 2010 году, возглавив юношескую сборную."
+    facts = extract(Document(id="t", text=text))
+    assert [i.date.value for i in facts.incidents if i.trigger.quote.startswith("возглав")] == ["2010"]
+
+
+def test_that_day_is_the_day_told_before():
+    found = dates("Королевой она была провозглашена 6 февраля 1952 года.\nВ этот день умер её отец.")
+    assert found["В этот день"] == "1952-02-06"

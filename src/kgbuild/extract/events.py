@@ -141,11 +141,21 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
         if inc.date is None and inc.part_of and by_key[inc.part_of].date:
             inc.date = _copy(by_key[inc.part_of].date)
         seg = seg_of[inc.key]
-        if inc.date is None and seg is not None:
-            earlier = [d for d in dated if d.evidence.start < seg.start
-                       and _paragraph(reader, d.evidence.start) == seg.paragraph]
+        if inc.date is None and seg is not None and not _timed(ctx, seg):
+            # "9 августа … рутинная работа обернулась трагедией. Осуждённые напали …": the day the
+            # sentence before told; not a year of a life story ("В 1988 году окончила институт. …
+            # родила двоих детей"), nor a date further back
+            before = max((g for g in reader.segments if g.end <= seg.start), key=lambda g: g.end, default=None)
+            earlier = [d for d in dated if before is not None and before.paragraph == seg.paragraph
+                       and before.start <= d.evidence.start < before.end and d.precision == "day"]
             if earlier:
                 inc.date = _copy(earlier[-1])
+
+
+def _timed(ctx: Context, seg) -> bool:
+    """Whether a line tells a time of its own, even one no incident took ("через два дня", "в 1990-е")."""
+    return any(seg.start <= d.evidence.start < seg.end for d in ctx.facts.dates if d.evidence) or \
+        any(seg.start <= e.start < seg.end for e in ctx.facts.time_expressions)
 
 
 def _line_dates(ctx: Context, reader: IncidentReader, incidents: list[Incident], everything: list[Incident]) -> None:
@@ -242,7 +252,9 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
-        return not (noun and word.rel == "amod") and word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
+        # ("начал карьеру в 2010 году, возглавив сборную": a converb's time is its verb's)
+        return not (noun and word.rel == "amod") and (word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
+                                                      or word.feats.get("VerbForm") == "Conv")
     if head.index in _above(by_index, word):  # the date tells a verb the word hangs under
         return noun and head.pos == "VERB"
     # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
