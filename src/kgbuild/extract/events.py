@@ -118,12 +118,12 @@ def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:
 
 def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> None:
     """A date in the incident's own sentence; else one told with a later word for it; else the
-    compound's; else the paragraph's last."""
+    compound's; else the day the sentence just before tells."""
     dated = [d for d in ctx.facts.dates if d.value and d.evidence]
     seg_of = {inc.key: _segment(reader, reader.start_of[inc.key]) for inc in incidents}
     for inc in incidents:
         inc.date = _own_date(ctx, reader, inc, seg_of[inc.key], incidents, dated) \
-            or _retold_date(reader, inc, incidents, dated)
+            or _retold_date(reader, inc, dated)
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]
@@ -203,6 +203,9 @@ def _clause(text: str, seg, at: int) -> tuple[int, int]:
     return max([c for c in cuts if c < at] + [seg.start]), min([c for c in cuts if c >= at] + [seg.end])
 
 
+_DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
+
+
 def _with_year(date: DateValue, dated: list[DateValue]) -> DateValue:
     """"18 июня у них родилась двойня": a date without its year takes the year of an earlier full
     date of the same day, else stays as EDTF has it ("XXXX-06-18")."""
@@ -214,8 +217,7 @@ def _with_year(date: DateValue, dated: list[DateValue]) -> DateValue:
     return _copy(date)
 
 
-def _retold_date(reader: IncidentReader, inc: Incident, incidents: list[Incident],
-                 dated: list[DateValue]) -> DateValue | None:
+def _retold_date(reader: IncidentReader, inc: Incident, dated: list[DateValue]) -> DateValue | None:
     """"Рено скончалась … Рено умерла в ночь на понедельник, 7 ноября 2016 года": a date on a later
     word that tells the same incident."""
     for word in inc.retold:
@@ -235,7 +237,7 @@ def _stands_with(seg, word, date: DateValue) -> bool:
     above or below it, or on the verb a noun for the incident is the subject or object of
     ("Убийство произошло 14 февраля"). For a verb, not a date of another branch of the sentence
     ("Хамдалла, которому в августе исполнится 55 лет, стал премьером после того, как … подал"),
-    nor the time of the verb an infinitive is buried under ("в декабре Москва согласилась … выдвинуть")."""
+    nor the time of a verb it is buried under further up."""
     s = seg.sentence
     by_index = {t.index: t for t in s.tokens}
     inside = [t for t in s.tokens if date.evidence.start <= t.start < date.evidence.end]
@@ -304,9 +306,6 @@ def _segment(reader: IncidentReader, offset: int):
     return next((seg for seg in reader.segments if seg.start <= offset < seg.end), None)
 
 
-_DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
-
-
 def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> DateValue | None:
     """The date whose phrase hangs on the incident's word ("в 2013 году приговорён")."""
     if inc.key not in reader.trigger_of:
@@ -319,13 +318,6 @@ def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
     for d in dates:
         if any(d.evidence.start <= c.start < d.evidence.end for c in below):
             return d
-    return None
-
-
-def _paragraph(reader: IncidentReader, offset: int) -> int | None:
-    for seg in reader.segments:
-        if seg.start <= offset < seg.end:
-            return seg.paragraph
     return None
 
 
