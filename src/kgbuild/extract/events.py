@@ -313,8 +313,14 @@ def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> D
     return _on_token(*reader.trigger_of[inc.key], dates)
 
 
+# "умерла в ночь на понедельник, 7 ноября", "нашли утром 4 марта": the part of the day the date hangs on
+_DAYTIME = {"ночь", "утро", "день", "вечер", "ночью", "утром", "днём", "днем", "вечером"}
+
+
 def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
     below = seg.sentence.children(word.index)
+    below += [g for c in below if c.lemma in _DAYTIME or c.text.lower() in _DAYTIME
+              for g in seg.sentence.children(c.index)]
     for d in dates:
         if any(d.evidence.start <= c.start < d.evidence.end for c in below):
             return d
