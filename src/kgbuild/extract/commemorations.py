@@ -26,7 +26,7 @@ MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемори�
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
-               "завоевать", "достаться"}
+               "завоевать", "достаться", "иметь"}
 # "о награждении X орденом …", "присвоение звания X": the conferral named by a noun
 AWARD_ACTS = {"награждение", "присвоение", "присуждение"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
@@ -39,12 +39,12 @@ TITLE_NOUNS = {"чемпион", "чемпионка"}
 TITLE_QUALIFIERS = {"олимпийский", "паралимпийский"}
 TITLE_OF = {"мир", "европа", "россия", "азия", "ссср", "олимпиада"}
 # "народный артист России", "заслуженный врач", "Герой Советского Союза": honorary titles
-HONORARY = {"народный", "заслуженный"}
+HONORARY = {"народный", "заслуженный", "заслужить"}  # "Заслуженный" is read as the participle too
 HONORARY_NOUNS = {"артист", "артистка", "деятель", "художник", "врач", "учитель", "архитектор", "юрист",
                   "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
-_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться"}
+_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь"}
 _VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
@@ -224,7 +224,10 @@ class _Reader:
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
                                              or verb.lemma == "удостоиться"):
                     recipients += self._named_or_resolved(s, child)
-            if not recipients and not any(c.rel.startswith(("nsubj", "obj", "iobj")) for c in s.children(verb.index)):
+            described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
+            if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
+                                   or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
+                # "Член Союза писателей, имел орден Славы": a described subject is the story's person too
                 recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
@@ -268,10 +271,18 @@ class _Reader:
         self.ctx.facts.commemorations.append(node)
 
     def _biography_subject(self, seg: Segment, verb: Token) -> list[str]:
-        """"Иван Петров родился в 1924 году. … Награждён орденом Ленина": a passive award verb with
-        no one named is about the person last named before it, when the verb's gender agrees."""
-        if verb.feats.get("Voice") != "Pass" and verb.feats.get("Variant") != "Short" or verb.feats.get("Number") == "Plur":
+        """"Иван Петров родился в 1924 году. … Награждён орденом Ленина", "Имел орден Славы": an award
+        verb with no one named is about the person the life story is about, when the verb's gender
+        agrees."""
+        passive = verb.feats.get("Voice") == "Pass" or verb.feats.get("Variant") == "Short"
+        told = verb.feats.get("VerbForm") == "Fin" and verb.feats.get("Tense") == "Past"  # "Получил", not "получит"
+        if not (passive or told) or verb.feats.get("Number") == "Plur":
             return []
+        return self._life_subject(seg, verb.feats.get("Gender", ""))
+
+    def _life_subject(self, seg: Segment, gender: str) -> list[str]:
+        """The person a life story is about: the most mentioned named person before the line, the
+        last named on a tie; none when its gender is not the one wanted."""
         named = sorted((start, key) for start, end, key in self.ctx.mentions if start < seg.start
                        and type(self.ctx.entity(key)).__name__ == "Person" and not getattr(self.ctx.entity(key), "anonymous", True)
                        and not _named_after(self.ctx, start))
@@ -283,7 +294,7 @@ class _Reader:
             counts[k] = counts.get(k, 0) + 1
         key = max(reversed([k for _start, k in named]), key=lambda k: counts[k])
         person = self.ctx.entity(key)
-        wanted = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
+        wanted = {"Masc": "male", "Fem": "female"}.get(gender)
         if wanted and getattr(person, "gender", None) not in (wanted, None):
             return []
         return [key]
@@ -304,7 +315,8 @@ class _Reader:
         чемпионка Анна Белова": an award its holder is named with."""
         s = seg.sentence
         for noun in s.tokens:
-            if noun.pos != "NOUN":
+            # "Герой Социалистического Труда" is often read as a name
+            if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in ("герой", "героиня")):
                 continue
             if noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"
@@ -317,8 +329,9 @@ class _Reader:
             elif noun.lemma in HONORARY_NOUNS and any(c.rel == "amod" and c.lemma in HONORARY for c in s.children(noun.index)) \
                     or noun.lemma in ("герой", "героиня") and any(c.rel == "nmod" and c.lemma in HERO_OF for c in s.children(noun.index)):
                 # "народный артист России", "Герой Советского Союза": an honorary title
-                words = [t for t in _subtree(s, noun)
-                         if type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
+                # "народный артист России, дирижёр Валерий Гергиев": the title, not the trade after it
+                words = [noun] + [t for c in s.children(noun.index) if c.rel in ("amod", "nmod") for t in _subtree(s, c)
+                                  if t.pos != "PROPN" or type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
                 span = (min(t.start for t in words), max(t.end for t in words))
                 name = s.text[span[0] - s.start:span[1] - s.start]
             elif noun.lemma in TITLE_NOUNS or noun.lemma.removeprefix("экс-") in TITLE_NOUNS:
@@ -333,7 +346,10 @@ class _Reader:
                 span = (min(t.start for t in qualifiers + [noun]), max(t.end for t in of + [noun]))
             else:
                 continue
-            recipients = self._holder_of(s, noun)
+            recipients = self._holder_of(s, noun, seg)
+            if not recipients and _subjectless(self.ctx, s, noun):
+                # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
+                recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
             if not recipients:
                 continue
             awards = [(name, span)]
@@ -350,10 +366,13 @@ class _Reader:
                     node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
                 self.ctx.facts.commemorations.append(node)
 
-    def _holder_of(self, s: Sentence, noun: Token) -> list[str]:
+    def _holder_of(self, s: Sentence, noun: Token, seg: Segment | None = None) -> list[str]:
         """Who the holder noun is: the name in apposition, the subject of "стал лауреатом", or
         the named head it stands beside."""
-        for child in s.children(noun.index):
+        # "народный артист России, дирижёр Валерий Гергиев": the name may stand after a trade
+        near = s.children(noun.index) + [g for c in s.children(noun.index) if c.rel == "appos" and c.pos == "NOUN"
+                                         for g in s.children(c.index)]
+        for child in near:
             if child.rel in ("appos", "flat:name", "nsubj") and child.pos == "PROPN":
                 key = self.ctx.key_at(child.start, child.end)
                 if type(self.ctx.entity(key)).__name__ == "Person":
@@ -369,7 +388,13 @@ class _Reader:
                 return [key]
         if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
             subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
-            return self.people.resolve(s, subject, create=False) if subject is not None else []
+            if subject is None and head.rel == "acl":  # "футболист, ставший обладателем Кубка УЕФА"
+                subject = next((t for t in s.tokens if t.index == head.head), None)
+            found = self.people.resolve(s, subject, create=False) if subject is not None else []
+            if not found and subject is not None and subject.lemma in ("он", "она") and seg is not None:
+                # "Он трижды становился лауреатом премии": the person the story is about
+                found = self._life_subject(seg, "Masc" if subject.lemma == "он" else "Fem")
+            return found
         if noun.rel == "appos" and head.pos == "PROPN":
             key = self.ctx.key_at(head.start, head.end)
             if type(self.ctx.entity(key)).__name__ == "Person":
@@ -485,6 +510,28 @@ def _named_after(ctx: Context, start: int) -> bool:
     """"Институт имени А. С. Пушкина": a person a name honours, not the one the text is about."""
     before = ctx.text[max(0, start - 8):start].lower()
     return "им." in before or "имени" in before
+
+
+def _subjectless(ctx: Context, s: Sentence, noun: Token, subject: bool = False) -> bool:
+    """A line of a life story that names no one and has no subject, whose holder noun stands at its
+    top or in its list: "Лауреат Государственной премии СССР.", "Член Союза писателей, кавалер
+    ордена Ленина"."""
+    if noun.feats.get("Case") != "Nom" or _names_someone(ctx, s):
+        return False
+    by_index = {t.index: t for t in s.tokens}
+    top = noun
+    while top.rel in ("conj", "appos") and top.head in by_index:
+        top = by_index[top.head]
+    subjects = [t for t in s.tokens if t.rel.startswith("nsubj")]
+    # "Член Союза писателей СССР, …, лауреат Ленинской премии": the list describes the story's person
+    # "Лауреат премии будет объявлен в мае" is no one's yet: the holder noun is not the subject itself
+    return (top.head is None or top.rel == "root") and not subjects or subjects == [top] and top.pos == "NOUN" \
+        and (subject or top is not noun)
+
+
+def _names_someone(ctx: Context, s: Sentence) -> bool:
+    return any(type(ctx.entity(key)).__name__ == "Person" for start, end, key in ctx.mentions if s.start <= start < s.end) \
+        or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
 
 
 def _date_in(ctx: Context, seg: Segment):

@@ -193,7 +193,7 @@ def extract_dates(ctx: Context) -> None:
             iso = f"{published.year:04d}-{month:02d}"
             add(m, iso, iso, 0.7)
         else:
-            add(m, None, None, 0.6)
+            add(m, None, f"XXXX-{month:02d}", 0.6)  # "в июне": the month is told, the year is not
     for m in RELATIVE.finditer(text):
         add(m, *_relative(m, published), 0.7)
     for m in BARE_YEAR.finditer(text):
@@ -209,11 +209,13 @@ def extract_dates(ctx: Context) -> None:
         if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or re.search(r"назад|спустя", m.group(0)) or "пол" in m.group(0).lower():
             add(m, None, None, 0.6)
     _join_day_words(ctx)
+    _same_time(ctx)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
     ctx.facts.time_expressions.sort(key=lambda e: e.start)
-    from .deaths import death_dates  # persons and dates are both read by now
+    from .deaths import death_dates, life_spans  # persons and dates are both read by now
 
     death_dates(ctx)
+    life_spans(ctx)
 
 
 _DAY_WORD = re.compile(r"(?i)(?:(?:в|во)\s+)?(?:позавчера|вчера|сегодня|завтра|понедельник|вторник|среду|четверг"
@@ -238,6 +240,41 @@ def _join_day_words(ctx: Context) -> None:
         evidence = ctx.evidence(s1, e2, dated.evidence.confidence)
         ctx.facts.dates.append(DateValue(edtf=dated.edtf, value=dated.value, phrase=evidence.quote,
                                          evidence=evidence))
+
+
+# "в том же году", "в тот же день", "на следующий день": a time told by the date before it
+SAME_TIME = re.compile(r"(?i)(?<!\w)(?:(?:в|на)\s+(?:том|этом)\s+же\s+году|(?:в|на)\s+(?:тот|этот)(?:\s+же)?\s+день"
+                       r"|(?:на\s+)?следующий\s+день|на\s+следующее\s+утро)(?!\w)")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _same_time(ctx: Context) -> None:
+    """"Ещё в 1865 году поправку приняли. В том же году её ратифицировали": a time that points back
+    takes its value from the last date told before it in the same paragraph, when that date is
+    precise enough ("в тот же день" needs a day); else it stays a time expression."""
+    text = ctx.text
+    for m in SAME_TIME.finditer(text):
+        start, end = m.start(), m.end()
+        if any(d.evidence.start < end and start < d.evidence.end for d in ctx.facts.dates if d.evidence):
+            continue
+        before = [d for d in ctx.facts.dates if d.value and d.evidence and d.evidence.end <= start
+                  and not _PARAGRAPH.search(text, d.evidence.end, start)]
+        if not before:
+            continue
+        anchor = max(before, key=lambda d: d.evidence.end).value
+        phrase = m.group(0).lower()
+        if "году" in phrase:
+            value = anchor[:4]
+        elif len(anchor) != 10:
+            continue  # "в тот же день" after "в 1999 году": which day, the text does not say
+        elif "следующ" in phrase:
+            value = (date.fromisoformat(anchor) + timedelta(days=1)).isoformat()
+        else:
+            value = anchor
+        for e in [e for e in ctx.facts.time_expressions if e.start < end and start < e.end]:
+            ctx.facts.time_expressions.remove(e)
+        ctx.facts.dates.append(DateValue(edtf=value, value=value, phrase=m.group(0),
+                                         evidence=ctx.evidence(start, end, 0.6)))
 
 
 # between a person and the age after it: "Картер, 49 лет", "Глазков 40 лет", "Рено было 54 года"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Incident, Link
+from ..model import DateValue, Incident, Link
 from .context import Context
 
 
@@ -69,6 +69,55 @@ def death_dates(ctx: Context) -> None:
             when = min(dates, key=lambda d: min(abs(d.start - verb.end), abs(verb.start - d.end)))
             ctx.facts.links.append(Link("DATE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
                                         ctx.evidence(when.start, when.end, 0.7)))
+
+
+# "(2 февраля 1983 года, Ухта — 16 октября 2016 года, Донецк)", "(? — 1944)": a life span in brackets
+_YEARS = re.compile(r"(1[0-9]\d\d|20[0-2]\d)\s*[—–-]\s*(1[0-9]\d\d|20[0-2]\d)")
+_REGNAL = re.compile(r"\b[IVX]+\b")
+_SPAN_DASH = re.compile(r"\s[—–-]\s|(?<=\d)[—–](?=\d)|(?<=\?)\s*[—–-]\s*")
+
+
+def life_spans(ctx: Context) -> None:
+    """"Арсен Павлов (2 февраля 1983 года, Ухта — 16 октября 2016 года, Донецк)", "Йюхи V Мусинга
+    (? — 1944)": the date after the dash of a life span in brackets right after a person's name is
+    when the person died. Only when the part before the dash is a date or an unknown "?", so that
+    "(в 1990 — 1995 годах министр)" is not read as one."""
+    text = ctx.text
+    persons = {p.key: p for p in ctx.facts.persons if not p.anonymous}
+    dated = [d for d in ctx.facts.dates if d.value and d.evidence]
+    for start, end, key in sorted(ctx.mentions):
+        person = persons.get(key)
+        opening = re.match(r"\s*\(", text[end:end + 3])
+        if person is None or opening is None:
+            continue
+        left = end + opening.end()
+        right = text.find(")", left, left + 160)
+        if right < 0:
+            continue
+        years = _YEARS.fullmatch(text[left:right].strip())
+        if years and not _REGNAL.search(text[start:end]):  # "(1921–1989)"; "Николай II (1894–1917)" reigned
+            year = left + len(text[left:right]) - len(text[left:right].lstrip()) + years.start(2)
+            died = DateValue(edtf=years.group(2), value=years.group(2), phrase=years.group(2),
+                             evidence=ctx.evidence(year, year + 4, 0.7))
+            _died_on(ctx, person, (start, end), died)
+            continue
+        dash = next((m for m in _SPAN_DASH.finditer(text, left, right)), None)
+        if dash is None:
+            continue
+        before, after = text[left:dash.start()], text[dash.end():right]
+        died = next((d for d in dated if dash.end() <= d.evidence.start < right
+                     and not text[dash.end():d.evidence.start].strip()), None)
+        born = before.strip().endswith("?") or any(left <= d.evidence.start < dash.start() for d in dated)
+        if died is None or not born or not after.strip():
+            continue
+        _died_on(ctx, person, (start, end), died)
+
+
+def _died_on(ctx: Context, person, mention: tuple[int, int], died: DateValue) -> None:
+    if person.died_on is None:
+        person.died_on = DateValue(edtf=died.edtf, value=died.value, phrase=died.phrase, evidence=died.evidence)
+    ctx.facts.links.append(Link("DATE_OF_DEATH", ctx.evidence(mention[0], mention[1], 0.7),
+                                ctx.evidence(died.evidence.start, died.evidence.end, 0.7)))
 
 
 def _relative_clause_owner(ctx: Context, clause: tuple[int, int], named) -> tuple[int, int, str] | None:

@@ -30,10 +30,12 @@ def extract_events(ctx: Context) -> None:
     incidents = reader.read()
     _headline_wholes(ctx, reader, incidents)
     ctx.facts.incidents.extend(incidents)
+    _retold_wholes(reader, incidents)
     _compounds(reader, incidents)
     _dates(ctx, reader, incidents)
     known = len(incidents)
     reader.finish()
+    _line_dates(ctx, reader, incidents[known:], incidents)
     ctx.facts.incidents.extend(incidents[known:])  # told only in a headline
     record_deaths(ctx, incidents)
     extract_kinship(ctx, people, reader.segments)
@@ -64,6 +66,33 @@ def _headline_wholes(ctx: Context, reader: IncidentReader, incidents: list[Incid
         return
 
 
+def _retold_wholes(reader: IncidentReader, incidents: list[Incident]) -> None:
+    """"Во время штурма … погибли", "в результате взрыва был ранен" where "штурма", "взрыва" tell
+    again a whole told before: the part is the whole's, as it would be by the whole's first word."""
+    by_start = {w.start: i for i in incidents for w in i.retold if w.start not in reader.start_of.values()}
+    if not by_start:
+        return
+    for part in incidents:
+        if part.part_of or part.key not in reader.trigger_of:
+            continue
+        seg, token = reader.trigger_of[part.key]
+        whole = reader._whole_in(seg.sentence, token, part, by_start)
+        if whole is not None and whole.key != part.key and not _within(whole, part, incidents):
+            part.part_of = whole.key
+
+
+def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
+    """Whether `whole` is already a part (at any depth) of `part`."""
+    by_key = {i.key: i for i in incidents}
+    seen = set()
+    while whole.part_of and whole.part_of not in seen:
+        if whole.part_of == part.key:
+            return True
+        seen.add(whole.part_of)
+        whole = by_key.get(whole.part_of, whole)
+    return False
+
+
 def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:
     """An escape and the incidents told after it, paragraph by paragraph, are one whole."""
     body_paragraphs = sorted({seg.paragraph for seg in reader.segments if not seg.headline})
@@ -88,26 +117,13 @@ def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:
 
 
 def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> None:
-    """A date in the incident's own sentence; else the compound's; else the paragraph's last."""
+    """A date in the incident's own sentence; else one told with a later word for it; else the
+    compound's; else the day the sentence just before tells."""
     dated = [d for d in ctx.facts.dates if d.value and d.evidence]
-    seg_of = {}
-    for seg in reader.segments:
-        for inc in incidents:
-            if seg.start <= reader.start_of[inc.key] < seg.end:
-                seg_of[inc.key] = seg
+    seg_of = {inc.key: _segment(reader, reader.start_of[inc.key]) for inc in incidents}
     for inc in incidents:
-        seg = seg_of[inc.key]
-        own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
-        mine = _on_word(reader, inc, own)
-        # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
-        others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
-                  for d in [_on_word(reader, other, own)] if d}  # a whole's date is its parts' too
-        own = [d for d in own if id(d) not in others]
-        if mine or own:  # "в 2010 году задержан, а в 2013 году приговорён": the date on the word, else the nearest
-            at = reader.start_of[inc.key]
-            inc.date = _copy(mine or min(own, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)))
-        else:
-            inc.date = _day_of_month(ctx, seg, dated)
+        inc.date = _own_date(ctx, reader, inc, seg_of[inc.key], incidents, dated) \
+            or _retold_date(reader, inc, dated)
     by_key = {i.key: i for i in incidents}
     for whole in incidents:
         parts = [i for i in incidents if i.part_of == whole.key]
@@ -124,48 +140,190 @@ def _dates(ctx: Context, reader: IncidentReader, incidents: list[Incident]) -> N
     for inc in incidents:
         if inc.date is None and inc.part_of and by_key[inc.part_of].date:
             inc.date = _copy(by_key[inc.part_of].date)
-        if inc.date is None:
-            seg = seg_of[inc.key]
-            earlier = [d for d in dated if d.evidence.start < seg.start
-                       and _paragraph(reader, d.evidence.start) == seg.paragraph]
+        seg = seg_of[inc.key]
+        if inc.date is None and seg is not None and not _timed(ctx, seg):
+            # "9 августа … рутинная работа обернулась трагедией. Осуждённые напали …": the day the
+            # sentence before told; not a year of a life story ("В 1988 году окончила институт. …
+            # родила двоих детей"), nor a date further back
+            before = max((g for g in reader.segments if g.end <= seg.start), key=lambda g: g.end, default=None)
+            earlier = [d for d in dated if before is not None and before.paragraph == seg.paragraph
+                       and before.start <= d.evidence.start < before.end and d.precision == "day"]
             if earlier:
                 inc.date = _copy(earlier[-1])
+
+
+def _timed(ctx: Context, seg) -> bool:
+    """Whether a line tells a time of its own, even one no incident took ("через два дня", "в 1990-е")."""
+    return any(seg.start <= d.evidence.start < seg.end for d in ctx.facts.dates if d.evidence) or \
+        any(seg.start <= e.start < seg.end for e in ctx.facts.time_expressions)
+
+
+def _line_dates(ctx: Context, reader: IncidentReader, incidents: list[Incident], everything: list[Incident]) -> None:
+    """Incidents told only in a headline or a caption ("Олег Попов на выступлении в Германии в
+    2009 году") take the date of their own line, and no other."""
+    dated = [d for d in ctx.facts.dates if d.value and d.evidence]
+    for inc in incidents:
+        if inc.date is None and inc.key in reader.trigger_of:
+            inc.date = _own_date(ctx, reader, inc, reader.trigger_of[inc.key][0], everything, dated)
+
+
+def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incidents: list[Incident],
+              dated: list[DateValue]) -> DateValue | None:
+    """The date of the incident's own line: the one on its word, else the nearest one that is
+    no other incident's and stands with its word, a full date before one the text gives without
+    its year ("в середине апреля") or as a span ("с 11 по 22 мая 2016 года")."""
+    if seg is None:
+        return None
+    line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end]
+    # "24 февраля 2008 года он покинул все должности, а 19 апреля 2011 года ушёл и с поста": a
+    # clause with a date of its own tells the time of its own incidents only
+    clause = _clause(ctx.text, seg, reader.start_of[inc.key])
+    if any(clause[0] <= d.evidence.start < clause[1] for d in line):
+        line = [d for d in line if clause[0] <= d.evidence.start < clause[1]]
+    mine = _on_word(reader, inc, line)
+    if mine is None:
+        # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
+        others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
+                  for d in [_on_word(reader, other, line)] if d}  # a whole's date is its parts' too
+        free = [d for d in line if id(d) not in others and (inc.key not in reader.trigger_of
+                                                            or _stands_with(*reader.trigger_of[inc.key], d))]
+        # "в 2010 году задержан, а в 2013 году приговорён": the nearest
+        at = reader.start_of[inc.key]
+        pool = [d for d in free if d.value] or free
+        mine = min(pool, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)) if pool else None
+    return _with_year(mine, dated) if mine else None
+
+
+# where one clause of a line ends and another, with its own time, begins
+_CLAUSE_CUT = re.compile(r";|,\s+(?:а|но|однако|тогда\s+как)\s|,\s+(?:а|но)\s+затем\s")
+
+
+def _clause(text: str, seg, at: int) -> tuple[int, int]:
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(text, seg.start, seg.end)]
+    return max([c for c in cuts if c < at] + [seg.start]), min([c for c in cuts if c >= at] + [seg.end])
 
 
 _DAY_MONTH = re.compile(r"^XXXX-(\d\d-\d\d)$")
 
 
-def _day_of_month(ctx: Context, seg, dated: list[DateValue]) -> DateValue | None:
-    """"18 июня у них родилась двойня": a date without its year in the incident's own sentence,
-    with the year of an earlier full date of the same day, else as EDTF has it ("XXXX-06-18")."""
-    for d in ctx.facts.dates:
-        if d.value or not d.evidence or not seg.start <= d.evidence.start < seg.end:
+def _with_year(date: DateValue, dated: list[DateValue]) -> DateValue:
+    """"18 июня у них родилась двойня": a date without its year takes the year of an earlier full
+    date of the same day, else stays as EDTF has it ("XXXX-06-18")."""
+    m = _DAY_MONTH.match(date.edtf or "")
+    same = [e for e in dated if m and e.evidence.start < date.evidence.start and len(e.value) == 10
+            and e.value.endswith(m.group(1))]
+    if same:
+        return DateValue(edtf=same[-1].edtf, value=same[-1].value, phrase=date.phrase, evidence=date.evidence)
+    return _copy(date)
+
+
+def _retold_date(reader: IncidentReader, inc: Incident, dated: list[DateValue]) -> DateValue | None:
+    """"Рено скончалась … Рено умерла в ночь на понедельник, 7 ноября 2016 года": a date on a later
+    word that tells the same incident."""
+    for word in inc.retold:
+        seg = _segment(reader, word.start)
+        token = seg.sentence.token_at(word.start) if seg else None
+        if token is None:
             continue
-        m = _DAY_MONTH.match(d.edtf or "")
-        same = [e for e in dated if m and e.evidence.start < d.evidence.start and len(e.value) == 10
-                and e.value.endswith(m.group(1))]
-        if same:
-            return DateValue(edtf=same[-1].edtf, value=same[-1].value, phrase=d.phrase, evidence=d.evidence)
-        return _copy(d)
+        own = [d for d in dated if seg.start <= d.evidence.start < seg.end]
+        on = _on_token(seg, token, own)
+        if on is not None:
+            return _copy(on)
     return None
+
+
+def _stands_with(seg, word, date: DateValue) -> bool:
+    """Whether a date of the line can tell when the incident of `word` happened: it hangs on a word
+    above or below it, or on the verb a noun for the incident is the subject or object of
+    ("Убийство произошло 14 февраля"). For a verb, not a date of another branch of the sentence
+    ("Хамдалла, которому в августе исполнится 55 лет, стал премьером после того, как … подал"),
+    nor the time of a verb it is buried under further up."""
+    s = seg.sentence
+    by_index = {t.index: t for t in s.tokens}
+    inside = [t for t in s.tokens if date.evidence.start <= t.start < date.evidence.end]
+    root = next((t for t in inside if t.head not in {i.index for i in inside}), None)
+    head = by_index.get(root.head) if root is not None and root.head is not None else None
+    if head is None or head.index == word.index:
+        return True
+    noun = word.pos not in ("VERB", "AUX")
+    if not noun and _in_clause_of_another(by_index, root, word):
+        # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
+        # clause may tell its own time ("к взрыву в аэропорту, который прогремел 24 января")
+        return False
+    if noun and _before_or_after(by_index, word, head):
+        return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
+    if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
+        # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
+        # ("начал карьеру в 2010 году, возглавив сборную": a converb's time is its verb's)
+        return not (noun and word.rel == "amod") and (word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
+                                                      or word.feats.get("VerbForm") == "Conv")
+    if head.index in _above(by_index, word):  # the date tells a verb the word hangs under
+        return noun and head.pos == "VERB"
+    # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
+    # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
+    return noun or word.index in _above(by_index, head)
+
+
+# prepositions that put what they introduce before or after the time of the verb they hang on
+_OTHER_TIME = {"после", "до", "перед", "за", "накануне", "спустя", "через"}
+
+
+def _before_or_after(by_index: dict, word, head) -> bool:
+    """Whether the noun `word` hangs on `head` through "после", "до", "за" …: a happening before or
+    after the one the date tells."""
+    for token in [word] + _chain(by_index, word):
+        if token.index == head.index:
+            return False
+        if any(c.head == token.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in by_index.values()):
+            return True
+    return False
+
+
+def _in_clause_of_another(by_index: dict, token, word) -> bool:
+    """Whether `token` stands in a relative clause or participle phrase of a word other than
+    `word`, that does not hold `word`."""
+    above = _above(by_index, word) | {word.index}
+    return any(t.rel in ("acl:relcl", "acl") and t.head != word.index and t.index not in above
+               for t in [token] + [by_index[i] for i in _above(by_index, token)])
+
+
+def _above(by_index: dict, token) -> set[int]:
+    return {t.index for t in _chain(by_index, token)}
+
+
+def _chain(by_index: dict, token) -> list:
+    """The words above `token`, nearest first (the parser's heads may run in a circle)."""
+    out: list = []
+    seen = {token.index}
+    while token.head is not None and token.head not in seen and token.head in by_index:
+        seen.add(token.head)
+        token = by_index[token.head]
+        out.append(token)
+    return out
+
+
+def _segment(reader: IncidentReader, offset: int):
+    return next((seg for seg in reader.segments if seg.start <= offset < seg.end), None)
 
 
 def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> DateValue | None:
     """The date whose phrase hangs on the incident's word ("в 2013 году приговорён")."""
     if inc.key not in reader.trigger_of:
         return None
-    seg, word = reader.trigger_of[inc.key]
-    below = [c for c in seg.sentence.children(word.index)]
+    return _on_token(*reader.trigger_of[inc.key], dates)
+
+
+# "умерла в ночь на понедельник, 7 ноября", "нашли утром 4 марта": the part of the day the date hangs on
+_DAYTIME = {"ночь", "утро", "день", "вечер", "ночью", "утром", "днём", "днем", "вечером"}
+
+
+def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
+    below = seg.sentence.children(word.index)
+    below += [g for c in below if c.lemma in _DAYTIME or c.text.lower() in _DAYTIME
+              for g in seg.sentence.children(c.index)]
     for d in dates:
         if any(d.evidence.start <= c.start < d.evidence.end for c in below):
             return d
-    return None
-
-
-def _paragraph(reader: IncidentReader, offset: int) -> int | None:
-    for seg in reader.segments:
-        if seg.start <= offset < seg.end:
-            return seg.paragraph
     return None
 
 
