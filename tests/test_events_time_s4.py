@@ -252,3 +252,14 @@ def test_a_converb_shares_the_date_of_its_verb():
 def test_that_day_is_the_day_told_before():
     found = dates("Императрицей она была провозглашена 9 мая 1871 года.\nВ этот день умер её отец.")
     assert found["В этот день"] == "1871-05-09"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Писатель Томас Бергер получил Нобелевскую премию по литературе 1999 года.",
+     "Нобелевская премия по литературе 1999 года"),
+    ("Актёр Олег Жуков награждён орденом «За заслуги перед Отечеством» IV степени.",
+     "орден «За заслуги перед Отечеством» IV степени"),
+])
+def test_an_awards_name_is_its_words_as_written(text, label):
+    facts = extract(Document(id="t", text=text))
+    assert [c.label for c in facts.commemorations if c.type == "AwardConferral"] == [label]

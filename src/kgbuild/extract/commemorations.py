@@ -261,7 +261,8 @@ class _Reader:
         node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
                              award=name, posthumous=posthumous)
         node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
-        first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
+        first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"
+                                     and c.lemma not in _COUNTING])
         node.award_evidence = self.ctx.evidence(*(quoted or (first, _award_end(s, award))), 0.75)
         node.date = _date_in(self.ctx, seg)
         for key in dict.fromkeys(recipients):
@@ -332,6 +333,9 @@ class _Reader:
                 # "народный артист России, дирижёр Валерий Гергиев": the title, not the trade after it
                 words = [noun] + [t for c in s.children(noun.index) if c.rel in ("amod", "nmod") for t in _subtree(s, c)
                                   if t.pos != "PROPN" or type(self.ctx.entity(self.ctx.key_at(t.start, t.end))).__name__ != "Person"]
+                # (up to a comma: "народный артист России, автор мультфильма" — the title ends there)
+                comma = s.text.find(",", noun.end - s.start)
+                words = [t for t in words if comma < 0 or t.end <= s.start + comma]
                 span = (min(t.start for t in words), max(t.end for t in words))
                 name = s.text[span[0] - s.start:span[1] - s.start]
             elif noun.lemma in TITLE_NOUNS or noun.lemma.removeprefix("экс-") in TITLE_NOUNS:
@@ -356,7 +360,8 @@ class _Reader:
             if noun.lemma in HOLDER_NOUNS:  # "кавалер орденов Мужества, ордена Красной Звезды"
                 for more in _more_awards(s, award):
                     quoted = _quoted_span(s, more) if more.lemma not in AWARD_NOUNS else None
-                    first = min([more.start] + [c.start for c in s.children(more.index) if c.rel == "amod"])
+                    first = min([more.start] + [c.start for c in s.children(more.index) if c.rel == "amod"
+                                                and c.lemma not in _COUNTING])
                     awards.append((_award_name(s, more), quoted or (first, _award_end(s, more))))
             for name, span in awards:
                 node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
@@ -538,19 +543,24 @@ def _date_in(ctx: Context, seg: Segment):
     return next((d for d in ctx.facts.dates if d.value and d.evidence and seg.start <= d.evidence.start < seg.end), None)
 
 
+# "четвёртую золотую медаль", "очередной титул": how many, not which award
+_COUNTING = {"первый", "второй", "третий", "четвёртый", "четвертый", "пятый", "шестой", "седьмой", "восьмой",
+             "девятый", "десятый", "очередной", "новый", "последний", "ещё", "единственный"}
+
+
 def _award_name(s: Sentence, award: Token) -> str:
-    adjectives = [c for c in s.children(award.index) if c.rel == "amod" and c.start < award.start]
+    adjectives = [c for c in s.children(award.index) if c.rel == "amod" and c.start < award.start
+                  and c.lemma not in _COUNTING]
     # "Нобелевская премия": a proper name keeps its capitals
     words = [" ".join(w[:1].upper() + w[1:] if t.text[:1].isupper() and t is not award else w
                       for t, w in zip(adjectives + [award], inflect_phrase(adjectives + [award], plural=False).split()))]
     after = s.text[award.end - s.start:]
-    quoted = re.match(r"\s*(«[^»]+»)", after)
-    if quoted:  # "медалью «За отвагу»"
+    quoted = re.match(r"\s*(«[^»]+»(?:\s+[IVX]+\s+степени)?)", after)
+    if quoted:  # "медалью «За отвагу»", "орденом «За заслуги перед Отечеством» IV степени"
         return f"{words[0]} {quoted.group(1)}"
-    for child in s.children(award.index):
-        if child.rel in ("nmod", "flat", "appos") and child.start > award.start:
-            words.append(child.text)
-    return " ".join(words)
+    # the words after the award that name it, as written: "премия по литературе 1999 года"
+    rest = s.text[award.end - s.start:_award_end(s, award) - s.start]
+    return words[0] + rest
 
 
 def _more_awards(s: Sentence, award: Token) -> list[Token]:
@@ -581,8 +591,17 @@ def _quoted_after(s: Sentence, token: Token) -> bool:
 
 def _award_end(s: Sentence, award: Token) -> int:
     after = s.text[award.end - s.start:]
-    quoted = re.match(r"\s*«[^»]+»", after)
+    quoted = re.match(r"\s*«[^»]+»(\s+[IVX]+\s+степени)?", after)
     if quoted:
         return award.end + quoted.end()
-    tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos") and c.start > award.start]
-    return max([award.end] + tail)
+    # "премия по литературе", "приз за лучшую режиссуру", "медаль Пушкина" name the award; "медали
+    # на дистанциях", "медаль на Олимпиаде" tell where it was won
+    tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos")
+            and c.start > award.start and _case_of(s, c) in (None, "по", "за")]
+    end = max([award.end] + tail)
+    comma = s.text.find(",", award.end - s.start)
+    return min(end, s.start + comma) if comma >= 0 else end
+
+
+def _case_of(s: Sentence, token: Token) -> str | None:
+    return next((c.lemma for c in s.children(token.index) if c.rel == "case"), None)
