@@ -181,3 +181,21 @@ def test_the_body_one_is_appointed_to_is_the_appointments_institution():
 def test_the_genitive_of_a_deed_done_to_someone_is_who_suffered_it(text, wanted, unwanted):
     facts = labelled(text)
     assert wanted in facts and unwanted not in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Эту должность занимал Иван Петров, назначенный ещё Андреем Соколовым.",
+     {"назначение.participant=Иван Петров", "назначение.actor=Андрей Соколов"}),
+    ("Журналист, убитый в 2004 году, был похоронен в Москве.", {"убийство.victim=журналист", "Killing:2004"}),
+])
+def test_a_participle_that_says_when_or_by_whom_reports_the_happening(text, wanted):
+    assert wanted <= labelled(text), sorted(labelled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Вдова погибшего офицера получила орден.",  # a description of the officer, no report of a death
+    "Наказание, назначенное судом в мае, отменили.",  # a penalty set is no post given
+])
+def test_a_participle_that_only_describes_is_no_incident(text):
+    facts = extract(Document(id="t", text=text))
+    assert not [i for i in facts.incidents if i.type in ("Death", "Appointment")]

@@ -531,6 +531,9 @@ class IncidentReader:
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep \
                     and trigger.type != "Appointment":  # "назначен директором": the post, not who appointed
                 agents += self._parties(s, child)  # "задержан полицией"
+            elif trigger.type == "Appointment" and passive and child.rel in ("obl", "obl:agent", "xcomp") and \
+                    child.pos == "PROPN" and child.feats.get("Case") == "Ins" and not prep:
+                agents += self._persons(s, child)  # "назначенный ещё Андреем Соколовым": a name appoints
             elif trigger.type == "Birth" and child.rel == "obl" and prep == "у":
                 patients += self._persons(s, child)  # "у Бориса и Кэрри родился сын": the parents
             elif trigger.label in ("брак", "развод") and child.rel == "obl" and prep in ("на", "с", "со"):
@@ -1079,6 +1082,9 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     own = _own_subject(s, verb)
     if own is not None:
         return own if _same_gender(s, verb, own) else None
+    if verb.rel == "acl" and verb.feats.get("VerbForm") == "Part":
+        # "Иван Петров, назначенный 2 июня": the participle tells of the noun it qualifies
+        return next((t for t in s.tokens if t.index == verb.head and t.pos in ("NOUN", "PROPN")), None)
     token, seen = verb, {verb.index}
     while token.rel == "conj" and token.head is not None:
         # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it

@@ -519,7 +519,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
     if _unreal(sentence, token):
         return None
     if token.pos == "VERB" or (token.pos == "AUX" and token.lemma == "быть"):
-        if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short":
+        if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short" and \
+                not _reported(sentence, token):
             return None  # "погибших героев", "вдова погибшего": a description, not a report
         lemma = token.lemma
         if lemma in ("лишить", "лишать") and "жизнь" in lemmas:
@@ -774,6 +775,26 @@ def _unreal(sentence: Sentence, token: Token) -> bool:
     return token.rel == "xcomp" and token.pos == "VERB" and head.lemma in UNREAL_VERBS
 
 
+_MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+           "ноябрь", "декабрь"}
+
+
+def _reported(sentence: Sentence, participle: Token) -> bool:
+    """"Петров, назначенный 2 июня", "назначенный ещё Андреем Соколовым": a participle that says
+    when or by whom reports the happening, not only describes someone."""
+    if participle.rel != "acl":
+        return False
+    for child in sentence.children(participle.index):
+        if child.rel not in ("obl", "obl:agent", "xcomp"):
+            continue
+        if child.pos == "PROPN" and child.feats.get("Case") == "Ins":
+            return True
+        words = {child.lemma} | {g.lemma for g in sentence.children(child.index)}
+        if words & _MONTHS or "год" in words and any(g.pos in ("NUM", "ADJ") for g in sentence.children(child.index)):
+            return True
+    return False
+
+
 def _charged(sentence: Sentence, token: Token) -> bool:
     """"обвинён в убийстве", "прокуратура обвинила X в …": a charge, not a reproach."""
     children = sentence.children(token.index)
@@ -960,6 +981,9 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
     instrumental ("назначен министром"), or a post ("на пост директора")."""
     from .groups import person_lemma
 
+    if token.rel == "acl" and token.feats.get("VerbForm") == "Part":  # "Петров, назначенный 2 июня"
+        head = next((t for t in sentence.tokens if t.index == token.head), None)
+        return head is not None and (head.pos == "PROPN" or person_lemma(head) is not None)
     for child in sentence.children(token.index):
         if child.rel in ("obj", "nsubj:pass", "nsubj") and (child.pos == "PROPN" or person_lemma(child)):
             if child.rel != "nsubj" or token.feats.get("Voice") == "Pass" or token.feats.get("Variant") == "Short":
