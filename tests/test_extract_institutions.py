@@ -203,8 +203,8 @@ def test_a_factory_named_after_its_kind_stays_an_institution():
 
 
 @pytest.mark.parametrize("text, name, abbr", [
-    ("Отчёт Федеральной таможенной службы РФ (ФТС РФ) вышел в пятницу.",
-     "Федеральной таможенной службы РФ", "ФТС РФ"),
+    ("Отчёт Федеральной налоговой службы РФ (ФНС РФ) вышел в пятницу.",
+     "Федеральной налоговой службы РФ", "ФНС РФ"),
     ("Во вторник Верховный суд России (ВС) смягчил наказание пенсионеру.", "Верховный суд", "ВС"),
 ])
 def test_an_abbreviation_in_brackets_after_a_name_is_the_same_body(text, name, abbr):
