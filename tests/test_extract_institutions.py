@@ -81,8 +81,8 @@ def test_numbered_penal_institutions(text, label, kind):
 
 @pytest.mark.parametrize("text", [
     "Министр написал в Twitter, что доволен.",
-    "Показы пройдут в кинотеатрах «Звезда», «Космос» и «Юность».",
-    "По заявлению местных властей, стрельбу совершил мужчина.",
+    "Фильм покажут в кинотеатрах «Луч», «Парус» и «Рассвет».",
+    "По словам местных властей, поджог устроил подросток.",
     "Ведомство составило протокол.",
     "Он заболел COVID-19 в марте.",
 ])
@@ -125,7 +125,7 @@ def _facts(text: str):
 
 @pytest.mark.parametrize("text, name, place", [
     ("Иск подала британская группа The Prodigy.", "The Prodigy", "Британия"),
-    ("Флаг в штаб-квартире МАГАТЭ в Вене приспущен.", "МАГАТЭ", "Вена"),
+    ("Концерт прошёл в штаб-квартире ЮНЕСКО в Париже.", "ЮНЕСКО", "Париж"),
 ])
 def test_where_an_institution_is_from_a_place_adjective_or_in_after_it(text, name, place):
     f = _facts(text)
@@ -159,9 +159,9 @@ def test_an_abbreviation_spelling_a_names_initials_names_the_same_body():
 
 
 def test_the_name_before_its_country_is_one_more_mention_of_the_body():
-    f = _facts("В мае Верховный суд Испании приговорил футболиста к штрафу.")
+    f = _facts("В марте Верховный суд Португалии оштрафовал теннисиста.")
     court = next(i for i in f.institutions if "суд" in i.label)
-    assert {e.quote for e in court.mentions} == {"Верховный суд Испании", "Верховный суд"}
+    assert {e.quote for e in court.mentions} == {"Верховный суд Португалии", "Верховный суд"}
     assert len([i for i in f.institutions if "суд" in i.label]) == 1
     # a common noun alone is no name: "посольство" stays inside "посольство США"
     f = _facts("Об этом сообщили в посольство США в Москве.")
@@ -203,9 +203,9 @@ def test_a_factory_named_after_its_kind_stays_an_institution():
 
 
 @pytest.mark.parametrize("text, name, abbr", [
-    ("Он назначен главой Федеральной таможенной службы РФ (ФТС РФ) в июле.",
-     "Федеральной таможенной службы РФ", "ФТС РФ"),
-    ("В среду Верховный суд России (ВС) отменил приговор.", "Верховный суд", "ВС"),
+    ("Отчёт Федеральной налоговой службы РФ (ФНС РФ) вышел в пятницу.",
+     "Федеральной налоговой службы РФ", "ФНС РФ"),
+    ("Во вторник Верховный суд России (ВС) смягчил наказание пенсионеру.", "Верховный суд", "ВС"),
 ])
 def test_an_abbreviation_in_brackets_after_a_name_is_the_same_body(text, name, abbr):
     f = _facts(text)
@@ -225,9 +225,9 @@ def test_a_quoted_names_place_noun_is_where_the_body_is_its_adjective_is_not():
 
 
 def test_the_place_adjective_may_stand_before_two_kind_words():
-    f = _facts("Она участвовала в показах американского бренда женского белья Victoria’s Secret.")
-    assert any(l.relation == "HEADQUARTERED_IN" and l.source.quote == "Victoria’s Secret"
-               and l.target.quote == "американского" for l in f.links)
+    f = _facts("Она снималась в рекламе французского бренда детской одежды Petit Soleil.")
+    assert any(l.relation == "HEADQUARTERED_IN" and l.source.quote == "Petit Soleil"
+               and l.target.quote == "французского" for l in f.links)
 
 
 def quotes(text: str) -> set[str]:
@@ -284,7 +284,7 @@ def test_the_european_union_is_a_body_not_a_place():
 
 def test_a_part_of_a_body_is_named_with_the_bodys_abbreviation():
     assert "ЦК КПСС" in quotes("Бывший член политбюро ЦК КПСС получил 96 процентов голосов.")
-    assert "ГУ МВД" in quotes("По версии ГУ МВД, водитель автобуса пытался скрыться.")
+    assert "ГУ МВД" in quotes("По версии ГУ МВД, водитель грузовика скрылся с места аварии.")
 
 
 def test_a_place_kind_left_without_its_name_is_no_part_of_the_body():
@@ -303,7 +303,7 @@ def test_a_bare_militia_or_administration_names_no_one_body(text):
 
 def test_where_one_meets_is_the_building_and_running_a_car_is_no_directorate():
     assert quotes("Встреча прошла в Белом доме в среду.") == set()
-    assert quotes("Он был уличён в управлении автомобилем в нетрезвом виде.") == set()
+    assert quotes("Водителя обвинили в управлении автомобилем без прав.") == set()
 
 
 def test_a_name_cut_after_an_adjective_goes_on_to_its_noun():
@@ -312,22 +312,22 @@ def test_a_name_cut_after_an_adjective_goes_on_to_its_noun():
 
 
 def test_a_captions_flag_is_no_part_of_the_organizations_name():
-    found = quotes("Он обвиняется в оказании помощи ИГИЛ Флаг ИГИЛ Среди обвинений — попытка вербовки.")
+    found = quotes("Её подозревают в финансировании ИГИЛ Флаг ИГИЛ По версии следствия, деньги шли через посредников.")
     assert found == {"ИГИЛ"}
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия начало проверку.",
-     "Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия"),
-    ("Его избрали вице-президентом Союза издателей и распространителей печатной продукции.",
-     "Союза издателей и распространителей печатной продукции"),
+    ("Агентство по контролю за оборотом лекарств, медицинских изделий и пищевых добавок провело проверку.",
+     "Агентство по контролю за оборотом лекарств, медицинских изделий и пищевых добавок"),
+    ("Её избрали председателем Ассоциации производителей и поставщиков детской одежды.",
+     "Ассоциации производителей и поставщиков детской одежды"),
 ])
 def test_a_field_of_work_listed_in_the_name_belongs_to_the_name(text, name):
     assert name in quotes(text)
 
 
 def test_a_second_body_after_and_is_no_part_of_the_first_name():
-    found = quotes("Она окончила Принстонский университет и школу права в Йеле.")
+    found = quotes("Он окончил Гамбургский университет и школу бизнеса в Лозанне.")
     assert not any("университет и" in q for q in found)
 
 
@@ -346,7 +346,7 @@ def test_a_body_named_beside_a_law_stays_a_body():
 
 @pytest.mark.parametrize("text, name", [
     ("Вчера окружной федеральный суд штата Массачусетс вынес приговор.", "окружной федеральный суд штата Массачусетс"),
-    ("Дело рассматривают в Останкинском районном суде г. Москвы с утра.", "Останкинском районном суде г. Москвы"),
+    ("Иск рассмотрят в Кировском районном суде г. Самары в понедельник.", "Кировском районном суде г. Самары"),
 ])
 def test_the_kind_and_name_of_the_place_a_body_serves_belong_to_its_name(text, name):
     assert name in quotes(text)

@@ -19,38 +19,38 @@ def ties(text: str) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("text, tie", [
     # a kin noun, the possessor in the genitive, the relative beside it
-    ("Старшая дочь президента Барака Обамы Малия сделает перерыв в учёбе.", ("Барака Обамы", "parent", "Малия")),
-    ("Дочь Ван Цзюня, Ван Цзинцзин, получила образование в Австралии.", ("Ван Цзюня", "parent", "Ван Цзинцзин")),
+    ("Младшая дочь губернатора Олега Жукова Вера поступила в консерваторию.", ("Олега Жукова", "parent", "Вера")),
+    ("Дочь Чжан Вэя, Чжан Лин, училась музыке в Канаде.", ("Чжан Вэя", "parent", "Чжан Лин")),
     # the relative first, then what kin it is to whom
-    ("Принц Филипп, супруг британской королевы Елизаветы II, сдал права.", ("Елизавета II", "spouse", "Филипп")),
-    ("Микелла Абрамова — дочь предпринимателя Яна Абрамова и певицы Алсу.", ("Алсу", "parent", "Микелла Абрамова")),
+    ("Принц Густав, супруг шведской королевы Астрид II, открыл новый мост.", ("Астрид II", "spouse", "Густав")),
+    ("Дарья Лесная — дочь предпринимателя Игоря Лесного и певицы Зарины.", ("Зарины", "parent", "Дарья Лесная")),
     # a possessive pronoun or "с" ties the kin noun to the person just before
-    ("Бывший президент США Барак Обама с женой Мишель приобрели жильё в Вашингтоне.",
-     ("Барак Обама", "spouse", "Мишель")),
-    ("Мейв Кеннеди и её восьмилетний сын Гидеон поплыли за мячом.", ("Мейв Кеннеди", "parent", "Гидеон")),
+    ("Бывший посол Германии Томас Бергер с женой Мартой купили дом под Мюнхеном.",
+     ("Томас Бергер", "spouse", "Мартой")),
+    ("Вера Соколова и её шестилетний сын Тимофей побежали за собакой.", ("Вера Соколова", "parent", "Тимофей")),
 ])
 def test_a_kin_tie_the_sentence_states(text, tie):
     assert tie in ties(text)
 
 
 def test_both_coordinated_relatives_and_possessors():
-    found = ties("Основными акционерами выступали сыновья Минтимера Шаймиева - Радик и Айрат.")
-    assert {("Минтимер Шаймиев", "parent", "Радик"), ("Минтимер Шаймиев", "parent", "Айрат")} <= found
-    found = ties("Микелла Абрамова — дочь предпринимателя Яна Абрамова и певицы Алсу.")
-    assert ("Яна Абрамова", "parent", "Микелла Абрамова") in found
+    found = ties("Основными владельцами фирмы числились сыновья Рустама Гарипова - Ильдар и Марат.")
+    assert {("Рустам Гарипов", "parent", "Ильдар"), ("Рустам Гарипов", "parent", "Марат")} <= found
+    found = ties("Дарья Лесная — дочь предпринимателя Игоря Лесного и певицы Зарины.")
+    assert ("Игоря Лесного", "parent", "Дарья Лесная") in found
 
 
 @pytest.mark.parametrize("text", [
     # the genitive after "с сыном" is whose son it is: nothing ties Петров to Сидоров
     "Иван Петров встретился с сыном Олега Сидорова.",
-    # a counted kin noun lists the children: Лара is no parent of Марина
-    "У него четверо детей от брака с юристом Мариной Уилер — две дочери Лара и Кассиа.",
+    # a counted kin noun lists the children: Ника is no parent of Ирина
+    "У него трое детей от брака с врачом Ириной Лозовой — две дочери Ника и Злата.",
     # "её" cannot point back to a man
     "Иван Петров и её сын Гидеон поплыли за мячом.",
 ])
 def test_no_tie_where_the_words_allow_another_reading(text):
     assert all(None not in t for t in ties(text))
-    assert not any(t[0] in ("Мариной Уилер", "Марина Уилер") or t[0] == "Лара" for t in ties(text))
+    assert not any(t[0] in ("Ириной Лозовой", "Ирина Лозовая") or t[0] == "Ника" for t in ties(text))
     assert ("Иван Петров", "parent", "Олег Сидоров") not in ties(text)
     assert ("Иван Петров", "parent", "Гидеон") not in ties(text)
 
@@ -58,22 +58,22 @@ def test_no_tie_where_the_words_allow_another_reading(text):
 def test_symmetric_ties_run_from_the_first_mention_in_nerel_terms():
     from kgbuild.evaluation.adapter import relations
 
-    text = "Принц Филипп, супруг британской королевы Елизаветы II, сдал права."
+    text = "Принц Густав, супруг шведской королевы Астрид II, открыл новый мост."
     found = {(r.type, text[r.source.start:r.source.end], text[r.target.start:r.target.end])
              for r in relations(extract(Document(id="t", text=text)))}
-    assert ("SPOUSE", "Филипп", "Елизаветы II") in found
+    assert ("SPOUSE", "Густав", "Астрид II") in found
 
 
 def test_the_kin_of_a_companion_is_not_the_kin_of_the_named_person():
-    found = ties("Андрей Воробьёв — сын ближайшего соратника Сергея Шойгу.")
-    assert not any("Шойгу" in (t[0] or "") for t in found)
+    found = ties("Павел Рябов — сын давнего соратника Игоря Ветрова.")
+    assert not any("Ветров" in (t[0] or "") for t in found)
 
 
 def test_two_sons_of_one_father_are_brothers():
-    f = extract(Document(id="t", text="Основными акционерами выступали сыновья Минтимера Шаймиева - Радик и Айрат."))
+    f = extract(Document(id="t", text="Основными владельцами фирмы числились сыновья Рустама Гарипова - Ильдар и Марат."))
     label = {p.key: p.label for p in f.persons}
     assert [(label[k.person], k.term, label[k.relative]) for k in f.kinships if k.relation == "relative"] \
-        == [("Радик", "брат", "Айрат")]
+        == [("Ильдар", "брат", "Марат")]
 
 
 @pytest.mark.parametrize("text, tie", [
@@ -94,8 +94,8 @@ def test_no_tie_across_sentences_when_the_possessor_is_not_certain(text):
 
 
 @pytest.mark.parametrize("text, tie", [
-    ("Олег Жарков женился в 1972 году на бывшей бортпроводнице — Любови Жарковой.",
-     ("Олег Жарков", "spouse", "Любови Жарковой")),
+    ("Геннадий Лаптев женился в 1985 году на молодой учительнице — Нине Лаптевой.",
+     ("Геннадий Лаптев", "spouse", "Нине Лаптевой")),
     ("В 2010 году Анна Петрова вышла замуж за Олега Смирнова.", ("Анна Петрова", "spouse", "Олега Смирнова")),
 ])
 def test_who_married_whom(text, tie):
@@ -111,13 +111,13 @@ def test_a_kin_noun_opening_the_sentence_in_its_dictionary_form():
 
 
 @pytest.mark.parametrize("text, tie", [
-    ("Основатель Facebook Марк Цукерберг женился на своей подруге Присцилле Чан.",
-     ("Марк Цукерберг", "spouse", "Присцилла Чан")),
-    ("Аргентинский футболист Лионель Месси сочетался браком со своей подругой Антонеллой Рокуццо.",
-     ("Лионель Месси", "spouse", "Антонеллой Рокуццо")),
-    ("Дэвид Бекхэм женат на певице Виктории Адамс.", ("Дэвид Бекхэм", "spouse", "Виктории Адамс")),
-    ("Телеведущая Ксения Собчак и актёр Максим Виторган тайно поженились.",
-     ("Ксения Собчак", "spouse", "Максим Виторган")),
+    ("Основатель стартапа Кирилл Дроздов женился на своей однокурснице Элине Ким.",
+     ("Кирилл Дроздов", "spouse", "Элина Ким")),
+    ("Бразильский теннисист Рафаэл Монтейру сочетался браком со своей невестой Габриэлой Коста.",
+     ("Рафаэл Монтейру", "spouse", "Габриэлой Коста")),
+    ("Томас Бергер женат на пианистке Хельге Краус.", ("Томас Бергер", "spouse", "Хельге Краус")),
+    ("Телеведущая Алина Гордеева и актёр Роман Зуев тайно поженились.",
+     ("Алина Гордеева", "spouse", "Роман Зуев")),
 ])
 def test_a_marriage_the_sentence_states(text, tie):
     assert tie in ties(text)
@@ -134,12 +134,12 @@ def test_no_marriage_where_the_sentence_does_not_state_one(text):
 
 
 def test_a_kin_noun_before_the_possessor_and_the_relative_written_together():
-    assert ("Ксении", "child", "Людмила Нарусова") in ties("Мать Ксении Людмила Нарусова узнала об этом из новостей.")
+    assert ("Веры", "child", "Тамара Глебова") in ties("Мать Веры Тамара Глебова прочла об этом в газете.")
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Жанна Фриске родила Дмитрию Шепелеву сына Платона в Майами.",
-     {("Жанна Фриске", "parent", "Платона"), ("Дмитрию Шепелеву", "parent", "Платона")}),
+    ("Ольга Ветрова родила Андрею Кузнецову сына Арсения в Ницце.",
+     {("Ольга Ветрова", "parent", "Арсения"), ("Андрею Кузнецову", "parent", "Арсения")}),
     ("Певица Анна Петрова родила сына Платона.", {("Анна Петрова", "parent", "Платона")}),
     ("У Ивана Сидорова родилась дочь — Полина.", {("Ивана Сидорова", "parent", "Полина")}),
 ])
@@ -152,18 +152,18 @@ def test_a_birth_of_someone_else_is_no_tie():
 
 
 def test_a_noun_joined_to_the_kin_noun_shares_its_possessor():
-    assert ("Фиделя Кастро", "relative", "Рауль Кастро") in ties(
-        "В четверг брат и соратник Фиделя Кастро Рауль Кастро переизбран на новый срок.")
+    assert ("Игоря Мельника", "relative", "Степан Мельник") in ties(
+        "В пятницу брат и соратник Игоря Мельника Степан Мельник снова избран мэром.")
     # the son of a friend is not the named man's son
     assert not ties("Сын друга Ивана Петрова Олег пришёл на встречу.")
 
 
 @pytest.mark.parametrize("text, expected", [
     # "у него" points back at the one man of the sentence before; "от брака с X" is the other parent
-    ("Борис Джонсон не говорит о числе своих детей. Известно, что у него четверо детей от брака с "
-     "юристом Мариной Уилер — две дочери Лара и Кассиа, а также два сына — Теодор и Майло.",
-     {("Борис Джонсон", "parent", c) for c in ("Лара", "Кассиа", "Теодор", "Майло")}
-     | {("Марина Уилер", "parent", c) for c in ("Лара", "Кассиа", "Теодор", "Майло")}),
+    ("Томас Бергер редко рассказывает о семье. Известно, что у него четверо детей от брака с "
+     "архитектором Мартой Краус — две дочери Лина и Ханна, а также два сына — Феликс и Йонас.",
+     {("Томас Бергер", "parent", c) for c in ("Лина", "Ханна", "Феликс", "Йонас")}
+     | {("Марта Краус", "parent", c) for c in ("Лина", "Ханна", "Феликс", "Йонас")}),
     ("У Анны Ивановой двое детей: сын Пётр и дочь Мария.",
      {("Анна Иванова", "parent", "Пётр"), ("Анна Иванова", "parent", "Мария")}),
     ("Сергей Петров имеет двух дочерей: Анну и Марию.",
@@ -188,47 +188,47 @@ def test_the_child_noun_before_a_listed_name_gives_the_childs_gender():
 
 
 def test_a_reflexive_possessive_ties_the_kin_to_the_subject_not_to_the_name_before():
-    found = ties("В 1954 году Кастро совместно с Че Геварой и своим братом Раулем организовал движение.")
-    assert ("Кастро", "relative", "Раулем") in found
-    assert not {t for t in found if t[0] in ("Че Геварой", "Че Гевара")}
+    found = ties("В 1987 году Лаптев совместно с Игорем Ветровым и своим братом Степаном открыл кооператив.")
+    assert ("Лаптев", "relative", "Степаном") in found
+    assert not {t for t in found if t[0] in ("Игорем Ветровым", "Игорь Ветров")}
 
 
 def test_a_name_in_another_case_before_u_nego_is_not_whose_children_these_are():
-    found = ties("Для Абрамовича дочь стала седьмым ребенком. Кроме Леи и Аарона Александра у него "
-                 "уже есть двое сыновей и три дочери: Анна, Аркадий и Софья.")
-    assert not {t for t in found if t[0] and t[0].startswith("Аарон")}
+    found = ties("Для Жукова сын стал пятым ребенком. Кроме Евы и Марка Давида у него "
+                 "есть ещё двое сыновей и одна дочь: Борис, Глеб и Нина.")
+    assert not {t for t in found if t[0] and t[0].startswith("Марк")}
 
 
 def test_a_two_word_name_after_a_genitive_possessor_stays_one_person():
-    found = ties("Из Лондона в ЮАР срочно вылетела жена Манделы Граса Машел.")
-    assert ("Манделы", "spouse", "Граса Машел") in found
+    found = ties("Из Берлина в Чили немедленно вылетела жена Моралеса Инес Бастос.")
+    assert ("Моралеса", "spouse", "Инес Бастос") in found
 
 
 def test_the_subject_of_imeet_further_back_has_the_listed_children_and_the_list_stays_flat():
-    found = ties("Дэвид Бекхэм женат на певице Виктории и имеет троих сыновей — Бруклина Джозефа, "
-                 "Ромео Джеймса, Круза Дэвида — и дочь Харпер Севен.")
-    assert {("Дэвид Бекхэм", "parent", "Ромео Джеймса"), ("Дэвид Бекхэм", "parent", "Харпер Севен")} <= found
-    # "Круза Дэвида — и дочь Харпер": the name before "и" is a brother, not her parent
-    assert not {t for t in found if t[0] in ("Круза Дэвида", "Харпер Севен") and t[1] == "parent"}
+    found = ties("Томас Бергер женат на пианистке Хельге и имеет троих сыновей — Бруно Лукаса, "
+                 "Макса Феликса, Оскара Пауля — и дочь Лину Розу.")
+    assert {("Томас Бергер", "parent", "Макса Феликса"), ("Томас Бергер", "parent", "Лину Розу")} <= found
+    # "Оскара Пауля — и дочь Лину": the name before "и" is a brother, not her parent
+    assert not {t for t in found if t[0] in ("Оскара Пауля", "Лину Розу") and t[1] == "parent"}
 
 
 def test_each_child_with_the_marriage_it_came_from():
-    found = ties("У Шнурова есть дочь Серафима (р. 1993) от первого брака с Марией Исмагиловой "
-                 "и сын Аполлон (р. 2000) от второго брака со Светланой Костицыной.")
-    assert {("Шнурова", "parent", "Серафима"), ("Мария Исмагилова", "parent", "Серафима"),
-            ("Шнурова", "parent", "Аполлон"), ("Светлана Костицына", "parent", "Аполлон")} <= found
-    assert ("Мария Исмагилова", "parent", "Аполлон") not in found
+    found = ties("У Лаптева есть дочь Варвара (р. 1989) от первого брака с Ниной Озеровой "
+                 "и сын Тихон (р. 2004) от второго брака с Ларисой Быстровой.")
+    assert {("Лаптева", "parent", "Варвара"), ("Нина Озерова", "parent", "Варвара"),
+            ("Лаптева", "parent", "Тихон"), ("Лариса Быстрова", "parent", "Тихон")} <= found
+    assert ("Нина Озерова", "parent", "Тихон") not in found
 
 
 def test_a_note_in_brackets_does_not_break_a_pair_of_children():
-    found = ties("Акционерами выступали сыновья Минтимера Шаймиева - Радик (51% акций) и Айрат (49% акций).")
-    assert {("Минтимера Шаймиева", "parent", "Радик"), ("Минтимера Шаймиева", "parent", "Айрат"),
-            ("Радик", "relative", "Айрат")} <= found
+    found = ties("Владельцами фирмы числились сыновья Рустама Гарипова - Ильдар (60% долей) и Марат (40% долей).")
+    assert {("Рустама Гарипова", "parent", "Ильдар"), ("Рустама Гарипова", "parent", "Марат"),
+            ("Ильдар", "relative", "Марат")} <= found
 
 
 def test_the_marriage_a_child_came_from_names_a_spouse():
-    found = ties("У Шнурова есть дочь Серафима от первого брака с Марией Исмагиловой.")
-    assert ("Шнурова", "spouse", "Мария Исмагилова") in found
+    found = ties("У Лаптева есть дочь Варвара от первого брака с Ниной Озеровой.")
+    assert ("Лаптева", "spouse", "Нина Озерова") in found
     # "от искусствоведа X" names a mother, no wife
     found = ties("У Анны Ивановой есть дочь Мария от художника Петра Смирнова.")
     assert ("Пётр Смирнов", "parent", "Мария") in found

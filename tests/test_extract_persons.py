@@ -104,8 +104,8 @@ def test_regnal_numbers_and_initials_stay_in_the_name(text, label):
 
 
 @pytest.mark.parametrize("text, label, age", [
-    ("Джеймсу Коми 52 года. Он работал прокурором.", "Джеймс Коми", 52),
-    ("Томасу Шеферу было 54 года. У него остались жена и дети.", "Томас Шефер", 54),
+    ("Олегу Жукову 52 года. Он служил следователем.", "Олег Жуков", 52),
+    ("Виктору Шульцу было 58 лет. У него остались двое внуков.", "Виктор Шульц", 58),
     ("Сергей Петров, 42 года, задержан.", "Сергей Петров", 42),
     ("Пострадали Николай Глазков 40 лет и Ирина Симонова 52 года.", "Николай Глазков", 40),
     ("Кандидат Мишель Бачелет — 54 года, врач.", "Мишель Бачелет", 54),
@@ -121,8 +121,8 @@ def test_a_dative_name_before_a_term_of_years_is_no_age():
 
 
 @pytest.mark.parametrize("text, other_spelling", [
-    ("Министр финансов Томас Шефер (Thomas Schäfer) умер.", "Thomas Schäfer"),
-    ("Писала выпускница Ма Лин (马凌) и её команда.", "马凌"),
+    ("Министр юстиции Клаус Ридель (Klaus Riedel) умер.", "Klaus Riedel"),
+    ("Проект вела аспирантка Ло Мэй (罗梅) вместе с командой.", "罗梅"),
 ])
 def test_a_spelling_in_other_letters_in_brackets_is_the_same_person(text, other_spelling):
     [person] = facts_of(text).persons
@@ -130,33 +130,33 @@ def test_a_spelling_in_other_letters_in_brackets_is_the_same_person(text, other_
 
 
 def test_the_person_an_institution_is_named_after_is_a_person():
-    found = persons("Победитель конкурса имени Петра Чайковского Даниил Трифонов выступит в Москве.")
-    assert "Пётр Чайковский" in found and "Даниил Трифонов" in found
+    found = persons("Лауреат конкурса имени Петра Чайковского Глеб Рябов выступит в Самаре.")
+    assert "Пётр Чайковский" in found and "Глеб Рябов" in found
 
 
 @pytest.mark.parametrize("text, label", [
     # dictionary words as given names inside a sentence: "рами", "алмаз", "нора", "эмир"
     ("Бывший университетский ректор Рами Хамдалла сформировал новое правительство.", "Рами Хамдалла"),
-    ("Министр транспорта Пермского края Алмаз Закиев был доставлен на допрос.", "Алмаз Закиев"),
-    ("Мать одного из подозреваемых, Нора Донда, рассказала об этом журналистам.", "Нора Донда"),
+    ("Министр спорта Омской области Алмаз Гайнуллин был вызван в суд.", "Алмаз Гайнуллин"),
+    ("Сестра одного из свидетелей, Нора Ленц, выступила в суде.", "Нора Ленц"),
     # a repeated given name is not a doubled word
-    ("Голливудская актриса Жа Жа Габор умерла в Лос-Анджелесе.", "Жа Жа Габор"),
+    ("Бразильская модель Лу Лу Перейра вышла замуж в Рио.", "Лу Лу Перейра"),
     # a given name no dictionary knows, left out by the tagger
-    ("Мяч укатился в воду. Мейв Кеннеди и её сын поплыли за мячом.", "Мейв Кеннеди"),
+    ("Собака убежала в лес. Мейв Донован и её брат пошли следом.", "Мейв Донован"),
 ])
 def test_the_whole_name_is_kept(text, label):
     assert label in persons(text)
 
 
 def test_a_dictionary_word_opening_the_sentence_stays_out_of_the_name():
-    found = persons("Шестидесятивосьмилетняя Руссефф, экономист по образованию, заявила о перевороте.")
-    assert [m.quote for p in found.values() for m in p.mentions] == ["Руссефф"]
+    found = persons("Семидесятилетняя Гонсалвес, юрист по образованию, объявила о своей отставке.")
+    assert [m.quote for p in found.values() for m in p.mentions] == ["Гонсалвес"]
 
 
 @pytest.mark.parametrize("text, first, second", [
-    ("Так, биограф Баффета Энди Килпатрик заявил, что ничего не знает об этом.", "Баффета", "Энди Килпатрик"),
+    ("Так, биограф Гарднера Энди Морроу признался, что не слышал об этом.", "Гарднера", "Энди Морроу"),
     ("Бывшая супруга Януковича Людмила проживает в Крыму.", "Януковича", "Людмила"),
-    ("Старшая дочь президента Барака Обамы Малия сделает перерыв в учёбе.", "Барака Обамы", "Малия"),
+    ("Младшая дочь губернатора Олега Жукова Вера поступила в консерваторию.", "Олега Жукова", "Вера"),
 ])
 def test_a_genitive_name_beside_another_name_is_another_person(text, first, second):
     quotes = [[m.quote for m in p.mentions] for p in facts_of(text).persons]
@@ -164,7 +164,7 @@ def test_a_genitive_name_beside_another_name_is_another_person(text, first, seco
 
 
 @pytest.mark.parametrize("text, label", [
-    ("Министр энергетики Катара Абдулла бин Хамад аль-Аттия прибыл в Москву.", "Абдулла бин Хамад аль-Аттия"),
+    ("Министр связи Омана Халид бин Саид аль-Мансури прибыл в Казань.", "Халид бин Саид аль-Мансури"),
     ("В создании организации участвовал Абу Мусаб аз-Заркауи, ближайший соратник Усамы бен Ладена.",
      "Абу Мусаб аз-Заркауи"),
 ])
@@ -178,14 +178,14 @@ def test_a_foreign_surname_pymorphy_guesses_as_a_place_is_still_a_person():
 
 
 def test_the_person_whose_administration_or_government_it_is():
-    f = facts_of("Рабочая группа, созданная администрацией Обамы, оценивает риски. Барак Обама выступил.")
+    f = facts_of("Комиссия, созданная администрацией Паркера, изучает угрозы. Джон Паркер выступил.")
     quotes = [m.quote for p in f.persons for m in p.mentions]
-    assert "Обамы" in quotes
+    assert "Паркера" in quotes
 
 
 @pytest.mark.parametrize("text, label, quote", [
     ("Он играл в Театре имени Ермоловой.", "Ермолова", "Ермоловой"),
-    ("Он умер в НИИ им. Склифосовского в Москве.", "Склифосовский", "Склифосовского"),
+    ("Её два месяца лечили в НИИ им. Склифосовского.", "Склифосовский", "Склифосовского"),
     ("Матч прошёл на стадионе имени Эдуарда Стрельцова.", "Эдуард Стрельцов", "Эдуарда Стрельцова"),
 ])
 def test_the_person_after_imeni_is_a_person(text, label, quote):
@@ -238,7 +238,7 @@ def test_a_pronoun_of_the_other_gender_gives_no_age():
 
 @pytest.mark.parametrize("text, pair", [
     ("В Москве отметили 90-летие Ильи Громова.", ("Ильи Громова", "90-летие")),
-    ("Сегодня исполнилось 85 лет со дня рождения Ильи Громова.", ("Ильи Громова", "85 лет")),
+    ("В субботу минуло 85 лет со дня рождения Ильи Громова.", ("Ильи Громова", "85 лет")),
     ("Илья Громов отмечает своё 85-летие в кругу друзей.", ("Илья Громов", "85-летие")),
 ])
 def test_a_jubilee_of_a_birth_is_an_age_link_but_not_the_age_now(text, pair):
@@ -276,8 +276,8 @@ def test_a_short_name_after_the_full_one_is_another_name_of_the_person_but_a_rep
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Американский исполнитель Шон Картер, известный как Джей Зи, сменил псевдоним.", ("Шон Картер", "Джей Зи")),
-    ("Застрелен Фрэнк Кали по прозвищу Фрэнки Бой.", ("Фрэнк Кали", "Фрэнки Бой")),
+    ("Канадский рэпер Тимоти Гросс, известный как Ти Джей, выпустил альбом.", ("Тимоти Гросс", "Ти Джей")),
+    ("Арестован Марко Фьоре по прозвищу Марки Бой.", ("Марко Фьоре", "Марки Бой")),
     ("Гарриет Табмен (урождённая Араминта Росс) родилась в Мэриленде.", ("Гарриет Табмен", "Араминта Росс")),
 ])
 def test_a_nickname_pseudonym_or_maiden_name_the_text_gives_is_another_name(text, pair):
@@ -290,12 +290,12 @@ def test_two_persons_side_by_side_are_no_alternative_names():
 
 @pytest.mark.parametrize("text, name, other_spelling", [
     # Latin Extended-A letters and a capital inside a surname
-    ("Премьер-министром стала Аленка Братушек (Alenka Bratušek) из оппозиции.", "Аленка Братушек",
-     "Alenka Bratušek"),
-    ("Суд решил выдать хакера Гэри Мак-Киннона (Gary McKinnon), гражданина Великобритании.", "Гэри Мак-Киннона",
-     "Gary McKinnon"),
+    ("Министром культуры стала Тереза Новачкова (Tereza Nováčková) из либеральной партии.", "Тереза Новачкова",
+     "Tereza Nováčková"),
+    ("Суд отказался выдать программиста Шона Мак-Дугала (Sean McDougall), гражданина Ирландии.", "Шона Мак-Дугала",
+     "Sean McDougall"),
     # Japanese script
-    ("Рекорд перешёл к женщине, Мисао Окава (大川 ミサヲ), родившейся в 1898 году.", "Мисао Окава", "大川 ミサヲ"),
+    ("Титул перешёл к пианистке Юки Танака (田中 ユキ), родившейся в 1962 году.", "Юки Танака", "田中 ユキ"),
 ])
 def test_another_spelling_in_brackets_is_an_alternative_name(text, name, other_spelling):
     f = facts_of(text)
@@ -313,14 +313,14 @@ def test_a_name_in_brackets_after_a_name_is_the_same_persons_other_name():
 
 
 def test_initials_for_a_written_out_given_name_are_another_form_of_the_name():
-    f = facts_of("Д.Медведев назначил нового главу комитета. Президент России Дмитрий Медведев подписал указ.")
-    assert ("Д.Медведев", "Дмитрий Медведев") in {(l.source.quote, l.target.quote) for l in f.links
+    f = facts_of("О.Жуков назначил нового директора школы. Губернатор области Олег Жуков подписал приказ.")
+    assert ("О.Жуков", "Олег Жуков") in {(l.source.quote, l.target.quote) for l in f.links
                                                   if l.relation == "ALTERNATIVE_NAME"}
 
 
 def test_after_a_kin_noun_a_genitive_name_and_a_nominative_name_are_two_persons():
-    found = persons("Мать Ксении Людмила Нарусова узнала об этом из новостей.")
-    assert {"Ксения", "Людмила Нарусова"} <= set(found)
+    found = persons("Мать Веры Тамара Глебова прочла об этом в газете.")
+    assert {"Вера", "Тамара Глебова"} <= set(found)
     # one name in one case stays one person
     assert set(persons("Вдова Анна Политковская выступила на митинге.")) == {"Анна Политковская"}
 

@@ -95,9 +95,9 @@ def test_a_place_adjective_before_a_kind_word_holds_the_place():
 
 
 @pytest.mark.parametrize("text, inner, outer", [
-    ("В Уфе, столице Башкортостана, госпитализирован писатель.", "Уфа", "Башкортостан"),
+    ("В Казани, столице Татарстана, открылась выставка.", "Казань", "Татарстан"),
     ("Она жила в городе Тусон (штата Аризона).", "Тусон", "Аризона"),
-    ("В одном из магазинов Сормовского района Нижнего Новгорода нашли листовки.", "Сормовский район",
+    ("В одной из школ Кировского района Нижнего Новгорода отключили свет.", "Кировский район",
      "Нижний Новгород"),
 ])
 def test_containment_stated_beside_the_name(text, inner, outer):
@@ -150,9 +150,9 @@ def linked(text: str, relation: str = "LOCATED_IN") -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, inner, part, whole", [
-    ("Фестиваль прошёл в городе Канне на юге Франции.", "Канне", "юге Франции", "Франции"),
-    ("Он родился в городе Дембица на юго-востоке Польши.", "Дембица", "юго-востоке Польши", "Польши"),
-    ("Свадьба прошла в городе Росарио в центральной части Аргентины.", "Росарио",
+    ("Выставку открыли в городе Авиньоне на юге Франции.", "Авиньоне", "юге Франции", "Франции"),
+    ("Она выросла в городе Жешув на юго-востоке Польши.", "Жешув", "юго-востоке Польши", "Польши"),
+    ("Матч сыграли в городе Кордова в центральной части Аргентины.", "Кордова",
      "центральной части Аргентины", "Аргентины"),
 ])
 def test_a_part_of_a_place_is_a_place_inside_it_holding_what_the_text_puts_there(text, inner, part, whole):
@@ -168,7 +168,7 @@ def test_a_part_of_a_place_is_a_place_inside_it_holding_what_the_text_puts_there
     ("Макао — автономия в составе Китая.", "Макао", "Китая"),
     # the kind word of the larger place without "в" or a comma, and with an adjective before it
     ("Она родилась в Наньпине провинции Фуцзянь.", "Наньпине", "Фуцзянь"),
-    ("Стрельба была в Энфилде близ Галифакса в канадской провинции Новая Шотландия.", "Галифакса",
+    ("Авария произошла недалеко от Труро в канадской провинции Новая Шотландия.", "Труро",
      "Новая Шотландия"),
     # a place adjective right before the name, and before a foreign kind word
     ("Полиция задержала пятерых после перестрелки в армянском Гаваре.", "Гаваре", "армянском"),
@@ -201,11 +201,11 @@ def test_a_district_of_the_capital_is_not_the_capital():
 
 
 def test_parts_of_the_world_in_a_list_hold_nothing():
-    assert not linked("Группа ездила с концертами в Европу, Америку, Японию.")
+    assert not linked("Оркестр возил новую программу в Европу, Австралию, Китай.")
 
 
 def test_a_countrys_name_and_its_adjective_in_one_sentence_are_two_names_of_it():
-    assert ("Франции", "французским") in linked("Он обращается к Франции и французским гражданам.",
+    assert ("Франции", "французским") in linked("Премьер обратился к Франции и французским избирателям.",
                                                 "ALTERNATIVE_NAME")
     # in two sentences they are not linked
     assert not linked("Он живёт во Франции. Французские власти молчат.", "ALTERNATIVE_NAME")
@@ -223,7 +223,7 @@ def test_kind_words_of_foreign_regions_type_the_place(text, label, place_type):
 @pytest.mark.parametrize("text, inner, outer", [
     ("Он погиб в афганской провинции Кунар.", "Кунар", "афганской"),
     ("Выставка прошла в столице Нидерландов городе Амстердаме.", "Амстердаме", "Нидерландов"),
-    ("Дзироэмон Кимура жил в городе Кётанго в префектуре Киото.", "Кётанго", "Киото"),
+    ("Хироси Танака работал в городе Майдзуру в префектуре Киото.", "Майдзуру", "Киото"),
 ])
 def test_more_containment_the_sentence_states(text, inner, outer):
     assert (inner, outer) in linked(text)
@@ -231,7 +231,7 @@ def test_more_containment_the_sentence_states(text, inner, outer):
 
 @pytest.mark.parametrize("text, site, city, city_type", [
     ("В 2017 году его арестовали в аэропорту Болоньи.", "Аэропорт Болоньи", "Болонья", "город"),
-    ("Букву «М» сломали у вестибюля станции московского метро.", "Московское метро", "Москва", "город"),
+    ("Вандалы разбили витрину у входа на станцию московского метро.", "Московское метро", "Москва", "город"),
     ("Туристы пришли в зоопарк Берлина.", "Зоопарк Берлина", "Берлин", "город"),
 ])
 def test_a_citys_airport_or_metro_is_a_site_in_that_city(text, site, city, city_type):

@@ -128,8 +128,8 @@ def test_a_member_of_a_body_is_a_post():
 
 @pytest.mark.parametrize("text, body", [
     ("В 2005 году Андрей Варичев возглавил «Михайловский ГОК».", "Михайловский ГОК"),
-    ("Свой пост покинет Любовь Глебова, управлявшая Рособрнадзором.", "Рособрнадзор"),
-    ("Иван Сидоров работал консультантом в министерстве обороны Мали.", "министерство обороны Мали"),
+    ("Должность вскоре оставит Ирина Лозовая, управлявшая Рособрнадзором.", "Рособрнадзор"),
+    ("Вера Соколова работала аналитиком в министерстве обороны Чада.", "министерство обороны Чада"),
 ])
 def test_a_verb_of_heading_or_working_ties_its_subject_to_the_body(text, body):
     f = extract(Document(id="t", text=text))
@@ -137,7 +137,7 @@ def test_a_verb_of_heading_or_working_ties_its_subject_to_the_body(text, body):
 
 
 def test_a_body_one_speaks_of_is_not_where_one_works():
-    f = extract(Document(id="t", text="Иван Сидоров раскритиковал министерство обороны Мали."))
+    f = extract(Document(id="t", text="Вера Соколова раскритиковала министерство обороны Чада."))
     assert f.persons[0].member_of == []
 
 
@@ -171,7 +171,7 @@ def test_what_a_post_is_for_belongs_to_it_but_not_whom_it_represents(text, occup
 
 
 def test_a_founder_or_an_owner_holds_no_post_and_does_not_work_at_the_body():
-    f = extract(Document(id="t", text="Скончался основатель группы Talk Talk Марк Холлис."))
+    f = extract(Document(id="t", text="Умер основатель группы Blue Harbor Томас Бергер."))
     assert f.persons[0].occupations == []
     assert f.persons[0].member_of == []
     assert not [link for link in f.links if link.relation in ("WORKPLACE", "WORKS_AS")]
@@ -181,35 +181,35 @@ def test_a_founder_or_an_owner_holds_no_post_and_does_not_work_at_the_body():
 
 
 def test_the_country_of_an_adjective_inside_a_post_with_a_body_is_not_a_workplace():
-    f = extract(Document(id="t", text="Умер Ван Цзюнь, бывший председатель китайской инвестиционной корпорации CITIC."))
+    f = extract(Document(id="t", text="Скончался Чжан Вэй, бывший председатель китайской строительной компании Huaxin."))
     targets = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
-    assert "CITIC" in targets and "китайской" not in targets
+    assert "Huaxin" in targets and "китайской" not in targets
 
 
 def test_what_po_introduces_may_be_no_field_of_the_post():
-    f = extract(Document(id="t", text="Путин уволил двух генералов полиции по делу Голунова."))
+    f = extract(Document(id="t", text="Губернатор отстранил трёх генералов полиции по делу Жукова."))
     assert "генералов полиции" in {e.quote for e in f.professions}
 
 
 def test_he_or_she_is_the_one_person_just_named():
-    f = extract(Document(id="t", text="Юкия Амано родился в Японии. В 2005 году он был назначен послом Японии в Вене."))
+    f = extract(Document(id="t", text="Кэнта Мори родился в Осаке. Позднее он был официально назначен послом Японии в Праге."))
     assert f.persons[0].occupations == ["посол Японии"]
     f = extract(Document(id="t", text="Андрей Варичев родился в Курске. В 2005 году он возглавил «Михайловский ГОК»."))
     assert [f.entity(k).label for k in f.persons[0].member_of] == ["Михайловский ГОК"]
     # two persons named: "он" could be either
-    found = _persons("Юкия Амано и Иван Петров встретились. Он был назначен послом.")
+    found = _persons("Кэнта Мори и Иван Петров встретились. Он был назначен послом.")
     assert all(not p.occupations for p in found.values())
 
 
 def test_posts_listed_with_adjectives_of_their_own_and_quotes_kept_tight():
-    p = person("Свергнутый президент Египта и бывший лидер организации «Братья мусульмане» Мухаммед Мурси скончался.")
-    assert p.occupations == ["президент Египта", "лидер организации «Братья мусульмане»"]
+    p = person("Свергнутый президент Гвинеи и бывший лидер партии «Новая заря» Мамаду Камара вернулся в страну.")
+    assert p.occupations == ["президент Гвинеи", "лидер партии «Новая заря»"]
 
 
 def test_a_post_before_a_genitive_name_and_a_name_belongs_to_the_second():
-    found = _persons("Дом принадлежал пресс-секретарю экс-президента США Билла Клинтона Джо Локхарту.")
-    assert found["Джо Локхарт"].occupations == ["пресс-секретарь экс-президента США"]
-    assert "пресс-секретарь экс-президента США" not in found["Билл Клинтон"].occupations
+    found = _persons("Квартира принадлежала пресс-секретарю экс-президента США Ричарда Грина Джо Эллису.")
+    assert found["Джо Эллис"].occupations == ["пресс-секретарь экс-президента США"]
+    assert "пресс-секретарь экс-президента США" not in found["Ричард Грин"].occupations
 
 
 def test_posts_listed_after_a_name_are_all_that_persons():
@@ -218,9 +218,9 @@ def test_posts_listed_after_a_name_are_all_that_persons():
 
 
 def test_a_plural_post_by_a_linking_verb_is_each_subjects():
-    found = _persons("Операторами выступили Михаил Агранович и Михаил Хасая.")
+    found = _persons("Операторами выступили Глеб Рябов и Артём Лаптев.")
     assert {name: p.occupations for name, p in found.items()} == {
-        "Михаил Агранович": ["оператор"], "Михаил Хасая": ["оператор"]}
+        "Глеб Рябов": ["оператор"], "Артём Лаптев": ["оператор"]}
 
 
 @pytest.mark.parametrize("text, occupation", [
@@ -261,7 +261,7 @@ def test_a_name_after_a_genitive_post_in_another_case_is_not_its_holder():
 
 
 def test_two_fields_joined_by_and_belong_to_one_post():
-    assert person("Скончался актёр театра и кино Владимир Зельдин.").occupations == ["актер театра и кино"]
+    assert person("На фестиваль приехал актёр театра и кино Глеб Рябов.").occupations == ["актер театра и кино"]
     assert person("Раньше Руснок был министром промышленности и торговли.").occupations == [
         "министр промышленности и торговли"]
 
@@ -270,7 +270,7 @@ def test_an_envoy_works_where_he_is_sent():
     f = extract(Document(id="t", text="Выступил постоянный представитель России при ООН Василий Небензя."))
     assert f.persons[0].occupations == ["постоянный представитель России при ООН"]
     assert [f.entity(k).label for k in f.persons[0].member_of] == ["Организация Объединённых Наций"]
-    f = extract(Document(id="t", text="Трамп назначил Джона Хантсмена послом в России."))
+    f = extract(Document(id="t", text="Глава государства назначил Роберта Кингсли послом в России."))
     [envoy] = [p for p in f.persons if p.occupations]
     assert envoy.occupations == ["посол в России"]
     workplaces = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
@@ -298,31 +298,31 @@ def test_the_body_one_worked_at_as_a_post_is_the_posts_workplace_too():
 
 
 def test_an_alias_in_brackets_may_stand_between_a_name_and_its_post():
-    p = person("Томас Шефер (Thomas Schäfer), министр финансов немецкой земли Гессен, покончил с собой.")
-    assert p.occupations == ["министр финансов немецкой земли Гессен"]
-    assert person("Об этом сказал директор ФБР (с 2013 года) Джеймс Коми.").occupations == ["директор ФБР"]
+    p = person("Клаус Ридель (Klaus Riedel), министр юстиции немецкой земли Бавария, ушёл в отставку.")
+    assert p.occupations == ["министр юстиции немецкой земли Бавария"]
+    assert person("Об этом сказал директор ФБР (с 2017 года) Джек Морган.").occupations == ["директор ФБР"]
 
 
 def test_the_land_named_in_a_post_is_the_workplace_not_the_country_of_its_adjective():
-    f = extract(Document(id="t", text="Томас Шефер, министр финансов немецкой земли Гессен, покончил с собой."))
+    f = extract(Document(id="t", text="Клаус Ридель, министр юстиции немецкой земли Бавария, ушёл в отставку."))
     targets = {link.target.quote for link in f.links if link.relation == "WORKPLACE"}
-    assert "Гессен" in targets and "немецкой" not in targets
+    assert "Бавария" in targets and "немецкой" not in targets
 
 
 def test_a_person_from_a_body_works_there_but_not_one_from_a_city():
-    f = extract(Document(id="t", text="Гостями стали Игорь Журавлёв из группы «Альянс» и Иван Петров из Москвы."))
+    f = extract(Document(id="t", text="Гостями эфира стали Роман Зуев из группы «Полярный экспресс» и Глеб Рябов из Самары."))
     pairs = {(link.source.quote, link.target.quote) for link in f.links if link.relation == "WORKPLACE"}
-    assert pairs == {("Игорь Журавлёв", "Альянс")}
+    assert pairs == {("Роман Зуев", "Полярный экспресс")}
 
 
 def test_a_given_name_with_no_genitive_after_a_genitive_post_is_someone_elses():
-    found = _persons("Среди гостей — дочь знаменитого писателя, актера и режиссера Мария Шукшина.")
-    assert found["Мария Шукшина"].occupations == []
+    found = _persons("На премьере была дочь известного поэта, музыканта и продюсера Алиса Рябова.")
+    assert found["Алиса Рябова"].occupations == []
 
 
 def test_a_quoted_post_ends_at_its_closing_quote():
-    found = _persons("Его отец, «король азартных игр» 97-летний Стэнли Хо, умер.")
-    assert found["Стэнли Хо"].occupations == ["король азартных игр"]
+    found = _persons("Её дед, «король морских перевозок» 88-летний Чарльз Вонг, скончался.")
+    assert found["Чарльз Вонг"].occupations == ["король морских перевозок"]
 
 
 @pytest.mark.parametrize("text", [
@@ -344,10 +344,10 @@ def _persons_of(facts) -> dict:
 
 
 def test_a_plural_post_introducing_names_with_among_them_is_each_ones():
-    found = _persons("Прилетели известные писатели и критики, среди которых — Павел Басинский и "
-                     "Михаил Павлов из Москвы.")
-    assert found["Павел Басинский"].occupations == ["писатель", "критик"]
-    assert found["Михаил Павлов"].occupations == ["писатель", "критик"]
+    found = _persons("На форум приехали молодые поэты и критики, среди которых — Глеб Рябов и "
+                     "Михаил Павлов из Самары.")
+    assert found["Глеб Рябов"].occupations == ["поэт", "критик"]
+    assert found["Михаил Павлов"].occupations == ["поэт", "критик"]
 
 
 @pytest.mark.parametrize("text, occupation", [
