@@ -269,3 +269,13 @@ def test_a_street_named_after_a_person_keeps_its_kind_and_case():
     facts = extract(Document(id="t", text="Пешехода сбили на улице Ленина в Казани."))
     assert "улица Ленина" in {p.label for p in facts.places}
     assert "Ленин" not in {p.label for p in facts.places}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Делегация немецкого правительства прибыла в Казань.", "Германия"),  # not "Нева"
+    ("Американский посол встретился с журналистами.", "США"),
+    ("Парижская полиция задержала двоих.", "Париж"),
+    ("Уфимский суд вынес приговор.", "Уфа"),
+])
+def test_a_place_adjective_names_the_place_it_comes_from(text, place):
+    assert place in {p.label for p in extract(Document(id="t", text=text)).places}

@@ -9,6 +9,7 @@ The type comes from the kind word beside the name ("в посёлке Горны
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..model import Link, Place
@@ -493,18 +494,34 @@ def _is_geo(word: str) -> bool:
 _ADJ_CACHE: dict[str, tuple[str, str] | None] = {}
 
 
+# adjectives not made from the place's name by a rule of suffixes
+_IRREGULAR = {adjective: (name, "страна") for adjective, name in {
+    "немецкий": "Германия", "французский": "Франция", "английский": "Англия",
+    "итальянский": "Италия", "испанский": "Испания", "шведский": "Швеция", "голландский": "Нидерланды",
+    "нидерландский": "Нидерланды", "турецкий": "Турция", "греческий": "Греция", "польский": "Польша",
+    "чешский": "Чехия", "швейцарский": "Швейцария", "финский": "Финляндия", "датский": "Дания",
+    "норвежский": "Норвегия", "американский": "США", "китайский": "Китай", "японский": "Япония",
+    "венгерский": "Венгрия", "египетский": "Египет", "бельгийский": "Бельгия", "австрийский": "Австрия",
+}.items()} | {adjective: (name, "город") for adjective, name in {
+    "парижский": "Париж", "пражский": "Прага", "томский": "Томск", "омский": "Омск", "курский": "Курск",
+}.items()}
+
+
 def adjective_base(lemma: str) -> tuple[str, str] | None:
     """"российский" -> ("Россия", "страна"); "томский" -> ("Томск", "город"); else None."""
     if lemma in _ADJ_CACHE:
         return _ADJ_CACHE[lemma]
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
     result = None
     stem = lemma[:-4]
     candidates = [stem[:-1] + "я", stem + "ия", stem[:-2] + "ения", stem[:-2] + "ия", stem[:-1] + "ия", stem + "а",
                   stem[:-2] + "а", stem + "ск", stem + "", stem + "стан", stem[:-2] + "стан",
                   stem + "ь", stem[:-1] + "а", stem[:-2] + "ва", stem + "истан"]
     for candidate in candidates:
-        if len(candidate) < 3:
-            continue
+        shared = len(os.path.commonprefix([candidate, lemma]))
+        if len(candidate) < 3 or shared < min(3, len(candidate) - 1):
+            continue  # "немецкий" is not made from "Нева" ("уфимский" is from "Уфа")
         kind = lexicon_type(candidate)
         if kind in ("страна", "республика", "штат"):
             result = (candidate[:1].upper() + candidate[1:], kind)
