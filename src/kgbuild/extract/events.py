@@ -30,7 +30,6 @@ def extract_events(ctx: Context) -> None:
     incidents = reader.read()
     _headline_wholes(ctx, reader, incidents)
     ctx.facts.incidents.extend(incidents)
-    _retold_wholes(reader, incidents)
     _compounds(reader, incidents)
     _dates(ctx, reader, incidents)
     known = len(incidents)
@@ -64,33 +63,6 @@ def _headline_wholes(ctx: Context, reader: IncidentReader, incidents: list[Incid
         reader.paragraph_of[whole.key] = reader.paragraph_of[first.key]
         incidents.insert(incidents.index(first), whole)
         return
-
-
-def _retold_wholes(reader: IncidentReader, incidents: list[Incident]) -> None:
-    """"Во время штурма … погибли", "в результате взрыва был ранен" where "штурма", "взрыва" tell
-    again a whole told before: the part is the whole's, as it would be by the whole's first word."""
-    by_start = {w.start: i for i in incidents for w in i.retold if w.start not in reader.start_of.values()}
-    if not by_start:
-        return
-    for part in incidents:
-        if part.part_of or part.key not in reader.trigger_of:
-            continue
-        seg, token = reader.trigger_of[part.key]
-        whole = reader._whole_in(seg.sentence, token, part, by_start)
-        if whole is not None and whole.key != part.key and not _within(whole, part, incidents):
-            part.part_of = whole.key
-
-
-def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
-    """Whether `whole` is already a part (at any depth) of `part`."""
-    by_key = {i.key: i for i in incidents}
-    seen = set()
-    while whole.part_of and whole.part_of not in seen:
-        if whole.part_of == part.key:
-            return True
-        seen.add(whole.part_of)
-        whole = by_key.get(whole.part_of, whole)
-    return False
 
 
 def _compounds(reader: IncidentReader, incidents: list[Incident]) -> None:

@@ -129,11 +129,15 @@ class IncidentReader:
         "в результате взрыва", "финал чемпионата", "перестрелка, в результате которой …": an
         incident told inside a larger one named in the same sentence is a part of it."""
         by_start = {self.start_of[i.key]: i for i in self.incidents}
+        # "в результате взрыва был ранен" where "взрыва" tells again a whole told before
+        by_start.update({w.start: i for i in self.incidents for w in i.retold if w.start not in by_start})
         for part in self.incidents:
             if part.part_of or part.key not in self.trigger_of:
                 continue
             seg, token = self.trigger_of[part.key]
             whole = self._whole_in(seg.sentence, token, part, by_start)
+            if whole is part or whole is not None and _within(whole, part, self.incidents):
+                whole = None
             if whole is None and token.rel == "conj" and token.head is not None:
                 # "погиб полицейский и ранены четыре человека": the phrase hangs on the first verb
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
@@ -1307,6 +1311,18 @@ def died(ctx: Context, incident: Incident, key: str) -> None:
 def _suicide(s: Sentence, token: Token) -> bool:
     lemmas = {token.lemma} | {c.lemma for c in s.children(token.index)}
     return bool(lemmas & lex.SUICIDE) or token.lemma in ("покончить", "кончать")
+
+
+def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
+    """Whether `whole` is already a part (at any depth) of `part`."""
+    by_key = {i.key: i for i in incidents}
+    seen = set()
+    while whole.part_of and whole.part_of not in seen:
+        if whole.part_of == part.key:
+            return True
+        seen.add(whole.part_of)
+        whole = by_key.get(whole.part_of, whole)
+    return False
 
 
 def _same_kind(incident: Incident, trigger: lex.Trigger) -> bool:
