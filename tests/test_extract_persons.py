@@ -349,3 +349,14 @@ def test_a_possessor_after_a_kin_noun_keeps_his_own_name_and_gender(text, posses
 ])
 def test_instrumental_given_names_and_adjectival_surnames_come_out_in_the_nominative(text, label):
     assert label in persons(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Премию вручили Ирине Лозовой.", "Ирина Лозовая"),  # a surname declined as an adjective
+    ("Он работал вместе с Анной Толстой.", "Анна Толстая"),
+    ("Он встретился с Анной Беловой.", "Анна Белова"),  # a surname on -ов stays one
+    ("Письмо передали Виктору Ланге.", "Виктор Ланге"),  # a name on -е is not a declined "Ланг"
+    ("Диплом вручили Джо Маккею.", "Джо Маккей"),
+])
+def test_a_persons_name_is_given_in_the_nominative(text, label):
+    assert label in {p.label for p in extract(Document(id="t", text=text)).persons}

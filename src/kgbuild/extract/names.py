@@ -117,6 +117,10 @@ def surname_nominative(word: str, gender: str | None, case: str | None) -> str:
         parses.sort(key=lambda p: "Surn" not in p.tag)
         if parses:
             return _keep_case(word, parses[0].normal_form)
+    if gender == FEMALE:
+        adjectival = _adjectival_feminine(w)
+        if adjectival:
+            return adjectival  # "Ирине Лозовой" -> "Лозовая", "Анной Толстой" -> "Толстая"
     for stem in _POSSESSIVE:
         if gender == FEMALE or low.endswith(stem + "ой"):
             for ending in ("ой", "у"):
@@ -136,11 +140,31 @@ def surname_nominative(word: str, gender: str | None, case: str | None) -> str:
     for ending in ("ом", "ем", "ым", "ой", "а", "у", "е", "я", "ю"):
         if low.endswith(ending) and len(w) - len(ending) >= 3:
             stem = w[: -len(ending)]
+            if ending == "е" and case != "Loc":
+                continue  # "Виктору Ланге": a name on -е, not "Ланг" (whose dative is "Лангу")
             if ending in ("а", "у", "е", "ом") and stem[-1].lower() not in "аеёиоуыэюяй":
                 return stem
+            if ending in ("я", "ю", "ем") and stem[-1].lower() in "аеёиоуэ":
+                return stem + "й"  # "Джо Маккею" -> "Маккей"
             if ending in ("я", "ю") and stem[-1].lower() not in "аеёиоуыэюя":
                 return stem + "ь"
     return w
+
+
+def _adjectival_feminine(word: str) -> str | None:
+    """A woman's surname declined as an adjective ("Лозовой", "Толстую"), in its nominative
+    ("Лозовая"), when the dictionary reads it so and does not know it as a surname on -ов/-ин
+    ("Беловой" is "Белова")."""
+    low = word.lower()
+    if not low.endswith(("ой", "ую")) or len(word) < 5:
+        return None
+    parses = [p for p in models().parse_word(low) if p.is_known]
+    if any("Surn" in p.tag and "femn" in p.tag and p.normal_form.endswith(_POSSESSIVE) for p in parses):
+        return None
+    if any("ADJF" in p.tag and "femn" in p.tag and "Poss" not in p.tag or
+           "Surn" in p.tag and "femn" in p.tag or p.normal_form.endswith("ая") for p in parses):
+        return word[:-2] + "ая"
+    return None
 
 
 def given_nominative(word: str, gender: str | None, case: str | None) -> str:
