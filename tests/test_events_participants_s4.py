@@ -199,3 +199,8 @@ def test_a_participle_that_says_when_or_by_whom_reports_the_happening(text, want
 def test_a_participle_that_only_describes_is_no_incident(text):
     facts = extract(Document(id="t", text=text))
     assert not [i for i in facts.incidents if i.type in ("Death", "Appointment")]
+
+
+def test_a_place_hung_on_the_victim_is_the_deeds():
+    assert "убийство@Нью-Йорк" in labelled("Полиция расследует убийство имама в Нью-Йорке.")
+    assert not {f for f in labelled("Прокуратура расследует убийство жителя Москвы.") if "@" in f}

@@ -780,6 +780,15 @@ class IncidentReader:
                     if grand.rel == "nmod" and _preposition(s, grand) in ("в", "во", "на") and \
                             grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
                         incident.place = inner_key
+            if incident.place is None and not lex.VERBS.get(token.lemma) and token.pos == "NOUN" and \
+                    child.rel == "nmod" and prep is None and child.feats.get("Case") == "Gen" and \
+                    (person_lemma(child) or self.people.named_at(s, child)):
+                # "убийства имама в Нью-Йорке": the parser hangs the place on the victim
+                for grand in s.children(child.index):
+                    inner_key = self.ctx.key_at(grand.start, grand.end)
+                    if grand.rel == "nmod" and _preposition(s, grand) in ("в", "во", "на") and \
+                            grand.feats.get("Case") == "Loc" and isinstance(self.ctx.entity(inner_key), Place):
+                        incident.place = inner_key
             if incident.type == "Meeting" and prep in ("с", "со") and incident.place is None and \
                     self.people.named_at(s, child):
                 # "встречу с Си Цзиньпином в Пекине": the parser hangs the place on the partner
