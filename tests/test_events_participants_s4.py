@@ -204,3 +204,11 @@ def test_a_participle_that_only_describes_is_no_incident(text):
 def test_a_place_hung_on_the_victim_is_the_deeds():
     assert "убийство@Нью-Йорк" in labelled("Полиция расследует убийство имама в Нью-Йорке.")
     assert not {f for f in labelled("Прокуратура расследует убийство жителя Москвы.") if "@" in f}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Районный суд вынес приговор в отношении местного жителя Андрея Белова.", "приговор.recipient=Андрей Белов"),
+    ("Полицейские провели обыск у журналиста Андрея Белова.", "обыск.participant=Андрей Белов"),
+])
+def test_whom_a_legal_act_concerns_takes_part_in_it(text, wanted):
+    assert wanted in labelled(text), sorted(labelled(text))

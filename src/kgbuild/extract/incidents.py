@@ -471,6 +471,10 @@ class IncidentReader:
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
                     patients += self._persons(s, child)
+        for child in s.children(token.index) + (s.children(head.index) if light else []):
+            patients += self._concerned(s, child)
+            if trigger.type == "Search" and _preposition(s, child) == "у" and child.rel in ("nmod", "obl"):
+                patients += self._parties(s, child)  # "обыск у журналиста X": whose home was searched
         happening = trigger.type in lex.HAPPENINGS or trigger.type in ("Resignation", "Sentencing")
         parties = self._parties if happening else self._persons
         if subject is not None:
@@ -569,6 +573,20 @@ class IncidentReader:
                         for k in self.people.resolve(s, c, create=False)}
             patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
+
+    def _concerned(self, s: Sentence, phrase: Token) -> list[str]:
+        """"приговор в отношении X", "дело против X": whom a legal act concerns."""
+        if phrase.rel not in ("nmod", "obl"):
+            return []
+        case = next((c for c in s.children(phrase.index) if c.rel == "case"), None)
+        if case is not None and case.lemma == "в" and any(
+                f.rel == "fixed" and f.lemma == "отношение" for f in s.children(case.index)):
+            return self._parties(s, phrase)  # "в отношении жителя X" (a preposition of two words)
+        if phrase.lemma == "отношение" and _preposition(s, phrase) == "в":
+            return [k for c in s.children(phrase.index) if c.rel == "nmod" for k in self._parties(s, c)]
+        if _preposition(s, phrase) == "против":
+            return self._persons(s, phrase)
+        return []
 
     def _appointee(self, s: Sentence, verb: Token) -> list[str]:
         """"назначил начальником штаба генерала Григория Педченко": with no object of its own,
