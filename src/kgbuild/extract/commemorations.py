@@ -597,11 +597,7 @@ def _award_end(s: Sentence, award: Token) -> int:
     # "премия по литературе", "приз за лучшую режиссуру", "медаль Пушкина" name the award; "медали
     # на дистанциях", "медаль на Олимпиаде" tell where it was won
     tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos")
-            and c.start > award.start and _case_of(s, c) in (None, "по", "за")]
+            and c.start > award.start and _preposition(s, c) in (None, "по", "за")]
     end = max([award.end] + tail)
     comma = s.text.find(",", award.end - s.start)
     return min(end, s.start + comma) if comma >= 0 else end
-
-
-def _case_of(s: Sentence, token: Token) -> str | None:
-    return next((c.lemma for c in s.children(token.index) if c.rel == "case"), None)
