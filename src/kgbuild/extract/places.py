@@ -494,7 +494,9 @@ def _is_geo(word: str) -> bool:
 _ADJ_CACHE: dict[str, tuple[str, str] | None] = {}
 
 
-# adjectives not made from the place's name by a rule of suffixes
+# adjectives not made from the place's name by a rule of suffixes, and towns on -ск, which
+# pymorphy tags without Sgtm: letting every Geox on -ск through reads "советский" as Советск and
+# "георгиевская (лента)" as Георгиевск, so the few towns are listed
 _IRREGULAR = {adjective: (name, "страна") for adjective, name in {
     "немецкий": "Германия", "французский": "Франция", "английский": "Англия",
     "итальянский": "Италия", "испанский": "Испания", "шведский": "Швеция", "голландский": "Нидерланды",
