@@ -1113,9 +1113,9 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     own = _own_subject(s, verb)
     if own is not None:
         return own if _same_gender(s, verb, own) else None
-    if verb.rel == "acl" and verb.feats.get("VerbForm") == "Part":
-        # "Иван Петров, назначенный 2 июня": the participle tells of the noun it qualifies
-        return next((t for t in s.tokens if t.index == verb.head and t.pos in ("NOUN", "PROPN")), None)
+    qualified = lex.qualified_noun(s, verb)
+    if qualified is not None:  # "Иван Петров, назначенный 2 июня": the participle tells of the noun
+        return qualified
     token, seen = verb, {verb.index}
     while token.rel == "conj" and token.head is not None:
         # "второй — задержан, но вскоре скончался": the nearest coordinated predicate before it

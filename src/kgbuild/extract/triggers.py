@@ -779,6 +779,13 @@ _MONTHS = {"январь", "февраль", "март", "апрель", "май
            "ноябрь", "декабрь"}
 
 
+def qualified_noun(sentence: Sentence, token: Token) -> Token | None:
+    """The noun a full participle qualifies ("Петров, назначенный 2 июня" -> "Петров")."""
+    if token.rel != "acl" or token.feats.get("VerbForm") != "Part":
+        return None
+    return next((t for t in sentence.tokens if t.index == token.head and t.pos in ("NOUN", "PROPN")), None)
+
+
 def _reported(sentence: Sentence, participle: Token) -> bool:
     """"Петров, назначенный 2 июня", "назначенный ещё Андреем Соколовым": a participle that says
     when or by whom reports the happening, not only describes someone."""
@@ -981,9 +988,9 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
     instrumental ("назначен министром"), or a post ("на пост директора")."""
     from .groups import person_lemma
 
-    if token.rel == "acl" and token.feats.get("VerbForm") == "Part":  # "Петров, назначенный 2 июня"
-        head = next((t for t in sentence.tokens if t.index == token.head), None)
-        return head is not None and (head.pos == "PROPN" or person_lemma(head) is not None)
+    qualified = qualified_noun(sentence, token)
+    if qualified is not None:  # "Петров, назначенный 2 июня"
+        return qualified.pos == "PROPN" or person_lemma(qualified) is not None
     for child in sentence.children(token.index):
         if child.rel in ("obj", "nsubj:pass", "nsubj") and (child.pos == "PROPN" or person_lemma(child)):
             if child.rel != "nsubj" or token.feats.get("Voice") == "Pass" or token.feats.get("Variant") == "Short":
