@@ -60,3 +60,21 @@ def summary(text: str) -> set[str]:
         if c.place:
             out.add(f"{c.type}@{name[c.place]}")
     return out
+
+
+def labelled(text: str) -> set[str]:
+    """The summary, plus each incident by its label: "Class/label", "label.role=participant",
+    "label:date" and "label@place"."""
+    facts = extract(Document(id="t", text=text))
+    name = {x.key: x.label or getattr(x, "description", None)
+            for x in facts.persons + facts.groups + facts.places + facts.institutions}
+    out = summary(text)
+    for inc in facts.incidents:
+        out.add(f"{inc.type}/{inc.label}")
+        for part in inc.participations:
+            out.add(f"{inc.label}.{part.role}={name.get(part.agent)}")
+        if inc.date and inc.date.value:
+            out.add(f"{inc.label}:{inc.date.value}")
+        if inc.place:
+            out.add(f"{inc.label}@{name[inc.place]}")
+    return out

@@ -11,24 +11,7 @@ import pytest
 from kgbuild.extract import extract
 from kgbuild.model import Document
 
-from events_helpers import summary
-
-
-def read(text: str) -> set[str]:
-    """The summary, plus each incident as "label", "label.role=participant" and "label:date"."""
-    facts = extract(Document(id="t", text=text))
-    name = {x.key: x.label or getattr(x, "description", None)
-            for x in facts.persons + facts.groups + facts.places + facts.institutions}
-    out = set(summary(text))
-    for inc in facts.incidents:
-        out.add(f"{inc.type}/{inc.label}")
-        for part in inc.participations:
-            out.add(f"{inc.label}.{part.role}={name.get(part.agent)}")
-        if inc.date and inc.date.value:
-            out.add(f"{inc.label}:{inc.date.value}")
-        if inc.place:
-            out.add(f"{inc.label}@{name[inc.place]}")
-    return out
+from events_helpers import labelled as read
 
 
 CASES = [

@@ -8,22 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from events_helpers import summary
+from events_helpers import labelled
 from kgbuild.extract import extract
 from kgbuild.model import Document
-
-
-def labelled(text: str) -> set[str]:
-    """Incidents as "label.role=participant" and "label@place", besides the usual summary."""
-    facts = extract(Document(id="t", text=text))
-    name = {x.key: x.label or getattr(x, "description", None) for x in facts.persons + facts.places + facts.institutions}
-    out = set(summary(text))
-    for inc in facts.incidents:
-        for part in inc.participations:
-            out.add(f"{inc.label}.{part.role}={name.get(part.agent)}")
-        if inc.place:
-            out.add(f"{inc.label}@{name[inc.place]}")
-    return out
 
 
 CASES = [
