@@ -97,6 +97,7 @@ NOUNS: dict[str, str] = {
     "сражение": "ArmedConflict", "битва": "ArmedConflict", "поджог": "Fire", "избиение": "Attack",
     "торжество": "Ceremony", "литургия": "Ceremony", "молебен": "Ceremony", "богослужение": "Ceremony",
     "освящение": "Ceremony",
+    "кончина": "Death",
 }
 # happenings told by their label: a kgb:Incident labelled with what it was, of the class CLASSES
 # gives the label where there is one. lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -145,6 +146,19 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "бегство": ("бегство", m.ACTOR, None),
     "наезд": ("наезд", m.ACTOR, m.VICTIM),
     "помолвиться": ("помолвка", m.ACTOR, m.ACTOR),
+    # funerals (a memorial service is a commemoration, read there): the one buried is in it;
+    # "похоронить" needs a person buried ("похоронили надежды" buries none)
+    "похороны": ("похороны", m.PARTICIPANT, m.PARTICIPANT), "погребение": ("похороны", m.PARTICIPANT, m.PARTICIPANT),
+    "похоронить": ("похороны", m.PARTICIPANT, m.PARTICIPANT), "отпевание": ("отпевание", m.PARTICIPANT, m.PARTICIPANT),
+    "отпеть": ("отпевание", m.PARTICIPANT, m.PARTICIPANT),
+    # handed over to another state's justice: the state that hands over did it
+    "экстрадировать": ("экстрадиция", m.ACTOR, m.PARTICIPANT), "экстрадиция": ("экстрадиция", m.ACTOR, m.PARTICIPANT),
+    # acquitted by a court ("оправдал ожидания" names no person, see trigger_at)
+    "оправдать": ("оправдание", m.ACTOR, m.PARTICIPANT),
+    # a fight between people: each side fought, none is told the victim
+    "драка": ("драка", m.PARTICIPANT, m.PARTICIPANT), "потасовка": ("драка", m.PARTICIPANT, m.PARTICIPANT),
+    "стычка": ("стычка", m.PARTICIPANT, m.PARTICIPANT),
+    "прооперировать": ("медицинская операция", None, m.PARTICIPANT),
 }
 # happenings once told only by their label that have a class of their own (0.3.0): label ->
 # incident type. The label stays on the incident: it tells a joining from a transfer, a
@@ -156,6 +170,7 @@ CLASSES: dict[str, str] = {
     "вступление": "Joining", "переход": "Joining", "выход": "Leaving", "исключение": "Leaving",
     "покупка": "Acquisition", "капитуляция": "Surrender", "сдача": "Surrender", "восстание": "Uprising",
     "провозглашение независимости": "Proclamation", "лишение звания": "Deprivation", "лишение прав": "Deprivation",
+    "похороны": "Ceremony", "отпевание": "Ceremony",
 }
 # "уехал в Лондон", "вернулся в Москву": a journey, when it names the place it went to
 JOURNEY_VERBS = {"уехать": "поездка", "приехать": "поездка", "прибыть": "поездка", "вернуться": "возвращение",
@@ -178,6 +193,8 @@ SUICIDE = {"самоубийство", "суицид", "застрелиться
 # nouns the lemmatiser reduces to a singular that means something else: "выборах" -> "выбор"
 PLURALIA = {"выбор": "выборы", "перевыбор": "перевыборы", "беспорядок": "беспорядки", "гастроль": "гастроли",
             "переговор": "переговоры"}
+# happenings named only in the plural: a plural is one tour, one funeral
+PLURALIA_TANTUM = {"гастроли", "похороны"}
 GENERIC_ROLES = {label: (agent, patient) for label, agent, patient in GENERIC.values()}
 GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "внесение законопроекта": (m.ACTOR, None),
                       "отклонение закона": (m.ACTOR, None), "брак": (m.ACTOR, m.ACTOR),
@@ -243,6 +260,9 @@ OPENED = "школа лицей гимназия музей больница г�
          "церковь собор мечеть университет институт аэропорт вокзал стадион посольство консульство филиал " \
          "линия трасса"  # not "выставка": the opening of a happening is its ceremony (OPENINGS)
 # what is taken by force: power, buildings, towns ("захват" of a car or of hostages is read apart)
+# bodies dissolved by those who called them ("распустил парламент")
+DISSOLVED = "парламент правительство палата дума кабинет совет рада меджлис кнессет ассамблея конгресс сейм " \
+            "хурал курултай легислатура"
 SEIZED = "власть здание город территория аэропорт телецентр телекомпания резиденция парламент крепость " \
          "столица посёлок поселок село порт база"
 VERB_FAMILIES: tuple[Family, ...] = (
@@ -301,6 +321,11 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("отпустить отпускать", "залог свобода", "Release"),  # "отпустили под залог"
     _family("впасть", "кома", "Incident", "кома"),
     _family("вытеснить вытеснять", "", "MilitaryOperation", preps="из с со"),  # "вытеснили боевиков из городов"
+    _family("распустить распускать", DISSOLVED, "Incident", "роспуск"),  # "президент распустил парламент"
+    # a lawsuit brought: "подал иск", "подала в суд на издателя", "подала на развод"
+    _family("подать подавать", "иск апелляция", "Incident", "иск"),
+    _family("подать подавать", "суд", "Incident", "иск", preps="в"),
+    _family("подать подавать", "развод", "Incident", "иск о разводе", preps="на"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
 NOUN_FAMILIES: tuple[Family, ...] = (
@@ -326,6 +351,7 @@ NOUN_FAMILIES: tuple[Family, ...] = (
     _family("оглашение", "приговор вердикт", "Sentencing"),
     _family("открытие", OPENED, "Incident", "открытие"),
     _family("неделя", "мода", "Incident", "неделя моды"),  # "на Неделе моды в Париже"
+    _family("роспуск", DISSOLVED, "Incident", "роспуск"),
 )
 GENERIC_ROLES.update({
     "вступление": (m.ACTOR, m.PARTICIPANT), "вступление в силу": (None, m.PARTICIPANT),
@@ -343,6 +369,8 @@ GENERIC_ROLES.update({
     "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
+    "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
+    "падение": (None, m.PARTICIPANT),
 })
 
 
@@ -398,6 +426,22 @@ MEMORIAL_WORDS = {"память", "траурный", "памятный", "по�
 # verb + object lemma: "лишили жизни", "захватили автомобиль", "взяли в заложники"
 VEHICLES = {"автомобиль", "машина", "автобус", "грузовик", "такси", "джип", "легковушка",
             "самолёт", "самолет", "вертолёт", "вертолет", "поезд", "катер", "уаз", "жигули"}
+# what crashes, falls from the sky or collides: "самолёт разбился", "поезда столкнулись"
+AIRCRAFT = {"самолёт", "самолет", "вертолёт", "вертолет", "лайнер", "авиалайнер", "беспилотник", "дрон",
+            "истребитель", "бомбардировщик", "штурмовик", "аэробус", "боинг", "airbus", "boeing", "ракета"}
+CRAFT = VEHICLES | AIRCRAFT | {"мотоцикл", "электричка", "судно", "корабль", "паром", "яхта", "лодка", "теплоход",
+                               "трамвай", "троллейбус", "маршрутка", "микроавтобус", "фура", "тепловоз", "иномарка",
+                               "автомобиль", "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина"}
+CRASH_VERBS = {"разбиться", "разбиваться"}
+FALL_VERBS = {"упасть", "падать", "рухнуть"}
+COLLIDE_VERBS = {"столкнуться", "сталкиваться"}
+# "падение режима", "падение Берлинской стены": what falls as a happening (not "падение курса")
+FALLEN = {"режим", "правительство", "монархия", "империя", "диктатура", "самодержавие", "хунта"}
+# "пересадка печени": an organ transplanted (a change of trains is no operation)
+ORGANS = {"печень", "почка", "сердце", "лёгкое", "легкое", "кожа", "мозг", "рука", "лицо", "орган", "роговица",
+          "сустав"}
+# who poisons, buries, acquits, extradites or seizes someone names the person it was done to
+DONE_TO_PERSON = {"отравить", "отравлять", "похоронить", "хоронить", "оправдать", "отпеть", "схватить"}
 SEIZE_VERBS = {"захватить", "захватывать", "угнать", "отобрать", "завладеть"}
 HOSTAGE_WORDS = {"заложник", "заложница"}
 # verbs that take hold of things: after an attack they tell its outcome, not a new incident
@@ -627,6 +671,16 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Appointment", True)  # "взошёл на престол"
         if lemma in ("прийти", "приходить") and "власть" in objects:
             return Trigger(token, "Appointment", True)  # "пришёл к власти"
+        if lemma in DONE_TO_PERSON and not _person_done_to(sentence, token):
+            return None  # "отравил воздух", "похоронили надежды", "оправдал ожидания", "схватил простуду"
+        if lemma in ("отравить", "отравлять"):
+            return Trigger(token, "Attack", True, label="отравление")  # "отравили бывшего офицера"
+        if lemma == "схватить":
+            return Trigger(token, "Detention", True)  # "полицейские схватили грабителя"
+        if lemma in ("возбудить", "возбуждать") and "преследование" in objects:
+            return Trigger(token, "CriminalCase", True, label="возбуждение уголовного дела")
+        if lemma in CRASH_VERBS | FALL_VERBS | COLLIDE_VERBS and _crash(sentence, token):
+            return Trigger(token, "Accident", True)  # "самолёт разбился", "автобус столкнулся с фурой"
         found = _family_at(sentence, token, lemma, VERB_FAMILIES)
         if found is not None:
             family, companion = found
@@ -701,6 +755,31 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Meeting", False)  # "круглый стол"
         if lemma == "вручение" and lemmas & AWARD_WORDS:
             return Trigger(token, "Ceremony", False, label="вручение награды")
+        genitives = [c for c in children if c.rel == "nmod" and c.feats.get("Case") == "Gen" and
+                     _case_of(sentence, c) is None]
+        if lemma == "отравление":
+            # "отравление Скрипаля", not "пищевое отравление", "отравление угарным газом"
+            if any(_is_person(c) for c in genitives):
+                return Trigger(token, "Attack", False, label="отравление")
+            return None
+        if lemma == "пересадка":
+            if any(c.lemma in ORGANS for c in genitives):
+                return Trigger(token, "Incident", False, label="медицинская операция")  # "пересадка печени"
+            return None
+        if lemma == "экстрадиция" and not any(_is_person(c) for c in genitives):
+            return None  # "договор об экстрадиции", "запрос об экстрадиции": no one handed over
+        if lemma == "падение":
+            if any(c.lemma in AIRCRAFT for c in genitives):
+                return Trigger(token, "Accident", False)  # "падение самолёта"
+            if any(c.lemma in FALLEN or c.lemma == "стена" and
+                   "берлинский" in {g.lemma for g in sentence.children(c.index)} for c in genitives):
+                return Trigger(token, "Incident", False, label="падение")  # "падение режима"
+            return None
+        if lemma == "столкновение" and any(c.lemma in CRAFT for c in children if c.rel == "nmod"):
+            return Trigger(token, "Accident", False)  # "столкновение поездов", "столкновение автобуса с фурой"
+        if lemma == "прощание" and any(_case_of(sentence, c) == "с" and (c.pos == "PROPN" or _is_person(c))
+                                       for c in children if c.rel == "nmod"):
+            return Trigger(token, "Ceremony", False, label="прощание")  # "прощание с актёром"
         found = _family_at(sentence, token, lemma, NOUN_FAMILIES)
         if found is not None:
             family, companion = found
@@ -743,7 +822,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                                       not _takes_place(sentence, token, any_tense=True)):
             return None  # "мероприятия по борьбе с коррупцией", "оперативные мероприятия": measures, not events
         plural_held = _takes_place(sentence, token) or lemma == "мероприятие"  # guarded above
-        if lemma in GENERIC and (_number(sentence, token) != "Plur" or plural_held) or lemma == "гастроли":
+        if lemma in GENERIC and (_number(sentence, token) != "Plur" or plural_held) or lemma in PLURALIA_TANTUM:
             return Trigger(token, CLASSES.get(GENERIC[lemma][0], "Incident"), False, label=GENERIC[lemma][0])
     return None
 
@@ -767,6 +846,8 @@ def _unreal(sentence: Sentence, token: Token) -> bool:
     if token.pos == "VERB" and (token.feats.get("Tense") == "Fut" or any(
             c.rel in ("aux", "aux:pass") and c.text.lower() in _WILL_BE for c in sentence.children(token.index))):
         return True  # "посетит Москву в мае", "будет назначен": announced, not yet happened
+    if token.pos == "VERB" and _negated(sentence, token):
+        return True  # "никто не погиб", "дело не возбудили": it did not happen
     head = next((t for t in sentence.tokens if t.index == token.head), None)
     if head is None:
         return False
@@ -777,6 +858,23 @@ def _unreal(sentence: Sentence, token: Token) -> bool:
 
 _MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
            "ноябрь", "декабрь"}
+
+
+# "не раз", "не только", "не менее": a "не" that does not deny the verb
+_NOT_DENYING = {"раз", "только", "однажды", "лишь", "менее", "более", "больше", "меньше", "позднее", "позже",
+                "ранее", "сразу", "впервые", "случайно", "зря", "напрасно"}
+
+
+def _negated(sentence: Sentence, verb: Token) -> bool:
+    """"не погиб", "не был задержан": the verb is denied by its own "не"."""
+    for child in sentence.children(verb.index):
+        if child.lemma != "не" or child.rel not in ("advmod", "neg"):
+            continue
+        after = next((t for t in sentence.tokens if t.start > child.start), None)
+        if after is not None and after.lemma.lower() in _NOT_DENYING:
+            continue
+        return True
+    return False
 
 
 def qualified_noun(sentence: Sentence, token: Token) -> Token | None:
@@ -874,6 +972,31 @@ def _shared_objects(sentence: Sentence, verb: Token) -> list[Token]:
         return []
     return [c for v in sentence.children(verb.index) if v.rel == "conj" and v.pos == "VERB"
             for c in sentence.children(v.index) if c.rel == "obj"]
+
+
+def _person_done_to(sentence: Sentence, verb: Token) -> bool:
+    """"отравили офицера", "Петров был похоронен", "оправдал журналиста": the verb's object, or
+    the subject of its passive, is a person (not grabbed by the hand: "схватил его за руку")."""
+    children = sentence.children(verb.index)
+    if any(c.rel == "obl" and _case_of(sentence, c) == "за" for c in children):
+        return False
+    people = [c for c in children + _shared_objects(sentence, verb) if c.rel in ("obj", "nsubj:pass") and _is_person(c)]
+    qualified = qualified_noun(sentence, verb)  # "отравленная женщина", "похороненный в Риме поэт"
+    return bool(people) or qualified is not None and _is_person(qualified)
+
+
+def _crash(sentence: Sentence, verb: Token) -> bool:
+    """"самолёт разбился", "разбился на мотоцикле", "вертолёт упал", "поезд столкнулся с автобусом":
+    a craft crashes (hopes are not dashed, nor rates falling)."""
+    children = sentence.children(verb.index)
+    craft = AIRCRAFT if verb.lemma in FALL_VERBS else CRAFT
+    if any(c.rel.startswith("nsubj") and c.lemma.lower() in craft for c in children):
+        return True
+    if verb.lemma in FALL_VERBS:
+        return False
+    prep = "с" if verb.lemma in COLLIDE_VERBS else "на"
+    return any(c.rel == "obl" and c.lemma.lower() in CRAFT and _case_of(sentence, c) in (prep, prep + "о")
+               for c in children)
 
 
 def _is_person(token: Token) -> bool:

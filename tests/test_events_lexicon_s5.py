@@ -1,0 +1,98 @@
+"""More happenings a historian records, on sentences of our own: funerals and farewells, deaths
+told by "кончина", poisonings, extraditions, acquittals, fights, surgery and transplants,
+parliaments dissolved, lawsuits, seizures by the police, crashes and collisions, regimes
+fallen, prosecutions opened. Each case names what the graph shows: the incident's class or
+label and who took which part. The negative cases are the figurative and everyday senses of
+the same words ("курс упал", "надежды разбились", "оправдал ожидания"), and what was only
+announced or did not happen: none of them may be read as a happening."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+from events_helpers import labelled as read
+
+
+CASES = [
+    # funerals and farewells: a ceremony, the one buried is in it
+    ("Поэта Аркадия Веснина похоронили на Введенском кладбище в 1974 году.",
+     {"Ceremony/похороны", "похороны:1974"}),
+    ("Похороны композитора Льва Орлова прошли в Самаре 3 марта 2011 года.",
+     {"Ceremony/похороны", "похороны:2011-03-03"}),
+    ("Зрители пришли на похороны скрипача Лукина.", {"Ceremony/похороны"}),
+    ("Прощание с хоккеистом Павлом Сурковым прошло во Дворце спорта.", {"Ceremony/прощание"}),
+    ("Кончина маршала Петра Кошевого в 1976 году стала неожиданностью для коллег.", {"Death", "Death:1976"}),
+    # poisonings are attacks on someone
+    ("В 1996 году в Омске неизвестные отравили банкира Семёна Грачёва.",
+     {"Attack/отравление", "отравление:1996", "отравление.victim=Семён Грачёв"}),
+    ("Отравление журналиста Виктора Лаптева в июне 2004 года расследовала полиция.",
+     {"Attack/отравление", "отравление:2004-06"}),
+    # handed over, acquitted
+    ("В 2012 году власти Испании экстрадировали Петра Смолина в Россию.",
+     {"Incident/экстрадиция", "экстрадиция.participant=Пётр Смолин"}),
+    ("Областной суд оправдал фермера Никиту Рябова в апреле 2016 года.",
+     {"Incident/оправдание", "оправдание.participant=Никита Рябов", "оправдание:2016-04"}),
+    # fights and surgery
+    ("В мае 2015 года у стадиона вспыхнула драка между болельщиками.", {"Incident/драка", "драка:2015-05"}),
+    ("В 2003 году хирурги прооперировали певицу Анну Звонцову.",
+     {"Incident/медицинская операция", "медицинская операция.participant=Анна Звонцова"}),
+    ("В 2009 году писатель Игорь Данилов перенёс пересадку печени.", {"Incident/медицинская операция"}),
+    # bodies dissolved, lawsuits brought
+    ("В 1993 году президент распустил Верховный совет.", {"Incident/роспуск", "роспуск:1993"}),
+    ("Роспуск парламента в сентябре 1993 года вызвал кризис.", {"Incident/роспуск", "роспуск:1993-09"}),
+    ("Актриса Нина Громова подала в суд на издательство.", {"Incident/иск", "иск.actor=Нина Громова"}),
+    ("Художник Олег Савин подал иск к музею в 2008 году.", {"Incident/иск", "иск:2008"}),
+    ("Певица Алла Петренко подала на развод в 2010 году.",
+     {"Incident/иск о разводе", "иск о разводе.actor=Алла Петренко", "иск о разводе:2010"}),
+    # seized by the police, a prosecution opened
+    ("Полицейские схватили грабителя Олега Костина у вокзала.", {"Detention"}),
+    ("Против мэра Семёна Лыкова возбуждено уголовное преследование.", {"CriminalCase/возбуждение уголовного дела"}),
+    # crashes, falls, collisions, a regime fallen
+    ("Самолёт Ил-18 разбился под Иркутском в 1969 году.", {"Accident", "Accident:1969"}),
+    ("Инженер Глеб Рощин разбился на мотоцикле в 2001 году.", {"Accident", "Accident.casualty=Глеб Рощин"}),
+    ("Военный вертолёт упал в море у берегов Сахалина.", {"Accident"}),
+    ("Пассажирский поезд столкнулся с грузовиком на переезде.", {"Accident"}),
+    ("Столкновение двух автобусов произошло на трассе под Ростовом.", {"Accident"}),
+    ("Падение самолёта в Подмосковье расследует комиссия.", {"Accident"}),
+    ("Падение Берлинской стены в 1989 году изменило Европу.", {"Incident/падение", "падение:1989"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_yields(text, expected):
+    got = read(text)
+    assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
+
+
+# figurative and everyday senses, and what was only announced: no incident of these kinds
+NEGATIVE = [
+    ("Курс рубля упал на три процента.", "Accident"),
+    ("Все его надежды разбились о равнодушие чиновников.", "Accident"),
+    ("Он столкнулся с трудностями при ремонте дачи.", "Accident"),
+    ("Падение курса доллара продолжилось в среду.", "Accident"),
+    ("Падение курса доллара продолжилось в среду.", "падение"),
+    ("Заводские трубы отравляли воздух десятилетиями.", "отравление"),
+    ("Пищевое отравление получили трое туристов.", "отравление"),
+    ("Новый тренер полностью оправдал ожидания болельщиков.", "оправдание"),
+    ("Реформа похоронила надежды фермеров.", "похороны"),
+    ("Мальчик схватил маму за руку.", "Detention"),
+    ("Вечером он схватил простуду.", "Detention"),
+    ("Пересадка на другой поезд заняла десять минут.", "медицинская операция"),
+    ("Стороны обсудили договор об экстрадиции.", "экстрадиция"),
+    ("Прощание с летом устроили в городском парке.", "прощание"),
+    ("Студент подал заявление в деканат.", "иск"),
+    ("Премьер распустит парламент в мае.", "роспуск"),
+    ("Министр планирует распустить совет директоров.", "роспуск"),
+    ("Самолёт не разбился благодаря мастерству пилота.", "Accident"),
+    ("Следователи не возбудили уголовное дело.", "возбуждение уголовного дела"),
+]
+
+
+@pytest.mark.parametrize("text, label", NEGATIVE, ids=[f"{c[0][:40]}-{c[1]}" for c in NEGATIVE])
+def test_everyday_sense_yields_no_incident(text, label):
+    facts = extract(Document(id="t", text=text))
+    found = {inc.label for inc in facts.incidents} | {inc.type for inc in facts.incidents}
+    assert label not in found, [(i.type, i.label) for i in facts.incidents]
