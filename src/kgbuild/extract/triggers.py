@@ -324,7 +324,6 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("распустить распускать", DISSOLVED, "Incident", "роспуск"),  # "президент распустил парламент"
     # a lawsuit brought: "подал иск", "подала в суд на издателя", "подала на развод"
     _family("подать подавать", "иск апелляция", "Incident", "иск"),
-    _family("подать подавать", "суд", "Incident", "иск", preps="в"),
     _family("подать подавать", "развод", "Incident", "иск о разводе", preps="на"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
@@ -671,6 +670,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Appointment", True)  # "взошёл на престол"
         if lemma in ("прийти", "приходить") and "власть" in objects:
             return Trigger(token, "Appointment", True)  # "пришёл к власти"
+        if lemma in ("подать", "подавать") and not any(c.rel == "obj" for c in children) and any(
+                c.lemma == "суд" and _case_of(sentence, c) == "в" for c in children if c.rel == "obl"):
+            return Trigger(token, "Incident", True, label="иск")  # "подала в суд на издателя", not "подал запрос в суд"
         if lemma in DONE_TO_PERSON and not _person_done_to(sentence, token):
             return None  # "отравил воздух", "похоронили надежды", "оправдал ожидания", "схватил простуду"
         if lemma in ("отравить", "отравлять"):
@@ -834,9 +836,12 @@ PROSECUTORS = {"прокуратура", "прокурор", "следствие
 # what was only prepared, planned, threatened or wanted did not happen (yet): "по подозрению в
 # подготовке теракта", "угроза взрыва", "планировал убить", "угрожал взорвать"
 UNREAL_NOUNS = {"подготовка", "планирование", "угроза", "предотвращение", "план", "замысел", "призыв", "риск",
-                "опасность", "возможность", "сценарий", "предупреждение"}
+                "опасность", "возможность", "сценарий", "предупреждение",
+                # asked for, or in one's power: "запрос об экстрадиции", "право распускать парламент"
+                "запрос", "требование", "просьба", "ходатайство", "право", "полномочие", "разрешение"}
 UNREAL_VERBS = {"планировать", "собираться", "намереваться", "угрожать", "хотеть", "мечтать", "готовиться",
-                "призывать", "призвать", "обещать", "пообещать", "грозить", "пригрозить", "замышлять"}
+                "призывать", "призвать", "обещать", "пообещать", "грозить", "пригрозить", "замышлять",
+                "намеренный", "намерен", "требовать", "потребовать", "добиваться", "добиться", "просить", "попросить"}
 
 
 _WILL_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}  # (tagged present by the parser)
@@ -853,6 +858,13 @@ def _unreal(sentence: Sentence, token: Token) -> bool:
         return False
     if token.rel == "nmod" and token.pos == "NOUN" and head.lemma in UNREAL_NOUNS:
         return True
+    if token.rel in ("acl", "xcomp", "nmod") and token.pos == "VERB" and head.lemma in UNREAL_NOUNS:
+        return True  # "правом распускать парламент", "разрешение похоронить"
+    if token.rel in ("obj", "obl") and token.pos == "NOUN" and head.lemma in UNREAL_VERBS - {"намеренный", "намерен"} and \
+            head.lemma not in ("планировать", "готовиться"):
+        return True  # "добивались экстрадиции", "потребовал отставки": asked for, not (yet) done
+    if token.pos == "VERB" and any(c.rel == "mark" and c.lemma == "чтобы" for c in sentence.children(token.index)):
+        return True  # "потребовала, чтобы США экстрадировали его"
     return token.rel == "xcomp" and token.pos == "VERB" and head.lemma in UNREAL_VERBS
 
 
