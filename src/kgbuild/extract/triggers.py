@@ -34,7 +34,7 @@ VERBS: dict[str, str] = {
     "назначить": "Appointment", "назначать": "Appointment", "возглавить": "Appointment",
     "переназначить": "Appointment",
     "избрать": "Election", "переизбрать": "Election", "избираться": "Election",
-    "баллотироваться": "Election", "проголосовать": "Election",
+    "баллотироваться": "Election", "проголосовать": "Election", "выбрать": "Election",
     "встретиться": "Meeting", "встречаться": "Meeting",
     "посетить": "Visit", "побывать": "Visit", "посещать": "Visit",
     "протестовать": "Protest", "бастовать": "Protest", "митинговать": "Protest",
@@ -430,7 +430,8 @@ AIRCRAFT = {"самолёт", "самолет", "вертолёт", "верто�
             "истребитель", "бомбардировщик", "штурмовик", "аэробус", "боинг", "airbus", "boeing", "ракета"}
 CRAFT = VEHICLES | AIRCRAFT | {"мотоцикл", "электричка", "судно", "корабль", "паром", "яхта", "лодка", "теплоход",
                                "трамвай", "троллейбус", "маршрутка", "микроавтобус", "фура", "тепловоз", "иномарка",
-                               "автомобиль", "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина"}
+                               "автомобиль", "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина",
+                               "подлодка", "траулер", "шхуна", "баржа"}
 CRASH_VERBS = {"разбиться", "разбиваться"}
 FALL_VERBS = {"упасть", "падать", "рухнуть"}
 COLLIDE_VERBS = {"столкнуться", "сталкиваться"}
@@ -581,7 +582,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True)  # "покинул пост", "ушёл с должности"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
-        if lemma in ("назначить", "назначать", "избрать", "переизбрать") and not _names_someone(sentence, token):
+        if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
         if lemma == "встречаться" and token.feats.get("Tense") == "Pres":
             return None  # "встречается с 2017 года": a relationship going on, not a meeting
@@ -654,7 +655,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Hospitalization", True, label="госпитализация")  # "попал в больницу"
         if lemma in ("попасть", "попадать") and objects & {"дтп", "авария", "катастрофа"}:
             return Trigger(token, "Accident", True)  # "попал в аварию"
-        if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas):
+        if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas or any(
+                c.rel == "nsubj" and c.lemma in CRAFT for c in children)):  # "пропала подлодка"
             return Trigger(token, "Disappearance", True, label="исчезновение")  # "пропал без вести"
         if lemma in ("вступить", "вступать") and "брак" in objects:
             return Trigger(token, "Marriage", True, label="брак")  # "вступили в брак"
