@@ -110,3 +110,35 @@ def test_everyday_sense_yields_no_incident(text, label):
     facts = extract(Document(id="t", text=text))
     found = {inc.label for inc in facts.incidents} | {inc.type for inc in facts.incidents}
     assert label not in found, [(i.type, i.label) for i in facts.incidents]
+
+
+def _parts(text: str) -> set[tuple[str, str]]:
+    """Each incident told inside a larger one, as (the part's word, the whole's word)."""
+    facts = extract(Document(id="t", text=text))
+    word = {i.key: i.trigger.quote for i in facts.incidents if i.trigger}
+    return {(word[i.key], word[i.part_of]) for i in facts.incidents if i.part_of and i.key in word}
+
+
+STAGES = [
+    # rounds and stages of a contest are competitions, each a part of the next larger one
+    ("Сборная Чехии выиграла матч второго тура группового этапа Лиги чемпионов.",
+     {("матч", "тура"), ("тура", "этапа"), ("этапа", "Лиги")}),
+    ("Во втором туре чемпионата Бразилии «Сантос» обыграл «Гремио».", {("туре", "чемпионата")}),
+    # the Games named by their capitalised short name hold their opening
+    ("Бегун Ян Освальд зажёг огонь на открытии Игр в Афинах.", {("открытии", "Игр")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", STAGES, ids=[c[0][:40] for c in STAGES])
+def test_stages_are_parts_of_their_contest(text, expected):
+    assert expected <= _parts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Строители завершили второй этап реконструкции моста.",
+    "Фильм «Голодные Игры» вышел в прокат весной.",
+    "Дети играли в шумные игры во дворе.",
+])
+def test_stages_and_games_of_no_contest_are_no_competition(text):
+    facts = extract(Document(id="t", text=text))
+    assert "Competition" not in {i.type for i in facts.incidents}

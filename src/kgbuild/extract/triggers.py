@@ -703,7 +703,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         return None
     if token.pos == "NOUN" or token.pos == "PROPN" and _capitalised_first(sentence, token) or \
             token.pos in ("PROPN", "ADJ") and token.text[:1].isupper() and \
-            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS or token.lemma.lower() == "неделя") or \
+            (token.lemma.lower() in PROPER_EVENTS or token.lemma.lower() in CUPS or token.lemma.lower() in ("неделя", "игра")) or \
             _games_of_year(token):
         lemma = token.lemma.lower()
         if token.feats.get("Number") == "Plur":
@@ -804,6 +804,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             head = next((t for t in sentence.tokens if t.index == token.head), None)
             if lemmas & SURGICAL or head is not None and head.lemma in ("перенести", "сделать") and token.rel == "obj":
                 return Trigger(token, "Incident", False, label="медицинская операция")  # "перенёс операцию"
+        if lemma == "игра" and token.text[:1].isupper() and _number(sentence, token) == "Plur" and \
+                not _capitalised_first(sentence, token) and not _after_quote(sentence, token):
+            return Trigger(token, "Competition", False)  # "открытие Игр в Рио", "на Играх в Сочи": the Games
+        if lemma in STAGE_NOUNS and (lemmas & STAGE_KINDS or any(
+                c.rel == "nmod" and c.feats.get("Case") == "Gen" and _case_of(sentence, c) is None and
+                (found := trigger_at(sentence, c)) is not None and found.type == "Competition" for c in children)):
+            return Trigger(token, "Competition", False)  # "второй тур чемпионата", "групповой этап"
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
@@ -1066,6 +1073,17 @@ def _number(sentence: Sentence, token: Token) -> str | None:
         if verb is not None and verb.feats.get("Number"):
             return verb.feats["Number"]
     return token.feats.get("Number")
+
+
+# the stages of a contest: "тур чемпионата", "групповой этап Лиги чемпионов", "отборочный раунд"
+STAGE_NOUNS = {"тур", "этап", "раунд", "круг"}
+STAGE_KINDS = {"групповой", "отборочный", "квалификационный", "финальный", "полуфинальный"}
+
+
+def _after_quote(sentence: Sentence, token: Token) -> bool:
+    """«Голодные игры»: a title in quotes, not a happening."""
+    before = [t for t in sentence.tokens if t.start < token.start]
+    return any(t.text in ("«", '"', "“", "„") for t in before[-3:])
 
 
 # happenings whose names are written with a capital ("Геноцид армян", "Олимпиады в Рио")
