@@ -369,7 +369,7 @@ GENERIC_ROLES.update({
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
-    "падение": (None, m.PARTICIPANT),
+    "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
 })
 
 
@@ -580,6 +580,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True)
         if lemma in LEAVE_VERBS and _obl_lemmas(sentence, token) & POSTS:
             return Trigger(token, "Resignation", True)  # "покинул пост", "ушёл с должности"
+        if lemma in ("уйти", "уходить", "выйти", "выходить", "отправить", "проводить") and _to_pension(sentence, token):
+            return Trigger(token, "Resignation", True, label="уход на пенсию")  # "ушёл на пенсию"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
         if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
@@ -753,6 +755,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma == "уход" and any(_case_of(sentence, c) == "из" and (c.lemma in DEPARTED or _organisation_name(c))
                                   for c in children):
             return Trigger(token, "Resignation", False)  # "об уходе из группы", "уход Оззи из Microsoft"
+        if lemma in ("уход", "выход", "проводы") and _to_pension(sentence, token):
+            return Trigger(token, "Resignation", False, label="уход на пенсию")  # "с уходом на пенсию"
+        if lemma == "расследование" and not lemmas & {"журналистский", "собственный", "независимый"} and any(
+                c.rel == "nmod" and c.feats.get("Case") == "Gen" and _case_of(sentence, c) is None and
+                (c.lemma in ("дело", "обстоятельство", "причина") or trigger_at(sentence, c) is not None)
+                for c in children):
+            return Trigger(token, "Incident", False, label="расследование")  # "расследование убийства"
         if lemma == "уход" and (lemmas & POSTS or lemmas & {"отставка"} or _obl_lemmas(sentence, token) & POSTS):
             return Trigger(token, "Resignation", False)  # "уход с поста", "уход в отставку"
         if lemma in EMERGENCIES and lemmas & EMERGENCIES[lemma]:
@@ -1127,6 +1136,12 @@ def _goes_to_place(sentence: Sentence, token: Token) -> bool:
 
 def _memorial(sentence: Sentence) -> bool:
     return any(t.lemma in MEMORIAL_WORDS for t in sentence.tokens)
+
+
+def _to_pension(sentence: Sentence, token: Token) -> bool:
+    """"ушёл на пенсию", "уход на пенсию": retired."""
+    return any(c.lemma == "пенсия" and _case_of(sentence, c) == "на" for c in sentence.children(token.index)
+               if c.rel in ("obl", "nmod"))
 
 
 def _post_phrase(sentence: Sentence, token: Token) -> bool:
