@@ -586,8 +586,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
         if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
-        if lemma == "выбрать" and not any(c.rel in ("obl", "xcomp", "obj") and c.feats.get("Case") == "Ins" and
-                                          c.pos in ("NOUN", "PROPN") or c.rel == "obl" and c.lemma in POSTS
+        if lemma == "выбрать" and not any(c.rel in ("obl", "obl:agent", "xcomp", "obj") and c.feats.get("Case") == "Ins"
+                                          and (c.pos == "NOUN" or _is_person(c)) or c.rel == "obl" and c.lemma in POSTS
                                           for c in children):
             return None  # "выбран мэром", "выбрали председателем"; not "выбрали защитника на драфте"
         if lemma == "встречаться" and token.feats.get("Tense") == "Pres":
