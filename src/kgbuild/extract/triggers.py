@@ -323,7 +323,8 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("вытеснить вытеснять", "", "MilitaryOperation", preps="из с со"),  # "вытеснили боевиков из городов"
     _family("распустить распускать", DISSOLVED, "Incident", "роспуск"),  # "президент распустил парламент"
     # a lawsuit brought: "подал иск", "подала в суд на издателя", "подала на развод"
-    _family("подать подавать", "иск апелляция", "Incident", "иск"),
+    _family("подать подавать", "иск", "Incident", "иск"),
+    _family("подать подавать", "апелляция", "Incident", "апелляция"),
     _family("подать подавать", "развод", "Incident", "иск о разводе", preps="на"),
 )
 # the same happenings told by a noun: "вступление в НАТО", "выход из состава", "покупка Monsanto"
@@ -368,7 +369,7 @@ GENERIC_ROLES.update({
     "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
-    "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
+    "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT), "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
 })
 
@@ -887,6 +888,12 @@ def _unreal(sentence: Sentence, token: Token) -> bool:
         return True  # "добивались экстрадиции", "потребовал отставки": asked for, not (yet) done
     if token.pos == "VERB" and any(c.rel == "mark" and c.lemma == "чтобы" for c in sentence.children(token.index)):
         return True  # "потребовала, чтобы США экстрадировали его"
+    if token.rel in ("obj", "obl") and head.pos == "VERB" and head.feats.get("VerbForm") == "Inf" and \
+            _unreal(sentence, head):
+        return True  # "имеет полномочия объявить о роспуске парламента"
+    if token.rel == "nsubj" and token.pos == "NOUN" and head.lemma in UNREAL_VERBS and \
+            any(c.rel == "xcomp" for c in sentence.children(head.index)):
+        return True  # "похороны собирались провести": the parser took the object for the subject
     return token.rel == "xcomp" and token.pos == "VERB" and head.lemma in UNREAL_VERBS
 
 
