@@ -821,6 +821,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma == "игра" and token.text[:1].isupper() and _number(sentence, token) == "Plur" and \
                 not _capitalised_first(sentence, token) and not _after_quote(sentence, token):
             return Trigger(token, "Competition", False)  # "открытие Игр в Рио", "на Играх в Сочи": the Games
+        if lemma == "сессия" and any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and _case_of(sentence, c) is None
+                                     and (c.lemma.lower() in SITTING_BODIES or _organisation_name(c)) for c in children):
+            return Trigger(token, "Meeting", False, label="сессия")  # "сессия Генассамблеи ООН", not "экзаменационная сессия"
         if lemma in STAGE_NOUNS and (lemmas & STAGE_KINDS or any(
                 c.rel == "nmod" and c.feats.get("Case") == "Gen" and _case_of(sentence, c) is None and
                 (found := trigger_at(sentence, c)) is not None and found.type == "Competition" for c in children)):
@@ -1095,6 +1098,8 @@ def _number(sentence: Sentence, token: Token) -> str | None:
     return token.feats.get("Number")
 
 
+# bodies that sit in sessions ("сессия парламента", "сессия Генеральной ассамблеи")
+SITTING_BODIES = set(DISSOLVED.split()) | {"генассамблея", "оон", "пасе", "юнеско", "мажилис", "верховный"}
 # the stages of a contest: "тур чемпионата", "групповой этап Лиги чемпионов", "отборочный раунд"
 STAGE_NOUNS = {"тур", "этап", "раунд", "круг"}
 STAGE_KINDS = {"групповой", "отборочный", "квалификационный", "финальный", "полуфинальный"}
