@@ -581,7 +581,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True)
         if lemma in LEAVE_VERBS and _obl_lemmas(sentence, token) & POSTS:
             return Trigger(token, "Resignation", True)  # "покинул пост", "ушёл с должности"
-        if lemma in ("уйти", "уходить", "выйти", "выходить", "отправить", "проводить") and _to_pension(sentence, token):
+        if lemma in ("уйти", "уходить", "выйти", "выходить", "отправить", "проводить") and _to_pension(sentence, token) \
+                and token.feats.get("Tense") != "Pres":  # "полицейские выходят на пенсию в 45 лет": a rule, not a retirement
             return Trigger(token, "Resignation", True, label="уход на пенсию")  # "ушёл на пенсию"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
