@@ -770,6 +770,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             # "ввёл военное положение": the state declared is the happening, who declared it did it
             kind = next(iter(sorted(lemmas & EMERGENCIES[lemma])))
             return Trigger(token, "Incident", False, label=f"{EMERGENCY_LABELS[kind]} {lemma}")
+        if lemma == "разговор" and "телефонный" in lemmas:
+            return Trigger(token, "Meeting", False, label="телефонный разговор")  # between heads of state, say
         if lemma == "стол" and "круглый" in lemmas:
             return Trigger(token, "Meeting", False)  # "круглый стол"
         if lemma == "вручение" and lemmas & AWARD_WORDS:
