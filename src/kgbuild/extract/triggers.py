@@ -259,10 +259,10 @@ FAITHS = "ислам христианство православие катол�
 OPENED = "школа лицей гимназия музей больница госпиталь мост станция метро завод фабрика театр библиотека храм " \
          "церковь собор мечеть университет институт аэропорт вокзал стадион посольство консульство филиал " \
          "линия трасса"  # not "выставка": the opening of a happening is its ceremony (OPENINGS)
-# what is taken by force: power, buildings, towns ("захват" of a car or of hostages is read apart)
 # bodies dissolved by those who called them ("распустил парламент")
 DISSOLVED = "парламент правительство палата дума кабинет совет рада меджлис кнессет ассамблея конгресс сейм " \
             "хурал курултай легислатура"
+# what is taken by force: power, buildings, towns ("захват" of a car or of hostages is read apart)
 SEIZED = "власть здание город территория аэропорт телецентр телекомпания резиденция парламент крепость " \
          "столица посёлок поселок село порт база"
 VERB_FAMILIES: tuple[Family, ...] = (
@@ -369,7 +369,8 @@ GENERIC_ROLES.update({
     "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
-    "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT), "апелляция": (m.ACTOR, None),
+    "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
+    "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
 })
 
@@ -431,7 +432,7 @@ AIRCRAFT = {"самолёт", "самолет", "вертолёт", "верто�
             "истребитель", "бомбардировщик", "штурмовик", "аэробус", "боинг", "airbus", "boeing", "ракета"}
 CRAFT = VEHICLES | AIRCRAFT | {"мотоцикл", "электричка", "судно", "корабль", "паром", "яхта", "лодка", "теплоход",
                                "трамвай", "троллейбус", "маршрутка", "микроавтобус", "фура", "тепловоз", "иномарка",
-                               "автомобиль", "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина",
+                               "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина",
                                "подлодка", "траулер", "шхуна", "баржа"}
 CRASH_VERBS = {"разбиться", "разбиваться"}
 FALL_VERBS = {"упасть", "падать", "рухнуть"}
@@ -827,9 +828,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma == "сессия" and any(c.rel == "nmod" and c.feats.get("Case") == "Gen" and _case_of(sentence, c) is None
                                      and (c.lemma.lower() in SITTING_BODIES or _organisation_name(c)) for c in children):
             return Trigger(token, "Meeting", False, label="сессия")  # "сессия Генассамблеи ООН", not "экзаменационная сессия"
-        if lemma in STAGE_NOUNS and (lemmas & STAGE_KINDS or any(
-                c.rel == "nmod" and c.feats.get("Case") == "Gen" and _case_of(sentence, c) is None and
-                (found := trigger_at(sentence, c)) is not None and found.type == "Competition" for c in children)):
+        if lemma in STAGE_NOUNS and (lemmas & STAGE_KINDS or any(_contest(sentence, c) for c in genitives)):
             return Trigger(token, "Competition", False)  # "второй тур чемпионата", "групповой этап"
         if lemma in QUALIFIED_NOUNS:
             kind, qualifiers = QUALIFIED_NOUNS[lemma]
@@ -1106,6 +1105,12 @@ SITTING_BODIES = set(DISSOLVED.split()) | {"генассамблея", "оон",
 # the stages of a contest: "тур чемпионата", "групповой этап Лиги чемпионов", "отборочный раунд"
 STAGE_NOUNS = {"тур", "этап", "раунд", "круг"}
 STAGE_KINDS = {"групповой", "отборочный", "квалификационный", "финальный", "полуфинальный"}
+
+
+def _contest(sentence: Sentence, token: Token) -> bool:
+    """"чемпионата", "Лиги чемпионов": a word that tells a competition."""
+    trigger = trigger_at(sentence, token)
+    return trigger is not None and trigger.type == "Competition"
 
 
 def _after_quote(sentence: Sentence, token: Token) -> bool:
