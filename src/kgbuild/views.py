@@ -181,8 +181,6 @@ def refresh_views(store_dir: str | Path) -> dict:
     views were dropped), reading it read-only; the new views folder is swapped in whole."""
     import tempfile
 
-    import pyoxigraph as ox
-
     from .store import build_id_of, open_store
 
     store_dir = Path(store_dir)
@@ -190,19 +188,13 @@ def refresh_views(store_dir: str | Path) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f".{VIEWS_DIR}.", dir=store_dir))
     try:
         manifest = write_views(tmp / VIEWS_DIR, store, build_id_of(store_dir),
-                               database_fingerprint(store_dir / "oxigraph"), _count(store, ox))
+                               database_fingerprint(store_dir / "oxigraph"), len(store))
         del store
         drop_views(store_dir)
         os.replace(tmp / VIEWS_DIR, store_dir / VIEWS_DIR)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return manifest
-
-
-def _count(store, ox) -> int:
-    """Quads of the named graphs (the union in the default graph is not counted)."""
-    result = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return int(next(iter(result))[0].value)
 
 
 # --- reading ------------------------------------------------------------------------------------

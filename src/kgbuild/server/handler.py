@@ -130,6 +130,9 @@ class Handler(BaseHTTPRequestHandler):
                 self.endpoint.update(text)
                 return self._send(204, b"", "text/plain")
             text = self._one(params, "query")
+            view = self.endpoint.view(text)
+            if view is not None:
+                return self._send_view(view, params, method)
             answer = self.endpoint.query(text)
             fmt, media = negotiate(answer, self.headers.get("Accept", ""), (params.get("format") or [None])[0])
             body = (serialize_graph(answer.graph, fmt) if answer.graph is not None
@@ -212,6 +215,21 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(404, "not found")
         self._send(200, path.read_bytes(), STATIC_TYPES[path.suffix], {"Cache-Control": "no-cache"},
                    head=method == "HEAD")
+
+    def _send_view(self, view, params: dict, method: str):
+        """A library listing's stored answer: its bytes as written with the store (JSON, CSV,
+        TSV), cut at the row limit; XML written from its rows."""
+        from ..views import SERIALIZED
+
+        fmt, media = negotiate(Answer("SELECT"), self.headers.get("Accept", ""), (params.get("format") or [None])[0])
+        limit = self.endpoint.config.max_results
+        if fmt in SERIALIZED:
+            body, truncated = view.serialized(fmt, limit)
+        else:
+            answer = view.answer(limit)
+            body, truncated = serialize_results(answer, fmt).encode("utf-8"), answer.truncated
+        headers = {"X-Kgbuild-View": view.name, **({"X-Kgbuild-Truncated": "true"} if truncated else {})}
+        self._send(200, body, f"{media}; charset=utf-8", headers, head=method == "HEAD")
 
     def _send_json(self, data):
         self._send(200, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
