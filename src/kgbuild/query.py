@@ -823,25 +823,46 @@ def serialize_results(answer: Answer, fmt: str) -> str:
 
 def result_parts(columns: list[str], rows, fmt: str):
     """A SELECT answer in JSON, CSV or TSV as (head, one text per row, separator, tail): joined,
-    the whole document; cut after any row, still a whole document (stored views are)."""
+    the whole document; cut after any row, still a whole document (stored views are).
+
+    Each distinct term is written once (rows share terms, and `n3()` is slow), keyed by the
+    term object's id: the rows keep every term alive while the parts are made.
+    """
     if fmt == "json":
         # json.dumps of the whole document writes exactly this (default separators).
         head = json.dumps({"head": {"vars": columns}, "results": {"bindings": []}}, ensure_ascii=False)[:-3]
-        return (head, (json.dumps({c: _json_term(t) for c, t in zip(columns, row) if t is not None},
-                                  ensure_ascii=False) for row in rows), ", ", "]}}")
+        keys = [json.dumps(c, ensure_ascii=False) + ": " for c in columns]
+        write = _cached(lambda t: json.dumps(_json_term(t), ensure_ascii=False))
+        return (head, ("{" + ", ".join([k + write(t) for k, t in zip(keys, row) if t is not None]) + "}"
+                       for row in rows), ", ", "]}}")
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\r\n").writerow(columns)
-        return out.getvalue(), (_csv_row(row) for row in rows), "", ""
+        return out.getvalue(), _csv_rows(rows), "", ""
+    write = _cached(_tsv_term)
     return ("\t".join(f"?{c}" for c in columns) + "\n",
-            ("\t".join("" if t is None else _tsv_term(t) for t in row) + "\n" for row in rows), "", "")
+            ("\t".join(["" if t is None else write(t) for t in row]) + "\n" for row in rows), "", "")
 
 
-def _csv_row(row) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(
-        ["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
-    return out.getvalue()
+def _cached(write):
+    done: dict = {}
+
+    def cached(term) -> str:
+        text = done.get(id(term))
+        if text is None:
+            text = done[id(term)] = write(term)
+        return text
+    return cached
+
+
+def _csv_rows(rows):
+    """Each row as the csv module writes it (quoting only where needed), one string per row."""
+    lines: list[str] = []
+    writer = csv.writer(type("Lines", (), {"write": staticmethod(lines.append)})(), lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
+        yield "".join(lines)
+        lines.clear()
 
 
 _TSV_PLAIN = {str(XSD.integer): r"[+-]?\d+", str(XSD.decimal): r"[+-]?\d*\.\d+", str(XSD.boolean): r"true|false"}

@@ -9,13 +9,16 @@ answered live. Each view holds its rows (distinct terms once, rows as indexes) a
 already written as SPARQL JSON, CSV and TSV, with the byte offset of every row, so a `--limit`
 or the server's row cap cuts the bytes instead of writing them again.
 
-Layout: `STORE/views/manifest.json` (the stamp and one entry per view), and per view
-`NAME.rows.json`, `NAME.json`, `NAME.csv`, `NAME.tsv` (and, for each of those three, `.idx`:
-where each row ends, as 8-byte little-endian integers, after the head).
+Layout: `STORE/views/manifest.json` (the stamp and one entry per view), and per view, gzipped
+(answers repeat names and IRIs: 10-35 times smaller, and a client that accepts gzip gets the
+file as it is): `NAME.rows.json.gz` (columns, distinct terms, rows as indexes into them),
+`NAME.json.gz`, `NAME.csv.gz`, `NAME.tsv.gz`, and for each of the last three `NAME.FMT.idx`: the
+byte where each row ends in the uncompressed text, as 8-byte little-endian integers.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -23,6 +26,7 @@ import shutil
 import time
 import sys
 import uuid
+import zlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +46,8 @@ NOT_MATERIALIZED = {
               "for the whole graph read the TriG file or use `kgbuild export`",
 }
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_NOT_FINGERPRINTED = ("LOG", "LOCK")  # RocksDB's info log and lock file: not the data
+_NOT_FINGERPRINTED = ("LOG", "LOCK")
+_GZIP = 31  # zlib's wbits for the gzip container  # RocksDB's info log and lock file: not the data
 
 
 def query_hash(text: str) -> str:
@@ -101,39 +106,47 @@ def write_views(folder: Path, store, build_id: str, fingerprint: str, quads: int
 def _write_view(folder: Path, name: str, text: str, columns: list[str], rows: list[list]) -> dict:
     from .query import result_parts
 
-    index: dict = {None: 0}
+    # Terms by object id (rdflib's hash is slow; the engine gives equal terms as one object,
+    # and an equal term met twice as two objects is only stored twice).
+    index: dict = {id(None): 0}
     terms: list = [None]
     coded = []
     for row in rows:
         line = []
         for term in row:
-            at = index.get(term)
-            if at is None:  # rdflib terms of different kinds never compare equal
-                at = index[term] = len(terms)
+            at = index.get(id(term))
+            if at is None:
+                at = index[id(term)] = len(terms)
                 terms.append(_encode(term))
             line.append(at)
         coded.append(line)
     for fmt, suffix in SERIALIZED.items():
         head, parts, separator, tail = result_parts(columns, rows, fmt)
         ends = array("q")
-        with open(folder / f"{name}{suffix}", "wb") as handle:
-            handle.write(head.encode("utf-8"))
-            at = handle.tell()
+        chunks = [head.encode("utf-8")]
+        at = len(chunks[0])
+        ends.append(at)
+        sep = separator.encode("utf-8")
+        for number, part in enumerate(parts):
+            data = (sep if number else b"") + part.encode("utf-8")
+            chunks.append(data)
+            at += len(data)
             ends.append(at)
-            sep = separator.encode("utf-8")
-            for number, part in enumerate(parts):
-                data = (sep if number else b"") + part.encode("utf-8")
-                handle.write(data)
-                at += len(data)
-                ends.append(at)
-            handle.write(tail.encode("utf-8"))
+        chunks.append(tail.encode("utf-8"))
+        with _gzip_file(folder / f"{name}{suffix}.gz") as handle:
+            handle.write(b"".join(chunks))  # one write: gzip's per-call cost is most of it per row
         if sys.byteorder != "little":
             ends.byteswap()
         (folder / f"{name}{suffix}.idx").write_bytes(ends.tobytes())
     body = {"columns": columns, "terms": terms, "rows": coded}
-    (folder / f"{name}.rows.json").write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-                                              encoding="utf-8")
+    with _gzip_file(folder / f"{name}.rows.json.gz") as handle:
+        handle.write(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     return {"sha256": query_hash(text), "rows": len(rows)}
+
+
+def _gzip_file(path: Path):
+    # mtime 0: the same answer gives the same bytes
+    return gzip.GzipFile(path, mode="wb", compresslevel=6, mtime=0)
 
 
 def _encode(term) -> list:
@@ -212,7 +225,7 @@ class View:
         """The stored answer as an `Answer` of rdflib terms, cut at `limit` rows (flagged)."""
         from .query import Answer
 
-        body = json.loads((self.folder / f"{self.name}.rows.json").read_text(encoding="utf-8"))
+        body = json.loads(zlib.decompress((self.folder / f"{self.name}.rows.json.gz").read_bytes(), _GZIP))
         coded = body["rows"]
         truncated = limit is not None and len(coded) > limit
         if truncated:
@@ -225,15 +238,18 @@ class View:
 
     def serialized(self, fmt: str, limit: int | None = None) -> tuple[bytes, bool]:
         """The stored answer in SPARQL JSON, CSV or TSV, cut at `limit` rows: (bytes, cut?)."""
-        path = self.folder / f"{self.name}{SERIALIZED[fmt]}"
+        data = self.gzipped(fmt)
         if limit is None or limit >= self.rows:
-            return path.read_bytes(), False
-        with open(f"{path}.idx", "rb") as index:  # the byte where row `limit` ends: 8 bytes each
-            index.seek(8 * limit)
+            return zlib.decompress(data, _GZIP), False
+        with open(self.folder / f"{self.name}{SERIALIZED[fmt]}.idx", "rb") as index:
+            index.seek(8 * limit)  # where row `limit` ends, in the uncompressed text
             end = int.from_bytes(index.read(8), "little")
-        with open(path, "rb") as handle:
-            data = handle.read(end)
-        return data + (b"]}}" if fmt == "json" else b""), True
+        return zlib.decompressobj(_GZIP).decompress(data, end) + (b"]}}" if fmt == "json" else b""), True
+
+    def gzipped(self, fmt: str) -> bytes:
+        """The whole stored answer in SPARQL JSON, CSV or TSV, gzip-compressed as stored (for a
+        client that accepts gzip)."""
+        return (self.folder / f"{self.name}{SERIALIZED[fmt]}.gz").read_bytes()
 
 
 class Views:

@@ -78,6 +78,10 @@ def negotiate(answer: Answer, accept: str, fmt: str | None) -> tuple[str, str]:
     raise HttpError(406, "cannot answer in the requested format; available: " + ", ".join(types.values()))
 
 
+def _accepts_gzip(accept_encoding: str) -> bool:
+    return "gzip" in _accepted(accept_encoding)
+
+
 # --- the handler --------------------------------------------------------------------------------
 
 
@@ -223,12 +227,17 @@ class Handler(BaseHTTPRequestHandler):
 
         fmt, media = negotiate(Answer("SELECT"), self.headers.get("Accept", ""), (params.get("format") or [None])[0])
         limit = self.endpoint.config.max_results
-        if fmt in SERIALIZED:
+        headers = {"X-Kgbuild-View": view.name, "Vary": "Accept-Encoding"}
+        if fmt in SERIALIZED and view.rows <= limit and _accepts_gzip(self.headers.get("Accept-Encoding", "")):
+            body, truncated = view.gzipped(fmt), False  # stored gzipped: sent as it is
+            headers["Content-Encoding"] = "gzip"
+        elif fmt in SERIALIZED:
             body, truncated = view.serialized(fmt, limit)
         else:
             answer = view.answer(limit)
             body, truncated = serialize_results(answer, fmt).encode("utf-8"), answer.truncated
-        headers = {"X-Kgbuild-View": view.name, **({"X-Kgbuild-Truncated": "true"} if truncated else {})}
+        if truncated:
+            headers["X-Kgbuild-Truncated"] = "true"
         self._send(200, body, f"{media}; charset=utf-8", headers, head=method == "HEAD")
 
     def _send_json(self, data):
