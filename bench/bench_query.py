@@ -223,10 +223,10 @@ def main(argv: list[str] | None = None) -> None:
         manifest, wall, cpu = timed(lambda: refresh_views(store_dir))
         views = Views.open(store_dir)
         writing.update({"views write s": round(wall, 2), "views write CPU s": round(cpu, 2),
-                        "views seconds": {n: e["seconds"] for n, e in manifest["views"].items()}})
-        per_view = ", ".join(f"{n} {e['seconds']:.2f}" for n, e in manifest["views"].items())
+                        "views seconds": {n: [e["seconds"], e["cpu seconds"]] for n, e in manifest["views"].items()}})
+        per_view = ", ".join(f"{n} {e['seconds']:.2f}/{e['cpu seconds']:.2f}" for n, e in manifest["views"].items())
         print(f"views written: {wall:.2f} s, CPU {cpu:.2f} s, {disk(store_dir / VIEWS_DIR) / 1e6:.1f} MB "
-              f"for {len(manifest['views'])} views ({per_view} s)", flush=True)
+              f"for {len(manifest['views'])} views (wall/CPU s: {per_view})", flush=True)
     store = OxigraphEngine(open_store(store_dir))
     viewed = {"view": OxigraphEngine(open_store(store_dir), views), "view bytes": ViewBytes(views)}
     others = {}

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
-from .errors import OutputError
+from .errors import OutputError, QueryError
 
 VIEWS_DIR = "views"
 MANIFEST = "manifest.json"
@@ -93,10 +93,14 @@ def write_views(folder: Path, store, build_id: str, fingerprint: str, quads: int
         text = path.read_text(encoding="utf-8")
         if query_form(text) != "SELECT":
             continue
-        started = time.perf_counter()
-        answer = engine.answer(text)
+        started, cpu = time.perf_counter(), time.process_time()
+        try:
+            answer = engine.answer(text)
+        except QueryError:
+            continue  # answered live, where the user sees the error; the store is still written
         entries[name] = _write_view(folder, name, text, answer.columns, answer.rows)
         entries[name]["seconds"] = round(time.perf_counter() - started, 3)
+        entries[name]["cpu seconds"] = round(time.process_time() - cpu, 3)
     manifest = {"layout": LAYOUT, "kgbuild": _version(), "build": build_id, "database": fingerprint,
                 "quads": quads, "views": entries}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
