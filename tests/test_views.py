@@ -230,3 +230,13 @@ def test_a_server_that_takes_updates_drops_the_views_and_answers_what_the_update
         body, headers = get(base, text, "text/csv")
         assert "X-Kgbuild-View" not in headers and "Новый лагерь" in body.decode("utf-8")
     assert Views.open(own_store) is None
+
+
+def test_an_engine_opened_before_the_store_was_written_again_does_not_read_the_new_views(own_store, tmp_path):
+    engine = OxigraphEngine.at(own_store)
+    changed = tmp_path / "changed.trig"
+    changed.write_text(SAMPLE.read_text(encoding="utf-8")
+                       + f"\n<https://w3id.org/kgbuild/id/source/new> {{ {NEW_CAMP} }}\n", encoding="utf-8")
+    write_store(changed, own_store)
+    answer = engine.run(library_query("institutions"))
+    assert answer.view is None and "Новый лагерь" not in labels(answer)  # the store it opened

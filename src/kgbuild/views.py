@@ -286,7 +286,14 @@ class Views:
         return cls(folder, manifest) if current else None
 
     def find(self, text: str) -> View | None:
-        return self.by_hash.get(query_hash(text))
+        from .store import build_id_of
+
+        view = self.by_hash.get(query_hash(text))
+        # A store written again while open (a server running over it) has new views under the
+        # same path: these are not the store this engine reads.
+        if view is None or build_id_of(self.folder.parent) != self.manifest["build"]:
+            return None
+        return view
 
     def names(self) -> list[str]:
         return sorted(self.manifest["views"])
