@@ -287,8 +287,12 @@ def main(argv: list[str] | None = None) -> None:
             rows.append(row)
             print(" | ".join(f"{c}={row[c]}" for c in columns), flush=True)
     print()
-    print(_common.table([{c: (f"{v:.4f}" if v < 0.01 else f"{v:.3f}") if isinstance(v, float) and c.endswith(" s") else v
-                          for c, v in row.items()} for row in rows], columns))
+    def shown(column, value):
+        if isinstance(value, float) and column.endswith(" s"):
+            return f"{value:.4f}" if value < 0.01 else f"{value:.3f}"
+        return value
+
+    print(_common.table([{c: shown(c, v) for c, v in row.items()} for row in rows], columns))
     if args.record:
         settings = {"triples": args.triples, "quads": quads, "data": args.data, "sources": sources, "copies": copies, "runs": args.runs,
                     "store MB": round(disk(store_dir / "oxigraph") / 1e6, 1),

@@ -98,7 +98,8 @@ def test_a_changed_query_text_or_a_bound_variable_is_answered_live(store):
     assert engine.run(text.replace("\n", "\r\n") + "\n\n").view == "persons"  # line endings do not count
     assert engine.run(text + "\n# my copy\n").view is None
     assert engine.run(text.replace("ORDER BY", "ORDER  BY")).view is None
-    bound = engine.run(library_query("person-network"), bindings={"name": Literal("Серик Омаров", lang="ru")})
+    serik = {"name": Literal("Серик Омаров", lang="ru")}
+    bound = engine.run(library_query("person-network"), bindings=serik)
     assert bound.view is None and bound.rows
 
 
