@@ -241,3 +241,11 @@ def test_an_engine_opened_before_the_store_was_written_again_does_not_read_the_n
     write_store(changed, own_store)
     answer = engine.run(library_query("institutions"))
     assert answer.view is None and "Новый лагерь" not in labels(answer)  # the store it opened
+
+
+def test_cli_live_evaluates_instead_of_reading_the_view(own_store):
+    # A view edited on disk (its stamp untouched) shows which answer each run printed.
+    (own_store / VIEWS_DIR / "persons.csv.gz").write_bytes(gzip.compress(b"name\r\nfrom the view\r\n"))
+    assert kg("query", own_store, "--name", "persons", "--format", "csv").output == "name\r\nfrom the view\r\n"
+    live = kg("query", own_store, "--name", "persons", "--format", "csv", "--live").output
+    assert "from the view" not in live and "Серик Омаров" in live

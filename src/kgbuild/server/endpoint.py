@@ -94,8 +94,12 @@ class Endpoint:
                                  "the server was not started with --allow-service")
 
     def view(self, text: str):
-        """The stored view that answers this query text (a library listing, unbound), or None."""
-        return self.views.find(text) if self.views is not None else None
+        """The stored view that answers this query text (a library listing, unbound), or None;
+        the same checks as for any query first."""
+        if self.views is None:
+            return None
+        self.check(text)
+        return self.views.find(text)
 
     def query(self, text: str) -> Answer:
         self.check(text)
