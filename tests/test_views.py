@@ -246,6 +246,6 @@ def test_an_engine_opened_before_the_store_was_written_again_does_not_read_the_n
 def test_cli_live_evaluates_instead_of_reading_the_view(own_store):
     # A view edited on disk (its stamp untouched) shows which answer each run printed.
     (own_store / VIEWS_DIR / "persons.csv.gz").write_bytes(gzip.compress(b"name\r\nfrom the view\r\n"))
-    assert kg("query", own_store, "--name", "persons", "--format", "csv").output == "name\r\nfrom the view\r\n"
+    assert kg("query", own_store, "--name", "persons", "--format", "csv").output == "name\nfrom the view\n"
     live = kg("query", own_store, "--name", "persons", "--format", "csv", "--live").output
     assert "from the view" not in live and "Серик Омаров" in live
