@@ -20,6 +20,13 @@ p95 of wall time and the median CPU time (all threads of this process); rdflib (
 in-memory store) run once in a forked child killed at `--timeout`, shown as "> N s". The
 row counts of the engines must agree. The load average before each query is printed: the
 machine may be shared.
+
+The store is written without views, then its views (`kgbuild.views`: the library's listings
+answered unbound, stored in the store directory) are added, timed apart: that is what views add
+to `kgbuild build --store`. Each unbound listing then also runs `--runs` times from its view:
+"view" is the stored answer turned into an `Answer` of rdflib terms (what `kgbuild query`
+shows as a table), "view bytes" the stored SPARQL JSON read as bytes (what `kgbuild serve` and
+`--format json/csv/tsv` send). The rows of the view must equal the live rows, in order.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import _common  # noqa: E402
 from kgbuild.query import OxigraphEngine, RdflibEngine, library, library_query, parse_binding  # noqa: E402
 from kgbuild.store import load_dataset, load_oxigraph, open_store, write_store  # noqa: E402
+from kgbuild.views import VIEWS_DIR, Views, refresh_views  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "fixtures" / "queries" / "sample.trig"
 SHARED_KINDS = ("place", "institution")  # the same real places and institutions in every copy
@@ -88,6 +96,30 @@ def measure(engine, text: str, bindings: dict) -> tuple[float, float, int]:
     cpu, started = time.process_time(), time.perf_counter()
     rows = len(engine.run(text, bindings=bindings).rows)
     return time.perf_counter() - started, time.process_time() - cpu, rows
+
+
+class ViewBytes:
+    """Reads a listing's stored SPARQL JSON, as the server sends it (rows: the view's count)."""
+
+    def __init__(self, views: Views):
+        self.views = views
+
+    def run(self, text: str, bindings=None):
+        view = self.views.find(text)
+        data, _ = view.serialized("json")
+        assert data.endswith(b"]}}")
+        return type("Sent", (), {"rows": range(view.rows)})()
+
+
+def timed(func):
+    """(result, wall seconds, CPU seconds) of func()."""
+    cpu, started = time.process_time(), time.perf_counter()
+    result = func()
+    return result, time.perf_counter() - started, time.process_time() - cpu
+
+
+def disk(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def in_child(engine, text: str, bindings: dict, timeout: float, cpu_limit: bool = False):
@@ -180,10 +212,23 @@ def main(argv: list[str] | None = None) -> None:
     copies = sources // 2 if args.data == "fixture" else None
     print(f"dataset: {quads} quads in {sources} sources"
           + (f" ({copies} copies of the fixture)" if copies else " (generated)"), flush=True)
-    started = time.perf_counter()
-    store = OxigraphEngine(open_store(args.store or write_store(path, Path(folder) / "kg.store")))
-    print(f"store: {time.perf_counter() - started:.2f} s ({'opened' if args.store else 'written'}; RocksDB on disk)",
-          flush=True)
+    store_dir, writing = args.store, {}
+    if store_dir is None:
+        store_dir, wall, cpu = timed(lambda: write_store(path, Path(folder) / "kg.store", views=False))
+        writing.update({"store write s": round(wall, 2), "store write CPU s": round(cpu, 2)})
+        print(f"store written without views: {wall:.2f} s, CPU {cpu:.2f} s (RocksDB on disk, "
+              f"{disk(store_dir / 'oxigraph') / 1e6:.1f} MB)", flush=True)
+    views = Views.open(store_dir)
+    if views is None:
+        manifest, wall, cpu = timed(lambda: refresh_views(store_dir))
+        views = Views.open(store_dir)
+        writing.update({"views write s": round(wall, 2), "views write CPU s": round(cpu, 2),
+                        "views seconds": {n: [e["seconds"], e["cpu seconds"]] for n, e in manifest["views"].items()}})
+        per_view = ", ".join(f"{n} {e['seconds']:.2f}/{e['cpu seconds']:.2f}" for n, e in manifest["views"].items())
+        print(f"views written: {wall:.2f} s, CPU {cpu:.2f} s, {disk(store_dir / VIEWS_DIR) / 1e6:.1f} MB "
+              f"for {len(manifest['views'])} views (wall/CPU s: {per_view})", flush=True)
+    store = OxigraphEngine(open_store(store_dir))
+    viewed = {"view": OxigraphEngine(open_store(store_dir), views), "view bytes": ViewBytes(views)}
     others = {}
     if args.memory:
         started = time.perf_counter()
@@ -197,6 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     bound = bound_values(store, args.data)
 
     columns = ["query", "store median s", "store p95 s", "store CPU s", "runs"]
+    columns += [c for name in viewed for c in (f"{name} median s", f"{name} CPU s")]
     for name in others:
         columns += [f"{name} s", f"{name} CPU s", f"{name} / store"]  # ratio of CPU times
     columns += ["rows", "load"]
@@ -215,7 +261,16 @@ def main(argv: list[str] | None = None) -> None:
             row = {"query": f"{name} (bound)" if with_value else name, "store median s": round(median, 4),
                    "store p95 s": round(p95([r[0] for r in runs]), 4),
                    "store CPU s": round(statistics.median(r[1] for r in runs), 4), "runs": len(runs)}
-            counts = {runs[0][2]}
+            counts, differs = {runs[0][2]}, False
+            for view_name, engine in viewed.items():
+                if with_value or views.find(query) is None:
+                    row[f"{view_name} median s"] = row[f"{view_name} CPU s"] = "—"
+                    continue
+                if view_name == "view" and engine.run(query).rows != store.run(query).rows:
+                    differs = True
+                view_runs = store_runs(engine, query, bindings, args.runs, args.budget)
+                row[f"{view_name} median s"] = round(statistics.median(r[0] for r in view_runs), 4)
+                row[f"{view_name} CPU s"] = round(statistics.median(r[1] for r in view_runs), 4)
             for engine_name, engine in others.items():
                 result = in_child(engine, query, bindings, args.timeout, args.cpu_timeout)
                 row[f"{engine_name} s"] = _seconds(result and result[0], args.timeout)
@@ -226,15 +281,22 @@ def main(argv: list[str] | None = None) -> None:
                                                  else round(result[1] / cpu, 1))
                 if result is not None:
                     counts.add(result[2])
-            row["rows"] = "/".join(map(str, sorted(counts))) + ("  ENGINES DISAGREE" if len(counts) > 1 else "")
+            row["rows"] = "/".join(map(str, sorted(counts))) + ("  ENGINES DISAGREE" if len(counts) > 1 else "") \
+                + ("  VIEW DIFFERS FROM LIVE" if differs else "")
             row["load"] = round(load, 1)
             rows.append(row)
             print(" | ".join(f"{c}={row[c]}" for c in columns), flush=True)
     print()
-    print(_common.table([{c: f"{v:.3f}" if isinstance(v, float) and c.endswith(" s") else v
-                          for c, v in row.items()} for row in rows], columns))
+    def shown(column, value):
+        if isinstance(value, float) and column.endswith(" s"):
+            return f"{value:.4f}" if value < 0.01 else f"{value:.3f}"
+        return value
+
+    print(_common.table([{c: shown(c, v) for c, v in row.items()} for row in rows], columns))
     if args.record:
         settings = {"triples": args.triples, "quads": quads, "data": args.data, "sources": sources, "copies": copies, "runs": args.runs,
+                    "store MB": round(disk(store_dir / "oxigraph") / 1e6, 1),
+                    "views MB": round(disk(store_dir / VIEWS_DIR) / 1e6, 1), **writing,
                     "timeout": args.timeout, "cpu_timeout": args.cpu_timeout, "engines": ["store", *others]}
         print(f"recorded in {_common.record('query', rows, settings)}")
 

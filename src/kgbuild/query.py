@@ -280,6 +280,7 @@ class Answer:
     boolean: bool | None = None
     graph: Graph | None = None
     truncated: bool = False
+    view: str | None = None  # the stored view it was read from (`kgbuild.views`), if any
 
     def canonical(self) -> list[tuple[str, ...]]:
         """The rows as sorted tuples of N-Triples terms ('' for unbound): to compare engines."""
@@ -379,16 +380,39 @@ def _rdflib_message(exc: Exception) -> str:
 
 class OxigraphEngine:
     """SPARQL over a pyoxigraph Store whose default graph holds the union of the named graphs
-    (`store.materialize_union`; `load_oxigraph` and `write_store` see to it)."""
+    (`store.materialize_union`; `load_oxigraph` and `write_store` see to it).
+
+    With `views` (`kgbuild.views.Views` of the store's directory), a library query asked with
+    the library's text and no bindings is read from its stored answer instead of evaluated.
+    """
 
     name = "pyoxigraph"
 
-    def __init__(self, store):
+    def __init__(self, store, views=None):
         self.store = store
+        self.views = views
+
+    @classmethod
+    def at(cls, path: str | Path, live: bool = False) -> OxigraphEngine:
+        """An engine over a store directory (with its views unless `live`) or a TriG/N-Quads file."""
+        from .store import is_store_dir, load_oxigraph
+        from .views import Views
+
+        views = None if live or not is_store_dir(path) else Views.open(path)
+        return cls(load_oxigraph(path), views)
 
     def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None) -> Answer:
+        view = self.view(text, bindings)
+        if view is not None:
+            return view.answer(limit)
         deadline = Deadline(timeout)
         return with_timeout(lambda: self.answer(text, bindings, limit, deadline), timeout)
+
+    def view(self, text: str, bindings=None):
+        """The stored view that answers this query text unbound, or None."""
+        if self.views is None or bindings:
+            return None
+        return self.views.find(text)
 
     def solutions(self, text: str, bindings=None):
         """The raw pyoxigraph result."""
@@ -421,7 +445,11 @@ class OxigraphEngine:
 
     def answer(self, text: str, bindings=None, limit: int | None = None,
                deadline: Deadline | None = None) -> Answer:
-        """Evaluate in this thread, keeping at most `limit` rows or triples (flagged if cut)."""
+        """Evaluate in this thread (or read its view), keeping at most `limit` rows or triples
+        (flagged if cut)."""
+        view = self.view(text, bindings)
+        if view is not None:
+            return view.answer(limit)
         return self._answer(text, bindings, limit, deadline or Deadline(None), sort_here=True)
 
     def _answer(self, text, bindings, limit, deadline: Deadline, sort_here: bool) -> Answer:
@@ -783,28 +811,58 @@ def serialize_graph(graph: Graph, fmt: str = "turtle") -> str:
 
 def serialize_results(answer: Answer, fmt: str) -> str:
     """SPARQL 1.1 query results in JSON, XML, CSV or TSV (W3C result formats)."""
-    if fmt == "json":
-        if answer.form == "ASK":
-            return json.dumps({"head": {}, "boolean": bool(answer.boolean)})
-        bindings = [{c: _json_term(t) for c, t in zip(answer.columns, row) if t is not None}
-                    for row in answer.rows]
-        return json.dumps({"head": {"vars": answer.columns}, "results": {"bindings": bindings}},
-                          ensure_ascii=False)
     if fmt == "xml":
         return _xml_results(answer)
     if answer.form == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(answer.boolean)})
         return ("true" if answer.boolean else "false") + "\n"
-    out = io.StringIO()
+    head, rows, separator, tail = result_parts(answer.columns, answer.rows, fmt)
+    return head + separator.join(rows) + tail
+
+
+def result_parts(columns: list[str], rows, fmt: str):
+    """A SELECT answer in JSON, CSV or TSV as (head, one text per row, separator, tail): joined,
+    the whole document; cut after any row, still a whole document (stored views are).
+
+    Each distinct term is written once (rows share terms, and `n3()` is slow), keyed by the
+    term object's id: the rows keep every term alive while the parts are made.
+    """
+    if fmt == "json":
+        # json.dumps of the whole document writes exactly this (default separators).
+        head = json.dumps({"head": {"vars": columns}, "results": {"bindings": []}}, ensure_ascii=False)[:-3]
+        keys = [json.dumps(c, ensure_ascii=False) + ": " for c in columns]
+        write = _cached(lambda t: json.dumps(_json_term(t), ensure_ascii=False))
+        return (head, ("{" + ", ".join([k + write(t) for k, t in zip(keys, row) if t is not None]) + "}"
+                       for row in rows), ", ", "]}}")
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(answer.columns)
-        for row in answer.rows:
-            writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
-        return out.getvalue()
-    out.write("\t".join(f"?{c}" for c in answer.columns) + "\n")
-    for row in answer.rows:
-        out.write("\t".join("" if t is None else _tsv_term(t) for t in row) + "\n")
-    return out.getvalue()
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(columns)
+        return out.getvalue(), _csv_rows(rows), "", ""
+    write = _cached(_tsv_term)
+    return ("\t".join(f"?{c}" for c in columns) + "\n",
+            ("\t".join(["" if t is None else write(t) for t in row]) + "\n" for row in rows), "", "")
+
+
+def _cached(write):
+    done: dict = {}
+
+    def cached(term) -> str:
+        text = done.get(id(term))
+        if text is None:
+            text = done[id(term)] = write(term)
+        return text
+    return cached
+
+
+def _csv_rows(rows):
+    """Each row as the csv module writes it (quoting only where needed), one string per row."""
+    lines: list[str] = []
+    writer = csv.writer(type("Lines", (), {"write": staticmethod(lines.append)})(), lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
+        yield "".join(lines)
+        lines.clear()
 
 
 _TSV_PLAIN = {str(XSD.integer): r"[+-]?\d+", str(XSD.decimal): r"[+-]?\d*\.\d+", str(XSD.boolean): r"true|false"}

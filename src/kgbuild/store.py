@@ -14,6 +14,7 @@ from rdflib import Dataset, Graph, URIRef
 from .atomic import atomic_open
 from .errors import InputError, OutputError
 from .namespaces import bind_prefixes
+from .views import VIEWS_DIR, database_fingerprint, drop_views, new_build_id, write_views
 
 RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 
@@ -87,11 +88,12 @@ def is_store_dir(path: str | Path) -> bool:
     return path.is_dir() and (path / _STORE_MARKER).is_file()
 
 
-def write_store(dataset_or_path, store_dir: str | Path) -> Path:
+def write_store(dataset_or_path, store_dir: str | Path, views: bool = True) -> Path:
     """Write a dataset (rdflib Dataset or TriG/N-Quads path) as a persistent pyoxigraph store.
 
     The store is built in a sibling folder and swapped in at the end, so an interrupted write
-    leaves the previous store untouched.
+    leaves the previous store untouched. With `views`, the answers of the library's listings
+    are computed and swapped in with it (`kgbuild.views`).
     """
     import shutil
     import tempfile
@@ -123,8 +125,13 @@ def write_store(dataset_or_path, store_dir: str | Path) -> Path:
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             materialize_union(store)
         store.flush()
-        del store
-        (tmp / _STORE_MARKER).write_text("pyoxigraph store written by kgbuild\n", encoding="utf-8")
+        quads = len(store) if views else None
+        del store  # closed: the database's files are final from here on
+        build = new_build_id()
+        (tmp / _STORE_MARKER).write_text(f"pyoxigraph store written by kgbuild\nbuild {build}\n", encoding="utf-8")
+        if views:
+            write_views(tmp / VIEWS_DIR, ox.Store.read_only(str(tmp / "oxigraph")), build,
+                        database_fingerprint(tmp / "oxigraph"), quads)
         old = None
         if store_dir.exists():
             old = store_dir.with_name(f".{store_dir.name}.old")
@@ -143,7 +150,11 @@ def write_store(dataset_or_path, store_dir: str | Path) -> Path:
 
 
 def open_store(store_dir: str | Path, writable: bool = False):
-    """Open a store written by `write_store` (read-only unless asked), as a pyoxigraph Store."""
+    """Open a store written by `write_store` (read-only unless asked), as a pyoxigraph Store.
+
+    Opened writable, its stored views are removed first: nothing that may change the store
+    leaves answers computed before the change behind.
+    """
     import pyoxigraph as ox
 
     store_dir = Path(store_dir)
@@ -151,10 +162,20 @@ def open_store(store_dir: str | Path, writable: bool = False):
         raise InputError(f"{store_dir}: not a kgbuild store (write one with `kgbuild build --store`)")
     try:
         if writable:
+            drop_views(store_dir)
             return ox.Store(str(store_dir / "oxigraph"))
         return ox.Store.read_only(str(store_dir / "oxigraph"))
     except OSError as exc:
         raise InputError(f"{store_dir}: cannot open store: {exc}") from None
+
+
+def build_id_of(store_dir: str | Path) -> str | None:
+    """The id `write_store` gave this store (None for stores written before ids)."""
+    try:
+        lines = (Path(store_dir) / _STORE_MARKER).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((line.split()[1] for line in lines if line.startswith("build ")), None)
 
 
 def load_oxigraph(path: str | Path):

@@ -37,16 +37,20 @@ def _auth(user, password, token):
               help="Give up a query that runs longer.")
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
               help="Local engine: pyoxigraph (fast) or rdflib.")
+@click.option("--live", is_flag=True,
+              help="Evaluate the query even when the store holds its answer (a stored view).")
 @click.option("--endpoint", metavar="URL", help="Run on a remote SPARQL endpoint instead of DATASET.")
 @click.option("--user", metavar="USER", envvar="KGBUILD_USER", help="User for --endpoint.")
 @click.option("--password", metavar="PASSWORD", envvar="KGBUILD_PASSWORD", help="Password for --endpoint.")
 @click.option("--token", metavar="TOKEN", envvar="KGBUILD_TOKEN", help="Bearer token for --endpoint.")
-def query(dataset, query, name, list_queries, binds, fmt, limit, timeout, engine, endpoint,
+def query(dataset, query, name, list_queries, binds, fmt, limit, timeout, engine, live, endpoint,
           user, password, token):
     """Run a SPARQL QUERY (text, or a .rq file) over DATASET (.trig/.nq file or a store directory).
 
     The default graph is the union of the sources' graphs; GRAPH ?g { ... } tells which source
     said what. Common prefixes (kgb:, kgr:, rdfs:, xsd:, prov: ...) are added when missing.
+    On a store directory, a library query run without --bind is read from the answer stored
+    when the store was written (its view), unless --live.
 
     \b
     Examples:
@@ -84,7 +88,13 @@ def query(dataset, query, name, list_queries, binds, fmt, limit, timeout, engine
     else:
         from ..query import OxigraphEngine
 
-        runner = OxigraphEngine(_open(dataset))
+        runner = OxigraphEngine.at(dataset, live=live)
+        view = runner.view(text, bindings)
+        if view is not None and fmt in ("csv", "tsv", "json"):
+            # The stored answer is already written in these formats: print its bytes.
+            data, _ = view.serialized(fmt, limit)
+            click.echo(data, nl=not data.endswith(b"\n"))
+            return
     answer = runner.run(text, bindings=bindings, limit=limit, timeout=timeout)
     output = format_answer(answer, fmt)
     click.echo(output, nl=not output.endswith("\n"))

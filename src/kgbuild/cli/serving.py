@@ -25,19 +25,23 @@ import click
               help="Largest request body accepted.")
 @click.option("--max-running", default=4, show_default=True, type=click.IntRange(min=1), metavar="N",
               help="Queries evaluated at once; more wait briefly, then get 503.")
+@click.option("--live", is_flag=True,
+              help="Evaluate library listings even when the store holds their answers (stored views).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 def serve(dataset, host, port, allow_updates, allow_service, token, timeout, max_results, max_body,
-          max_running, quiet):
+          max_running, live, quiet):
     """Serve DATASET (.trig/.nq file or store directory) as a SPARQL endpoint with a query page.
 
     The endpoint is http://HOST:PORT/sparql (SPARQL 1.1 Protocol: GET, POST form or direct body);
     the query page is http://HOST:PORT/. The default graph is the union of the sources' graphs.
+    A store directory's stored views answer library listings sent unchanged and unbound, unless
+    --live; --allow-updates removes them from the store (an update would make them stale).
     """
     from ..server import ServerConfig, make_server
 
     config = ServerConfig(host=host, port=port, allow_updates=allow_updates, allow_service=allow_service,
                           token=token, timeout=timeout, max_results=max_results, max_body=max_body,
-                          max_running=max_running, quiet=quiet)
+                          max_running=max_running, quiet=quiet, live=live)
     server = make_server(dataset, config)
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"kgbuild: serving {dataset.name} at http://{shown_host}:{server.server_address[1]}/ "

@@ -48,6 +48,7 @@ def make_server(dataset: str | Path, config: ServerConfig) -> Server:
     cleanup = []
     if config.allow_updates:
         # Updates need one writable store shared by all requests: queries run in threads.
+        # Opened writable, a store directory loses its stored views (they would go stale).
         store = open_store(dataset, writable=True) if is_store_dir(dataset) else load_oxigraph(dataset)
         endpoint = Endpoint(config, store=store)
     else:
@@ -55,9 +56,10 @@ def make_server(dataset: str | Path, config: ServerConfig) -> Server:
             store_dir = dataset
         else:
             # Worker processes open the data read-only from disk: write the file as a store once.
+            # Without views: they would delay the start by the time of every listing.
             folder = Path(tempfile.mkdtemp(prefix="kgbuild-serve-"))
             cleanup.append(folder)
-            store_dir = write_store(dataset, folder / "store")
+            store_dir = write_store(dataset, folder / "store", views=False)
         endpoint = Endpoint(config, store_dir=store_dir)
     handler = type("KgbuildHandler", (Handler,), {"endpoint": endpoint})
     try:

@@ -22,6 +22,7 @@ class ServerConfig:
     max_body: int = 1_000_000
     max_running: int = 4
     quiet: bool = False
+    live: bool = False  # evaluate library listings even when the store holds their answers
 
 
 class HttpError(Exception):
@@ -66,9 +67,13 @@ class Endpoint:
         self.config = config
         self.pool = None
         self.engine = None
+        self.views = None
         if store_dir is not None:
+            from ..views import Views
             from .workers import WorkerPool
 
+            # Stored answers are read here, in the server process: no worker is needed for them.
+            self.views = None if config.live else Views.open(store_dir)
             self.pool = WorkerPool(store_dir, config.max_running, config.max_results)
         else:
             self.engine = OxigraphEngine(store)
@@ -88,8 +93,19 @@ class Endpoint:
             raise HttpError(403, "SERVICE (federated query) is refused by this endpoint; "
                                  "the server was not started with --allow-service")
 
+    def view(self, text: str):
+        """The stored view that answers this query text (a library listing, unbound), or None;
+        the same checks as for any query first."""
+        if self.views is None:
+            return None
+        self.check(text)
+        return self.views.find(text)
+
     def query(self, text: str) -> Answer:
         self.check(text)
+        view = self.view(text)
+        if view is not None:
+            return view.answer(self.config.max_results)
         wait = 10.0  # seconds a query waits for a free worker (a replaced one takes a moment to start)
         try:
             if self.pool is not None:

@@ -78,6 +78,10 @@ def negotiate(answer: Answer, accept: str, fmt: str | None) -> tuple[str, str]:
     raise HttpError(406, "cannot answer in the requested format; available: " + ", ".join(types.values()))
 
 
+def _accepts_gzip(accept_encoding: str) -> bool:
+    return "gzip" in _accepted(accept_encoding)
+
+
 # --- the handler --------------------------------------------------------------------------------
 
 
@@ -130,6 +134,9 @@ class Handler(BaseHTTPRequestHandler):
                 self.endpoint.update(text)
                 return self._send(204, b"", "text/plain")
             text = self._one(params, "query")
+            view = self.endpoint.view(text)
+            if view is not None:
+                return self._send_view(view, params, method)
             answer = self.endpoint.query(text)
             fmt, media = negotiate(answer, self.headers.get("Accept", ""), (params.get("format") or [None])[0])
             body = (serialize_graph(answer.graph, fmt) if answer.graph is not None
@@ -212,6 +219,26 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(404, "not found")
         self._send(200, path.read_bytes(), STATIC_TYPES[path.suffix], {"Cache-Control": "no-cache"},
                    head=method == "HEAD")
+
+    def _send_view(self, view, params: dict, method: str):
+        """A library listing's stored answer: its bytes as written with the store (JSON, CSV,
+        TSV), cut at the row limit; XML written from its rows."""
+        from ..views import SERIALIZED
+
+        fmt, media = negotiate(Answer("SELECT"), self.headers.get("Accept", ""), (params.get("format") or [None])[0])
+        limit = self.endpoint.config.max_results
+        headers = {"X-Kgbuild-View": view.name, "Vary": "Accept-Encoding"}
+        if fmt in SERIALIZED and view.rows <= limit and _accepts_gzip(self.headers.get("Accept-Encoding", "")):
+            body, truncated = view.gzipped(fmt), False  # stored gzipped: sent as it is
+            headers["Content-Encoding"] = "gzip"
+        elif fmt in SERIALIZED:
+            body, truncated = view.serialized(fmt, limit)
+        else:
+            answer = view.answer(limit)
+            body, truncated = serialize_results(answer, fmt).encode("utf-8"), answer.truncated
+        if truncated:
+            headers["X-Kgbuild-Truncated"] = "true"
+        self._send(200, body, f"{media}; charset=utf-8", headers, head=method == "HEAD")
 
     def _send_json(self, data):
         self._send(200, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
