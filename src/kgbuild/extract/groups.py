@@ -267,6 +267,9 @@ class People:
         self.story = Story()
         self._by_head: dict[int, list[str]] = {}  # token start -> keys
         self.called: dict[str, set[str]] = {}  # key -> person nouns the text used for it
+        # reading a headline after the body: only names count there, as "он" or "трое" would
+        # point at whatever the body told last
+        self.names_only = False
 
     # -- lookup -------------------------------------------------------------------------------
     def entity(self, key: str):
@@ -309,6 +312,9 @@ class People:
     # -- resolution ---------------------------------------------------------------------------
     def resolve(self, sentence: Sentence, head: Token, *, create: bool = True) -> list[str]:
         """Keys of the persons and groups a noun phrase with this head refers to."""
+        if self.names_only:
+            named = self.named_at(sentence, head)
+            return [named] if named and type(self.entity(named)).__name__ in ("Person", "Group") else []
         if head.start in self._by_head:
             return self._by_head[head.start]
         keys = self._resolve(sentence, head, create)

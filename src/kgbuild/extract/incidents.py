@@ -953,6 +953,12 @@ class IncidentReader:
                 self._incident(seg, trigger)
                 continue
             first = min(same, key=lambda i: self.start_of.get(i.key, 0)) if same else None
+            if len(told) > 1:
+                # "Ратко Младич приговорён" over a body telling his sentence twice, "Маккейн и Рубио
+                # победили на праймериз" over the primaries of each: the one naming most of those
+                # the headline names, the first told of those
+                told = [min(told, key=lambda i: (-len(named & {p.agent for p in i.participations}),
+                                                 self.start_of.get(i.key, 0)))]
             if len(told) != 1 and not (len(same) == 1 and (not trigger.is_verb or not persons)):
                 # "В США умер моряк" over a body telling one death: the headline names no one else
                 if told or trigger.is_verb and persons or first is None or first.part_of:
@@ -963,12 +969,52 @@ class IncidentReader:
             incident = (told or same)[0]
             if incident.place is None:  # "Взрыв в Киеве: двое пострадавших" over a body that never says where
                 self._where(seg, trigger.token, incident)
+            if not inside(trigger.token.start, self.quotes):
+                self._headline_parties(seg, trigger, incident)
             word = self.ctx.evidence(trigger.token.start, trigger.token.end, 0.6)
             if all(e.start != word.start for e in incident.retold):
                 incident.retold.append(word)
                 line = self._evidence(seg, 0.6)
                 if all(e.start != line.start for e in incident.evidence):
                     incident.evidence.append(line)
+
+    def _headline_parties(self, seg: Segment, trigger: lex.Trigger, incident: Incident) -> None:
+        """"Путин наградил Маслякова" over a body that names the giver only as "президент": whom
+        the headline names in the incident's slots takes part in it. "Генерал НАТО погиб" over
+        "генерал Эдриен Поне погиб": an unnamed one is the participant the body called by that noun."""
+        s, token = seg.sentence, trigger.token
+        saved = (self._taking_part, self._performed, self._owner_victims)
+        self.people.names_only = True
+        try:
+            agents, patients = self._arguments(s, token, trigger)
+        finally:
+            self.people.names_only = False
+            self._taking_part, self._performed, self._owner_victims = saved
+        agent_role, patient_role = lex.roles(trigger)
+        taking = {p.agent for p in incident.participations}
+        for keys, role in ((agents, agent_role), (patients, patient_role)):
+            for key in keys:
+                if role and key not in taking:
+                    incident.participations.append(Participation(key, role, [self._evidence(seg, 0.6)]))
+                    taking.add(key)
+        # the argument phrases the headline names no one in
+        heads = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass", "obj", "iobj") or
+                 not trigger.is_verb and c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None]
+        for head in heads:
+            noun = person_lemma(head)
+            if noun is None or self.people.named_at(s, head):
+                continue
+            called = [key for key in _unique([p.agent for p in incident.participations])
+                      if noun in self.people.called.get(key, set())]
+            if len(called) != 1:
+                continue
+            item = self.ctx.entity(called[0])
+            start = min([head.start] + [c.start for c in s.children(head.index) if c.rel == "amod"])
+            end = max([head.end] + [c.end for c in s.children(head.index) if c.rel == "nmod" and c.start > head.start
+                                    and _preposition(s, c) is None])
+            if all(not (m.start < end and start < m.end) for m in item.mentions):
+                item.mentions.append(self.ctx.evidence(start, end, 0.55))
+                self.ctx.add_mention(start, end, item.key)
 
     def headline_triggers(self) -> list[tuple[str, Segment]]:
         """The incident types the headlines name, with their lines."""
@@ -1215,8 +1261,9 @@ def _office(token: Token) -> bool:
 
 
 def _going(incident: Incident) -> bool:
-    """A visit or a move, whose place is where one went ("визит в Москву", "переехал в Ригу")."""
-    return incident.type == "Visit" or incident.label in _MOVES
+    """A visit or a move, whose place is where one went ("визит в Москву", "переехал в Ригу"), or
+    a stay in hospital, which is where one was taken ("госпитализирован в клинику в Москве")."""
+    return incident.type in ("Visit", "Hospitalization") or incident.label in _MOVES
 
 
 def _direction(noun: Token, prep: str, word: Token) -> bool:

@@ -1,0 +1,72 @@
+"""Who took part in a happening and where, read from more of Russian syntax, on sentences of our
+own: a headline over the body names its own participants, an unnamed one in a headline is the one
+the body called by that noun, a hospital one was taken to is where the stay was."""
+
+from __future__ import annotations
+
+from events_helpers import labelled
+from kgbuild.evaluation.events import predicted_relations
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def relations(text: str) -> set[tuple[str, str, str]]:
+    """The NEREL-style relations the events layer gives, as (type, first words, second words)."""
+    facts = extract(Document(id="t", text=text))
+    return {(kind, text[a[0]:a[1]], text[b[0]:b[1]]) for kind, a, b in predicted_relations(facts)}
+
+
+# -- headlines ----------------------------------------------------------------------------------
+
+def test_a_headline_names_who_acted_where_the_body_does_not():
+    text = ("Губернатор Олег Смирнов уволил вице-губернатора\n"
+            "Вчера был уволен вице-губернатор области Пётр Гусев, сообщила пресс-служба.")
+    got = labelled(text)
+    assert "отставка.actor=Олег Смирнов" in got
+    assert "отставка.participant=Пётр Гусев" in got
+
+
+def test_a_headline_names_no_one_by_a_pronoun():
+    # "он" in a headline read after the body would point at whoever the body named last
+    text = ("Он уволил министра\n"
+            "Губернатор Олег Смирнов уволил министра финансов Петра Гусева. "
+            "Об этом рассказал пресс-секретарь Иван Белов.")
+    got = labelled(text)
+    assert "отставка.actor=Олег Смирнов" in got
+    assert "отставка.actor=Иван Белов" not in got
+
+
+def test_an_unnamed_one_in_a_headline_is_whom_the_body_called_so():
+    text = ("Генерал погиб в аварии под Тверью\n"
+            "Генерал Андрей Соколов, находившийся за рулём служебной машины, погиб на месте.")
+    got = relations(text)
+    assert ("PARTICIPANT_IN", "Генерал", "погиб") in got
+    assert {p for p in labelled(text) if p.startswith("смерть.casualty")} == {"смерть.casualty=Андрей Соколов"}
+
+
+def test_an_unnamed_one_is_not_matched_when_the_body_calls_two_so():
+    text = ("Генерал погиб в аварии\n"
+            "Генерал Андрей Соколов и генерал Пётр Орлов погибли на трассе под Тверью.")
+    got = relations(text)
+    assert not any(kind == "PARTICIPANT_IN" and arg == "Генерал" and word == "погиб" for kind, arg, word in got)
+
+
+def test_a_headline_over_two_tellings_goes_to_the_one_naming_its_people():
+    text = ("Олег Смирнов и Иван Белов победили на праймериз\n"
+            "На праймериз в Самаре победил Олег Смирнов. В Твери на праймериз победил Иван Белов. "
+            "На праймериз Олег Смирнов и Иван Белов обошли своих соперников.")
+    got = relations(text)
+    assert ("PARTICIPANT_IN", "Олег Смирнов", "праймериз") in got
+    assert ("PARTICIPANT_IN", "Иван Белов", "праймериз") in got
+
+
+# -- places ---------------------------------------------------------------------------------------
+
+def test_the_hospital_one_was_taken_to_is_where_the_stay_was():
+    got = labelled("Вчера певец Олег Смирнов был госпитализирован в городскую больницу Казани.")
+    assert "госпитализация@Казань" in got
+
+
+def test_the_place_one_left_for_is_still_not_where_a_thing_happened():
+    got = labelled("Министр Анна Белова переехала в Казань, где была арестована.")
+    assert not any(x.startswith("арест@") for x in got)
