@@ -70,3 +70,21 @@ def test_the_hospital_one_was_taken_to_is_where_the_stay_was():
 def test_the_place_one_left_for_is_still_not_where_a_thing_happened():
     got = labelled("Министр Анна Белова переехала в Казань, где была арестована.")
     assert not any(x.startswith("арест@") for x in got)
+
+
+# -- a happening named in passing -----------------------------------------------------------------
+
+def test_a_death_named_in_passing_of_another_person_is_another_death():
+    text = ("Музыкант Олег Смирнов скончался в Казани. "
+            "После смерти Ивана Белова в 1990 году Смирнов начал сольную карьеру.")
+    got = relations(text)
+    assert ("PARTICIPANT_IN", "Ивана Белова", "смерти") in got
+    deaths = [i for i in extract(Document(id="t", text=text)).incidents if i.type == "Death"]
+    assert len(deaths) == 2
+
+
+def test_a_death_named_in_passing_of_the_same_person_is_the_one_told():
+    text = "Музыкант Олег Смирнов скончался в Казани. После смерти Смирнова группа распалась."
+    deaths = [i for i in extract(Document(id="t", text=text)).incidents if i.type == "Death"]
+    assert len(deaths) == 1
+    assert ("PARTICIPANT_IN", "Смирнова", "смерти") in relations(text)

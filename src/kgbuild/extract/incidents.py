@@ -69,6 +69,9 @@ class IncidentReader:
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
                     told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
+                    whose = self._whose(seg.sentence, token)
+                    if told is not None and whose and not whose & {p.agent for p in told.participations}:
+                        told = None  # "после смерти Моррисона" after Манзарек's death: another one
                     if told is not None:  # "после его гибели": refers to a death told before
                         self._retell(told, seg, token)
                         continue
@@ -90,6 +93,17 @@ class IncidentReader:
         self._wholes()
         self._role_nouns()
         return self.incidents
+
+    def _whose(self, s: Sentence, noun: Token) -> set[str]:
+        """Who a happening's noun says it was of, by name ("смерти Моррисона", "отставки
+        министра Петрова")."""
+        keys = set()
+        for child in s.children(noun.index):
+            if child.rel == "nmod" and child.feats.get("Case") == "Gen" and _preposition(s, child) is None:
+                key = self.people.named_at(s, child)
+                if key and type(self.ctx.entity(key)).__name__ in ("Person", "Group", "Institution"):
+                    keys.add(key)
+        return keys
 
     def _role_nouns(self) -> None:
         """"ветеран Второй мировой войны Том Мур", "Победителем турнира стал X", "Маркив — участник
