@@ -88,3 +88,21 @@ def test_a_death_named_in_passing_of_the_same_person_is_the_one_told():
     deaths = [i for i in extract(Document(id="t", text=text)).incidents if i.type == "Death"]
     assert len(deaths) == 1
     assert ("PARTICIPANT_IN", "Смирнова", "смерти") in relations(text)
+
+
+def test_the_hospital_the_hurt_were_taken_to_is_not_where_the_crash_was():
+    got = labelled("Писатель Олег Смирнов был доставлен в больницу. Накануне его самолёт потерпел "
+                   "крушение под Тверью, и Смирнов получил ранения.")
+    assert "госпитализация@больница" in got
+    assert "ранение@больница" not in got
+    assert "происшествие@больница" not in got
+
+
+def test_the_hospital_one_is_taken_to_is_not_where_one_was_wounded():
+    got = labelled("Охранник Иван Белов получил ранение в перестрелке и был отвезён в больницу.")
+    assert not any(x.endswith("@больница") and not x.startswith(("госпитализация", "Hospitalization")) for x in got)
+
+
+def test_a_time_zone_is_no_place():
+    got = labelled("2 марта в 14:30 по московскому времени у деревни Горки потерпел крушение вертолёт.")
+    assert "происшествие@Москва" not in got

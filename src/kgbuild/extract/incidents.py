@@ -784,10 +784,13 @@ class IncidentReader:
                     incident.place = key  # "на трассе в провинции Феррара": the named place
             elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
                 incident.place = incident.place or key  # "бои за Иловайск"
-            elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
+            elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES and \
+                    not (_direction(child, prep, token) and not _going(incident)):
+                # (not "доставили в больницу" after a wounding: where to, not where it happened)
                 incident.place = incident.place or self._site(s, child)
-            if prep in ("из", "в") and (item is None or prep == "в" and not isinstance(item, Place)
-                                        and not (_direction(child, prep, token) and not _going(incident))):
+            if prep in ("из", "в") and child.pos != "NUM" and (  # (not "в 16:15 по московскому времени")
+                    item is None or prep == "в" and not isinstance(item, Place)
+                    and not (_direction(child, prep, token) and not _going(incident))):
                 # "в Доме культуры в Москве": the named place under a hall or a body
                 # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
                 # в Москве": the name under the noun
@@ -839,7 +842,8 @@ class IncidentReader:
                                 incident.institution = incident.institution or inner_key
         if incident.place is None and incident.type != "Escape":
             incident.place = self.site_of_paragraph.get(seg.paragraph)
-        elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
+        elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES - {"больница"}:
+            # a hospital is where the hurt are taken after, not the scene of what the paragraph tells next
             self.site_of_paragraph[seg.paragraph] = incident.place
 
     def _seat(self, s: Sentence, subject: Token | None) -> str | None:
