@@ -106,3 +106,35 @@ def test_the_hospital_one_is_taken_to_is_not_where_one_was_wounded():
 def test_a_time_zone_is_no_place():
     got = labelled("2 марта в 14:30 по московскому времени у деревни Горки потерпел крушение вертолёт.")
     assert "происшествие@Москва" not in got
+
+
+# -- whose kin ----------------------------------------------------------------------------------
+
+def test_a_wife_named_by_her_husband_is_who_died_not_him():
+    got = labelled("Вчера в Самаре умерла жена Олега Смирнова.")
+    assert "смерть.casualty=Олег Смирнов" not in got
+    assert "смерть.casualty=жена" in got
+    facts = extract(Document(id="t", text="Вчера в Самаре умерла жена Олега Смирнова."))
+    assert not any(p.died_in for p in facts.persons if p.label == "Олег Смирнов")
+
+
+def test_a_son_named_by_his_father_is_who_was_detained_not_him():
+    got = labelled("В Казани был задержан сын Ивана Белова.")
+    assert "задержание.detainee=Иван Белов" not in got
+    assert "задержание.detainee=Пётр Белов" in labelled("В Казани был задержан сын Ивана Белова Пётр Белов.")
+
+
+def test_a_womans_trade_after_her_husbands_name_is_hers():
+    got = labelled("На 88-м году жизни умерла жена Олега Смирнова, писательница.")
+    assert "смерть.casualty=Олег Смирнов" not in got
+
+
+def test_a_post_in_another_clause_is_not_the_named_persons():
+    got = labelled("Утром Олег Смирнов начал стрелять по прохожим, затем его задержал полицейский.")
+    assert "задержание.lawEnforcement=Олег Смирнов" not in got
+    assert "задержание.lawEnforcement=полицейский" in got
+
+
+def test_a_post_in_one_phrase_with_the_name_is_still_his():
+    got = labelled("Умер Андрей Соколов, профессор, академик.")
+    assert "смерть.casualty=Андрей Соколов" in got

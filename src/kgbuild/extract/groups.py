@@ -108,6 +108,11 @@ def norm(lemma: str) -> str:
 WHOSE_NOUNS = {"соратник", "соратница", "предшественник", "предшественница", "преемник", "преемница", "адвокат",
                "защитник", "помощник", "помощница", "советник", "советница", "сторонник", "сторонница",
                "противник", "соперник", "соперница", "поклонник", "поклонница", "убийца", "двойник", "заместитель"}
+# kin nouns: "умерла жена Олега Смирнова" tells of his wife, not of him
+RELATIVE_NOUNS = {"жена", "супруга", "муж", "супруг", "вдова", "вдовец", "сын", "дочь", "дочка", "мать", "отец",
+                  "брат", "сестра", "внук", "внучка", "племянник", "племянница", "дядя", "тётя", "тетя", "зять",
+                  "невестка", "тёща", "теща", "тесть", "свекровь", "свёкор", "свекор", "дед", "дедушка", "бабушка",
+                  "ребёнок", "ребенок", "дети", "родственник", "родственница", "невеста", "жених"}
 
 
 def person_lemma(token: Token) -> str | None:
@@ -289,16 +294,20 @@ class People:
         spans.sort(key=lambda t: t.rel == "nmod")  # "предшественник Кравцова Иван Муравьев": the name in apposition
         for token in spans:
             key = self.ctx.key_at(token.start, token.end)
-            if key and token.rel == "nmod" and token is not head and head.lemma in WHOSE_NOUNS:
+            if key and token.rel == "nmod" and token is not head and (head.lemma in WHOSE_NOUNS or
+                                                                       head.lemma in RELATIVE_NOUNS):
                 continue  # "соратник Цзян Цзэминя", "адвокат Кокорина": the genitive is whose ally
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
         # "Умер Виталий Костомаров, профессор, академик": a post the ranks stage gave a named person
         for link in self.ctx.facts.links:
             if link.relation == "WORKS_AS" and link.target.start <= head.start and head.end <= link.target.end:
+                if not _one_phrase(sentence, head, link.source.start):
+                    continue  # "Азимов начал …, затем его застрелил полицейский": another's subject
                 key = self.ctx.key_at(link.source.start, link.source.end)
-                if key and type(self.entity(key)).__name__ == "Person":
-                    return key
+                if key and type(self.entity(key)).__name__ == "Person" and not (
+                        head.feats.get("Gender") == "Fem" and self.entity(key).gender == "male"):
+                    return key  # (not "жена Олега Смирнова, писательница": she is the writer)
         # "директора школы Рината Алиева": the parser hangs the name on the post's own genitive
         for middle in sentence.children(head.index):
             if middle.rel != "nmod" or middle.pos != "NOUN":
@@ -520,6 +529,28 @@ class People:
                 [t for t in modifiers(sentence, head) if t.pos == "ADJ"] + [head], plural=False)
         self._by_head[head.start] = keys
         return keys
+
+
+def _one_phrase(sentence: Sentence, post: Token, offset: int) -> bool:
+    """Whether a name at `offset` is in one noun phrase with a post: a few steps apart in the
+    parse with no verb between ("Виталий Костомаров, профессор", "президент Гвинеи и бывший
+    лидер партии Мамаду Камара"); a name outside the sentence is the ranks stage's word."""
+    name = sentence.token_at(offset)
+    if name is None:
+        return True
+
+    def up(token: Token) -> list[Token]:
+        chain = [token]
+        while chain[-1].head is not None and len(chain) < 4:
+            chain.append(sentence.tokens[chain[-1].head])
+        return chain
+
+    above_post, above_name = up(post), up(name)
+    for i, shared in enumerate(above_post):
+        if shared in above_name:
+            path = above_post[1:i + 1] + above_name[1:above_name.index(shared)]
+            return i + above_name.index(shared) <= 3 and all(t.pos != "VERB" for t in path)
+    return False
 
 
 def _age_phrase(sentence: Sentence, head: Token) -> int | None:
