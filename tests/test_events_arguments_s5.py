@@ -138,3 +138,19 @@ def test_a_post_in_another_clause_is_not_the_named_persons():
 def test_a_post_in_one_phrase_with_the_name_is_still_his():
     got = labelled("Умер Андрей Соколов, профессор, академик.")
     assert "смерть.casualty=Андрей Соколов" in got
+
+
+def test_the_adjective_of_a_place_says_where_a_contest_or_an_election_was():
+    assert "соревнование@Италия" in labelled("Итальянский чемпионат по футболу начнётся в августе.")
+    assert "выборы@Россия" in labelled("Российские выборы прошли спокойно, сообщил Олег Смирнов.")
+
+
+def test_the_adjective_of_a_country_is_not_where_a_strike_was():
+    got = labelled("Американский авиаудар уничтожил лагерь боевиков под Кандагаром.")
+    assert not any(x.endswith("@США") for x in got)
+
+
+def test_the_olympic_games_are_not_held_in_olympia():
+    got = labelled("Олег Смирнов выступал на Олимпийских играх.")
+    assert "Competition" in got
+    assert not any(x.startswith("соревнование@") for x in got)

@@ -303,7 +303,7 @@ class People:
         for link in self.ctx.facts.links:
             if link.relation == "WORKS_AS" and link.target.start <= head.start and head.end <= link.target.end:
                 if not _one_phrase(sentence, head, link.source.start):
-                    continue  # "Азимов начал …, затем его застрелил полицейский": another's subject
+                    continue  # "Азимов начал …, затем его застрелил полицейский": another subject
                 key = self.ctx.key_at(link.source.start, link.source.end)
                 if key and type(self.entity(key)).__name__ == "Person" and not (
                         head.feats.get("Gender") == "Fem" and self.entity(key).gender == "male"):
@@ -532,11 +532,13 @@ class People:
 
 
 def _one_phrase(sentence: Sentence, post: Token, offset: int) -> bool:
-    """Whether a name at `offset` is in one noun phrase with a post: a few steps apart in the
-    parse with no verb between ("Виталий Костомаров, профессор", "президент Гвинеи и бывший
-    лидер партии Мамаду Камара"); a name outside the sentence is the ranks stage's word."""
+    """Whether a name at `offset` can be the one a post names: a post that is not a verb's
+    subject ("избран премьер-министром", "занял пост президента"), or a subject with the name a
+    few steps apart in the parse and no verb between ("Виталий Костомаров, профессор умер",
+    "президент Гвинеи и бывший лидер партии Мамаду Камара вернулся"); a name outside the
+    sentence is the ranks stage's word."""
     name = sentence.token_at(offset)
-    if name is None:
+    if name is None or post.rel not in ("nsubj", "nsubj:pass"):
         return True
 
     def up(token: Token) -> list[Token]:

@@ -840,6 +840,16 @@ class IncidentReader:
                             inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
                             if type(self.ctx.entity(inner_key)).__name__ == "Institution":
                                 incident.institution = incident.institution or inner_key
+        if incident.place is None and token.pos == "NOUN" and (incident.type in _HOSTED or incident.label in _SHOWS):
+            # "минский концерт", "австралийский конкурс", "российские выборы": a happening held
+            # somewhere is named by the adjective of the place (an air strike's adjective is whose)
+            for child in s.children(token.index):
+                # ("Олимпийские игры" are named after Olympia, not held there)
+                key = self.ctx.key_at(child.start, child.end) if child.rel == "amod" and \
+                    child.lemma != "олимпийский" else None
+                if isinstance(self.ctx.entity(key), Place):
+                    incident.place = key
+                    break
         if incident.place is None and incident.type != "Escape":
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES - {"больница"}:
@@ -1127,6 +1137,8 @@ def _fixed(s: Sentence, token: Token) -> set[str]:
     return {f.lemma for c in case for f in s.children(c.index) if f.rel == "fixed"}
 
 
+# happenings held in a place, which an adjective of the place can name ("минский концерт")
+_HOSTED = {"Election", "Competition", "Protest", "Ceremony"}
 # the larger happenings an incident told "на" them is a part of ("на саммите", "на чемпионате")
 _SETTINGS = {"Meeting", "Competition", "Ceremony", "Election", "Protest"}
 
