@@ -154,3 +154,10 @@ def test_the_olympic_games_are_not_held_in_olympia():
     got = labelled("Олег Смирнов выступал на Олимпийских играх.")
     assert "Competition" in got
     assert not any(x.startswith("соревнование@") for x in got)
+
+
+# -- subjects -------------------------------------------------------------------------------------
+
+def test_a_subject_the_parser_split_at_and_is_still_who_died():
+    got = labelled("Во время штурма Олег Смирнов и около 30 его сторонников погибли.")
+    assert "смерть.casualty=Олег Смирнов" in got

@@ -494,6 +494,10 @@ class IncidentReader:
         if subject is not None:
             # "полиция задержала", "суд освободил": an institution acts as well as a person
             keys = self._parties(s, subject) if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, subject)
+            for other in _split_subjects(s, token, subject):
+                # "Кореш и около 80 его последователей погибли": one subject the parser split in two
+                keys += [k for k in (self._parties(s, other) if parties is self._parties or not (
+                    passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, other)) if k not in keys]
             if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE or \
                     trigger.type == "Release" and token.lemma in ("выйти", "выходить"):  # "вышел на свободу"
                 patients += keys
@@ -1208,6 +1212,16 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
         if own is not None:
             return own if _agrees(s, verb, own) else None
     return None
+
+
+def _split_subjects(s: Sentence, verb: Token, subject: Token) -> list[Token]:
+    """The verb's other subjects joined to its subject by "и" the parser hung on the verb
+    ("Кореш и около 80 его последователей погибли")."""
+    if subject.head != verb.index:
+        return []
+    joined = [c for c in s.children(verb.index) if c.rel == "cc" and c.lemma == "и"]
+    return [c for c in s.children(verb.index) if c.rel == subject.rel and c is not subject and c.start < verb.start
+            and any(min(c.start, subject.start) < j.start < max(c.start, subject.start) for j in joined)]
 
 
 def _same_gender(s: Sentence, verb: Token, subject: Token) -> bool:
