@@ -161,3 +161,22 @@ def test_the_olympic_games_are_not_held_in_olympia():
 def test_a_subject_the_parser_split_at_and_is_still_who_died():
     got = labelled("Во время штурма Олег Смирнов и около 30 его сторонников погибли.")
     assert "смерть.casualty=Олег Смирнов" in got
+
+
+def test_a_place_told_when_a_happening_is_named_again_is_its_place():
+    got = labelled("Утром неизвестный открыл стрельбу по прохожим. "
+                   "Олег Смирнов предстал перед судом через два дня после стрельбы в Твери.")
+    assert "перестрелка@Тверь" in got
+
+
+def test_a_subject_after_the_verb_the_parser_left_alone_is_who_died():
+    got = labelled("2 мая в Казани скончался советский и российский живописец, график и художник Олег Смирнов.")
+    assert "смерть.casualty=Олег Смирнов" in got
+
+
+def test_a_victim_named_in_a_headline_stays_the_victim():
+    text = ("Олега Смирнова убили в Казани\n"
+            "Вчера в Казани неизвестный застрелил бизнесмена Олега Смирнова.")
+    got = labelled(text)
+    assert "убийство.victim=Олег Смирнов" in got
+    assert "убийство.perpetrator=Олег Смирнов" not in got

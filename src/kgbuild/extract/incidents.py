@@ -470,6 +470,9 @@ class IncidentReader:
         head = next((t for t in s.tokens if t.index == token.head), None)
         if subject is None and trigger.is_verb and not passive:
             subject = _controller(s, token)  # "судья распорядился освободить X"
+        if subject is None and trigger.is_verb and (passive or trigger.type in lex.SUBJECT_IS_PATIENT) and \
+                not any(c.rel.startswith("nsubj") for c in s.children(token.index)):
+            subject = self._subject_after(s, token)
         light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
         if subject is None and light:
             subject = _subject(s, head)
@@ -591,6 +594,22 @@ class IncidentReader:
                         for k in self.people.resolve(s, c, create=False)}
             patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
+
+    def _subject_after(self, s: Sentence, verb: Token) -> Token | None:
+        """"в Москве скончался советский мультипликатор, режиссёр Эдуард Назаров": a subject after
+        the verb the parser left unattached, the first person named in the nominative before any
+        other verb, agreeing with the verb."""
+        for t in s.tokens:
+            if t.start <= verb.start:
+                continue
+            if t.pos in ("VERB", "AUX") or t.text in (":", ";", "—", "–"):
+                return None
+            if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and (
+                    person_lemma(t) or self.people.named_at(s, t)):
+                # (a singular verb before "мультипликатор, режиссёр и художник": one man's trades)
+                agrees = verb.feats.get("Number") != "Plur" or _agrees(s, verb, t)
+                return t if _same_gender(s, verb, t) and agrees else None
+        return None
 
     def _concerned(self, s: Sentence, phrase: Token) -> list[str]:
         """"приговор в отношении X", "дело против X": whom a legal act concerns."""
@@ -1026,6 +1045,8 @@ class IncidentReader:
         taking = {p.agent for p in incident.participations}
         for keys, role in ((agents, agent_role), (patients, patient_role)):
             for key in keys:
+                # (one the body already names keeps the body's role: a headline's "Ким Чен Нама
+                # убили" can parse the victim as the subject)
                 if role and key not in taking:
                     incident.participations.append(Participation(key, role, [self._evidence(seg, 0.6)]))
                     taking.add(key)
@@ -1077,6 +1098,8 @@ class IncidentReader:
         line = self._evidence(seg, 0.6)
         if all(e.start != line.start for e in incident.evidence):
             incident.evidence.append(line)
+        if incident.place is None and incident.trigger is not None and incident.trigger.start != token.start:
+            self._where(seg, token, incident)  # "после стрельбы в Тусоне": where, told only now
         if incident.trigger is not None and incident.trigger.start != token.start and \
                 all(e.start != token.start for e in incident.retold):
             incident.retold.append(self.ctx.evidence(token.start, token.end, 0.6))
