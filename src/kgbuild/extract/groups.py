@@ -294,9 +294,10 @@ class People:
         spans.sort(key=lambda t: t.rel == "nmod")  # "предшественник Кравцова Иван Муравьев": the name in apposition
         for token in spans:
             key = self.ctx.key_at(token.start, token.end)
-            if key and token.rel == "nmod" and token is not head and (head.lemma in WHOSE_NOUNS or
-                                                                       head.lemma in RELATIVE_NOUNS):
+            if key and token.rel == "nmod" and token is not head and (head.lemma in WHOSE_NOUNS or head.lemma in
+                                                                       RELATIVE_NOUNS and _declined(token)):
                 continue  # "соратник Цзян Цзэминя", "адвокат Кокорина": the genitive is whose ally
+                # (but "супруга Кайкен": a name that does not decline stands beside the kin noun)
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
         # "Умер Виталий Костомаров, профессор, академик": a post the ranks stage gave a named person
@@ -529,6 +530,11 @@ class People:
                 [t for t in modifiers(sentence, head) if t.pos == "ADJ"] + [head], plural=False)
         self._by_head[head.start] = keys
         return keys
+
+
+def _declined(token: Token) -> bool:
+    """A name in a form other than its nominative ("Олега Смирнова", not "Кайкен")."""
+    return token.text.lower().replace("ё", "е") != token.lemma.replace("ё", "е")
 
 
 def _one_phrase(sentence: Sentence, post: Token, offset: int) -> bool:
