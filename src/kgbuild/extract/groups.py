@@ -294,10 +294,11 @@ class People:
         spans.sort(key=lambda t: t.rel == "nmod")  # "предшественник Кравцова Иван Муравьев": the name in apposition
         for token in spans:
             key = self.ctx.key_at(token.start, token.end)
+            # "соратник Цзян Цзэминя", "адвокат Кокорина", "жена Олега Смирнова": the genitive is
+            # whose ally or kin (but "супруга Кайкен": a name that does not decline is hers)
             if key and token.rel == "nmod" and token is not head and (head.lemma in WHOSE_NOUNS or head.lemma in
                                                                        RELATIVE_NOUNS and _declined(token)):
-                continue  # "соратник Цзян Цзэминя", "адвокат Кокорина": the genitive is whose ally
-                # (but "супруга Кайкен": a name that does not decline stands beside the kin noun)
+                continue
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
         # "Умер Виталий Костомаров, профессор, академик": a post the ranks stage gave a named person

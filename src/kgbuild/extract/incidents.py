@@ -496,11 +496,11 @@ class IncidentReader:
         parties = self._parties if happening else self._persons
         if subject is not None:
             # "полиция задержала", "суд освободил": an institution acts as well as a person
-            keys = self._parties(s, subject) if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, subject)
+            read = self._parties if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties
+            keys = read(s, subject)
             for other in _split_subjects(s, token, subject):
                 # "Кореш и около 80 его последователей погибли": one subject the parser split in two
-                keys += [k for k in (self._parties(s, other) if parties is self._parties or not (
-                    passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, other)) if k not in keys]
+                keys += [k for k in read(s, other) if k not in keys]
             if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE or \
                     trigger.type == "Release" and token.lemma in ("выйти", "выходить"):  # "вышел на свободу"
                 patients += keys
