@@ -768,11 +768,13 @@ class IncidentReader:
                 if t.lemma in _ONE_OF else None
             if of_group is not None:
                 groups = [k for k in self.people.resolve(s, of_group) if type(self.ctx.facts.entity(k)).__name__ == "Group"]
-                key = self.people.member_of_group(s, t, groups[0]) if len(groups) == 1 else None
+                key = self.people.member_of_group(s, t, groups[0]) if len(groups) == 1 and \
+                    not self.people.names_only else None
                 keys += [key] if key else []
                 continue
             if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой"):
-                key = self.people.singled_out_by_ordinal(s, t)
+                # (a headline read after the body names no one by an ordinal)
+                key = self.people.singled_out_by_ordinal(s, t) if not self.people.names_only else None
                 keys += [key] if key else []
                 continue
             if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name") \
