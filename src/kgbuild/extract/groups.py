@@ -108,6 +108,11 @@ def norm(lemma: str) -> str:
 WHOSE_NOUNS = {"соратник", "соратница", "предшественник", "предшественница", "преемник", "преемница", "адвокат",
                "защитник", "помощник", "помощница", "советник", "советница", "сторонник", "сторонница",
                "противник", "соперник", "соперница", "поклонник", "поклонница", "убийца", "двойник", "заместитель"}
+# kin nouns: "умерла жена Олега Смирнова" tells of his wife, not of him
+RELATIVE_NOUNS = {"жена", "супруга", "муж", "супруг", "вдова", "вдовец", "сын", "дочь", "дочка", "мать", "отец",
+                  "брат", "сестра", "внук", "внучка", "племянник", "племянница", "дядя", "тётя", "тетя", "зять",
+                  "невестка", "тёща", "теща", "тесть", "свекровь", "свёкор", "свекор", "дед", "дедушка", "бабушка",
+                  "ребёнок", "ребенок", "дети", "родственник", "родственница", "невеста", "жених"}
 
 
 def person_lemma(token: Token) -> str | None:
@@ -267,6 +272,9 @@ class People:
         self.story = Story()
         self._by_head: dict[int, list[str]] = {}  # token start -> keys
         self.called: dict[str, set[str]] = {}  # key -> person nouns the text used for it
+        # reading a headline after the body: only names count there, as "он" or "трое" would
+        # point at whatever the body told last
+        self.names_only = False
 
     # -- lookup -------------------------------------------------------------------------------
     def entity(self, key: str):
@@ -286,16 +294,22 @@ class People:
         spans.sort(key=lambda t: t.rel == "nmod")  # "предшественник Кравцова Иван Муравьев": the name in apposition
         for token in spans:
             key = self.ctx.key_at(token.start, token.end)
-            if key and token.rel == "nmod" and token is not head and head.lemma in WHOSE_NOUNS:
-                continue  # "соратник Цзян Цзэминя", "адвокат Кокорина": the genitive is whose ally
+            # "соратник Цзян Цзэминя", "адвокат Кокорина", "жена Олега Смирнова": the genitive is
+            # whose ally or kin (but "супруга Кайкен": a name that does not decline is hers)
+            if key and token.rel == "nmod" and token is not head and (head.lemma in WHOSE_NOUNS or head.lemma in
+                                                                       RELATIVE_NOUNS and _declined(token)):
+                continue
             if key and (token is head or token.rel != "nmod" or type(self.entity(key)).__name__ == "Person"):
                 return key  # "сотрудники УИС": the genitive name is whose staff, not who
         # "Умер Виталий Костомаров, профессор, академик": a post the ranks stage gave a named person
         for link in self.ctx.facts.links:
             if link.relation == "WORKS_AS" and link.target.start <= head.start and head.end <= link.target.end:
+                if not _one_phrase(sentence, head, link.source.start):
+                    continue  # "Азимов начал …, затем его застрелил полицейский": another subject
                 key = self.ctx.key_at(link.source.start, link.source.end)
-                if key and type(self.entity(key)).__name__ == "Person":
-                    return key
+                if key and type(self.entity(key)).__name__ == "Person" and not (
+                        head.feats.get("Gender") == "Fem" and self.entity(key).gender == "male"):
+                    return key  # (not "жена Олега Смирнова, писательница": she is the writer)
         # "директора школы Рината Алиева": the parser hangs the name on the post's own genitive
         for middle in sentence.children(head.index):
             if middle.rel != "nmod" or middle.pos != "NOUN":
@@ -309,6 +323,9 @@ class People:
     # -- resolution ---------------------------------------------------------------------------
     def resolve(self, sentence: Sentence, head: Token, *, create: bool = True) -> list[str]:
         """Keys of the persons and groups a noun phrase with this head refers to."""
+        if self.names_only:
+            named = self.named_at(sentence, head)
+            return [named] if named and type(self.entity(named)).__name__ in ("Person", "Group") else []
         if head.start in self._by_head:
             return self._by_head[head.start]
         keys = self._resolve(sentence, head, create)
@@ -514,6 +531,35 @@ class People:
                 [t for t in modifiers(sentence, head) if t.pos == "ADJ"] + [head], plural=False)
         self._by_head[head.start] = keys
         return keys
+
+
+def _declined(token: Token) -> bool:
+    """A name in a form other than its nominative ("Олега Смирнова", not "Кайкен")."""
+    return token.text.lower().replace("ё", "е") != token.lemma.replace("ё", "е")
+
+
+def _one_phrase(sentence: Sentence, post: Token, offset: int) -> bool:
+    """Whether a name at `offset` can be the one a post names: a post that is not a verb's
+    subject ("избран премьер-министром", "занял пост президента"), or a subject with the name a
+    few steps apart in the parse and no verb between ("Виталий Костомаров, профессор умер",
+    "президент Гвинеи и бывший лидер партии Мамаду Камара вернулся"); a name outside the
+    sentence is the ranks stage's word."""
+    name = sentence.token_at(offset)
+    if name is None or post.rel not in ("nsubj", "nsubj:pass"):
+        return True
+
+    def up(token: Token) -> list[Token]:
+        chain = [token]
+        while chain[-1].head is not None and len(chain) < 4:
+            chain.append(sentence.tokens[chain[-1].head])
+        return chain
+
+    above_post, above_name = up(post), up(name)
+    for i, shared in enumerate(above_post):
+        if shared in above_name:
+            path = above_post[1:i + 1] + above_name[1:above_name.index(shared)]
+            return i + above_name.index(shared) <= 3 and all(t.pos != "VERB" for t in path)
+    return False
 
 
 def _age_phrase(sentence: Sentence, head: Token) -> int | None:

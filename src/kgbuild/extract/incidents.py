@@ -69,6 +69,9 @@ class IncidentReader:
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
                     told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
+                    whose = self._whose(seg.sentence, token)
+                    if told is not None and whose and not whose & {p.agent for p in told.participations}:
+                        told = None  # "после смерти Моррисона" after Манзарек's death: another one
                     if told is not None:  # "после его гибели": refers to a death told before
                         self._retell(told, seg, token)
                         continue
@@ -90,6 +93,17 @@ class IncidentReader:
         self._wholes()
         self._role_nouns()
         return self.incidents
+
+    def _whose(self, s: Sentence, noun: Token) -> set[str]:
+        """Who a happening's noun says it was of, by name ("смерти Моррисона", "отставки
+        министра Петрова")."""
+        keys = set()
+        for child in s.children(noun.index):
+            if child.rel == "nmod" and child.feats.get("Case") == "Gen" and _preposition(s, child) is None:
+                key = self.people.named_at(s, child)
+                if key and type(self.ctx.entity(key)).__name__ in ("Person", "Group", "Institution"):
+                    keys.add(key)
+        return keys
 
     def _role_nouns(self) -> None:
         """"ветеран Второй мировой войны Том Мур", "Победителем турнира стал X", "Маркив — участник
@@ -456,6 +470,9 @@ class IncidentReader:
         head = next((t for t in s.tokens if t.index == token.head), None)
         if subject is None and trigger.is_verb and not passive:
             subject = _controller(s, token)  # "судья распорядился освободить X"
+        if subject is None and trigger.is_verb and (passive or trigger.type in lex.SUBJECT_IS_PATIENT) and \
+                not any(c.rel.startswith("nsubj") for c in s.children(token.index)):
+            subject = self._subject_after(s, token)
         light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
         if subject is None and light:
             subject = _subject(s, head)
@@ -479,7 +496,11 @@ class IncidentReader:
         parties = self._parties if happening else self._persons
         if subject is not None:
             # "полиция задержала", "суд освободил": an institution acts as well as a person
-            keys = self._parties(s, subject) if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties(s, subject)
+            read = self._parties if not (passive or trigger.type in lex.SUBJECT_IS_PATIENT) else parties
+            keys = read(s, subject)
+            for other in _split_subjects(s, token, subject):
+                # "Кореш и около 80 его последователей погибли": one subject the parser split in two
+                keys += [k for k in read(s, other) if k not in keys]
             if passive or trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE or \
                     trigger.type == "Release" and token.lemma in ("выйти", "выходить"):  # "вышел на свободу"
                 patients += keys
@@ -573,6 +594,22 @@ class IncidentReader:
                         for k in self.people.resolve(s, c, create=False)}
             patients = [k for k in patients if k not in pronouns or k not in agents]
         return _unique(agents), _unique(patients)
+
+    def _subject_after(self, s: Sentence, verb: Token) -> Token | None:
+        """"в Москве скончался советский мультипликатор, режиссёр Эдуард Назаров": a subject after
+        the verb the parser left unattached, the first person named in the nominative before any
+        other verb, agreeing with the verb."""
+        for t in s.tokens:
+            if t.start <= verb.start:
+                continue
+            if t.pos in ("VERB", "AUX") or t.text in (":", ";", "—", "–"):
+                return None
+            if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and (
+                    person_lemma(t) or self.people.named_at(s, t)):
+                # (a singular verb before "мультипликатор, режиссёр и художник": one man's trades)
+                agrees = verb.feats.get("Number") != "Plur" or _agrees(s, verb, t)
+                return t if _same_gender(s, verb, t) and agrees else None
+        return None
 
     def _concerned(self, s: Sentence, phrase: Token) -> list[str]:
         """"приговор в отношении X", "дело против X": whom a legal act concerns."""
@@ -731,11 +768,13 @@ class IncidentReader:
                 if t.lemma in _ONE_OF else None
             if of_group is not None:
                 groups = [k for k in self.people.resolve(s, of_group) if type(self.ctx.facts.entity(k)).__name__ == "Group"]
-                key = self.people.member_of_group(s, t, groups[0]) if len(groups) == 1 else None
+                key = self.people.member_of_group(s, t, groups[0]) if len(groups) == 1 and \
+                    not self.people.names_only else None
                 keys += [key] if key else []
                 continue
             if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой"):
-                key = self.people.singled_out_by_ordinal(s, t)
+                # (a headline read after the body names no one by an ordinal)
+                key = self.people.singled_out_by_ordinal(s, t) if not self.people.names_only else None
                 keys += [key] if key else []
                 continue
             if self.people.named_at(s, t) and t.pos == "PROPN" and t.rel in ("appos", "flat:name") \
@@ -770,10 +809,13 @@ class IncidentReader:
                     incident.place = key  # "на трассе в провинции Феррара": the named place
             elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
                 incident.place = incident.place or key  # "бои за Иловайск"
-            elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES:
+            elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES and \
+                    not (_direction(child, prep, token) and not _going(incident)):
+                # (not "доставили в больницу" after a wounding: where to, not where it happened)
                 incident.place = incident.place or self._site(s, child)
-            if prep in ("из", "в") and (item is None or prep == "в" and not isinstance(item, Place)
-                                        and not (_direction(child, prep, token) and not _going(incident))):
+            if prep in ("из", "в") and child.pos != "NUM" and (  # (not "в 16:15 по московскому времени")
+                    item is None or prep == "в" and not isinstance(item, Place)
+                    and not (_direction(child, prep, token) and not _going(incident))):
                 # "в Доме культуры в Москве": the named place under a hall or a body
                 # "из исправительного учреждения ЕС-164/4", "в посёлке Горный", "в одной из клиник
                 # в Москве": the name under the noun
@@ -823,9 +865,20 @@ class IncidentReader:
                             inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
                             if type(self.ctx.entity(inner_key)).__name__ == "Institution":
                                 incident.institution = incident.institution or inner_key
+        if incident.place is None and token.pos == "NOUN" and (incident.type in _HOSTED or incident.label in _SHOWS):
+            # "минский концерт", "австралийский конкурс", "российские выборы": a happening held
+            # somewhere is named by the adjective of the place (an air strike's adjective is whose)
+            for child in s.children(token.index):
+                # ("Олимпийские игры" are named after Olympia, not held there)
+                key = self.ctx.key_at(child.start, child.end) if child.rel == "amod" and \
+                    child.lemma != "олимпийский" else None
+                if isinstance(self.ctx.entity(key), Place):
+                    incident.place = key
+                    break
         if incident.place is None and incident.type != "Escape":
             incident.place = self.site_of_paragraph.get(seg.paragraph)
-        elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES:
+        elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES - {"больница"}:
+            # a hospital is where the hurt are taken after, not the scene of what the paragraph tells next
             self.site_of_paragraph[seg.paragraph] = incident.place
 
     def _seat(self, s: Sentence, subject: Token | None) -> str | None:
@@ -953,6 +1006,12 @@ class IncidentReader:
                 self._incident(seg, trigger)
                 continue
             first = min(same, key=lambda i: self.start_of.get(i.key, 0)) if same else None
+            if len(told) > 1:
+                # "Ратко Младич приговорён" over a body telling his sentence twice, "Маккейн и Рубио
+                # победили на праймериз" over the primaries of each: the one naming most of those
+                # the headline names, the first told of those
+                told = [min(told, key=lambda i: (-len(named & {p.agent for p in i.participations}),
+                                                 self.start_of.get(i.key, 0)))]
             if len(told) != 1 and not (len(same) == 1 and (not trigger.is_verb or not persons)):
                 # "В США умер моряк" over a body telling one death: the headline names no one else
                 if told or trigger.is_verb and persons or first is None or first.part_of:
@@ -963,12 +1022,54 @@ class IncidentReader:
             incident = (told or same)[0]
             if incident.place is None:  # "Взрыв в Киеве: двое пострадавших" over a body that never says where
                 self._where(seg, trigger.token, incident)
+            if not inside(trigger.token.start, self.quotes):
+                self._headline_parties(seg, trigger, incident)
             word = self.ctx.evidence(trigger.token.start, trigger.token.end, 0.6)
             if all(e.start != word.start for e in incident.retold):
                 incident.retold.append(word)
                 line = self._evidence(seg, 0.6)
                 if all(e.start != line.start for e in incident.evidence):
                     incident.evidence.append(line)
+
+    def _headline_parties(self, seg: Segment, trigger: lex.Trigger, incident: Incident) -> None:
+        """"Путин наградил Маслякова" over a body that names the giver only as "президент": whom
+        the headline names in the incident's slots takes part in it. "Генерал НАТО погиб" over
+        "генерал Эдриен Поне погиб": an unnamed one is the participant the body called by that noun."""
+        s, token = seg.sentence, trigger.token
+        saved = (self._taking_part, self._performed, self._owner_victims)
+        self.people.names_only = True
+        try:
+            agents, patients = self._arguments(s, token, trigger)
+        finally:
+            self.people.names_only = False
+            self._taking_part, self._performed, self._owner_victims = saved
+        agent_role, patient_role = lex.roles(trigger)
+        taking = {p.agent for p in incident.participations}
+        for keys, role in ((agents, agent_role), (patients, patient_role)):
+            for key in keys:
+                # (one the body already names keeps the body's role: a headline's "Ким Чен Нама
+                # убили" can parse the victim as the subject)
+                if role and key not in taking:
+                    incident.participations.append(Participation(key, role, [self._evidence(seg, 0.6)]))
+                    taking.add(key)
+        # the argument phrases the headline names no one in
+        heads = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass", "obj", "iobj") or
+                 not trigger.is_verb and c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None]
+        for head in heads:
+            noun = person_lemma(head)
+            if noun is None or self.people.named_at(s, head):
+                continue
+            called = [key for key in _unique([p.agent for p in incident.participations])
+                      if noun in self.people.called.get(key, set())]
+            if len(called) != 1:
+                continue
+            item = self.ctx.entity(called[0])
+            start = min([head.start] + [c.start for c in s.children(head.index) if c.rel == "amod"])
+            end = max([head.end] + [c.end for c in s.children(head.index) if c.rel == "nmod" and c.start > head.start
+                                    and _preposition(s, c) is None])
+            if all(not (m.start < end and start < m.end) for m in item.mentions):
+                item.mentions.append(self.ctx.evidence(start, end, 0.55))
+                self.ctx.add_mention(start, end, item.key)
 
     def headline_triggers(self) -> list[tuple[str, Segment]]:
         """The incident types the headlines name, with their lines."""
@@ -999,6 +1100,8 @@ class IncidentReader:
         line = self._evidence(seg, 0.6)
         if all(e.start != line.start for e in incident.evidence):
             incident.evidence.append(line)
+        if incident.place is None and incident.trigger is not None and incident.trigger.start != token.start:
+            self._where(seg, token, incident)  # "после стрельбы в Тусоне": where, told only now
         if incident.trigger is not None and incident.trigger.start != token.start and \
                 all(e.start != token.start for e in incident.retold):
             incident.retold.append(self.ctx.evidence(token.start, token.end, 0.6))
@@ -1063,6 +1166,8 @@ def _fixed(s: Sentence, token: Token) -> set[str]:
     return {f.lemma for c in case for f in s.children(c.index) if f.rel == "fixed"}
 
 
+# happenings held in a place, which an adjective of the place can name ("минский концерт")
+_HOSTED = {"Election", "Competition", "Protest", "Ceremony"}
 # the larger happenings an incident told "на" them is a part of ("на саммите", "на чемпионате")
 _SETTINGS = {"Meeting", "Competition", "Ceremony", "Election", "Protest"}
 
@@ -1132,6 +1237,16 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
         if own is not None:
             return own if _agrees(s, verb, own) else None
     return None
+
+
+def _split_subjects(s: Sentence, verb: Token, subject: Token) -> list[Token]:
+    """The verb's other subjects joined to its subject by "и" the parser hung on the verb
+    ("Кореш и около 80 его последователей погибли")."""
+    if subject.head != verb.index:
+        return []
+    joined = [c for c in s.children(verb.index) if c.rel == "cc" and c.lemma == "и"]
+    return [c for c in s.children(verb.index) if c.rel == subject.rel and c is not subject and c.start < verb.start
+            and any(min(c.start, subject.start) < j.start < max(c.start, subject.start) for j in joined)]
 
 
 def _same_gender(s: Sentence, verb: Token, subject: Token) -> bool:
@@ -1215,8 +1330,9 @@ def _office(token: Token) -> bool:
 
 
 def _going(incident: Incident) -> bool:
-    """A visit or a move, whose place is where one went ("визит в Москву", "переехал в Ригу")."""
-    return incident.type == "Visit" or incident.label in _MOVES
+    """A visit or a move, whose place is where one went ("визит в Москву", "переехал в Ригу"), or
+    a stay in hospital, which is where one was taken ("госпитализирован в клинику в Москве")."""
+    return incident.type in ("Visit", "Hospitalization") or incident.label in _MOVES
 
 
 def _direction(noun: Token, prep: str, word: Token) -> bool:
