@@ -42,9 +42,15 @@ TITLE_OF = {"мир", "европа", "россия", "азия", "ссср", "�
 HONORARY = {"народный", "заслуженный", "заслужить"}  # "Заслуженный" is read as the participle too
 HONORARY_NOUNS = {"артист", "артистка", "деятель", "художник", "врач", "учитель", "архитектор", "юрист",
                   "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
+# "признан лучшим футболистом года", "назван Человеком года", "стал лучшим бомбардиром турнира": a
+# title a jury or a poll gives, its holder the verb's subject (of "назвать" its object)
+BEST_VERBS = {"признать", "назвать", "стать", "становиться", "объявить", "признаваться", "называться"}
+BEST_OF = {"год", "сезон", "турнир", "чемпионат", "олимпиада", "фестиваль", "конкурс", "матч"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
 _WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь"}
+# verbs whose active subject receives the award ("получил орден"); of "вручил", "присудил" it gives it
+RECEIVE_VERBS = {"получить", "завоевать", "иметь", "удостоиться"}
 _VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
@@ -55,6 +61,7 @@ def extract_commemorations(ctx: Context, people: People, segs: list[Segment]) ->
         reader.day(seg)
         reader.award(seg)
         reader.holder(seg)
+        reader.best(seg)
         reader.memorial(seg)
     for seg in segs:
         reader.memory(seg)
@@ -218,12 +225,12 @@ class _Reader:
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
-                    recipients += self._named_or_resolved(s, child)
+                    recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
                 if verb.lemma == "достаться" and child.rel == "obl" and child.feats.get("Case") == "Dat":
                     recipients += self._named_or_resolved(s, child)  # "медаль досталась Анне Ким"
-                if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
-                                             or verb.lemma == "удостоиться"):
-                    recipients += self._named_or_resolved(s, child)
+                # "Премию вручил министр": the subject of an active giving verb is the giver
+                if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in RECEIVE_VERBS):
+                    recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
             described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
             if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
                                    or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
@@ -311,13 +318,66 @@ class _Reader:
                         return [key]
         return self.people.resolve(s, head)
 
+    def best(self, seg: Segment) -> None:
+        """"Иван Петров признан лучшим игроком сезона", "Лучшей актрисой стала Анна Ким", "журнал
+        назвал его Человеком года": a best-of title, given to the named person it is said of."""
+        s = seg.sentence
+        by_index = {t.index: t for t in s.tokens}
+        for noun in s.tokens:
+            verb = by_index.get(noun.head)
+            if noun.pos != "NOUN" or noun.feats.get("Case") != "Ins" or noun.feats.get("Animacy") != "Anim" \
+                    or verb is None or verb.lemma not in BEST_VERBS:
+                continue
+            amods = [c for c in s.children(noun.index) if c.rel == "amod" and c.start < noun.start]
+            best = [c for c in amods if c.text.lower().startswith("лучш") or c.lemma == "ценный"
+                    and any(g.lemma == "самый" for g in s.children(c.index))]
+            of = [c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma in BEST_OF and c.start > noun.start]
+            # "самым молодым игроком": a record, not a title; "тренером года" names the title by its year
+            if not best and not (of and not amods):
+                continue
+            if verb.lemma in ("стать", "становиться") and not of:
+                continue  # "стал лучшим другом": said of someone, given by no one
+            recipients: list[str] = []
+            for child in s.children(verb.index):
+                takes = child.rel in ("nsubj", "nsubj:pass") if verb.lemma != "назвать" or verb.feats.get("Voice") == "Pass" \
+                    else child.rel in ("obj", "nsubj:pass")
+                if takes:
+                    recipients += [k for k in self._named_or_resolved(s, child) + self._conjoined(s, child)
+                                   if type(self.ctx.entity(k)).__name__ == "Person" and not self.ctx.entity(k).anonymous]
+            if not recipients:
+                continue
+            span = (min(t.start for t in amods + [noun]), _award_end(s, noun))
+            name = self.ctx.text[span[0]:span[1]]
+            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
+            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
+            node.award_evidence = self.ctx.evidence(span[0], span[1], 0.65)
+            node.date = _date_in(self.ctx, seg)
+            for key in dict.fromkeys(recipients):
+                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
+            self.ctx.facts.commemorations.append(node)
+
+    def _conjoined(self, s: Sentence, head: Token) -> list[str]:
+        """"присуждена Ивану Петрову, Олегу Смирнову и Павлу Белову": the named persons listed with a
+        recipient, each a recipient too (the parser hangs them on the first name or on its noun)."""
+        heads = [head] + [c for c in s.children(head.index) if c.rel in ("appos", "flat:name") and c.pos == "PROPN"]
+        keys: list[str] = []
+        for one in heads:
+            for child in s.children(one.index):
+                if child.rel != "conj" or child.pos not in ("PROPN", "NOUN"):
+                    continue
+                for key in self._named_or_resolved(s, child):
+                    person = self.ctx.entity(key)
+                    if type(person).__name__ == "Person" and not person.anonymous:
+                        keys.append(key)
+        return keys
+
     def holder(self, seg: Segment) -> None:
         """"лауреат Нобелевской премии Олег Смирнов", "стал обладателем приза", "олимпийская
         чемпионка Анна Белова": an award its holder is named with."""
         s = seg.sentence
         for noun in s.tokens:
-            # "Герой Социалистического Труда" is often read as a name
-            if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in ("герой", "героиня")):
+            # "Герой Социалистического Труда", "Лауреату …" at a line's start are often read as a name
+            if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in HOLDER_NOUNS | {"герой", "героиня"}):
                 continue
             if noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"
@@ -382,6 +442,14 @@ class _Reader:
                 key = self.ctx.key_at(child.start, child.end)
                 if type(self.ctx.entity(key)).__name__ == "Person":
                     return [key]
+        for child in near:  # "Актёр Иван Петров — обладатель «Ники»": the subject a trade names
+            if child.rel == "nsubj" and child.pos == "NOUN":
+                key = self.people.named_at(s, child)
+                if type(self.ctx.entity(key)).__name__ == "Person":
+                    return [key]
+        following = self._name_after(s, noun)
+        if following:
+            return following
         head = next((t for t in s.tokens if t.index == noun.head), None)
         if head is None:
             return []
@@ -404,6 +472,24 @@ class _Reader:
             key = self.ctx.key_at(head.start, head.end)
             if type(self.ctx.entity(key)).__name__ == "Person":
                 return [key]
+        return []
+
+    def _name_after(self, s: Sentence, noun: Token) -> list[str]:
+        """"лауреату Государственной премии писателю Олегу Белову": the name the holder's phrase is
+        followed by in the same case, past trades and titles in that case, is the holder."""
+        case = noun.feats.get("Case")
+        end = max([noun.end] + [t.end for t in _subtree(s, noun)])
+        quoted = re.match(r"[^«»]*»", s.text[end - s.start:])  # a quoted award name runs on past its first word
+        if quoted and "«" in s.text[noun.end - s.start:end - s.start]:
+            end += quoted.end()
+        for token in (t for t in s.tokens if t.start >= end):
+            if token.pos == "PUNCT" and token.text == "," or token.pos in ("ADJ", "NOUN") and token.feats.get("Case") == case:
+                continue  # "лауреату премии, писателю", "народному артисту"
+            if token.pos == "PROPN" and token.feats.get("Case") == case:
+                key = self.ctx.key_at(token.start, token.end)
+                if type(self.ctx.entity(key)).__name__ == "Person" and not self.ctx.entity(key).anonymous:
+                    return [key]
+            return []
         return []
 
     # -- memorials and their unveiling ----------------------------------------------------------
