@@ -410,19 +410,27 @@ class _Reader:
                 span = (min(t.start for t in qualifiers + [noun]), max(t.end for t in of + [noun]))
             else:
                 continue
-            recipients = self._holder_of(s, noun, seg)
-            if not recipients and _subjectless(self.ctx, s, noun):
-                # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
-                recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
-            if not recipients:
-                continue
             awards = [(name, span)]
-            if noun.lemma in HOLDER_NOUNS:  # "кавалер орденов Мужества, ордена Красной Звезды"
+            if noun.lemma in HOLDER_NOUNS:
+                colon = re.match(r"\s*:", self.ctx.text[span[1]:span[1] + 3])
+                if award.lemma == "награда" and colon:  # "Лауреат наград: орден …, Государственная премия …"
+                    awards = _listed(s, span[1] + colon.end(), joined=False)
+                    if not awards:
+                        continue
+                # "кавалер орденов Мужества, ордена Красной Звезды", "обладатель «Ники», «Тэфи» и «Орла»"
                 for more in _more_awards(s, award):
                     quoted = _quoted_span(s, more) if more.lemma not in AWARD_NOUNS else None
                     first = min([more.start] + [c.start for c in s.children(more.index) if c.rel == "amod"
                                                 and c.lemma not in _COUNTING])
                     awards.append((_award_name(s, more), quoted or (first, _award_end(s, more))))
+                awards += _listed(s, max(end for _name, (_start, end) in awards))
+                awards = [a for i, a in enumerate(awards) if not any(_overlaps(a[1], b[1]) for b in awards[:i])]
+            recipients = self._holder_of(s, noun, seg, max(end for _name, (_start, end) in awards))
+            if not recipients and _subjectless(self.ctx, s, noun):
+                # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
+                recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
+            if not recipients:
+                continue
             for name, span in awards:
                 node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
                 node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
@@ -431,7 +439,7 @@ class _Reader:
                     node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
                 self.ctx.facts.commemorations.append(node)
 
-    def _holder_of(self, s: Sentence, noun: Token, seg: Segment | None = None) -> list[str]:
+    def _holder_of(self, s: Sentence, noun: Token, seg: Segment | None = None, end: int = 0) -> list[str]:
         """Who the holder noun is: the name in apposition, the subject of "стал лауреатом", or
         the named head it stands beside."""
         # "народный артист России, дирижёр Валерий Гергиев": the name may stand after a trade
@@ -447,7 +455,7 @@ class _Reader:
                 key = self.people.named_at(s, child)
                 if type(self.ctx.entity(key)).__name__ == "Person":
                     return [key]
-        following = self._name_after(s, noun)
+        following = self._name_after(s, noun, end)
         if following:
             return following
         head = next((t for t in s.tokens if t.index == noun.head), None)
@@ -474,15 +482,22 @@ class _Reader:
                 return [key]
         return []
 
-    def _name_after(self, s: Sentence, noun: Token) -> list[str]:
-        """"лауреату Государственной премии писателю Олегу Белову": the name the holder's phrase is
-        followed by in the same case, past trades and titles in that case, is the holder."""
+    def _name_after(self, s: Sentence, noun: Token, end: int = 0) -> list[str]:
+        """"лауреату Государственной премии писателю Олегу Белову", "Обладатель двух «Ник», Пётр Зорин
+        …": the name the holder's phrase (ending at `end`, if known) is followed by in the same case,
+        past trades and titles in that case, is the holder."""
         case = noun.feats.get("Case")
-        end = max([noun.end] + [t.end for t in _subtree(s, noun)])
+        end = max([end, noun.end] + [t.end for t in _subtree(s, noun)])
         quoted = re.match(r"[^«»]*»", s.text[end - s.start:])  # a quoted award name runs on past its first word
         if quoted and "«" in s.text[noun.end - s.start:end - s.start]:
             end += quoted.end()
-        for token in (t for t in s.tokens if t.start >= end):
+        after = [t for t in s.tokens if t.start >= end]
+        if all(t.pos in ("NUM", "ADJ") for t in s.tokens if t.start < noun.start):
+            # "Обладатель двух «Ник» и премии фестиваля в Берлине, Пётр Зорин …": a phrase that opens
+            # the sentence is told of the name after its comma
+            comma = next((i for i, t in enumerate(after) if t.text == ","), None)
+            after = after[comma:] if comma is not None else after
+        for token in after:
             if token.pos == "PUNCT" and token.text == "," or token.pos in ("ADJ", "NOUN") and token.feats.get("Case") == case:
                 continue  # "лауреату премии, писателю", "народному артисту"
             if token.pos == "PROPN" and token.feats.get("Case") == case:
@@ -621,8 +636,23 @@ def _subjectless(ctx: Context, s: Sentence, noun: Token, subject: bool = False) 
 
 
 def _names_someone(ctx: Context, s: Sentence) -> bool:
-    return any(type(ctx.entity(key)).__name__ == "Person" for start, end, key in ctx.mentions if s.start <= start < s.end) \
+    # "премии Пастернака": a name inside an award's name is not someone the line is about
+    in_awards = {t.start for t in s.tokens if _in_award_name(s, t)}
+    return any(type(ctx.entity(key)).__name__ == "Person" and start not in in_awards
+               for start, end, key in ctx.mentions if s.start <= start < s.end) \
         or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
+
+
+def _in_award_name(s: Sentence, token: Token) -> bool:
+    """"премии Пастернака", "медаль Ивана Франко": a name the parser hangs on an award noun."""
+    by_index = {t.index: t for t in s.tokens}
+    for _step in range(2):  # the name's first word, or its second (flat:name) one
+        if token.rel not in ("nmod", "flat:name", "appos") or token.head not in by_index:
+            return False
+        token = by_index[token.head]
+        if token.lemma in AWARD_NOUNS:
+            return True
+    return False
 
 
 def _date_in(ctx: Context, seg: Segment):
@@ -658,6 +688,60 @@ def _more_awards(s: Sentence, award: Token) -> list[Token]:
     return [c for c in near if c.rel in ("conj", "appos") and c.start >= end
             and (c.lemma in AWARD_NOUNS or _quoted_span(s, c))
             and not any(a.lemma in _VAGUE for a in s.children(c.index))]  # "и других наград"
+
+
+# between the awards of a list: "премии X, премии Y", "«А», «Б» и «В»", ", а также двух «Глобусов»"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|;\s*)")
+_YEAR_NOTE = re.compile(r"\s*\(\s*(?:в\s+)?\d{4}[^()]{0,20}\)")
+
+
+def _listed(s: Sentence, pos: int, joined: bool = True) -> list[tuple[str, tuple[int, int]]]:
+    """The awards listed from `pos` on, each a quoted name or a phrase headed by an award noun, with
+    their spans: "(лауреат) премии X (1997), премии Y", "(обладатель) «А», «Б» и двух «В»". `joined`:
+    `pos` stands after an award, so a separator comes first."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    text = s.text
+    while True:
+        note = _YEAR_NOTE.match(text, pos - s.start)  # "премии Соннинга (1981)"
+        if note:
+            pos = s.start + note.end()
+        if text.startswith("»", pos - s.start):  # the first award's quoted name closes here
+            pos += 1
+        if joined:
+            join = _LIST_JOIN.match(text, pos - s.start)
+            if not join or not join.group(0).strip():
+                break
+            pos = s.start + join.end()
+        joined = True
+        ahead = [t for t in s.tokens if t.start >= pos]
+        while ahead and ahead[0].pos == "NUM":  # "двух «Золотых глобусов»"
+            ahead = ahead[1:]
+        if not ahead or text[pos - s.start:ahead[0].start - s.start].strip():
+            break
+        if ahead[0].text == "«":
+            quoted = re.match(r"«([^«»]+)»", text[ahead[0].start - s.start:])
+            if not quoted:
+                break
+            start = ahead[0].start + 1
+            out.append((quoted.group(0), (start, start + len(quoted.group(1)))))
+            pos = ahead[0].start + quoted.end()
+            continue
+        words = 0
+        while words < len(ahead) and ahead[words].pos == "ADJ":
+            words += 1
+        if words == len(ahead) or ahead[words].lemma not in AWARD_NOUNS \
+                or any(t.lemma in _VAGUE for t in ahead[:words]):  # "и других наград"
+            break
+        noun = ahead[words]
+        first = next((t.start for t in ahead[:words] if t.lemma not in _COUNTING), noun.start)
+        end = _award_end(s, noun)
+        out.append((s.text[first - s.start:end - s.start], (first, end)))
+        pos = end
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _quoted_span(s: Sentence, token: Token) -> tuple[int, int] | None:
