@@ -14,11 +14,38 @@ from .context import Context
 
 
 def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
+    """When each one who died in an incident died: the date a sentence states of the death itself
+    ("Иван Орлов скончался 5 мая", "(1920 — 2001)"), that of the line telling the incident first, else
+    the incident's date. A stated date wins over the incident's, which may have flowed from another
+    happening told beside it ("после смерти его друга в 1971 году")."""
     by_key = {i.key: i for i in incidents}
+    stated = _stated_deaths(ctx)
     for item in ctx.facts.persons + ctx.facts.groups:
         incident = by_key.get(item.died_in or "")
-        if incident is not None and item.died_on is None:
+        if incident is None:
+            continue
+        said = stated.get(item.key, [])
+        told = incident.evidence[0] if incident.evidence else None
+        here = next((d for d in said if told is not None and told.start <= d.evidence.start < told.end), None)
+        if here is not None:
+            item.died_on = here
+        elif said:
+            item.died_on = said[0]
+        elif item.died_on is None:
             item.died_on = incident.date
+
+
+def _stated_deaths(ctx: Context) -> dict[str, list[DateValue]]:
+    """The dates of death read beside a death verb or in a life span (DATE_OF_DEATH links), by person,
+    in the order of the text; only dates proper, not "в воскресенье"."""
+    dates = {(d.evidence.start, d.evidence.end): d for d in ctx.facts.dates if d.evidence}
+    out: dict[str, list[DateValue]] = {}
+    for link in sorted((x for x in ctx.facts.links if x.relation == "DATE_OF_DEATH"), key=lambda x: x.target.start):
+        key = ctx.key_at(link.source.start, link.source.end)
+        date = dates.get((link.target.start, link.target.end))
+        if key and date is not None:
+            out.setdefault(key, []).append(date)
+    return out
 
 
 # verbs of a death the text reports as such, not a killing ("убит", "застрелен" are read as
