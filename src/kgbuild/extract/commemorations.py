@@ -26,7 +26,8 @@ MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемори�
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
-               "завоевать", "достаться", "иметь"}
+               "завоевать", "достаться", "иметь", "выиграть", "взять", "брать", "принести", "завоёвывать",
+               "завоевывать"}
 # "о награждении X орденом …", "присвоение звания X": the conferral named by a noun
 AWARD_ACTS = {"награждение", "присвоение", "присуждение"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
@@ -34,6 +35,9 @@ AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "пре
 METALS = {"золото", "серебро", "бронза", "кубок", "пояс", "мяч", "статуэтка", "оскар"}
 # "лауреат премии X", "обладатель «Оскара»", "кавалер ордена": the holder of an award
 HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", "обладательница", "кавалер", "призёр", "призер"}
+# "серебряный призёр", "золотая медалистка": the holder of a medal, named by its metal
+MEDALLISTS = {"призёр", "призер", "призёрка", "призерка", "медалист", "медалистка"}
+METAL_ADJECTIVES = {"золотой", "серебряный", "бронзовый"}
 # "чемпион мира", "олимпийская чемпионка": a title is an award its holder won
 TITLE_NOUNS = {"чемпион", "чемпионка"}
 TITLE_QUALIFIERS = {"олимпийский", "паралимпийский"}
@@ -48,9 +52,15 @@ BEST_VERBS = {"признать", "назвать", "стать", "станов�
 BEST_OF = {"год", "сезон", "турнир", "чемпионат", "олимпиада", "фестиваль", "конкурс", "матч"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
-_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь"}
+# ("выиграл серебро", "принёс команде золото": a medal its winner took)
+_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь", "выиграть", "взять", "брать", "принести",
+                     "завоёвывать", "завоевывать"}
+# "взяла серебро", "принёс команде золото": verbs of winning only with a medal as the object
+_MEDAL_VERBS = {"взять", "брать", "принести"}
+MEDALS = {"золото", "серебро", "бронза", "медаль"}
 # verbs whose active subject receives the award ("получил орден"); of "вручил", "присудил" it gives it
-RECEIVE_VERBS = {"получить", "завоевать", "иметь", "удостоиться"}
+RECEIVE_VERBS = {"получить", "завоевать", "иметь", "удостоиться", "выиграть", "взять", "брать", "принести",
+                 "завоёвывать", "завоевывать"}
 _VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
@@ -222,6 +232,8 @@ class _Reader:
                 continue
             if verb.lemma == "достаться" and award.rel != "nsubj":
                 continue
+            if verb.lemma in _MEDAL_VERBS and award.lemma not in MEDALS:
+                continue  # "взял в руки кубок": a cup taken is not one won
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
@@ -379,7 +391,13 @@ class _Reader:
             # "Герой Социалистического Труда", "Лауреату …" at a line's start are often read as a name
             if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in HOLDER_NOUNS | {"герой", "героиня"}):
                 continue
-            if noun.lemma in HOLDER_NOUNS:
+            award = None
+            metal = next((c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in METAL_ADJECTIVES), None)
+            if noun.lemma in MEDALLISTS and metal is not None:
+                # "бронзовый призёр Олимпийских игр", "золотая медалистка": a medal its holder won
+                span = (metal.start, _award_end(s, noun))
+                name = self.ctx.text[span[0]:span[1]]
+            elif noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"
                               and (c.lemma in AWARD_NOUNS or _quoted_after(s, c))), None)
                 if award is None:
@@ -411,7 +429,7 @@ class _Reader:
             else:
                 continue
             awards = [(name, span)]
-            if noun.lemma in HOLDER_NOUNS:
+            if award is not None and noun.lemma in HOLDER_NOUNS:
                 colon = re.match(r"\s*:", self.ctx.text[span[1]:span[1] + 3])
                 if award.lemma == "награда" and colon:  # "Лауреат наград: орден …, Государственная премия …"
                     awards = _listed(s, span[1] + colon.end(), joined=False)
@@ -671,7 +689,7 @@ def _award_name(s: Sentence, award: Token) -> str:
     words = [" ".join(w[:1].upper() + w[1:] if t.text[:1].isupper() and t is not award else w
                       for t, w in zip(adjectives + [award], inflect_phrase(adjectives + [award], plural=False).split()))]
     after = s.text[award.end - s.start:]
-    quoted = re.match(r"\s*(«[^»]+»(?:\s+[IVX]+\s+степени)?)", after)
+    quoted = re.match(r"\s*(«[^»]+»" + _DEGREES + ")", after)
     if quoted:  # "медалью «За отвагу»", "орденом «За заслуги перед Отечеством» IV степени"
         return f"{words[0]} {quoted.group(1)}"
     # the words after the award that name it, as written: "премия по литературе 1999 года"
@@ -754,14 +772,22 @@ def _quoted_span(s: Sentence, token: Token) -> tuple[int, int] | None:
 
 
 def _quoted_after(s: Sentence, token: Token) -> bool:
-    """"обладатель «Оскара»": an award named in quotes."""
+    """"обладатель «Оскара»", "обладатель «Золотого глобуса»": an award named in quotes, the word
+    the first of its name or the noun its adjectives qualify."""
     before = s.text[:token.start - s.start].rstrip()
-    return before.endswith("«")
+    if before.endswith("«"):
+        return True
+    quoted = _quoted_span(s, token)
+    return quoted is not None and all(t.pos == "ADJ" for t in s.tokens if quoted[0] <= t.start < token.start)
+
+
+# "«За заслуги перед Отечеством» IV степени", "… II, III и IV степеней": the classes of an order
+_DEGREES = r"(?:\s+[IVX]+(?:\s*(?:,|и)\s*[IVX]+)*\s+степен(?:и|ей))?"
 
 
 def _award_end(s: Sentence, award: Token) -> int:
     after = s.text[award.end - s.start:]
-    quoted = re.match(r"\s*«[^»]+»(\s+[IVX]+\s+степени)?", after)
+    quoted = re.match(r"\s*«[^»]+»" + _DEGREES, after)
     if quoted:
         return award.end + quoted.end()
     # "премия по литературе", "приз за лучшую режиссуру", "медаль Пушкина" name the award; "медали
