@@ -101,6 +101,8 @@ def death_dates(ctx: Context) -> None:
 # "(2 февраля 1983 года, Ухта — 16 октября 2016 года, Донецк)", "(? — 1944)": a life span in brackets
 _YEARS = re.compile(r"(1[0-9]\d\d|20[0-2]\d)\s*[—–-]\s*(1[0-9]\d\d|20[0-2]\d)")
 _REGNAL = re.compile(r"\b[IVX]+\b")
+# two bare years closer than this are a term of office more likely than a life
+_SHORTEST_LIFE = 20
 _SPAN_DASH = re.compile(r"\s[—–-]\s|(?<=\d)[—–](?=\d)|(?<=\?)\s*[—–-]\s*")
 
 
@@ -122,7 +124,8 @@ def life_spans(ctx: Context) -> None:
         if right < 0:
             continue
         years = _YEARS.fullmatch(text[left:right].strip())
-        if years and not _REGNAL.search(text[start:end]):  # "(1921–1989)"; "Николай II (1894–1917)" reigned
+        # "(1921–1989)"; "Николай II (1894–1917)" reigned; "Вацлав Гавел (1993—2003)", elected, held office
+        if years and not _REGNAL.search(text[start:end]) and int(years.group(2)) - int(years.group(1)) >= _SHORTEST_LIFE:
             year = left + len(text[left:right]) - len(text[left:right].lstrip()) + years.start(2)
             died = DateValue(edtf=years.group(2), value=years.group(2), phrase=years.group(2),
                              evidence=ctx.evidence(year, year + 4, 0.7))
@@ -191,6 +194,9 @@ def _dying(ctx: Context, sentence, verb, inside: list[tuple[int, int, str]]) -> 
         before = [m for m in inside if m[1] <= verb.start and re.fullmatch(r",?\s*", ctx.text[m[1]:verb.start])]
         if before:
             return before[-1]
-    if len({k for _, _, k in inside}) == 1:
-        return min(inside, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
+    # the one person the clause names, when named in the nominative: "болезни Паркинсона" names a disease
+    nominative = [m for m in inside if any(t.start == m[0] and t.feats.get("Case") in ("Nom", None)
+                                           for t in sentence.tokens)]
+    if len({k for _, _, k in inside}) == 1 and nominative:
+        return min(nominative, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
     return None
