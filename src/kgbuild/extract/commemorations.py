@@ -469,7 +469,7 @@ class _Reader:
                 if type(self.ctx.entity(key)).__name__ == "Person":
                     return [key]
         for child in near:  # "Актёр Иван Петров — обладатель «Ники»": the subject a trade names
-            if child.rel == "nsubj" and child.pos == "NOUN":
+            if child.rel == "nsubj" and child.pos in ("NOUN", "PROPN"):
                 key = self.people.named_at(s, child)
                 if type(self.ctx.entity(key)).__name__ == "Person":
                     return [key]
@@ -485,6 +485,9 @@ class _Reader:
             key = self.ctx.key_at(subject.start, subject.end) if subject is not None else None
             if type(self.ctx.entity(key)).__name__ == "Person":
                 return [key]
+        while noun.feats.get("Case") == "Ins" and head.rel == "conj" and head.feats.get("Case") == "Ins":
+            # "является бронзовым призёром игр, трёхкратной чемпионкой мира": the verb of the first
+            head = next((t for t in s.tokens if t.index == head.head), head)
         if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
             subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
             if subject is None and head.rel == "acl":  # "футболист, ставший обладателем Кубка УЕФА"
@@ -496,6 +499,10 @@ class _Reader:
             return found
         if noun.rel == "appos" and head.pos == "PROPN":
             key = self.ctx.key_at(head.start, head.end)
+            if type(self.ctx.entity(key)).__name__ == "Person":
+                return [key]
+        if noun.rel == "appos" and head.pos == "NOUN":  # "боксёр Олег Лось, чемпион мира, …"
+            key = self.people.named_at(s, head)
             if type(self.ctx.entity(key)).__name__ == "Person":
                 return [key]
         return []
