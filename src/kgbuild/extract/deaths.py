@@ -38,11 +38,15 @@ def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
 def _stated_deaths(ctx: Context) -> dict[str, list[DateValue]]:
     """The dates of death read beside a death verb or in a life span (DATE_OF_DEATH links), by person,
     in the order of the text; only dates proper, not "в воскресенье"."""
-    dates = {(d.evidence.start, d.evidence.end): d for d in ctx.facts.dates if d.evidence}
+    dates = {(d.evidence.start, d.evidence.end): d for d in ctx.facts.dates if d.evidence and "/" not in d.edtf}
     out: dict[str, list[DateValue]] = {}
     for link in sorted((x for x in ctx.facts.links if x.relation == "DATE_OF_DEATH"), key=lambda x: x.target.start):
         key = ctx.key_at(link.source.start, link.source.end)
         date = dates.get((link.target.start, link.target.end))
+        if date is None and re.fullmatch(r"\d{4}", link.target.quote):
+            # "(1939—2013)": the year after the dash, read as a date of its own (the bracket is one period)
+            date = DateValue(edtf=link.target.quote, value=link.target.quote, phrase=link.target.quote,
+                             evidence=link.target)
         if key and date is not None:
             out.setdefault(key, []).append(date)
     return out
@@ -71,6 +75,8 @@ def death_dates(ctx: Context) -> None:
     dated = sorted([d.evidence for d in ctx.facts.dates if d.evidence] + list(ctx.facts.time_expressions),
                    key=lambda e: e.start)
     places = sorted((m for p in ctx.facts.places for m in p.mentions), key=lambda m: m.start)
+    # "(1939—2013) умер": a period, as a life span in brackets is read, is no day of death
+    periods = {(d.evidence.start, d.evidence.end) for d in ctx.facts.dates if d.evidence and "/" in d.edtf}
     for sentence in ctx.analysis.sentences:
         for verb in sentence.tokens:
             if not _dies(ctx, verb):
@@ -89,6 +95,7 @@ def death_dates(ctx: Context) -> None:
                     ctx.facts.links.append(Link("PLACE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
                                                 ctx.evidence(where.start, where.end, 0.7)))
             dates = [d for d in dated if clause[0] <= d.start and d.end <= clause[1] and not _VAGUE.search(d.quote)
+                     and (d.start, d.end) not in periods
                      and not _BIRTH.search(ctx.text[min(d.end, verb.start):max(d.start, verb.end)])
                      and not _other_verb(sentence, verb, d)]
             if not dates:
