@@ -149,3 +149,15 @@ def test_a_disease_named_after_someone_is_not_who_died():
 def test_the_date_stated_with_the_death_is_the_date_of_death():
     text = ("Музыкант Олег Белов (1939—2013) умер в Германии. Его похоронили в Москве.")
     assert died_on(text) == {"Олег Белов": "2013"}
+
+
+@pytest.mark.parametrize("text", [
+    "В 2010 году Олег Белов получил звание полковника.",
+    "Ивану Орлову было присвоено звание генерал-полковника.",
+])
+def test_a_military_rank_is_no_award(text):
+    assert awarded(text) == set()
+
+
+def test_an_honorary_title_conferred_is_an_award():
+    assert ("Олег Белов", "звание народного артиста") in awarded("Олегу Белову присвоено звание народного артиста.")

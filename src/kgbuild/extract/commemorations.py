@@ -16,6 +16,7 @@ from ..model import Commemoration, Participation
 from .context import Context
 from .groups import People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token
+from .ranks import RANKS
 from .segments import Segment
 from .triggers import MEMORIAL_WORDS
 
@@ -226,7 +227,7 @@ class _Reader:
             # "Нобелевскую премию присудили X": the award before the verb, as its object
             award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NOUNS | METALS
                                    and c.rel in ("obj", "nsubj:pass", "nsubj")), None)
-            if award is None:
+            if award is None or _military_rank(s, award):
                 continue
             if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
                 continue
@@ -260,7 +261,7 @@ class _Reader:
         s = seg.sentence
         award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > noun.start
                       and c.feats.get("Case") in ("Ins", "Gen")), None)
-        if award is None:
+        if award is None or _military_rank(s, award):
             return
         recipients: list[str] = []
         for child in s.children(noun.index):
@@ -400,7 +401,7 @@ class _Reader:
             elif noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"
                               and (c.lemma in AWARD_NOUNS or _quoted_after(s, c))), None)
-                if award is None:
+                if award is None or _military_rank(s, award):
                     continue
                 name = _award_name(s, award)
                 first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
@@ -666,6 +667,12 @@ def _names_someone(ctx: Context, s: Sentence) -> bool:
     return any(type(ctx.entity(key)).__name__ == "Person" and start not in in_awards
                for start, end, key in ctx.mentions if s.start <= start < s.end) \
         or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
+
+
+def _military_rank(s: Sentence, award: Token) -> bool:
+    """"присвоено звание полковника", "имел звание адмирала": a rank a service gives, not an award."""
+    return award.lemma in ("звание", "титул") and any(
+        c.rel == "nmod" and (c.lemma in RANKS or c.lemma.split("-")[0] in RANKS) for c in s.children(award.index))
 
 
 def _in_award_name(s: Sentence, token: Token) -> bool:
