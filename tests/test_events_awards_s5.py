@@ -161,3 +161,16 @@ def test_a_military_rank_is_no_award(text):
 
 def test_an_honorary_title_conferred_is_an_award():
     assert ("Олег Белов", "звание народного артиста") in awarded("Олегу Белову присвоено звание народного артиста.")
+
+
+def test_a_title_put_in_between_commas_is_the_name_after_it_and_its_year_no_date_of_death():
+    text = ("В Генуе скончался итальянский велогонщик, чемпион мира и Европы 1985 года в гонке на треке, "
+            "Марио Россо.")
+    assert ("Марио Россо", "чемпион мира") in awarded(text)
+    assert "1985" not in died_on(text).values()
+    assert death_links(text) == set()
+
+
+def test_a_title_beside_a_name_before_it_is_not_given_to_the_next_name():
+    found = awarded("Министр встретился с Иваном Петровым, чемпионом мира, и Олегом Беловым.")
+    assert found == {("Иван Петров", "чемпионом мира")}

@@ -474,12 +474,9 @@ class _Reader:
                 key = self.people.named_at(s, child)
                 if type(self.ctx.entity(key)).__name__ == "Person":
                     return [key]
-        following = self._name_after(s, noun, end)
-        if following:
-            return following
         head = next((t for t in s.tokens if t.index == noun.head), None)
         if head is None:
-            return []
+            return self._name_after(s, noun, end)
         if noun.rel == "conj" and head.pos == "NOUN":
             # "Иван Петров — полковник в отставке, кавалер орденов …": the subject of the first
             subject = next((c for c in s.children(head.index) if c.rel == "nsubj" and c.pos == "PROPN"), None)
@@ -497,7 +494,8 @@ class _Reader:
             if not found and subject is not None and subject.lemma in ("он", "она") and seg is not None:
                 # "Он трижды становился лауреатом премии": the person the story is about
                 found = self._life_subject(seg, "Masc" if subject.lemma == "он" else "Fem")
-            return found
+            if found or subject is not None:
+                return found
         if noun.rel == "appos" and head.pos == "PROPN":
             key = self.ctx.key_at(head.start, head.end)
             if type(self.ctx.entity(key)).__name__ == "Person":
@@ -506,7 +504,12 @@ class _Reader:
             key = self.people.named_at(s, head)
             if type(self.ctx.entity(key)).__name__ == "Person":
                 return [key]
-        return []
+        # "с Иваном Петровым, чемпионом мира, Олегом Беловым": a name before comes first, only then
+        # the one after
+        return self._name_after(s, noun, end)
+
+    def _person_at(self, token: Token) -> bool:
+        return type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__ == "Person"
 
     def _name_after(self, s: Sentence, noun: Token, end: int = 0) -> list[str]:
         """"лауреату Государственной премии писателю Олегу Белову", "Обладатель двух «Ник», Пётр Зорин
@@ -518,11 +521,15 @@ class _Reader:
         if quoted and "«" in s.text[noun.end - s.start:end - s.start]:
             end += quoted.end()
         after = [t for t in s.tokens if t.start >= end]
-        if all(t.pos in ("NUM", "ADJ") for t in s.tokens if t.start < noun.start):
-            # "Обладатель двух «Ник» и премии фестиваля в Берлине, Пётр Зорин …": a phrase that opens
-            # the sentence is told of the name after its comma
+        before = [t for t in s.tokens if t.start < noun.start and not (t.pos in ("NUM", "ADJ") and t.head == noun.index)]
+        if not before or before[-1].text == ",":
+            # "Обладатель двух «Ник» и премии фестиваля в Берлине, Пётр Зорин …", "боксёр, чемпион мира
+            # и Европы 1987 года, Анджело Роттоли": a phrase that opens the sentence or is put in
+            # between commas is told of the name after its comma, if it tells nothing itself
             comma = next((i for i, t in enumerate(after) if t.text == ","), None)
-            after = after[comma:] if comma is not None else after
+            if comma is not None and not any(t.pos in ("VERB", "AUX") or t.text in ("—", ";", "(") or self._person_at(t)
+                                             for t in after[:comma]):
+                after = after[comma:]
         for token in after:
             if token.pos == "PUNCT" and token.text == "," or token.pos in ("ADJ", "NOUN") and token.feats.get("Case") == case:
                 continue  # "лауреату премии, писателю", "народному артисту"

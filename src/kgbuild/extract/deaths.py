@@ -31,7 +31,8 @@ def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
             item.died_on = here
         elif said:
             item.died_on = said[0]
-        elif item.died_on is None:
+        elif item.died_on is None and not (incident.date and incident.date.evidence and _of_a_noun(
+                ctx, _sentence_at(ctx, incident.date.evidence.start), incident.date.evidence)):
             item.died_on = incident.date
 
 
@@ -95,7 +96,7 @@ def death_dates(ctx: Context) -> None:
                     ctx.facts.links.append(Link("PLACE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
                                                 ctx.evidence(where.start, where.end, 0.7)))
             dates = [d for d in dated if clause[0] <= d.start and d.end <= clause[1] and not _VAGUE.search(d.quote)
-                     and (d.start, d.end) not in periods
+                     and (d.start, d.end) not in periods and not _of_a_noun(ctx, sentence, d)
                      and not _BIRTH.search(ctx.text[min(d.end, verb.start):max(d.start, verb.end)])
                      and not _other_verb(sentence, verb, d)]
             if not dates:
@@ -155,6 +156,21 @@ def _died_on(ctx: Context, person, mention: tuple[int, int], died: DateValue) ->
         person.died_on = DateValue(edtf=died.edtf, value=died.value, phrase=died.phrase, evidence=died.evidence)
     ctx.facts.links.append(Link("DATE_OF_DEATH", ctx.evidence(mention[0], mention[1], 0.7),
                                 ctx.evidence(died.evidence.start, died.evidence.end, 0.7)))
+
+
+# "чемпион мира 1985 года", "премии 2012 года": a bare year in the genitive right after a noun is that noun's
+_BARE_YEAR = re.compile(r"\d{4}\s+года")
+
+
+def _of_a_noun(ctx: Context, sentence, date) -> bool:
+    if sentence is None or not _BARE_YEAR.fullmatch(date.quote):
+        return False
+    before = [t for t in sentence.tokens if t.end <= date.start]
+    return bool(before) and before[-1].pos in ("NOUN", "PROPN") and not ctx.text[before[-1].end:date.start].strip()
+
+
+def _sentence_at(ctx: Context, start: int):
+    return next((s for s in ctx.analysis.sentences if s.start <= start < s.end), None)
 
 
 def _relative_clause_owner(ctx: Context, clause: tuple[int, int], named) -> tuple[int, int, str] | None:
