@@ -174,3 +174,13 @@ def test_a_title_put_in_between_commas_is_the_name_after_it_and_its_year_no_date
 def test_a_title_beside_a_name_before_it_is_not_given_to_the_next_name():
     found = awarded("Министр встретился с Иваном Петровым, чемпионом мира, и Олегом Беловым.")
     assert found == {("Иван Петров", "чемпионом мира")}
+
+
+def test_a_winning_participle_gives_the_medal_to_whom_it_qualifies():
+    found = awarded("Пловчиха Анна Ким, завоевавшая золотую медаль на Играх, выступила в Омске.")
+    assert found == {("Анна Ким", "золотую медаль")}
+
+
+def test_a_champion_of_a_sport():
+    assert ("Олег Лось", "экс-чемпион по боксу") in awarded(
+        "Мандат получил экс-чемпион по боксу среди любителей, тяжеловес Олег Лось.")

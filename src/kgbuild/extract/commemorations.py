@@ -244,6 +244,10 @@ class _Reader:
                 # "Премию вручил министр": the subject of an active giving verb is the giver
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in RECEIVE_VERBS):
                     recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
+            if not recipients and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
+                # "Анна Ким, завоевавшая золотую медаль", "атлетом, награждённым орденом": whom it qualifies
+                head = next((t for t in s.tokens if t.index == verb.head), None)
+                recipients = self._named_or_resolved(s, head) if head is not None else []
             described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
             if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
                                    or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
@@ -420,8 +424,9 @@ class _Reader:
             elif noun.lemma in TITLE_NOUNS or noun.lemma.removeprefix("экс-") in TITLE_NOUNS:
                 qualifiers = [c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in TITLE_QUALIFIERS]
                 # "чемпион мира", "чемпион Италии", "чемпион WBC": of the world, a country, a federation
+                # "чемпион по боксу": of a sport
                 of = [c for c in s.children(noun.index) if c.rel == "nmod" and (c.lemma.lower() in TITLE_OF or
-                                                                                c.pos == "PROPN")]
+                                                                                c.pos == "PROPN" or _preposition(s, c) == "по")]
                 if not qualifiers and not of:
                     continue  # "чемпион" alone: of what, the text does not say
                 words = inflect_phrase(qualifiers + [noun], plural=False)
