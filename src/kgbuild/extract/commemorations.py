@@ -430,8 +430,10 @@ class _Reader:
                 if not qualifiers and not of:
                     continue  # "чемпион" alone: of what, the text does not say
                 words = inflect_phrase(qualifiers + [noun], plural=False)
-                name = " ".join([words] + [c.text for c in of])
-                span = (min(t.start for t in qualifiers + [noun]), max(t.end for t in of + [noun]))
+                # "чемпион мира по версии WBO": a phrase with "по" whole, with its own dependents
+                ends = [t.end for c in of for t in ([c] if _preposition(s, c) is None else _subtree(s, c))]
+                span = (min(t.start for t in qualifiers + [noun]), max(ends + [noun.end]))
+                name = words + self.ctx.text[noun.end:span[1]]
             else:
                 continue
             awards = [(name, span)]
