@@ -184,3 +184,20 @@ def test_a_winning_participle_gives_the_medal_to_whom_it_qualifies():
 def test_a_champion_of_a_sport():
     assert ("Олег Лось", "экс-чемпион по боксу") in awarded(
         "Мандат получил экс-чемпион по боксу среди любителей, тяжеловес Олег Лось.")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Главный приз фестиваля получила картина француза Жана Мореля «Ветер».", ("Жан Морель", "Главный приз фестиваля")),
+    ("Фильм «Ветер» российского режиссёра Олега Белова удостоен приза жюри.", ("Олег Белов", "приза жюри")),
+])
+def test_a_prize_for_a_work_honours_its_author(text, pair):
+    assert pair in awarded(text)
+
+
+def test_an_award_not_received_is_none():
+    assert awarded("Фильм Олега Белова так и не получил наград.") == set()
+    assert awarded("Олег Белов ни разу не получал премий.") == set()
+
+
+def test_the_best_in_a_role_named_by_a_jury():
+    assert ("Олег Белов", "Лучшим актёром") in awarded("Лучшим актёром в комедийном сериале стал Олег Белов.")

@@ -36,6 +36,9 @@ AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "пре
 METALS = {"золото", "серебро", "бронза", "кубок", "пояс", "мяч", "статуэтка", "оскар"}
 # "лауреат премии X", "обладатель «Оскара»", "кавалер ордена": the holder of an award
 HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", "обладательница", "кавалер", "призёр", "призер"}
+# "приз получила картина режиссёра Олега Белова": works whose author the award honours
+WORK_NOUNS = {"фильм", "картина", "лента", "драма", "комедия", "сериал", "спектакль", "роман", "книга",
+              "мультфильм", "альбом", "документальный"}
 # "серебряный призёр", "золотая медалистка": the holder of a medal, named by its metal
 MEDALLISTS = {"призёр", "призер", "призёрка", "призерка", "медалист", "медалистка"}
 METAL_ADJECTIVES = {"золотой", "серебряный", "бронзовый"}
@@ -50,6 +53,11 @@ HONORARY_NOUNS = {"артист", "артистка", "деятель", "худ�
 # "признан лучшим футболистом года", "назван Человеком года", "стал лучшим бомбардиром турнира": a
 # title a jury or a poll gives, its holder the verb's subject (of "назвать" its object)
 BEST_VERBS = {"признать", "назвать", "стать", "становиться", "объявить", "признаваться", "называться"}
+# "Лучшим актёром в сериале стал X": roles a jury names the best of
+BEST_ROLES = {"актёр", "актер", "актриса", "режиссёр", "режиссер", "сценарист", "оператор", "игрок", "футболист",
+              "футболистка", "хоккеист", "баскетболист", "вратарь", "бомбардир", "защитник", "нападающий",
+              "полузащитник", "тренер", "спортсмен", "спортсменка", "исполнитель", "исполнительница", "певец",
+              "певица", "новичок", "снайпер"}
 BEST_OF = {"год", "сезон", "турнир", "чемпионат", "олимпиада", "фестиваль", "конкурс", "матч"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
@@ -229,6 +237,8 @@ class _Reader:
                                    and c.rel in ("obj", "nsubj:pass", "nsubj")), None)
             if award is None or _military_rank(s, award):
                 continue
+            if any(c.lemma in ("не", "ни") for c in s.children(verb.index)):
+                continue  # "так и не получил наград": no award given
             if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
                 continue
             if verb.lemma == "достаться" and award.rel != "nsubj":
@@ -325,7 +335,16 @@ class _Reader:
         return [key]
 
     def _named_or_resolved(self, s: Sentence, head: Token) -> list[str]:
-        """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's."""
+        """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's;
+        "картина режиссёра Олега Белова": a work's author, the one a prize for it honours."""
+        if head.lemma in WORK_NOUNS:
+            for child in s.children(head.index):
+                # (an animate genitive is often read as the accusative it looks like)
+                if child.rel == "nmod" and child.feats.get("Case") in ("Gen", "Acc") and _preposition(s, child) is None:
+                    key = self.people.named_at(s, child)
+                    if type(self.ctx.entity(key)).__name__ == "Person":
+                        return [key]
+            return []
         for child in s.children(head.index):
             if child.rel in ("appos", "flat:name", "nmod") and child.pos == "PROPN":
                 # "режиссёра Эмира Кустурицы": the name may be read from its second word only
@@ -352,7 +371,7 @@ class _Reader:
             # "самым молодым игроком": a record, not a title; "тренером года" names the title by its year
             if not best and not (of and not amods):
                 continue
-            if verb.lemma in ("стать", "становиться") and not of:
+            if verb.lemma in ("стать", "становиться") and not of and noun.lemma not in BEST_ROLES:
                 continue  # "стал лучшим другом": said of someone, given by no one
             recipients: list[str] = []
             for child in s.children(verb.index):
