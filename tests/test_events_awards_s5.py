@@ -201,3 +201,13 @@ def test_an_award_not_received_is_none():
 
 def test_the_best_in_a_role_named_by_a_jury():
     assert ("Олег Белов", "Лучшим актёром") in awarded("Лучшим актёром в комедийном сериале стал Олег Белов.")
+
+
+def test_a_film_named_after_an_award_is_not_an_award():
+    assert awarded("Олег Белов удостоен награды за лучшую роль в фильме «Ветер».") == {
+        ("Олег Белов", "награды за лучшую роль")}
+
+
+def test_a_participle_gives_nothing_to_a_noun_it_does_not_agree_with():
+    found = awarded("Роль исполнил Олег Белов, а другую исполнила Анна Ким, в прошлом году получившая премию за лучшую роль.")
+    assert not [a for name, a in found if name == "Олег Белов"]

@@ -257,7 +257,8 @@ class _Reader:
             if not recipients and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
                 # "Анна Ким, завоевавшая золотую медаль", "атлетом, награждённым орденом": whom it qualifies
                 head = next((t for t in s.tokens if t.index == verb.head), None)
-                recipients = self._named_or_resolved(s, head) if head is not None else []
+                if head is not None and _agrees(verb, head):  # "завоевавшая серебро пловчиха", not the man before
+                    recipients = self._named_or_resolved(s, head)
             described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
             if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
                                    or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
@@ -702,6 +703,21 @@ def _names_someone(ctx: Context, s: Sentence) -> bool:
         or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
 
 
+def _agrees(word: Token, noun: Token) -> bool:
+    """A participle agrees with the noun it qualifies in gender and number, where both say."""
+    return all(word.feats.get(f) is None or noun.feats.get(f) is None or word.feats[f] == noun.feats[f]
+               for f in ("Gender", "Number"))
+
+
+def _of_a_work(s: Sentence, token: Token) -> bool:
+    """"в фильме «Начинающие»": a quoted name of a work, not of an award."""
+    quoted = _quoted_span(s, token)
+    if quoted is None:
+        return False
+    before = [t for t in s.tokens if t.end <= quoted[0] - 1]
+    return bool(before) and before[-1].lemma in WORK_NOUNS
+
+
 def _military_rank(s: Sentence, award: Token) -> bool:
     """"присвоено звание полковника", "имел звание адмирала": a rank a service gives, not an award."""
     return award.lemma in ("звание", "титул") and any(
@@ -751,7 +767,7 @@ def _more_awards(s: Sentence, award: Token) -> list[Token]:
     near = s.children(award.index) + [g for c in s.children(award.index) if c.rel in ("nmod", "appos")
                                       for g in s.children(c.index)]
     return [c for c in near if c.rel in ("conj", "appos") and c.start >= end
-            and (c.lemma in AWARD_NOUNS or _quoted_span(s, c))
+            and (c.lemma in AWARD_NOUNS or _quoted_span(s, c) and not _of_a_work(s, c))
             and not any(a.lemma in _VAGUE for a in s.children(c.index))]  # "и других наград"
 
 
