@@ -211,3 +211,16 @@ def test_a_film_named_after_an_award_is_not_an_award():
 def test_a_participle_gives_nothing_to_a_noun_it_does_not_agree_with():
     found = awarded("Роль исполнил Олег Белов, а другую исполнила Анна Ким, в прошлом году получившая премию за лучшую роль.")
     assert not [a for name, a in found if name == "Олег Белов"]
+
+
+def test_a_club_that_wins_a_cup_is_not_the_story_of_its_coach():
+    text = "Тренер Олег Белов покинул клуб. При этом в седьмой раз «Спартак» завоевал Кубок России, обыграв «Зенит»."
+    assert awarded(text) == set()
+
+
+def test_who_hands_prizes_over_in_a_life_story_gets_none():
+    assert awarded("Олег Белов родился в Омске в 1950 году. В 1990 году вручил премии лауреатам конкурса.") == set()
+
+
+def test_the_dative_after_the_award_is_its_recipient():
+    assert awarded("«Газпром» вручил премию Олегу Белову.") == {("Олег Белов", "премию")}

@@ -254,13 +254,19 @@ class _Reader:
                 # "Премию вручил министр": the subject of an active giving verb is the giver
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in RECEIVE_VERBS):
                     recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
+            if not recipients:  # "вручил премию Олегу Белову": the dative hung on the award
+                for child in s.children(award.index):
+                    if child.rel in ("iobj", "nmod") and child.feats.get("Case") == "Dat" and _preposition(s, child) is None:
+                        recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
             if not recipients and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
                 # "Анна Ким, завоевавшая золотую медаль", "атлетом, награждённым орденом": whom it qualifies
                 head = next((t for t in s.tokens if t.index == verb.head), None)
                 if head is not None and _agrees(verb, head):  # "завоевавшая серебро пловчиха", not the man before
                     recipients = self._named_or_resolved(s, head)
-            described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
-            if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
+            # "«Спартак» завоевал Кубок": a subject that names a club, a place or a work is no one's story
+            described = [c for c in s.children(verb.index) if c.rel == "nsubj" and not self._named_thing(s, c)]
+            things = any(c.rel == "nsubj" for c in s.children(verb.index)) and not described
+            if not recipients and not things and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
                                    or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
                 # "Член Союза писателей, имел орден Славы": a described subject is the story's person too
                 recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
@@ -314,6 +320,8 @@ class _Reader:
         told = verb.feats.get("VerbForm") == "Fin" and verb.feats.get("Tense") == "Past"  # "Получил", not "получит"
         if not (passive or told) or verb.feats.get("Number") == "Plur":
             return []
+        if not passive and verb.lemma not in RECEIVE_VERBS:
+            return []  # "Вручил премии …": who gives is the story's person, no recipient
         return self._life_subject(seg, verb.feats.get("Gender", ""))
 
     def _life_subject(self, seg: Segment, gender: str) -> list[str]:
@@ -534,6 +542,10 @@ class _Reader:
         # "с Иваном Петровым, чемпионом мира, Олегом Беловым": a name before comes first, only then
         # the one after
         return self._name_after(s, noun, end)
+
+    def _named_thing(self, s: Sentence, token: Token) -> bool:
+        kind = type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__
+        return kind in ("Institution", "Place") or _quoted_span(s, token) is not None
 
     def _person_at(self, token: Token) -> bool:
         return type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__ == "Person"
