@@ -224,3 +224,20 @@ def test_who_hands_prizes_over_in_a_life_story_gets_none():
 
 def test_the_dative_after_the_award_is_its_recipient():
     assert awarded("«Газпром» вручил премию Олегу Белову.") == {("Олег Белов", "премию")}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Роль исполнила Анна Ким, в прошлом году получившая «Оскара» за лучшую роль.", ("Анна Ким", "Оскара")),
+    ("Олег Белов трижды получал «Нику».", ("Олег Белов", "Нику")),
+])
+def test_an_award_known_by_its_name_in_quotes(text, pair):
+    assert pair in awarded(text)
+
+
+def test_a_quoted_thing_received_is_not_an_award():
+    assert awarded("Олег Белов получил «Ладу» в подарок.") == set()
+
+
+def test_a_participle_after_a_comma_is_told_of_the_name_before_it():
+    found = awarded("Роль исполнил Олег Белов, а другую исполнила Анна Ким, в прошлом году получившая премию за лучшую роль.")
+    assert found == {("Анна Ким", "премию за лучшую роль")}

@@ -28,7 +28,7 @@ UNVEIL_VERBS = {"открыть", "установить", "открыватьс�
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
                "завоевать", "достаться", "иметь", "выиграть", "взять", "брать", "принести", "завоёвывать",
-               "завоевывать"}
+               "завоевывать", "получать", "удостаиваться"}
 # "о награждении X орденом …", "присвоение звания X": the conferral named by a noun
 AWARD_ACTS = {"награждение", "присвоение", "присуждение"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
@@ -36,6 +36,8 @@ AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "пре
 METALS = {"золото", "серебро", "бронза", "кубок", "пояс", "мяч", "статуэтка", "оскар"}
 # "лауреат премии X", "обладатель «Оскара»", "кавалер ордена": the holder of an award
 HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", "обладательница", "кавалер", "призёр", "призер"}
+# awards known by their name alone ("получил «Оскара»", "обладатель «Грэмми»"), as the quoted object
+AWARD_NAMES = {"оскар", "эмми", "грэмми", "ника", "тэфи", "сезар", "тони", "bafta", "букер", "пулитцер"}
 # "приз получила картина режиссёра Олега Белова": works whose author the award honours
 WORK_NOUNS = {"фильм", "картина", "лента", "драма", "комедия", "сериал", "спектакль", "роман", "книга",
               "мультфильм", "альбом", "документальный"}
@@ -63,13 +65,13 @@ HERO_OF = {"союз", "россия", "труд", "украина", "ссср",
 # "получить" is an award verb only with an award as its object
 # ("выиграл серебро", "принёс команде золото": a medal its winner took)
 _WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь", "выиграть", "взять", "брать", "принести",
-                     "завоёвывать", "завоевывать"}
+                     "завоёвывать", "завоевывать", "получать"}
 # "взяла серебро", "принёс команде золото": verbs of winning only with a medal as the object
 _MEDAL_VERBS = {"взять", "брать", "принести"}
 MEDALS = {"золото", "серебро", "бронза", "медаль"}
 # verbs whose active subject receives the award ("получил орден"); of "вручил", "присудил" it gives it
 RECEIVE_VERBS = {"получить", "завоевать", "иметь", "удостоиться", "выиграть", "взять", "брать", "принести",
-                 "завоёвывать", "завоевывать"}
+                 "завоёвывать", "завоевывать", "получать", "удостаиваться"}
 _VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
@@ -235,6 +237,9 @@ class _Reader:
             # "Нобелевскую премию присудили X": the award before the verb, as its object
             award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NOUNS | METALS
                                    and c.rel in ("obj", "nsubj:pass", "nsubj")), None)
+            # "получившая «Оскара»": an award known by its name alone, in quotes
+            award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NAMES and c.rel == "obj"
+                                   and _quoted_span(s, c)), None)
             if award is None or _military_rank(s, award):
                 continue
             if any(c.lemma in ("не", "ни") for c in s.children(verb.index)):
@@ -261,8 +266,9 @@ class _Reader:
             if not recipients and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
                 # "Анна Ким, завоевавшая золотую медаль", "атлетом, награждённым орденом": whom it qualifies
                 head = next((t for t in s.tokens if t.index == verb.head), None)
-                if head is not None and _agrees(verb, head):  # "завоевавшая серебро пловчиха", not the man before
-                    recipients = self._named_or_resolved(s, head)
+                if head is not None and head is not verb and _agrees(verb, head):
+                    recipients = self._named_or_resolved(s, head)  # "завоевавшая серебро пловчиха", not the man before
+                recipients = recipients or self._name_before_comma(s, verb)
             # "«Спартак» завоевал Кубок": a subject that names a club, a place or a work is no one's story
             described = [c for c in s.children(verb.index) if c.rel == "nsubj" and not self._named_thing(s, c)]
             things = any(c.rel == "nsubj" for c in s.children(verb.index)) and not described
@@ -296,7 +302,7 @@ class _Reader:
 
     def _conferral(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
         s = seg.sentence
-        quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS else None
+        quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS | AWARD_NAMES else None
         # "орденами «А», «Б»": the second award is known by its quoted name
         name = f"«{self.ctx.text[quoted[0]:quoted[1]]}»" if quoted else _award_name(s, award)
         node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
@@ -542,6 +548,21 @@ class _Reader:
         # "с Иваном Петровым, чемпионом мира, Олегом Беловым": a name before comes first, only then
         # the one after
         return self._name_after(s, noun, end)
+
+    def _name_before_comma(self, s: Sentence, verb: Token) -> list[str]:
+        """"Анна Ким, в прошлом году получившая премию": the name the participle's phrase follows, by
+        its comma, when the participle agrees with that person's gender."""
+        before = [t for t in s.tokens if t.end <= verb.start]
+        comma = next((t for t in reversed(before) if t.text == "," or t.pos in ("VERB", "AUX")), None)
+        if comma is None or comma.text != ",":
+            return []
+        key = next((k for start, end, k in self.ctx.mentions if end <= comma.start
+                    and not self.ctx.text[end:comma.start].strip()), None)
+        person = self.ctx.entity(key)
+        if type(person).__name__ != "Person" or person.anonymous:
+            return []
+        gender = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
+        return [key] if gender is None or person.gender in (gender, None) else []
 
     def _named_thing(self, s: Sentence, token: Token) -> bool:
         kind = type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__
