@@ -241,3 +241,8 @@ def test_a_quoted_thing_received_is_not_an_award():
 def test_a_participle_after_a_comma_is_told_of_the_name_before_it():
     found = awarded("Роль исполнил Олег Белов, а другую исполнила Анна Ким, в прошлом году получившая премию за лучшую роль.")
     assert found == {("Анна Ким", "премию за лучшую роль")}
+
+
+def test_a_name_in_the_object_a_death_participle_qualifies_died():
+    assert death_links("Королева сменила скончавшегося 13 октября короля Непала Бирендру Шаха.") == {
+        ("Бирендру Шаха", "13 октября")}

@@ -217,9 +217,16 @@ def _dying(ctx: Context, sentence, verb, inside: list[tuple[int, int, str]]) -> 
         before = [m for m in inside if m[1] <= verb.start and re.fullmatch(r",?\s*", ctx.text[m[1]:verb.start])]
         if before:
             return before[-1]
-    # the one person the clause names, when named in the nominative: "болезни Паркинсона" names a disease
-    nominative = [m for m in inside if any(t.start == m[0] and t.feats.get("Case") in ("Nom", None)
-                                           for t in sentence.tokens)]
-    if len({k for _, _, k in inside}) == 1 and nominative:
-        return min(nominative, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
+    # the one person the clause names, unless the name is a thing's: "болезни Паркинсона" names a disease
+    own = [m for m in inside if not any(t.start == m[0] and _of_a_thing(sentence, t) for t in sentence.tokens)]
+    if len({k for _, _, k in inside}) == 1 and own:
+        return min(own, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
     return None
+
+
+def _of_a_thing(sentence, token) -> bool:
+    """"болезни Паркинсона", "синдром Дауна": a name in the genitive of a common noun not of a person."""
+    from .groups import person_lemma
+
+    head = next((t for t in sentence.tokens if t.index == token.head), None)
+    return token.rel == "nmod" and head is not None and head.pos == "NOUN" and not person_lemma(head)
