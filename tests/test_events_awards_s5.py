@@ -246,3 +246,7 @@ def test_a_participle_after_a_comma_is_told_of_the_name_before_it():
 def test_a_name_in_the_object_a_death_participle_qualifies_died():
     assert death_links("Королева сменила скончавшегося 13 октября короля Непала Бирендру Шаха.") == {
         ("Бирендру Шаха", "13 октября")}
+
+
+def test_the_winner_of_a_tournament_is_no_title():
+    assert awarded("Победителем вчерашнего турнира по шахматам стал гроссмейстер Олег Белов.") == set()

@@ -383,8 +383,9 @@ class _Reader:
             best = [c for c in amods if c.text.lower().startswith("лучш") or c.lemma == "ценный"
                     and any(g.lemma == "самый" for g in s.children(c.index))]
             of = [c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma in BEST_OF and c.start > noun.start]
-            # "самым молодым игроком": a record, not a title; "тренером года" names the title by its year
-            if not best and not (of and not amods):
+            # "самым молодым игроком": a record, not a title; "тренером года" names the title by its year;
+            # "победителем турнира": who won a contest, not a title given
+            if not best and not (of and not amods) or noun.lemma in ("победитель", "победительница"):
                 continue
             if verb.lemma in ("стать", "становиться") and not of and noun.lemma not in BEST_ROLES:
                 continue  # "стал лучшим другом": said of someone, given by no one
