@@ -250,3 +250,8 @@ def test_a_name_in_the_object_a_death_participle_qualifies_died():
 
 def test_the_winner_of_a_tournament_is_no_title():
     assert awarded("Победителем вчерашнего турнира по шахматам стал гроссмейстер Олег Белов.") == set()
+
+
+def test_a_name_the_parser_hangs_on_a_noun_in_the_nominative_still_died():
+    assert death_links("По официальным данным Олег Белов скончался в марте 2013 года после долгой болезни.") == {
+        ("Олег Белов", "в марте 2013 года")}

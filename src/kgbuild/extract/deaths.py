@@ -229,4 +229,5 @@ def _of_a_thing(sentence, token) -> bool:
     from .groups import person_lemma
 
     head = next((t for t in sentence.tokens if t.index == token.head), None)
-    return token.rel == "nmod" and head is not None and head.pos == "NOUN" and not person_lemma(head)
+    return token.rel == "nmod" and token.feats.get("Case") == "Gen" and head is not None and head.pos == "NOUN" \
+        and not person_lemma(head)
