@@ -566,6 +566,7 @@ class _Reader:
         return [key] if gender is None or person.gender in (gender, None) else []
 
     def _named_thing(self, s: Sentence, token: Token) -> bool:
+        """A word naming an institution, a place, or anything in quotes («Спартак», «Ветер»)."""
         kind = type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__
         return kind in ("Institution", "Place") or _quoted_span(s, token) is not None
 

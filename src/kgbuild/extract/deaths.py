@@ -11,6 +11,7 @@ import re
 
 from ..model import DateValue, Incident, Link
 from .context import Context
+from .groups import person_lemma
 
 
 def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
@@ -163,6 +164,7 @@ _BARE_YEAR = re.compile(r"\d{4}\s+года")
 
 
 def _of_a_noun(ctx: Context, sentence, date) -> bool:
+    """A bare year right after a noun ("чемпион мира 1985 года") is the noun's date."""
     if sentence is None or not _BARE_YEAR.fullmatch(date.quote):
         return False
     before = [t for t in sentence.tokens if t.end <= date.start]
@@ -226,8 +228,6 @@ def _dying(ctx: Context, sentence, verb, inside: list[tuple[int, int, str]]) -> 
 
 def _of_a_thing(sentence, token) -> bool:
     """"болезни Паркинсона", "синдром Дауна": a name in the genitive of a common noun not of a person."""
-    from .groups import person_lemma
-
     head = next((t for t in sentence.tokens if t.index == token.head), None)
     return token.rel == "nmod" and token.feats.get("Case") == "Gen" and head is not None and head.pos == "NOUN" \
         and not person_lemma(head)
