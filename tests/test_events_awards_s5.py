@@ -255,3 +255,14 @@ def test_the_winner_of_a_tournament_is_no_title():
 def test_a_name_the_parser_hangs_on_a_noun_in_the_nominative_still_died():
     assert death_links("По официальным данным Олег Белов скончался в марте 2013 года после долгой болезни.") == {
         ("Олег Белов", "в марте 2013 года")}
+
+
+def test_orders_of_a_class_listed_after_an_award_verb_each_an_award():
+    found = {a for _, a in awarded(
+        "Генерал Олег Белов награждён орденами «За военные заслуги» IV степени, «За службу в авиации» II степени и медалями.")}
+    assert {"орденами «За военные заслуги» IV степени", "За службу в авиации", "медалями"} <= found
+
+
+def test_a_fronted_holder_in_the_accusative_is_the_name_after_its_comma():
+    found = awarded("Лауреата Нобелевской премии мира, сестру Анну Ким при жизни называли святой.")
+    assert found == {("Анна Ким", "Нобелевской премии мира")}

@@ -279,9 +279,7 @@ class _Reader:
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            # "награждён орденами «…», медалью «…»", "орденами «А», «Б»": one conferral per award
-            for one in [award] + _more_awards(s, award):
-                self._conferral(seg, one, recipients, posthumous)
+            self._conferrals(seg, award, recipients, posthumous)
 
     def _award_act(self, seg: Segment, noun: Token) -> None:
         """"указ о награждении режиссёра X орденом Дружбы": the recipient in the genitive."""
@@ -297,26 +295,43 @@ class _Reader:
                 recipients += self._named_or_resolved(s, child)
         if recipients:
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            for one in [award] + _more_awards(s, award):
-                self._conferral(seg, one, recipients, posthumous)
+            self._conferrals(seg, award, recipients, posthumous)
 
-    def _conferral(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
+    def _conferrals(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
+        """One conferral per award of a list: "награждён орденами «…», медалью «…»", "орденами «А», «Б»",
+        "орденами «А» IV степени, «Б» II степени"."""
         s = seg.sentence
-        quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS | AWARD_NAMES else None
-        # "орденами «А», «Б»": the second award is known by its quoted name
-        name = f"«{self.ctx.text[quoted[0]:quoted[1]]}»" if quoted else _award_name(s, award)
+        spans = []
+        for one in [award] + _more_awards(s, award):
+            spans.append(self._conferral(seg, one, recipients, posthumous))
+        for name, span in _listed(s, spans[0][1]):
+            if not any(_overlaps(span, other) for other in spans):
+                spans.append(self._conferral(seg, None, recipients, posthumous, (name, span)))
+
+    def _conferral(self, seg: Segment, award: Token | None, recipients: list[str], posthumous: bool,
+                   named: tuple[str, tuple[int, int]] | None = None) -> tuple[int, int]:
+        """A conferral of the award a word names, or of one `named` with its span; returns the span."""
+        s = seg.sentence
+        if named is not None:
+            name, span = named
+        else:
+            quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS | AWARD_NAMES else None
+            # "орденами «А», «Б»": the second award is known by its quoted name
+            name = f"«{self.ctx.text[quoted[0]:quoted[1]]}»" if quoted else _award_name(s, award)
+            first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"
+                                         and c.lemma not in _COUNTING])
+            span = quoted or (first, _award_end(s, award))
         node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
                              award=name, posthumous=posthumous)
         node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
-        first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"
-                                     and c.lemma not in _COUNTING])
-        node.award_evidence = self.ctx.evidence(*(quoted or (first, _award_end(s, award))), 0.75)
+        node.award_evidence = self.ctx.evidence(span[0], span[1], 0.75)
         node.date = _date_in(self.ctx, seg)
         for key in dict.fromkeys(recipients):
             node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
             if posthumous:
                 node.commemorates.append(key)
         self.ctx.facts.commemorations.append(node)
+        return span
 
     def _biography_subject(self, seg: Segment, verb: Token) -> list[str]:
         """"Иван Петров родился в 1924 году. … Награждён орденом Ленина", "Имел орден Славы": an award
@@ -593,9 +608,9 @@ class _Reader:
                                              for t in after[:comma]):
                 after = after[comma:]
         for token in after:
-            if token.pos == "PUNCT" and token.text == "," or token.pos in ("ADJ", "NOUN") and token.feats.get("Case") == case:
+            if token.pos == "PUNCT" and token.text == "," or token.pos in ("ADJ", "NOUN") and _same_case(token, case):
                 continue  # "лауреату премии, писателю", "народному артисту"
-            if token.pos == "PROPN" and token.feats.get("Case") == case:
+            if token.pos == "PROPN" and _same_case(token, case):
                 key = self.ctx.key_at(token.start, token.end)
                 if type(self.ctx.entity(key)).__name__ == "Person" and not self.ctx.entity(key).anonymous:
                     return [key]
@@ -736,6 +751,12 @@ def _names_someone(ctx: Context, s: Sentence) -> bool:
     return any(type(ctx.entity(key)).__name__ == "Person" and start not in in_awards
                for start, end, key in ctx.mentions if s.start <= start < s.end) \
         or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
+
+
+def _same_case(token: Token, case: str | None) -> bool:
+    """The case wanted, an animate genitive and accusative (alike in form) taken for each other."""
+    found = token.feats.get("Case")
+    return found == case or {found, case} == {"Gen", "Acc"}
 
 
 def _agrees(word: Token, noun: Token) -> bool:
