@@ -266,3 +266,8 @@ def test_orders_of_a_class_listed_after_an_award_verb_each_an_award():
 def test_a_fronted_holder_in_the_accusative_is_the_name_after_its_comma():
     found = awarded("Лауреата Нобелевской премии мира, сестру Анну Ким при жизни называли святой.")
     assert found == {("Анна Ким", "Нобелевской премии мира")}
+
+
+def test_each_medal_of_a_gapped_sentence_goes_to_its_own_winner():
+    assert awarded("Золотую медаль завоевала Анна Ким, серебро — Олег Белов.") == {
+        ("Анна Ким", "Золотую медаль"), ("Олег Белов", "серебро")}

@@ -280,6 +280,8 @@ class _Reader:
                 continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
             self._conferrals(seg, award, recipients, posthumous)
+            if verb.lemma in RECEIVE_VERBS:
+                self._gapped(seg, verb, posthumous)
 
     def _award_act(self, seg: Segment, noun: Token) -> None:
         """"указ о награждении режиссёра X орденом Дружбы": the recipient in the genitive."""
@@ -296,6 +298,21 @@ class _Reader:
         if recipients:
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
             self._conferrals(seg, award, recipients, posthumous)
+            if verb.lemma in RECEIVE_VERBS:
+                self._gapped(seg, verb, posthumous)
+
+    def _gapped(self, seg: Segment, verb: Token, posthumous: bool) -> None:
+        """"Золото завоевала Анна Ким, серебро — Олег Белов": the verb left out, each award with its own
+        winner."""
+        s = seg.sentence
+        for more in s.children(verb.index):
+            if more.rel != "conj" or more.lemma not in AWARD_NOUNS | METALS:
+                continue
+            winner = next((c for c in s.children(more.index) if c.rel == "nsubj"), None)
+            keys = [k for k in (self._named_or_resolved(s, winner) if winner is not None else [])
+                    if type(self.ctx.entity(k)).__name__ == "Person"]
+            if keys:
+                self._conferral(seg, more, keys, posthumous)
 
     def _conferrals(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
         """One conferral per award of a list: "награждён орденами «…», медалью «…»", "орденами «А», «Б»",
