@@ -298,8 +298,6 @@ class _Reader:
         if recipients:
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
             self._conferrals(seg, award, recipients, posthumous)
-            if verb.lemma in RECEIVE_VERBS:
-                self._gapped(seg, verb, posthumous)
 
     def _gapped(self, seg: Segment, verb: Token, posthumous: bool) -> None:
         """"Золото завоевала Анна Ким, серебро — Олег Белов": the verb left out, each award with its own
