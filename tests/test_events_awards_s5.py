@@ -271,3 +271,8 @@ def test_a_fronted_holder_in_the_accusative_is_the_name_after_its_comma():
 def test_each_medal_of_a_gapped_sentence_goes_to_its_own_winner():
     assert awarded("Золотую медаль завоевала Анна Ким, серебро — Олег Белов.") == {
         ("Анна Ким", "Золотую медаль"), ("Олег Белов", "серебро")}
+
+
+def test_the_category_of_an_award_is_part_of_its_name():
+    assert awarded("Анна Ким получила награду в номинации «Открытие года» за роль в сериале.") == {
+        ("Анна Ким", "награду в номинации «Открытие года»")}

@@ -928,6 +928,12 @@ def _award_end(s: Sentence, award: Token) -> int:
     # на дистанциях", "медаль на Олимпиаде" tell where it was won
     tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos")
             and c.start > award.start and _preposition(s, c) in (None, "по", "за")]
+    # "награда в номинации «Лучшая актриса»": the category is the award's name too
+    category = next((c for c in s.children(award.index) if c.lemma in ("номинация", "категория")
+                     and _preposition(s, c) == "в"), None)
+    if category is not None:
+        named = re.match(r"\s*«[^»]+»", s.text[category.end - s.start:])
+        tail.append(category.end + named.end() if named else category.end)
     end = max([award.end] + tail)
     comma = s.text.find(",", award.end - s.start)
     return min(end, s.start + comma) if comma >= 0 else end
