@@ -16,6 +16,7 @@ from ..model import Commemoration, Participation
 from .context import Context
 from .groups import People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token
+from .ranks import RANKS
 from .segments import Segment
 from .triggers import MEMORIAL_WORDS
 
@@ -26,7 +27,8 @@ MEMORIAL_NOUNS = {"доска", "памятник", "стела", "мемори�
 UNVEIL_VERBS = {"открыть", "установить", "открываться", "открыться", "установиться", "возложить"}
 EVENT_NOUNS = {"митинг", "церемония", "молчание", "акция", "панихида"}
 AWARD_VERBS = {"наградить", "удостоить", "присвоить", "вручить", "присудить", "получить", "удостоиться",
-               "завоевать", "достаться", "иметь"}
+               "завоевать", "достаться", "иметь", "выиграть", "взять", "брать", "принести", "завоёвывать",
+               "завоевывать", "получать", "удостаиваться"}
 # "о награждении X орденом …", "присвоение звания X": the conferral named by a noun
 AWARD_ACTS = {"награждение", "присвоение", "присуждение"}
 AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "премия", "награда", "крест", "приз", "титул"}
@@ -34,6 +36,14 @@ AWARD_NOUNS = {"орден", "медаль", "звание", "знак", "пре
 METALS = {"золото", "серебро", "бронза", "кубок", "пояс", "мяч", "статуэтка", "оскар"}
 # "лауреат премии X", "обладатель «Оскара»", "кавалер ордена": the holder of an award
 HOLDER_NOUNS = {"лауреат", "лауреатка", "обладатель", "обладательница", "кавалер", "призёр", "призер"}
+# awards known by their name alone ("получил «Оскара»", "обладатель «Грэмми»"), as the quoted object
+AWARD_NAMES = {"оскар", "эмми", "грэмми", "ника", "тэфи", "сезар", "тони", "bafta", "букер", "пулитцер"}
+# "приз получила картина режиссёра Олега Белова": works whose author the award honours
+WORK_NOUNS = {"фильм", "картина", "лента", "драма", "комедия", "сериал", "спектакль", "роман", "книга",
+              "мультфильм", "альбом", "документальный"}
+# "серебряный призёр", "золотая медалистка": the holder of a medal, named by its metal
+MEDALLISTS = {"призёр", "призер", "призёрка", "призерка", "медалист", "медалистка"}
+METAL_ADJECTIVES = {"золотой", "серебряный", "бронзовый"}
 # "чемпион мира", "олимпийская чемпионка": a title is an award its holder won
 TITLE_NOUNS = {"чемпион", "чемпионка"}
 TITLE_QUALIFIERS = {"олимпийский", "паралимпийский"}
@@ -42,9 +52,26 @@ TITLE_OF = {"мир", "европа", "россия", "азия", "ссср", "�
 HONORARY = {"народный", "заслуженный", "заслужить"}  # "Заслуженный" is read as the participle too
 HONORARY_NOUNS = {"артист", "артистка", "деятель", "художник", "врач", "учитель", "архитектор", "юрист",
                   "тренер", "мастер", "работник", "строитель", "лётчик", "летчик", "изобретатель", "экономист"}
+# "признан лучшим футболистом года", "назван Человеком года", "стал лучшим бомбардиром турнира": a
+# title a jury or a poll gives, its holder the verb's subject (of "назвать" its object)
+BEST_VERBS = {"признать", "назвать", "стать", "становиться", "объявить", "признаваться", "называться"}
+# "Лучшим актёром в сериале стал X": roles a jury names the best of
+BEST_ROLES = {"актёр", "актер", "актриса", "режиссёр", "режиссер", "сценарист", "оператор", "игрок", "футболист",
+              "футболистка", "хоккеист", "баскетболист", "вратарь", "бомбардир", "защитник", "нападающий",
+              "полузащитник", "тренер", "спортсмен", "спортсменка", "исполнитель", "исполнительница", "певец",
+              "певица", "новичок", "снайпер"}
+BEST_OF = {"год", "сезон", "турнир", "чемпионат", "олимпиада", "фестиваль", "конкурс", "матч"}
 HERO_OF = {"союз", "россия", "труд", "украина", "ссср", "рф", "казахстан", "беларусь"}
 # "получить" is an award verb only with an award as its object
-_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь"}
+# ("выиграл серебро", "принёс команде золото": a medal its winner took)
+_WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать", "достаться", "иметь", "выиграть", "взять", "брать", "принести",
+                     "завоёвывать", "завоевывать", "получать"}
+# "взяла серебро", "принёс команде золото": verbs of winning only with a medal as the object
+_MEDAL_VERBS = {"взять", "брать", "принести"}
+MEDALS = {"золото", "серебро", "бронза", "медаль"}
+# verbs whose active subject receives the award ("получил орден"); of "вручил", "присудил" it gives it
+RECEIVE_VERBS = {"получить", "завоевать", "иметь", "удостоиться", "выиграть", "взять", "брать", "принести",
+                 "завоёвывать", "завоевывать", "получать", "удостаиваться"}
 _VAGUE = {"другой", "многий", "различный", "разный", "иной", "ряд", "несколько"}
 _DAY_OF_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
@@ -55,6 +82,7 @@ def extract_commemorations(ctx: Context, people: People, segs: list[Segment]) ->
         reader.day(seg)
         reader.award(seg)
         reader.holder(seg)
+        reader.best(seg)
         reader.memorial(seg)
     for seg in segs:
         reader.memory(seg)
@@ -209,39 +237,58 @@ class _Reader:
             # "Нобелевскую премию присудили X": the award before the verb, as its object
             award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NOUNS | METALS
                                    and c.rel in ("obj", "nsubj:pass", "nsubj")), None)
-            if award is None:
+            # "получившая «Оскара»": an award known by its name alone, in quotes
+            award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NAMES and c.rel == "obj"
+                                   and _quoted_span(s, c)), None)
+            if award is None or _military_rank(s, award):
                 continue
+            if any(c.lemma in ("не", "ни") for c in s.children(verb.index)):
+                continue  # "так и не получил наград": no award given
             if verb.lemma in _WEAK_AWARD_VERBS and award.head != verb.index:
                 continue
             if verb.lemma == "достаться" and award.rel != "nsubj":
                 continue
+            if verb.lemma in _MEDAL_VERBS and award.lemma not in MEDALS:
+                continue  # "взял в руки кубок": a cup taken is not one won
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
-                    recipients += self._named_or_resolved(s, child)
+                    recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
                 if verb.lemma == "достаться" and child.rel == "obl" and child.feats.get("Case") == "Dat":
                     recipients += self._named_or_resolved(s, child)  # "медаль досталась Анне Ким"
-                if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in _WEAK_AWARD_VERBS
-                                             or verb.lemma == "удостоиться"):
-                    recipients += self._named_or_resolved(s, child)
-            described = [c for c in s.children(verb.index) if c.rel == "nsubj"]
-            if not recipients and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
+                # "Премию вручил министр": the subject of an active giving verb is the giver
+                if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in RECEIVE_VERBS):
+                    recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
+            if not recipients:  # "вручил премию Олегу Белову": the dative hung on the award
+                for child in s.children(award.index):
+                    if child.rel in ("iobj", "nmod") and child.feats.get("Case") == "Dat" and _preposition(s, child) is None:
+                        recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
+            if not recipients and verb.feats.get("VerbForm") == "Part" and verb.rel in ("acl", "amod"):
+                # "Анна Ким, завоевавшая золотую медаль", "атлетом, награждённым орденом": whom it qualifies
+                head = next((t for t in s.tokens if t.index == verb.head), None)
+                if head is not None and head is not verb and _agrees(verb, head):
+                    recipients = self._named_or_resolved(s, head)  # "завоевавшая серебро пловчиха", not the man before
+                recipients = recipients or self._name_before_comma(s, verb)
+            # "«Спартак» завоевал Кубок": a subject that names a club, a place or a work is no one's story
+            described = [c for c in s.children(verb.index) if c.rel == "nsubj" and not self._named_thing(s, c)]
+            things = any(c.rel == "nsubj" for c in s.children(verb.index)) and not described
+            if not recipients and not things and (not any(c.rel.startswith(("nsubj", "obj", "iobj")) and c is not award for c in s.children(verb.index))
                                    or len(described) == 1 and _subjectless(self.ctx, s, described[0], subject=True)):
                 # "Член Союза писателей, имел орден Славы": a described subject is the story's person too
                 recipients = self._biography_subject(seg, verb)  # "Награждён орденом …" in a life story
             if not recipients:
                 continue  # an award given to no one we can name is not a fact about anyone
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            # "награждён орденами «…», медалью «…»", "орденами «А», «Б»": one conferral per award
-            for one in [award] + _more_awards(s, award):
-                self._conferral(seg, one, recipients, posthumous)
+            self._conferrals(seg, award, recipients, posthumous)
+            if verb.lemma in RECEIVE_VERBS:
+                self._gapped(seg, verb, posthumous)
 
     def _award_act(self, seg: Segment, noun: Token) -> None:
         """"указ о награждении режиссёра X орденом Дружбы": the recipient in the genitive."""
         s = seg.sentence
         award = next((c for c in s.tokens if c.lemma in AWARD_NOUNS and c.start > noun.start
                       and c.feats.get("Case") in ("Ins", "Gen")), None)
-        if award is None:
+        if award is None or _military_rank(s, award):
             return
         recipients: list[str] = []
         for child in s.children(noun.index):
@@ -250,26 +297,56 @@ class _Reader:
                 recipients += self._named_or_resolved(s, child)
         if recipients:
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
-            for one in [award] + _more_awards(s, award):
-                self._conferral(seg, one, recipients, posthumous)
+            self._conferrals(seg, award, recipients, posthumous)
 
-    def _conferral(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
+    def _gapped(self, seg: Segment, verb: Token, posthumous: bool) -> None:
+        """"Золото завоевала Анна Ким, серебро — Олег Белов": the verb left out, each award with its own
+        winner."""
         s = seg.sentence
-        quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS else None
-        # "орденами «А», «Б»": the second award is known by its quoted name
-        name = f"«{self.ctx.text[quoted[0]:quoted[1]]}»" if quoted else _award_name(s, award)
+        for more in s.children(verb.index):
+            if more.rel != "conj" or more.lemma not in AWARD_NOUNS | METALS:
+                continue
+            winner = next((c for c in s.children(more.index) if c.rel == "nsubj"), None)
+            keys = [k for k in (self._named_or_resolved(s, winner) if winner is not None else [])
+                    if type(self.ctx.entity(k)).__name__ == "Person"]
+            if keys:
+                self._conferral(seg, more, keys, posthumous)
+
+    def _conferrals(self, seg: Segment, award: Token, recipients: list[str], posthumous: bool) -> None:
+        """One conferral per award of a list: "награждён орденами «…», медалью «…»", "орденами «А», «Б»",
+        "орденами «А» IV степени, «Б» II степени"."""
+        s = seg.sentence
+        spans = []
+        for one in [award] + _more_awards(s, award):
+            spans.append(self._conferral(seg, one, recipients, posthumous))
+        for name, span in _listed(s, spans[0][1]):
+            if not any(_overlaps(span, other) for other in spans):
+                spans.append(self._conferral(seg, None, recipients, posthumous, (name, span)))
+
+    def _conferral(self, seg: Segment, award: Token | None, recipients: list[str], posthumous: bool,
+                   named: tuple[str, tuple[int, int]] | None = None) -> tuple[int, int]:
+        """A conferral of the award a word names, or of one `named` with its span; returns the span."""
+        s = seg.sentence
+        if named is not None:
+            name, span = named
+        else:
+            quoted = _quoted_span(s, award) if award.lemma not in AWARD_NOUNS | METALS | AWARD_NAMES else None
+            # "орденами «А», «Б»": the second award is known by its quoted name
+            name = f"«{self.ctx.text[quoted[0]:quoted[1]]}»" if quoted else _award_name(s, award)
+            first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"
+                                         and c.lemma not in _COUNTING])
+            span = quoted or (first, _award_end(s, award))
         node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name,
                              award=name, posthumous=posthumous)
         node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.75))
-        first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"
-                                     and c.lemma not in _COUNTING])
-        node.award_evidence = self.ctx.evidence(*(quoted or (first, _award_end(s, award))), 0.75)
+        node.award_evidence = self.ctx.evidence(span[0], span[1], 0.75)
         node.date = _date_in(self.ctx, seg)
         for key in dict.fromkeys(recipients):
             node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.7)]))
             if posthumous:
                 node.commemorates.append(key)
         self.ctx.facts.commemorations.append(node)
+        return span
 
     def _biography_subject(self, seg: Segment, verb: Token) -> list[str]:
         """"Иван Петров родился в 1924 году. … Награждён орденом Ленина", "Имел орден Славы": an award
@@ -279,6 +356,8 @@ class _Reader:
         told = verb.feats.get("VerbForm") == "Fin" and verb.feats.get("Tense") == "Past"  # "Получил", not "получит"
         if not (passive or told) or verb.feats.get("Number") == "Plur":
             return []
+        if not passive and verb.lemma not in RECEIVE_VERBS:
+            return []  # "Вручил премии …": who gives is the story's person, no recipient
         return self._life_subject(seg, verb.feats.get("Gender", ""))
 
     def _life_subject(self, seg: Segment, gender: str) -> list[str]:
@@ -301,7 +380,16 @@ class _Reader:
         return [key]
 
     def _named_or_resolved(self, s: Sentence, head: Token) -> list[str]:
-        """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's."""
+        """"режиссёра Эмира Кустурицу": the named person the noun stands beside, else the noun's;
+        "картина режиссёра Олега Белова": a work's author, the one a prize for it honours."""
+        if head.lemma in WORK_NOUNS:
+            for child in s.children(head.index):
+                # (an animate genitive is often read as the accusative it looks like)
+                if child.rel == "nmod" and child.feats.get("Case") in ("Gen", "Acc") and _preposition(s, child) is None:
+                    key = self.people.named_at(s, child)
+                    if type(self.ctx.entity(key)).__name__ == "Person":
+                        return [key]
+            return []
         for child in s.children(head.index):
             if child.rel in ("appos", "flat:name", "nmod") and child.pos == "PROPN":
                 # "режиссёра Эмира Кустурицы": the name may be read from its second word only
@@ -311,18 +399,78 @@ class _Reader:
                         return [key]
         return self.people.resolve(s, head)
 
+    def best(self, seg: Segment) -> None:
+        """"Иван Петров признан лучшим игроком сезона", "Лучшей актрисой стала Анна Ким", "журнал
+        назвал его Человеком года": a best-of title, given to the named person it is said of."""
+        s = seg.sentence
+        by_index = {t.index: t for t in s.tokens}
+        for noun in s.tokens:
+            verb = by_index.get(noun.head)
+            if noun.pos != "NOUN" or noun.feats.get("Case") != "Ins" or noun.feats.get("Animacy") != "Anim" \
+                    or verb is None or verb.lemma not in BEST_VERBS:
+                continue
+            amods = [c for c in s.children(noun.index) if c.rel == "amod" and c.start < noun.start]
+            best = [c for c in amods if c.text.lower().startswith("лучш") or c.lemma == "ценный"
+                    and any(g.lemma == "самый" for g in s.children(c.index))]
+            of = [c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma in BEST_OF and c.start > noun.start]
+            # "самым молодым игроком": a record, not a title; "тренером года" names the title by its year;
+            # "победителем турнира": who won a contest, not a title given
+            if not best and not (of and not amods) or noun.lemma in ("победитель", "победительница"):
+                continue
+            if verb.lemma in ("стать", "становиться") and not of and noun.lemma not in BEST_ROLES:
+                continue  # "стал лучшим другом": said of someone, given by no one
+            recipients: list[str] = []
+            for child in s.children(verb.index):
+                takes = child.rel in ("nsubj", "nsubj:pass") if verb.lemma != "назвать" or verb.feats.get("Voice") == "Pass" \
+                    else child.rel in ("obj", "nsubj:pass")
+                if takes:
+                    recipients += [k for k in self._named_or_resolved(s, child) + self._conjoined(s, child)
+                                   if type(self.ctx.entity(k)).__name__ == "Person" and not self.ctx.entity(k).anonymous]
+            if not recipients:
+                continue
+            span = (min(t.start for t in amods + [noun]), _award_end(s, noun))
+            name = self.ctx.text[span[0]:span[1]]
+            node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
+            node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
+            node.award_evidence = self.ctx.evidence(span[0], span[1], 0.65)
+            node.date = _date_in(self.ctx, seg)
+            for key in dict.fromkeys(recipients):
+                node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
+            self.ctx.facts.commemorations.append(node)
+
+    def _conjoined(self, s: Sentence, head: Token) -> list[str]:
+        """"присуждена Ивану Петрову, Олегу Смирнову и Павлу Белову": the named persons listed with a
+        recipient, each a recipient too (the parser hangs them on the first name or on its noun)."""
+        heads = [head] + [c for c in s.children(head.index) if c.rel in ("appos", "flat:name") and c.pos == "PROPN"]
+        keys: list[str] = []
+        for one in heads:
+            for child in s.children(one.index):
+                if child.rel != "conj" or child.pos not in ("PROPN", "NOUN"):
+                    continue
+                for key in self._named_or_resolved(s, child):
+                    person = self.ctx.entity(key)
+                    if type(person).__name__ == "Person" and not person.anonymous:
+                        keys.append(key)
+        return keys
+
     def holder(self, seg: Segment) -> None:
         """"лауреат Нобелевской премии Олег Смирнов", "стал обладателем приза", "олимпийская
         чемпионка Анна Белова": an award its holder is named with."""
         s = seg.sentence
         for noun in s.tokens:
-            # "Герой Социалистического Труда" is often read as a name
-            if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in ("герой", "героиня")):
+            # "Герой Социалистического Труда", "Лауреату …" at a line's start are often read as a name
+            if noun.pos != "NOUN" and not (noun.pos == "PROPN" and noun.lemma in HOLDER_NOUNS | {"герой", "героиня"}):
                 continue
-            if noun.lemma in HOLDER_NOUNS:
+            award = None
+            metal = next((c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in METAL_ADJECTIVES), None)
+            if noun.lemma in MEDALLISTS and metal is not None:
+                # "бронзовый призёр Олимпийских игр", "золотая медалистка": a medal its holder won
+                span = (metal.start, _award_end(s, noun))
+                name = self.ctx.text[span[0]:span[1]]
+            elif noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"
                               and (c.lemma in AWARD_NOUNS or _quoted_after(s, c))), None)
-                if award is None:
+                if award is None or _military_rank(s, award):
                     continue
                 name = _award_name(s, award)
                 first = min([award.start] + [c.start for c in s.children(award.index) if c.rel == "amod"])
@@ -341,28 +489,39 @@ class _Reader:
             elif noun.lemma in TITLE_NOUNS or noun.lemma.removeprefix("экс-") in TITLE_NOUNS:
                 qualifiers = [c for c in s.children(noun.index) if c.rel == "amod" and c.lemma in TITLE_QUALIFIERS]
                 # "чемпион мира", "чемпион Италии", "чемпион WBC": of the world, a country, a federation
+                # "чемпион по боксу": of a sport
                 of = [c for c in s.children(noun.index) if c.rel == "nmod" and (c.lemma.lower() in TITLE_OF or
-                                                                                c.pos == "PROPN")]
+                                                                                c.pos == "PROPN" or _preposition(s, c) == "по")]
                 if not qualifiers and not of:
                     continue  # "чемпион" alone: of what, the text does not say
                 words = inflect_phrase(qualifiers + [noun], plural=False)
-                name = " ".join([words] + [c.text for c in of])
-                span = (min(t.start for t in qualifiers + [noun]), max(t.end for t in of + [noun]))
+                # "чемпион мира по версии WBO": a phrase with "по" whole, with its own dependents
+                ends = [t.end for c in of for t in ([c] if _preposition(s, c) is None else _subtree(s, c))]
+                span = (min(t.start for t in qualifiers + [noun]), max(ends + [noun.end]))
+                name = words + self.ctx.text[noun.end:span[1]]
             else:
                 continue
-            recipients = self._holder_of(s, noun, seg)
-            if not recipients and _subjectless(self.ctx, s, noun):
-                # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
-                recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
-            if not recipients:
-                continue
             awards = [(name, span)]
-            if noun.lemma in HOLDER_NOUNS:  # "кавалер орденов Мужества, ордена Красной Звезды"
+            if award is not None and noun.lemma in HOLDER_NOUNS:
+                colon = re.match(r"\s*:", self.ctx.text[span[1]:span[1] + 3])
+                if award.lemma == "награда" and colon:  # "Лауреат наград: орден …, Государственная премия …"
+                    awards = _listed(s, span[1] + colon.end(), joined=False)
+                    if not awards:
+                        continue
+                # "кавалер орденов Мужества, ордена Красной Звезды", "обладатель «Ники», «Тэфи» и «Орла»"
                 for more in _more_awards(s, award):
                     quoted = _quoted_span(s, more) if more.lemma not in AWARD_NOUNS else None
                     first = min([more.start] + [c.start for c in s.children(more.index) if c.rel == "amod"
                                                 and c.lemma not in _COUNTING])
                     awards.append((_award_name(s, more), quoted or (first, _award_end(s, more))))
+                awards += _listed(s, max(end for _name, (_start, end) in awards))
+                awards = [a for i, a in enumerate(awards) if not any(_overlaps(a[1], b[1]) for b in awards[:i])]
+            recipients = self._holder_of(s, noun, seg, max(end for _name, (_start, end) in awards))
+            if not recipients and _subjectless(self.ctx, s, noun):
+                # "Член Союза писателей, лауреат Ленинской премии." in a life story: its person's
+                recipients = self._life_subject(seg, noun.feats.get("Gender", "") if noun.lemma in ("лауреатка", "обладательница", "чемпионка") else "")
+            if not recipients:
+                continue
             for name, span in awards:
                 node = Commemoration(key=self.ctx.new_key("com"), type="AwardConferral", label=name, award=name)
                 node.evidence.append(self.ctx.evidence(seg.start, seg.end, 0.65))
@@ -371,7 +530,7 @@ class _Reader:
                     node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
                 self.ctx.facts.commemorations.append(node)
 
-    def _holder_of(self, s: Sentence, noun: Token, seg: Segment | None = None) -> list[str]:
+    def _holder_of(self, s: Sentence, noun: Token, seg: Segment | None = None, end: int = 0) -> list[str]:
         """Who the holder noun is: the name in apposition, the subject of "стал лауреатом", or
         the named head it stands beside."""
         # "народный артист России, дирижёр Валерий Гергиев": the name may stand after a trade
@@ -382,15 +541,23 @@ class _Reader:
                 key = self.ctx.key_at(child.start, child.end)
                 if type(self.ctx.entity(key)).__name__ == "Person":
                     return [key]
+        for child in near:  # "Актёр Иван Петров — обладатель «Ники»": the subject a trade names
+            if child.rel == "nsubj" and child.pos in ("NOUN", "PROPN"):
+                key = self.people.named_at(s, child)
+                if type(self.ctx.entity(key)).__name__ == "Person":
+                    return [key]
         head = next((t for t in s.tokens if t.index == noun.head), None)
         if head is None:
-            return []
+            return self._name_after(s, noun, end)
         if noun.rel == "conj" and head.pos == "NOUN":
             # "Иван Петров — полковник в отставке, кавалер орденов …": the subject of the first
             subject = next((c for c in s.children(head.index) if c.rel == "nsubj" and c.pos == "PROPN"), None)
             key = self.ctx.key_at(subject.start, subject.end) if subject is not None else None
             if type(self.ctx.entity(key)).__name__ == "Person":
                 return [key]
+        while noun.feats.get("Case") == "Ins" and head.rel == "conj" and head.feats.get("Case") == "Ins":
+            # "является бронзовым призёром игр, трёхкратной чемпионкой мира": the verb of the first
+            head = next((t for t in s.tokens if t.index == head.head), head)
         if noun.feats.get("Case") == "Ins" and head.lemma in ("стать", "являться", "становиться", "признать"):
             subject = next((c for c in s.children(head.index) if c.rel in ("nsubj", "nsubj:pass")), None)
             if subject is None and head.rel == "acl":  # "футболист, ставший обладателем Кубка УЕФА"
@@ -399,11 +566,70 @@ class _Reader:
             if not found and subject is not None and subject.lemma in ("он", "она") and seg is not None:
                 # "Он трижды становился лауреатом премии": the person the story is about
                 found = self._life_subject(seg, "Masc" if subject.lemma == "он" else "Fem")
-            return found
+            if found or subject is not None:
+                return found
         if noun.rel == "appos" and head.pos == "PROPN":
             key = self.ctx.key_at(head.start, head.end)
             if type(self.ctx.entity(key)).__name__ == "Person":
                 return [key]
+        if noun.rel == "appos" and head.pos == "NOUN":  # "боксёр Олег Лось, чемпион мира, …"
+            key = self.people.named_at(s, head)
+            if type(self.ctx.entity(key)).__name__ == "Person":
+                return [key]
+        # "с Иваном Петровым, чемпионом мира, Олегом Беловым": a name before comes first, only then
+        # the one after
+        return self._name_after(s, noun, end)
+
+    def _name_before_comma(self, s: Sentence, verb: Token) -> list[str]:
+        """"Анна Ким, в прошлом году получившая премию": the name the participle's phrase follows, by
+        its comma, when the participle agrees with that person's gender."""
+        before = [t for t in s.tokens if t.end <= verb.start]
+        comma = next((t for t in reversed(before) if t.text == "," or t.pos in ("VERB", "AUX")), None)
+        if comma is None or comma.text != ",":
+            return []
+        key = next((k for start, end, k in self.ctx.mentions if end <= comma.start
+                    and not self.ctx.text[end:comma.start].strip()), None)
+        person = self.ctx.entity(key)
+        if type(person).__name__ != "Person" or person.anonymous:
+            return []
+        gender = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
+        return [key] if gender is None or person.gender in (gender, None) else []
+
+    def _named_thing(self, s: Sentence, token: Token) -> bool:
+        """A word naming an institution, a place, or anything in quotes («Спартак», «Ветер»)."""
+        kind = type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__
+        return kind in ("Institution", "Place") or _quoted_span(s, token) is not None
+
+    def _person_at(self, token: Token) -> bool:
+        return type(self.ctx.entity(self.ctx.key_at(token.start, token.end))).__name__ == "Person"
+
+    def _name_after(self, s: Sentence, noun: Token, end: int = 0) -> list[str]:
+        """"лауреату Государственной премии писателю Олегу Белову", "Обладатель двух «Ник», Пётр Зорин
+        …": the name the holder's phrase (ending at `end`, if known) is followed by in the same case,
+        past trades and titles in that case, is the holder."""
+        case = noun.feats.get("Case")
+        end = max([end, noun.end] + [t.end for t in _subtree(s, noun)])
+        quoted = re.match(r"[^«»]*»", s.text[end - s.start:])  # a quoted award name runs on past its first word
+        if quoted and "«" in s.text[noun.end - s.start:end - s.start]:
+            end += quoted.end()
+        after = [t for t in s.tokens if t.start >= end]
+        before = [t for t in s.tokens if t.start < noun.start and not (t.pos in ("NUM", "ADJ") and t.head == noun.index)]
+        if not before or before[-1].text == ",":
+            # "Обладатель двух «Ник» и премии фестиваля в Берлине, Пётр Зорин …", "боксёр, чемпион мира
+            # и Европы 1987 года, Анджело Роттоли": a phrase that opens the sentence or is put in
+            # between commas is told of the name after its comma, if it tells nothing itself
+            comma = next((i for i, t in enumerate(after) if t.text == ","), None)
+            if comma is not None and not any(t.pos in ("VERB", "AUX") or t.text in ("—", ";", "(") or self._person_at(t)
+                                             for t in after[:comma]):
+                after = after[comma:]
+        for token in after:
+            if token.pos == "PUNCT" and token.text == "," or token.pos in ("ADJ", "NOUN") and _same_case(token, case):
+                continue  # "лауреату премии, писателю", "народному артисту"
+            if token.pos == "PROPN" and _same_case(token, case):
+                key = self.ctx.key_at(token.start, token.end)
+                if type(self.ctx.entity(key)).__name__ == "Person" and not self.ctx.entity(key).anonymous:
+                    return [key]
+            return []
         return []
 
     # -- memorials and their unveiling ----------------------------------------------------------
@@ -535,8 +761,50 @@ def _subjectless(ctx: Context, s: Sentence, noun: Token, subject: bool = False) 
 
 
 def _names_someone(ctx: Context, s: Sentence) -> bool:
-    return any(type(ctx.entity(key)).__name__ == "Person" for start, end, key in ctx.mentions if s.start <= start < s.end) \
+    # "премии Пастернака": a name inside an award's name is not someone the line is about
+    in_awards = {t.start for t in s.tokens if _in_award_name(s, t)}
+    return any(type(ctx.entity(key)).__name__ == "Person" and start not in in_awards
+               for start, end, key in ctx.mentions if s.start <= start < s.end) \
         or any(t.pos == "PRON" and t.rel.startswith("nsubj") for t in s.tokens)
+
+
+def _same_case(token: Token, case: str | None) -> bool:
+    """The case wanted, an animate genitive and accusative (alike in form) taken for each other."""
+    found = token.feats.get("Case")
+    return found == case or {found, case} == {"Gen", "Acc"}
+
+
+def _agrees(word: Token, noun: Token) -> bool:
+    """A participle agrees with the noun it qualifies in gender and number, where both say."""
+    return all(word.feats.get(f) is None or noun.feats.get(f) is None or word.feats[f] == noun.feats[f]
+               for f in ("Gender", "Number"))
+
+
+def _of_a_work(s: Sentence, token: Token) -> bool:
+    """"в фильме «Начинающие»": a quoted name of a work, not of an award."""
+    quoted = _quoted_span(s, token)
+    if quoted is None:
+        return False
+    before = [t for t in s.tokens if t.end <= quoted[0] - 1]
+    return bool(before) and before[-1].lemma in WORK_NOUNS
+
+
+def _military_rank(s: Sentence, award: Token) -> bool:
+    """"присвоено звание полковника", "имел звание адмирала": a rank a service gives, not an award."""
+    return award.lemma in ("звание", "титул") and any(
+        c.rel == "nmod" and (c.lemma in RANKS or c.lemma.split("-")[0] in RANKS) for c in s.children(award.index))
+
+
+def _in_award_name(s: Sentence, token: Token) -> bool:
+    """"премии Пастернака", "медаль Ивана Франко": a name the parser hangs on an award noun."""
+    by_index = {t.index: t for t in s.tokens}
+    for _step in range(2):  # the name's first word, or its second (flat:name) one
+        if token.rel not in ("nmod", "flat:name", "appos") or token.head not in by_index:
+            return False
+        token = by_index[token.head]
+        if token.lemma in AWARD_NOUNS:
+            return True
+    return False
 
 
 def _date_in(ctx: Context, seg: Segment):
@@ -555,7 +823,7 @@ def _award_name(s: Sentence, award: Token) -> str:
     words = [" ".join(w[:1].upper() + w[1:] if t.text[:1].isupper() and t is not award else w
                       for t, w in zip(adjectives + [award], inflect_phrase(adjectives + [award], plural=False).split()))]
     after = s.text[award.end - s.start:]
-    quoted = re.match(r"\s*(«[^»]+»(?:\s+[IVX]+\s+степени)?)", after)
+    quoted = re.match(r"\s*(«[^»]+»" + _DEGREES + ")", after)
     if quoted:  # "медалью «За отвагу»", "орденом «За заслуги перед Отечеством» IV степени"
         return f"{words[0]} {quoted.group(1)}"
     # the words after the award that name it, as written: "премия по литературе 1999 года"
@@ -570,8 +838,62 @@ def _more_awards(s: Sentence, award: Token) -> list[Token]:
     near = s.children(award.index) + [g for c in s.children(award.index) if c.rel in ("nmod", "appos")
                                       for g in s.children(c.index)]
     return [c for c in near if c.rel in ("conj", "appos") and c.start >= end
-            and (c.lemma in AWARD_NOUNS or _quoted_span(s, c))
+            and (c.lemma in AWARD_NOUNS or _quoted_span(s, c) and not _of_a_work(s, c))
             and not any(a.lemma in _VAGUE for a in s.children(c.index))]  # "и других наград"
+
+
+# between the awards of a list: "премии X, премии Y", "«А», «Б» и «В»", ", а также двух «Глобусов»"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|;\s*)")
+_YEAR_NOTE = re.compile(r"\s*\(\s*(?:в\s+)?\d{4}[^()]{0,20}\)")
+
+
+def _listed(s: Sentence, pos: int, joined: bool = True) -> list[tuple[str, tuple[int, int]]]:
+    """The awards listed from `pos` on, each a quoted name or a phrase headed by an award noun, with
+    their spans: "(лауреат) премии X (1997), премии Y", "(обладатель) «А», «Б» и двух «В»". `joined`:
+    `pos` stands after an award, so a separator comes first."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    text = s.text
+    while True:
+        note = _YEAR_NOTE.match(text, pos - s.start)  # "премии Соннинга (1981)"
+        if note:
+            pos = s.start + note.end()
+        if text.startswith("»", pos - s.start):  # the first award's quoted name closes here
+            pos += 1
+        if joined:
+            join = _LIST_JOIN.match(text, pos - s.start)
+            if not join or not join.group(0).strip():
+                break
+            pos = s.start + join.end()
+        joined = True
+        ahead = [t for t in s.tokens if t.start >= pos]
+        while ahead and ahead[0].pos == "NUM":  # "двух «Золотых глобусов»"
+            ahead = ahead[1:]
+        if not ahead or text[pos - s.start:ahead[0].start - s.start].strip():
+            break
+        if ahead[0].text == "«":
+            quoted = re.match(r"«([^«»]+)»", text[ahead[0].start - s.start:])
+            if not quoted:
+                break
+            start = ahead[0].start + 1
+            out.append((quoted.group(0), (start, start + len(quoted.group(1)))))
+            pos = ahead[0].start + quoted.end()
+            continue
+        words = 0
+        while words < len(ahead) and ahead[words].pos == "ADJ":
+            words += 1
+        if words == len(ahead) or ahead[words].lemma not in AWARD_NOUNS \
+                or any(t.lemma in _VAGUE for t in ahead[:words]):  # "и других наград"
+            break
+        noun = ahead[words]
+        first = next((t.start for t in ahead[:words] if t.lemma not in _COUNTING), noun.start)
+        end = _award_end(s, noun)
+        out.append((s.text[first - s.start:end - s.start], (first, end)))
+        pos = end
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _quoted_span(s: Sentence, token: Token) -> tuple[int, int] | None:
@@ -584,20 +906,34 @@ def _quoted_span(s: Sentence, token: Token) -> tuple[int, int] | None:
 
 
 def _quoted_after(s: Sentence, token: Token) -> bool:
-    """"обладатель «Оскара»": an award named in quotes."""
+    """"обладатель «Оскара»", "обладатель «Золотого глобуса»": an award named in quotes, the word
+    the first of its name or the noun its adjectives qualify."""
     before = s.text[:token.start - s.start].rstrip()
-    return before.endswith("«")
+    if before.endswith("«"):
+        return True
+    quoted = _quoted_span(s, token)
+    return quoted is not None and all(t.pos == "ADJ" for t in s.tokens if quoted[0] <= t.start < token.start)
+
+
+# "«За заслуги перед Отечеством» IV степени", "… II, III и IV степеней": the classes of an order
+_DEGREES = r"(?:\s+[IVX]+(?:\s*(?:,|и)\s*[IVX]+)*\s+степен(?:и|ей))?"
 
 
 def _award_end(s: Sentence, award: Token) -> int:
     after = s.text[award.end - s.start:]
-    quoted = re.match(r"\s*«[^»]+»(\s+[IVX]+\s+степени)?", after)
+    quoted = re.match(r"\s*«[^»]+»" + _DEGREES, after)
     if quoted:
         return award.end + quoted.end()
     # "премия по литературе", "приз за лучшую режиссуру", "медаль Пушкина" name the award; "медали
     # на дистанциях", "медаль на Олимпиаде" tell where it was won
     tail = [c.end for c in s.children(award.index) if c.rel in ("nmod", "flat", "appos")
             and c.start > award.start and _preposition(s, c) in (None, "по", "за")]
+    # "награда в номинации «Лучшая актриса»": the category is the award's name too
+    category = next((c for c in s.children(award.index) if c.lemma in ("номинация", "категория")
+                     and _preposition(s, c) == "в"), None)
+    if category is not None:
+        named = re.match(r"\s*«[^»]+»", s.text[category.end - s.start:])
+        tail.append(category.end + named.end() if named else category.end)
     end = max([award.end] + tail)
     comma = s.text.find(",", award.end - s.start)
     return min(end, s.start + comma) if comma >= 0 else end

@@ -11,14 +11,47 @@ import re
 
 from ..model import DateValue, Incident, Link
 from .context import Context
+from .groups import person_lemma
 
 
 def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
+    """When each one who died in an incident died: the date a sentence states of the death itself
+    ("Иван Орлов скончался 5 мая", "(1920 — 2001)"), that of the line telling the incident first, else
+    the incident's date. A stated date wins over the incident's, which may have flowed from another
+    happening told beside it ("после смерти его друга в 1971 году")."""
     by_key = {i.key: i for i in incidents}
+    stated = _stated_deaths(ctx)
     for item in ctx.facts.persons + ctx.facts.groups:
         incident = by_key.get(item.died_in or "")
-        if incident is not None and item.died_on is None:
+        if incident is None:
+            continue
+        said = stated.get(item.key, [])
+        told = incident.evidence[0] if incident.evidence else None
+        here = next((d for d in said if told is not None and told.start <= d.evidence.start < told.end), None)
+        if here is not None:
+            item.died_on = here
+        elif said:
+            item.died_on = said[0]
+        elif item.died_on is None and not (incident.date and incident.date.evidence and _of_a_noun(
+                ctx, _sentence_at(ctx, incident.date.evidence.start), incident.date.evidence)):
             item.died_on = incident.date
+
+
+def _stated_deaths(ctx: Context) -> dict[str, list[DateValue]]:
+    """The dates of death read beside a death verb or in a life span (DATE_OF_DEATH links), by person,
+    in the order of the text; only dates proper, not "в воскресенье"."""
+    dates = {(d.evidence.start, d.evidence.end): d for d in ctx.facts.dates if d.evidence and "/" not in d.edtf}
+    out: dict[str, list[DateValue]] = {}
+    for link in sorted((x for x in ctx.facts.links if x.relation == "DATE_OF_DEATH"), key=lambda x: x.target.start):
+        key = ctx.key_at(link.source.start, link.source.end)
+        date = dates.get((link.target.start, link.target.end))
+        if date is None and re.fullmatch(r"\d{4}", link.target.quote):
+            # "(1939—2013)": the year after the dash, read as a date of its own (the bracket is one period)
+            date = DateValue(edtf=link.target.quote, value=link.target.quote, phrase=link.target.quote,
+                             evidence=link.target)
+        if key and date is not None:
+            out.setdefault(key, []).append(date)
+    return out
 
 
 # verbs of a death the text reports as such, not a killing ("убит", "застрелен" are read as
@@ -44,6 +77,8 @@ def death_dates(ctx: Context) -> None:
     dated = sorted([d.evidence for d in ctx.facts.dates if d.evidence] + list(ctx.facts.time_expressions),
                    key=lambda e: e.start)
     places = sorted((m for p in ctx.facts.places for m in p.mentions), key=lambda m: m.start)
+    # "(1939—2013) умер": a period, as a life span in brackets is read, is no day of death
+    periods = {(d.evidence.start, d.evidence.end) for d in ctx.facts.dates if d.evidence and "/" in d.edtf}
     for sentence in ctx.analysis.sentences:
         for verb in sentence.tokens:
             if not _dies(ctx, verb):
@@ -62,6 +97,7 @@ def death_dates(ctx: Context) -> None:
                     ctx.facts.links.append(Link("PLACE_OF_DEATH", ctx.evidence(who[0], who[1], 0.7),
                                                 ctx.evidence(where.start, where.end, 0.7)))
             dates = [d for d in dated if clause[0] <= d.start and d.end <= clause[1] and not _VAGUE.search(d.quote)
+                     and (d.start, d.end) not in periods and not _of_a_noun(ctx, sentence, d)
                      and not _BIRTH.search(ctx.text[min(d.end, verb.start):max(d.start, verb.end)])
                      and not _other_verb(sentence, verb, d)]
             if not dates:
@@ -74,6 +110,8 @@ def death_dates(ctx: Context) -> None:
 # "(2 февраля 1983 года, Ухта — 16 октября 2016 года, Донецк)", "(? — 1944)": a life span in brackets
 _YEARS = re.compile(r"(1[0-9]\d\d|20[0-2]\d)\s*[—–-]\s*(1[0-9]\d\d|20[0-2]\d)")
 _REGNAL = re.compile(r"\b[IVX]+\b")
+# two bare years closer than this are a term of office more likely than a life
+_SHORTEST_LIFE = 20
 _SPAN_DASH = re.compile(r"\s[—–-]\s|(?<=\d)[—–](?=\d)|(?<=\?)\s*[—–-]\s*")
 
 
@@ -95,7 +133,8 @@ def life_spans(ctx: Context) -> None:
         if right < 0:
             continue
         years = _YEARS.fullmatch(text[left:right].strip())
-        if years and not _REGNAL.search(text[start:end]):  # "(1921–1989)"; "Николай II (1894–1917)" reigned
+        # "(1921–1989)"; "Николай II (1894–1917)" reigned; "Вацлав Гавел (1993—2003)", elected, held office
+        if years and not _REGNAL.search(text[start:end]) and int(years.group(2)) - int(years.group(1)) >= _SHORTEST_LIFE:
             year = left + len(text[left:right]) - len(text[left:right].lstrip()) + years.start(2)
             died = DateValue(edtf=years.group(2), value=years.group(2), phrase=years.group(2),
                              evidence=ctx.evidence(year, year + 4, 0.7))
@@ -118,6 +157,22 @@ def _died_on(ctx: Context, person, mention: tuple[int, int], died: DateValue) ->
         person.died_on = DateValue(edtf=died.edtf, value=died.value, phrase=died.phrase, evidence=died.evidence)
     ctx.facts.links.append(Link("DATE_OF_DEATH", ctx.evidence(mention[0], mention[1], 0.7),
                                 ctx.evidence(died.evidence.start, died.evidence.end, 0.7)))
+
+
+# "чемпион мира 1985 года", "премии 2012 года": a bare year in the genitive right after a noun is that noun's
+_BARE_YEAR = re.compile(r"\d{4}\s+года")
+
+
+def _of_a_noun(ctx: Context, sentence, date) -> bool:
+    """A bare year right after a noun ("чемпион мира 1985 года") is the noun's date."""
+    if sentence is None or not _BARE_YEAR.fullmatch(date.quote):
+        return False
+    before = [t for t in sentence.tokens if t.end <= date.start]
+    return bool(before) and before[-1].pos in ("NOUN", "PROPN") and not ctx.text[before[-1].end:date.start].strip()
+
+
+def _sentence_at(ctx: Context, start: int):
+    return next((s for s in ctx.analysis.sentences if s.start <= start < s.end), None)
 
 
 def _relative_clause_owner(ctx: Context, clause: tuple[int, int], named) -> tuple[int, int, str] | None:
@@ -164,6 +219,15 @@ def _dying(ctx: Context, sentence, verb, inside: list[tuple[int, int, str]]) -> 
         before = [m for m in inside if m[1] <= verb.start and re.fullmatch(r",?\s*", ctx.text[m[1]:verb.start])]
         if before:
             return before[-1]
-    if len({k for _, _, k in inside}) == 1:
-        return min(inside, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
+    # the one person the clause names, unless the name is a thing's: "болезни Паркинсона" names a disease
+    own = [m for m in inside if not any(t.start == m[0] and _of_a_thing(sentence, t) for t in sentence.tokens)]
+    if len({k for _, _, k in inside}) == 1 and own:
+        return min(own, key=lambda m: min(abs(m[0] - verb.end), abs(verb.start - m[1])))
     return None
+
+
+def _of_a_thing(sentence, token) -> bool:
+    """"болезни Паркинсона", "синдром Дауна": a name in the genitive of a common noun not of a person."""
+    head = next((t for t in sentence.tokens if t.index == token.head), None)
+    return token.rel == "nmod" and token.feats.get("Case") == "Gen" and head is not None and head.pos == "NOUN" \
+        and not person_lemma(head)
