@@ -111,3 +111,9 @@ def test_misses_lists_the_gold_relations_no_prediction_matched():
     assert not [m for m in missed if m[0] == "AGENT"]  # the agent was read
     assert misses(annotation(), extract(Document(id="t", text="Погода была ясной.")), "AGENT") == [
         ("AGENT", "Пётр Соколов", "застрелил", TEXT)]
+
+
+def test_a_life_span_gives_the_date_of_death_it_states():
+    # no death is told as a happening here: the date comes from the span in brackets
+    text = "Художник Олег Зимин (1921 — 1997) писал пейзажи северных рек."
+    assert ("DATE_OF_DEATH", "Олег Зимин", "1997") in _relations(text)

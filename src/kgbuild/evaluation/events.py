@@ -144,18 +144,29 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
 
 
 def _deaths_and_awards(facts, by_key, out) -> None:
+    # where the text names a person beside the date of death it states ("скончался 5 мая",
+    # "(1920 — 2001)"): the reading that gave the person's kgb:diedOn
+    stated = {}
+    for link in getattr(facts, "links", []):
+        if link.relation == "DATE_OF_DEATH":
+            stated.setdefault((link.target.start, link.target.end), []).append(link.source)
     for person in facts.persons:
-        if person.anonymous or not person.label:
+        if person.anonymous or not person.label or not person.died_on or not person.died_on.evidence:
             continue  # NEREL links dates of death to named persons only
+        d = person.died_on.evidence
+        own = {(m.start, m.end) for m in person.mentions}
+        named = [s for s in stated.get((d.start, d.end), []) if (s.start, s.end) in own]
+        for mention in named:
+            out.append(("DATE_OF_DEATH", (mention.start, mention.end), (d.start, d.end)))
         incident = by_key.get(person.died_in or "")
-        if person.died_on and person.died_on.evidence and incident is not None and incident.evidence:
-            d = person.died_on.evidence
-            told = incident.evidence[0]
-            if not told.start <= d.start < told.end:
-                continue  # a date carried from elsewhere is not what NEREL links
-            for mention in person.mentions:
-                if told.start <= mention.start < told.end:
-                    out.append(("DATE_OF_DEATH", (mention.start, mention.end), (d.start, d.end)))
+        if named or incident is None or not incident.evidence:
+            continue
+        told = incident.evidence[0]
+        if not told.start <= d.start < told.end:
+            continue  # a date carried from elsewhere is not what NEREL links
+        for mention in person.mentions:
+            if told.start <= mention.start < told.end:
+                out.append(("DATE_OF_DEATH", (mention.start, mention.end), (d.start, d.end)))
     for c in facts.commemorations:
         if c.type != "AwardConferral" or c.award_evidence is None:
             continue
