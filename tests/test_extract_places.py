@@ -279,3 +279,11 @@ def test_a_street_named_after_a_person_keeps_its_kind_and_case():
 ])
 def test_a_place_adjective_names_the_place_it_comes_from(text, place):
     assert place in {p.label for p in extract(Document(id="t", text=text)).places}
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Лыжница выступит на Олимпийских играх в Корее.", "Олимпия"),
+    ("Солдаты жили в спартанских условиях на границе.", "Спарта"),
+])
+def test_an_adjective_that_has_left_its_place_names_none(text, not_a_place):
+    assert not_a_place not in {p.label for p in extract(Document(id="t", text=text)).places}

@@ -509,8 +509,15 @@ _IRREGULAR = {adjective: (name, "страна") for adjective, name in {
 }.items()}
 
 
+# adjectives made from a place's name that have come to mean something else: "олимпийские игры"
+# are not in Olympia, "спартанские условия" not in Sparta
+_NOT_OF_THE_PLACE = {"олимпийский", "спартанский"}
+
+
 def adjective_base(lemma: str) -> tuple[str, str] | None:
     """"российский" -> ("Россия", "страна"); "томский" -> ("Томск", "город"); else None."""
+    if lemma in _NOT_OF_THE_PLACE:
+        return None
     if lemma in _ADJ_CACHE:
         return _ADJ_CACHE[lemma]
     if lemma in _IRREGULAR:
