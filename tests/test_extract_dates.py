@@ -47,10 +47,10 @@ def test_relative_dates_against_the_publication_date(phrase, value):
     assert (phrase, value, value) in found
 
 
-def test_relative_dates_without_a_publication_date_are_only_time_expressions():
+def test_relative_dates_without_a_publication_date_are_dates_known_only_by_their_words():
     found, expressions = dates("Сегодня она на пенсии, а в прошлом году работала.")
-    assert found == []
-    assert expressions == ["Сегодня", "в прошлом году"]
+    assert found == [("Сегодня", "XXXX-XX-XX", None), ("в прошлом году", "XXXX", None)]
+    assert expressions == []
 
 
 def test_ages_are_not_dates():

@@ -5,8 +5,10 @@ approximations ("в начале 1960-х" -> EDTF 196X), a day of the year witho
 ("13 декабря": resolved against the publication date when known, else XXXX-12-13), and
 relative dates ("сегодня", "в прошлом году", "в начале ноября") resolved against the
 publication date. The phrase keeps its preposition ("в 2006 году"), as NEREL marks dates.
-Time expressions that name no computable date (durations, "сегодня" with no publication
-date) go to `DocumentFacts.time_expressions`.
+A relative date with nothing to resolve it against ("в среду", "вчера" with no publication
+date) is still a date, known only by its words: no value, an EDTF of unspecified digits
+("XXXX-XX-XX", "XXXX") that says how precise it is. Time expressions that name no date
+(durations, "на прошлой неделе") go to `DocumentFacts.time_expressions`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ RELATIVE = re.compile(
     rf"|на\s+днях"
     rf"|(?:(?:двумя|тремя|четырьмя|пятью|несколькими|\d+)\s+)?(?:годами|годом|месяцами|месяцем|неделями|неделей"
     rf"|днями|днём|днем|сутками)\s+(?:позже|позднее|ранее|раньше))(?!\w)")
+_NOWADAYS = re.compile(r"(?i)на\s+сегодняшн\w+\s+(?:день|момент)")
 BARE_YEAR = re.compile(r"(?i)(?<![\w.,/-])(?:(?:в|с|до|к|по|от|со)\s+)?((?:18|19|20)\d{2})(?![\w.,/%-]|\s*(?:[-–]|млн|тыс|чел|руб|долл|км|м\b))")
 DURATION = re.compile(
     r"(?i)(?<!\w)(?:(?:не\s+)?(?:в\s+течение|на\s+протяжении|течение|последние|ближайшие|около|более|менее|почти"
@@ -180,7 +183,7 @@ def extract_dates(ctx: Context) -> None:
             iso = f"{published.year + _year_shift(m.group(3)):04d}-{month:02d}"
             add(m, iso, iso, 0.8)
         else:
-            add(m, None, None, 0.7)
+            add(m, None, f"XXXX-{month:02d}", 0.7)  # "в июне прошлого года": the month, not which year
     for m in DECADE.finditer(text):
         add(m, None, f"{m.group(1)}X", 0.85)  # EDTF cannot say "early"; the phrase keeps it
     for m in YEAR_SPAN.finditer(text):
@@ -195,6 +198,8 @@ def extract_dates(ctx: Context) -> None:
         else:
             add(m, None, f"XXXX-{month:02d}", 0.6)  # "в июне": the month is told, the year is not
     for m in RELATIVE.finditer(text):
+        if _NOWADAYS.match(text, max(0, m.start() - 3)):
+            continue  # "на сегодняшний день": the present, as "в настоящее время", no date
         add(m, *_relative(m, published), 0.7)
     for m in BARE_YEAR.finditer(text):
         add(m, m.group(1), m.group(1), 0.6)
@@ -251,7 +256,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 def _same_time(ctx: Context) -> None:
     """"Ещё в 1865 году поправку приняли. В том же году её ратифицировали": a time that points back
     takes its value from the last date told before it in the same paragraph, when that date is
-    precise enough ("в тот же день" needs a day); else it stays a time expression."""
+    precise enough ("в тот же день" needs a day); else it is a day or a year known only by its
+    words ("XXXX-XX-XX")."""
     text = ctx.text
     for m in SAME_TIME.finditer(text):
         start, end = m.start(), m.end()
@@ -259,21 +265,20 @@ def _same_time(ctx: Context) -> None:
             continue
         before = [d for d in ctx.facts.dates if d.value and d.evidence and d.evidence.end <= start
                   and not _PARAGRAPH.search(text, d.evidence.end, start)]
-        if not before:
-            continue
-        anchor = max(before, key=lambda d: d.evidence.end).value
+        anchor = max(before, key=lambda d: d.evidence.end).value if before else ""
         phrase = m.group(0).lower()
         if "году" in phrase:
-            value = anchor[:4]
+            value = anchor[:4] or None
         elif len(anchor) != 10:
-            continue  # "в тот же день" after "в 1999 году": which day, the text does not say
+            value = None  # "в тот же день" after "в 1999 году": which day, the text does not say
         elif "следующ" in phrase:
             value = (date.fromisoformat(anchor) + timedelta(days=1)).isoformat()
         else:
             value = anchor
         for e in [e for e in ctx.facts.time_expressions if e.start < end and start < e.end]:
             ctx.facts.time_expressions.remove(e)
-        ctx.facts.dates.append(DateValue(edtf=value, value=value, phrase=m.group(0),
+        edtf = value or (UNKNOWN_YEAR if "году" in phrase else UNKNOWN_DAY)
+        ctx.facts.dates.append(DateValue(edtf=edtf, value=value, phrase=m.group(0),
                                          evidence=ctx.evidence(start, end, 0.6)))
 
 
@@ -311,11 +316,23 @@ def _person_age(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
+# a date known only by its words: which day, month or year, the text does not say
+UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR = "XXXX-XX-XX", "XXXX-XX", "XXXX"
+
+
 def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:
-    """A relative date against the publication date; (None, None) when that is unknown."""
-    if published is None:
-        return None, None
+    """A relative date against the publication date; without one, a day, month or year of
+    unspecified digits ("в среду" is a day, "в прошлом году" a year); (None, None) for a week or
+    a stretch of time, which no EDTF date says."""
     word = (m.group(1) or "").lower()
+    if m.group(5):
+        return None, UNKNOWN_DAY  # "в среду": which Wednesday, even a publication date leaves open
+    if published is None:
+        if word:
+            return None, UNKNOWN_DAY
+        if m.group(3):
+            return None, UNKNOWN_YEAR if m.group(3).lower() == "году" else UNKNOWN_MONTH
+        return None, None
     if word:
         shift = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}[word]
         iso = (published + timedelta(days=shift)).isoformat()
@@ -328,7 +345,7 @@ def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | No
         year = published.year + (month - 1) // 12
         iso = f"{year:04d}-{(month - 1) % 12 + 1:02d}"
         return iso, iso
-    return None, None  # a week or a weekday: the text does not say which
+    return None, None  # a week: the text does not say which
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -224,6 +224,8 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return False
     if noun and _before_or_after(by_index, word, head):
         return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
+    if noun and _through(by_index, word, head, _TOLD_ABOUT):
+        return False  # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
         # ("начал карьеру в 2010 году, возглавив сборную": a converb's time is its verb's)
@@ -240,13 +242,23 @@ def _stands_with(seg, word, date: DateValue) -> bool:
 _OTHER_TIME = {"после", "до", "перед", "за", "накануне", "спустя", "через"}
 
 
+# prepositions that make a noun what a verb tells or thinks of ("сообщил о гибели", "дело об убийстве")
+_TOLD_ABOUT = {"о", "об", "обо", "про"}
+
+
 def _before_or_after(by_index: dict, word, head) -> bool:
     """Whether the noun `word` hangs on `head` through "после", "до", "за" …: a happening before or
     after the one the date tells."""
+    return _through(by_index, word, head, _OTHER_TIME)
+
+
+def _through(by_index: dict, word, head, prepositions: set[str]) -> bool:
+    """Whether the noun `word` hangs on `head` through one of `prepositions`, on itself or on a
+    word between them."""
     for token in [word] + _chain(by_index, word):
         if token.index == head.index:
             return False
-        if any(c.head == token.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in by_index.values()):
+        if any(c.head == token.index and c.rel == "case" and c.lemma in prepositions for c in by_index.values()):
             return True
     return False
 
