@@ -1,0 +1,114 @@
+"""When an incident happened, when the article says it only relative to a day it does not give:
+"в среду", "вчера", "в прошлом году". The incident keeps the date as the article words it (no
+value, an EDTF of unspecified digits), resolved once a publication date is known, and never
+placed on a timeline as if it were dated. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Literal
+
+from kgbuild.extract import extract
+from kgbuild.iris import IRIs
+from kgbuild.mapping import Mapper
+from kgbuild.model import Document
+from kgbuild.namespaces import KGB, sparql_prologue
+from kgbuild.relations import relationship_view
+from kgbuild.resources import queries_dir
+from kgbuild.validate import validate
+from kgbuild.viz import timeline_data
+
+
+def dated(text: str, published: str | None = None) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """The first word telling each incident -> (its date's phrase, EDTF, value)."""
+    facts = extract(Document(id="t", text=text, published=published))
+    return {inc.trigger.quote.split()[0]: (inc.date.phrase, inc.date.edtf, inc.date.value) if inc.date else None
+            for inc in facts.incidents if inc.trigger is not None}
+
+
+# -- a relative date with nothing to resolve it against ----------------------------------------
+
+@pytest.mark.parametrize("text, word, phrase, edtf", [
+    ("Во вторник в Твери полицейские задержали двух грабителей.", "задержали", "Во вторник", "XXXX-XX-XX"),
+    ("Вчера на окраине Пскова сгорел деревянный склад.", "сгорел", "Вчера", "XXXX-XX-XX"),
+    ("В прошлом году бывший мэр Липецка был арестован.", "арестован", "В прошлом году", "XXXX"),
+    ("В июне прошлого года в Перми уволили директора рынка.", "уволили", "В июне прошлого года", "XXXX-06"),
+])
+def test_a_relative_date_stays_on_its_incident_as_the_article_words_it(text, word, phrase, edtf):
+    assert dated(text)[word] == (phrase, edtf, None)
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ("Вчера на окраине Пскова сгорел деревянный склад.", "сгорел", "2019-10-07"),
+    ("В прошлом году бывший мэр Липецка был арестован.", "арестован", "2018"),
+    ("В июне прошлого года в Перми уволили директора рынка.", "уволили", "2018-06"),
+])
+def test_a_publication_date_resolves_it(text, word, value):
+    assert dated(text, published="2019-10-08")[word][2] == value
+
+
+def test_a_weekday_stays_unresolved_even_with_a_publication_date():
+    # the Wednesday before the article or the one after it: the text alone does not say
+    assert dated("В среду под Калугой сгорел рейсовый автобус.", published="2019-10-08")["сгорел"] \
+        == ("В среду", "XXXX-XX-XX", None)
+
+
+def test_the_same_day_with_no_day_told_before_is_a_day_of_its_own():
+    found = dated("Кассира ограбили у проходной завода. В тот же день грабителя задержали в соседнем дворе.")
+    assert found["задержали"] == ("В тот же день", "XXXX-XX-XX", None)
+
+
+def test_the_present_time_dates_nothing():
+    facts = extract(Document(id="t", text="На сегодняшний день о переговорах с похитителями ничего не известно."))
+    assert facts.dates == [] and facts.time_expressions == []
+
+
+# -- what the date of a telling is not ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("В понедельник пресс-служба полиции сообщила о гибели рыбака на озере Селигер.", "гибели"),
+    ("12 марта 2014 года следователи возбудили дело об убийстве фермера из Тулы.", "убийстве"),
+    ("Вечером в четверг стало известно о нападении на инкассаторов в Саратове.", "нападении"),
+])
+def test_a_happening_told_about_does_not_take_the_date_of_the_telling(text, word):
+    found = dated(text)
+    assert found.get(word) is None
+
+
+def test_the_telling_verb_keeps_its_date_when_it_is_the_happening():
+    # the resignation is what is done in the writing; its own verb takes the day
+    assert dated("В пятницу губернатор Орловской области подал в отставку.")["подал"][0] == "В пятницу"
+
+
+# -- in the graph ------------------------------------------------------------------------------
+
+TEXT = "Во вторник в Твери полицейские задержали двух грабителей."
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    facts = extract(Document(id="tver", text=TEXT))
+    ds = Dataset()
+    mapper = Mapper(IRIs())
+    mapper.map(facts, into=ds.graph(mapper.source_iri("tver")))
+    return ds
+
+
+def test_the_graph_says_a_day_not_known_which_and_conforms(dataset):
+    graph = dataset.graph(Mapper(IRIs()).source_iri("tver"))
+    incidents = set(graph.subjects(KGB.dateEDTF, Literal("XXXX-XX-XX")))
+    assert len(incidents) == 1
+    incident = incidents.pop()
+    assert graph.value(incident, KGB.date) is None
+    quotes = [str(graph.value(ev, KGB.quote)) for ev in graph.objects(incident, KGB.evidence)]
+    assert any("Во вторник" in q for q in quotes)  # the words the date is known by
+    report = validate(graph)
+    assert report.conforms, [(r.shape, r.message_en) for r in report.violations]
+
+
+def test_a_date_known_only_by_its_words_reaches_no_timeline(dataset):
+    query = (queries_dir() / "timeline.rq").read_text(encoding="utf-8")
+    assert list(dataset.query(sparql_prologue() + query)) == []
+    data = timeline_data(relationship_view(dataset), title="t")
+    assert data["items"] == []
+    assert [u["note"] for u in data["undated"]] == ["XXXX-XX-XX"]
