@@ -112,3 +112,20 @@ def test_a_date_known_only_by_its_words_reaches_no_timeline(dataset):
     data = timeline_data(relationship_view(dataset), title="t")
     assert data["items"] == []
     assert [u["note"] for u in data["undated"]] == ["XXXX-XX-XX"]
+
+
+def test_a_fact_stated_is_not_dated_by_the_stating():
+    assert dated("В понедельник пресс-служба подтвердила факт гибели журналиста.").get("гибели") is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Вчера сотни горожан вышли на площадь, чтобы посмотреть праздничный концерт.", "концерт"),
+    ("Вчера власти объявили, что губернатор пропустит церемонию инаугурации.", "церемонию"),
+])
+def test_a_date_of_the_main_verb_does_not_reach_into_a_clause_of_its_own(text, word):
+    assert dated(text).get(word) is None
+
+
+def test_a_converbs_happening_takes_the_time_of_its_verb():
+    found = dated("В 2011 году она прославилась, выступив на конкурсе молодых певцов в Казани.")
+    assert found["конкурсе"][0] == "В 2011 году"

@@ -224,7 +224,7 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return False
     if noun and _before_or_after(by_index, word, head):
         return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
-    if noun and _through(by_index, word, head, _TOLD_ABOUT):
+    if noun and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
         return False  # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
@@ -232,7 +232,14 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return not (noun and word.rel == "amod") and (word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
                                                       or word.feats.get("VerbForm") == "Conv")
     if head.index in _above(by_index, word):  # the date tells a verb the word hangs under
-        return noun and head.pos == "VERB"
+        # not from a clause of its own under the verb ("выйдут сегодня, чтобы посмотреть концерт",
+        # "сегодня объявили, что он пропустит инаугурацию"); a converb's time is its verb's
+        # ("в 2009 году прославилась, выступив на конкурсе")
+        chain = [word] + _chain(by_index, word)
+        between = chain[:[t.index for t in chain].index(head.index)]
+        return noun and head.pos == "VERB" and not any(
+            t.pos == "VERB" and t.rel.split(":")[0] in _CLAUSE_RELS and t.feats.get("VerbForm") != "Conv"
+            for t in between)
     # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
     # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
     return noun or word.index in _above(by_index, head)
@@ -246,10 +253,24 @@ _OTHER_TIME = {"после", "до", "перед", "за", "накануне", "
 _TOLD_ABOUT = {"о", "об", "обо", "про"}
 
 
+# how a clause hangs on the verb it is told under
+_CLAUSE_RELS = {"advcl", "ccomp", "csubj", "parataxis", "acl"}
+
+
 def _before_or_after(by_index: dict, word, head) -> bool:
     """Whether the noun `word` hangs on `head` through "после", "до", "за" …: a happening before or
     after the one the date tells."""
     return _through(by_index, word, head, _OTHER_TIME)
+
+
+def _fact_of(by_index: dict, word, head) -> bool:
+    """"Подтвердила факт гибели": the noun is the fact a verb states, not what the verb does."""
+    for token in _chain(by_index, word):
+        if token.index == head.index:
+            return False
+        if token.lemma == "факт":
+            return True
+    return False
 
 
 def _through(by_index: dict, word, head, prepositions: set[str]) -> bool:
