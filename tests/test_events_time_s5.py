@@ -129,3 +129,22 @@ def test_a_date_of_the_main_verb_does_not_reach_into_a_clause_of_its_own(text, w
 def test_a_converbs_happening_takes_the_time_of_its_verb():
     found = dated("В 2011 году она прославилась, выступив на конкурсе молодых певцов в Казани.")
     assert found["конкурсе"][0] == "В 2011 году"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Во вторник губернатор прокомментировал нападение на журналиста.", "нападение"),
+    ("В пятницу мэр Самары назвал убийство фермера местью.", "убийство"),
+    ("Задержание активиста в среду вызвало волну протестов в Самаре.", "Задержание"),
+])
+def test_a_reaction_to_a_happening_does_not_date_it(text, word):
+    assert dated(text).get(word) is None
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Тело рыбака было найдено в субботу утром, 14 марта 2015 года, у берега.", "в субботу утром, 14 марта 2015 года",
+     "2015-03-14"),
+    ("Склад сгорел во вторник — 16 июня 2015 года.", "во вторник — 16 июня 2015 года", "2015-06-16"),
+])
+def test_a_day_word_before_its_calendar_date_is_dated_by_the_calendar_date(text, phrase, value):
+    found = dated(text)
+    assert [(p, v) for p, _, v in found.values()] == [(phrase, value)]

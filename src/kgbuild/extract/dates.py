@@ -227,13 +227,17 @@ _DAY_WORD = re.compile(r"(?i)(?:(?:в|во)\s+)?(?:позавчера|вчера
                        r"|пятницу|субботу|воскресенье)")
 
 
+# between a day word and the calendar date it names: "в субботу утром, 28 марта", "во вторник — 13 мая"
+_APPOSED = re.compile(r"(?:\s+(?:утром|днём|днем|вечером|ночью))?\s*(?:,|[—–-])\s*")
+
+
 def _join_day_words(ctx: Context) -> None:
     """"вчера, 9 мая 2019 года", "25 июля, в четверг": a day word and the calendar date it names
     are one phrase, whose value is the calendar date."""
     items = sorted([(d.evidence.start, d.evidence.end, d) for d in ctx.facts.dates]
                    + [(e.start, e.end, e) for e in ctx.facts.time_expressions], key=lambda x: x[0])
     for (s1, e1, a), (s2, e2, b) in zip(items, items[1:]):
-        if ctx.text[e1:s2] != ", ":
+        if not _APPOSED.fullmatch(ctx.text[e1:s2]):
             continue
         word, dated = (a, b) if _DAY_WORD.fullmatch(ctx.text[s1:e1]) else (b, a) if _DAY_WORD.fullmatch(ctx.text[s2:e2]) else (None, None)
         if not isinstance(dated, DateValue) or dated.value is None or not re.search(r"\d", dated.phrase):

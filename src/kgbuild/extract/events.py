@@ -226,6 +226,8 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
     if noun and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
         return False  # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time
+    if noun and head.lemma in _TELLING:
+        return False  # "во вторник осудили нападение", "арест вызвал возмущение в среду": the reaction's time
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
         # ("начал карьеру в 2010 году, возглавив сборную": a converb's time is its verb's)
@@ -249,6 +251,12 @@ def _stands_with(seg, word, date: DateValue) -> bool:
 _OTHER_TIME = {"после", "до", "перед", "за", "накануне", "спустя", "через"}
 
 
+# verbs that tell of, judge or answer a happening, whose time is theirs, not the happening's
+_TELLING = {"сообщить", "сообщать", "заявить", "заявлять", "опровергнуть",
+            "отрицать", "осудить", "осуждать", "прокомментировать", "комментировать", "обсудить", "обсуждать",
+            "расследовать", "вспомнить", "вспоминать", "напомнить", "назвать", "называть", "вызвать",
+            "вызывать", "обвинить", "обвинять", "рассказать", "рассказывать", "упомянуть", "раскритиковать",
+            "критиковать", "оценить", "приветствовать", "одобрить", "расценить", "связать", "связывать"}
 # prepositions that make a noun what a verb tells or thinks of ("сообщил о гибели", "дело об убийстве")
 _TOLD_ABOUT = {"о", "об", "обо", "про"}
 
