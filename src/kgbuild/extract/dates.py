@@ -61,6 +61,8 @@ RELATIVE = re.compile(
     rf"|на\s+днях"
     rf"|(?:(?:двумя|тремя|четырьмя|пятью|несколькими|\d+)\s+)?(?:годами|годом|месяцами|месяцем|неделями|неделей"
     rf"|днями|днём|днем|сутками)\s+(?:позже|позднее|ранее|раньше))(?!\w)")
+# "ЧМ-2018", "Олимпиаде-2016", "Евро-2020": a happening named with its year, which is its date
+NAMED_YEAR = re.compile(r"(?<![\w-])[А-ЯЁ]\w{0,15}-((?:19|20)\d{2})(?![\w-]|\.\d)")
 _NOWADAYS = re.compile(r"(?i)на\s+сегодняшн\w+\s+(?:день|момент)")
 BARE_YEAR = re.compile(r"(?i)(?<![\w.,/-])(?:(?:в|с|до|к|по|от|со)\s+)?((?:18|19|20)\d{2})(?![\w.,/%-]|\s*(?:[-–]|млн|тыс|чел|руб|долл|км|м\b))")
 DURATION = re.compile(
@@ -121,8 +123,8 @@ def extract_dates(ctx: Context) -> None:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    def span_of(m: re.Match) -> tuple[int, int]:
-        start, end = m.start(), m.end()
+    def span_of(m: re.Match, group: int = 0) -> tuple[int, int]:
+        start, end = m.start(group), m.end(group)
         while end > start and text[end - 1] in " \t":
             end -= 1
         while start < end and text[start].isspace():  # "\n\nНеделю назад": the phrase, not the blank line
@@ -131,8 +133,8 @@ def extract_dates(ctx: Context) -> None:
             end -= 1
         return start, end
 
-    def add(m: re.Match, value: str | None, edtf: str | None, confidence: float) -> None:
-        start, end = span_of(m)
+    def add(m: re.Match, value: str | None, edtf: str | None, confidence: float, group: int = 0) -> None:
+        start, end = span_of(m, group)
         if not free(start, end):
             return
         taken.append((start, end))
@@ -201,6 +203,8 @@ def extract_dates(ctx: Context) -> None:
         if _NOWADAYS.match(text, max(0, m.start() - 3)):
             continue  # "на сегодняшний день": the present, as "в настоящее время", no date
         add(m, *_relative(m, published), 0.7)
+    for m in NAMED_YEAR.finditer(text):
+        add(m, m.group(1), m.group(1), 0.8, group=1)  # the year alone, as NEREL marks it
     for m in BARE_YEAR.finditer(text):
         add(m, m.group(1), m.group(1), 0.6)
     for m in DURATION.finditer(text):

@@ -152,7 +152,9 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
     clause = _clause(ctx.text, seg, reader.start_of[inc.key])
     if any(clause[0] <= d.evidence.start < clause[1] for d in line):
         line = [d for d in line if clause[0] <= d.evidence.start < clause[1]]
-    mine = _on_word(reader, inc, line)
+    # "на ЧМ-2018": the year in the happening's own name
+    mine = next((d for d in line if inc.trigger and inc.trigger.start <= d.evidence.start < inc.trigger.end), None) \
+        or _on_word(reader, inc, line)
     if mine is None:
         # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
         others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
