@@ -148,3 +148,13 @@ def test_a_reaction_to_a_happening_does_not_date_it(text, word):
 def test_a_day_word_before_its_calendar_date_is_dated_by_the_calendar_date(text, phrase, value):
     found = dated(text)
     assert [(p, v) for p, _, v in found.values()] == [(phrase, value)]
+
+
+def test_a_happening_named_with_its_year_is_dated_by_it():
+    found = dated("Во вторник стало известно, что сборная Перу сыграет на ЧМ-2018 в Саранске.")
+    assert found["ЧМ-2018"] == ("2018", "2018", "2018")
+
+
+def test_a_model_number_is_no_year():
+    facts = extract(Document(id="t", text="Истребитель Mirage-2000 разбился в среду под Тулузой."))
+    assert [d.phrase for d in facts.dates] == ["в среду"]
