@@ -158,3 +158,13 @@ def test_a_happening_named_with_its_year_is_dated_by_it():
 def test_a_model_number_is_no_year():
     facts = extract(Document(id="t", text="Истребитель Mirage-2000 разбился в среду под Тулузой."))
     assert [d.phrase for d in facts.dates] == ["в среду"]
+
+
+def test_a_date_on_a_noun_of_the_happenings_own_phrase_is_its_date():
+    # "марафоне" is a happening of its own, but the attack's date is the marathon's
+    found = dated("Его подозревают в теракте на Пермском марафоне 12 мая и в нападении на полицейского 14 мая.")
+    assert found["теракте"][0] == "12 мая" and found["нападении"][0] == "14 мая"
+
+
+def test_a_date_of_what_came_before_is_not_the_happenings():
+    assert dated("Его обвиняют в убийстве после футбольного матча 5 мая.")["убийстве"] is None

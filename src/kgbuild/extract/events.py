@@ -158,7 +158,8 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
     if mine is None:
         # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
         others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
-                  for d in [_on_word(reader, other, line)] if d}  # a whole's date is its parts' too
+                  and not _within(reader, other, inc)  # a whole's date is its parts' too
+                  for d in [_on_word(reader, other, line)] if d}
         free = [d for d in line if id(d) not in others and (inc.key not in reader.trigger_of
                                                             or _stands_with(*reader.trigger_of[inc.key], d))]
         # "в 2010 году задержан, а в 2013 году приговорён": the nearest
@@ -166,6 +167,17 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
         pool = [d for d in free if d.value] or free
         mine = min(pool, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)) if pool else None
     return _with_year(mine, dated) if mine else None
+
+
+def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
+    """Whether `other`'s word is a noun of `inc`'s phrase, whose time is the same: "теракт на
+    марафоне 15 апреля" (not "убийство после матча 5 мая")."""
+    if other.key not in reader.trigger_of or inc.key not in reader.trigger_of:
+        return False
+    (seg, word), (own_seg, own) = reader.trigger_of[other.key], reader.trigger_of[inc.key]
+    if seg is not own_seg or word.head != own.index or own.pos in ("VERB", "AUX") or word.rel != "nmod":
+        return False
+    return not any(c.head == word.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in seg.sentence.tokens)
 
 
 # where one clause of a line ends and another, with its own time, begins
@@ -226,6 +238,10 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return False
     if noun and _before_or_after(by_index, word, head):
         return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
+    if noun and word.index in _above(by_index, head) and _through(by_index, head, word, _OTHER_TIME - {"за"}):
+        # "убийство после матча 5 мая": the date of what came before it ("бои за Иловайск (август
+        # 2014)": below a noun, "за" is what it is for)
+        return False
     if noun and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
         return False  # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time
     if noun and head.lemma in _TELLING:
