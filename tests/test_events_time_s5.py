@@ -168,3 +168,12 @@ def test_a_date_on_a_noun_of_the_happenings_own_phrase_is_its_date():
 
 def test_a_date_of_what_came_before_is_not_the_happenings():
     assert dated("Его обвиняют в убийстве после футбольного матча 5 мая.")["убийстве"] is None
+
+
+@pytest.mark.parametrize("text, word, phrase, edtf", [
+    ("Через две недели грабителя задержали в Туле.", "задержали", "Через две недели", "XXXX-XX-XX"),
+    ("Неделю назад в Омске сгорел склад.", "сгорел", "Неделю назад", "XXXX-XX-XX"),
+    ("Три года спустя бывшего мэра Липецка арестовали.", "арестовали", "Три года спустя", "XXXX"),
+])
+def test_a_time_some_way_from_another_dates_its_incident_by_its_words(text, word, phrase, edtf):
+    assert dated(text)[word] == (phrase, edtf, None)

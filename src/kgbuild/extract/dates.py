@@ -202,7 +202,8 @@ def extract_dates(ctx: Context) -> None:
     for m in RELATIVE.finditer(text):
         if _NOWADAYS.match(text, max(0, m.start() - 3)):
             continue  # "на сегодняшний день": the present, as "в настоящее время", no date
-        add(m, *_relative(m, published), 0.7)
+        value, edtf = _relative(m, published)
+        add(m, value, edtf or _offset(m.group(0)), 0.7)
     for m in NAMED_YEAR.finditer(text):
         add(m, m.group(1), m.group(1), 0.8, group=1)  # the year alone, as NEREL marks it
     for m in BARE_YEAR.finditer(text):
@@ -216,7 +217,9 @@ def extract_dates(ctx: Context) -> None:
         if _BARE_AGE.match(m.group(0)) and _person_age(ctx, m.start(), m.end()):
             continue  # "Клэренс Картер, 49 лет,", "девочка 16 лет", "Им было 30, 20 и 19 лет"
         if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or re.search(r"назад|спустя", m.group(0)) or "пол" in m.group(0).lower():
-            add(m, None, None, 0.6)
+            # "через месяц после того, как …": a time told from the clause after it, not a time of its own
+            after = re.match(r"\s+после\b", text[m.end():m.end() + 8], re.I)
+            add(m, None, None if after else _offset(m.group(0)), 0.6)
     _join_day_words(ctx)
     _same_time(ctx)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
@@ -354,6 +357,24 @@ def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | No
         iso = f"{year:04d}-{(month - 1) % 12 + 1:02d}"
         return iso, iso
     return None, None  # a week: the text does not say which
+
+
+_OFFSET = re.compile(r"(?i)(?<!\w)(?:через|спустя)\s|\s(?:назад|спустя|позже|позднее|ранее|раньше)$")
+
+
+def _offset(phrase: str) -> str | None:
+    """"Три года спустя", "неделю назад", "через 10 дней": a time some way from another, a day, month
+    or year the text does not give ("XXXX"); a bare span ("два года") is no time of its own."""
+    if not _OFFSET.search(phrase):
+        return None
+    phrase = phrase.lower()
+    if re.search(r"месяц|полгода", phrase):
+        return UNKNOWN_MONTH
+    if re.search(r"лет|год|век|десятилет", phrase):
+        return UNKNOWN_YEAR
+    if re.search(r"недел|дн[еяийё]|сут", phrase):
+        return UNKNOWN_DAY
+    return None
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
