@@ -11,7 +11,7 @@ from rdflib import Dataset, Literal
 from kgbuild.extract import extract
 from kgbuild.iris import IRIs
 from kgbuild.mapping import Mapper
-from kgbuild.model import Document
+from kgbuild.model import DateValue, Document
 from kgbuild.namespaces import KGB, sparql_prologue
 from kgbuild.relations import relationship_view
 from kgbuild.resources import queries_dir
@@ -177,3 +177,13 @@ def test_a_date_of_what_came_before_is_not_the_happenings():
 ])
 def test_a_time_some_way_from_another_dates_its_incident_by_its_words(text, word, phrase, edtf):
     assert dated(text)[word] == (phrase, edtf, None)
+
+
+def test_a_date_known_only_by_its_words_does_not_keep_two_accounts_of_one_killing_apart():
+    from test_identity import account, civilian, civilians, part, resolve
+
+    a = account("a", persons=[civilian("a", "p1")], parts=[part("a", "inc2", ["p1"])])
+    a.incidents[-1].date = DateValue(edtf="XXXX-XX-XX", value=None, phrase="в среду")
+    b = account("b", groups=[civilians("b")], parts=[part("b", "inc2", ["g1"])])
+    ids = resolve(a, b)
+    assert ids.nodes[("a", "inc2")] == ids.nodes[("b", "inc2")]
