@@ -187,3 +187,16 @@ def test_a_date_known_only_by_its_words_does_not_keep_two_accounts_of_one_killin
     b = account("b", groups=[civilians("b")], parts=[part("b", "inc2", ["g1"])])
     ids = resolve(a, b)
     assert ids.nodes[("a", "inc2")] == ids.nodes[("b", "inc2")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("С 2009 года Илья Сомов избирается в городскую думу Твери.", "избирается"),
+    ("Команда впервые с 1998 года вышла в финал кубка.", "финал"),
+])
+def test_since_when_is_not_when(text, word):
+    assert dated(text)[word] is None
+
+
+def test_a_post_given_from_a_day_is_given_that_day():
+    found = dated("С 3 марта 2015 года Олег Панин назначен директором Тверского музея.")
+    assert found["назначен"][0] == "С 3 марта 2015 года"

@@ -146,7 +146,10 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
     its year ("в середине апреля") or as a span ("с 11 по 22 мая 2016 года")."""
     if seg is None:
         return None
-    line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end]
+    # "избирается с 2003 года", "первый финал с 1994 года": since when, not when; but a post
+    # given or left, a rule brought in "с 27 октября", takes effect that day
+    line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end
+            and (inc.type in _TAKING_EFFECT or not _SINCE.match(d.phrase or ""))]
     # "24 февраля 2008 года он покинул все должности, а 19 апреля 2011 года ушёл и с поста": a
     # clause with a date of its own tells the time of its own incidents only
     clause = _clause(ctx.text, seg, reader.start_of[inc.key])
@@ -178,6 +181,10 @@ def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
     if seg is not own_seg or word.head != own.index or own.pos in ("VERB", "AUX") or word.rel != "nmod":
         return False
     return not any(c.head == word.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in seg.sentence.tokens)
+
+
+_TAKING_EFFECT = {"Appointment", "Resignation", "Leaving", "Joining", "Release", "Proclamation", "Deprivation"}
+_SINCE = re.compile(r"(?i)(?:начиная\s+)?(?:с|со)\s+(?!.*\sпо\s)")
 
 
 # where one clause of a line ends and another, with its own time, begins
