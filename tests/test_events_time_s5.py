@@ -200,3 +200,12 @@ def test_since_when_is_not_when(text, word):
 def test_a_post_given_from_a_day_is_given_that_day():
     found = dated("С 3 марта 2015 года Олег Панин назначен директором Тверского музея.")
     assert found["назначен"][0] == "С 3 марта 2015 года"
+
+
+def test_a_post_left_is_left_the_day_it_is_announced():
+    assert dated("12 мая 2016 года губернатор Орловской области заявил об уходе с поста.")["уходе"][0] \
+        == "12 мая 2016 года"
+
+
+def test_a_post_asked_to_be_left_is_not_left_that_day():
+    assert dated("В марте 2015 года Иван Петров написал заявление об увольнении.")["увольнении"] is None

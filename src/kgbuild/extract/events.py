@@ -164,7 +164,8 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
                   and not _within(reader, other, inc)  # a whole's date is its parts' too
                   for d in [_on_word(reader, other, line)] if d}
         free = [d for d in line if id(d) not in others and (inc.key not in reader.trigger_of
-                                                            or _stands_with(*reader.trigger_of[inc.key], d))]
+                                                            or _stands_with(*reader.trigger_of[inc.key], d,
+                                                                            inc.type in _TAKING_EFFECT))]
         # "в 2010 году задержан, а в 2013 году приговорён": the nearest
         at = reader.start_of[inc.key]
         pool = [d for d in free if d.value] or free
@@ -184,6 +185,7 @@ def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
 
 
 _TAKING_EFFECT = {"Appointment", "Resignation", "Leaving", "Joining", "Release", "Proclamation", "Deprivation"}
+_ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
 _SINCE = re.compile(r"(?i)(?:начиная\s+)?(?:с|со)\s+(?!.*\sпо\s)")
 
 
@@ -225,7 +227,7 @@ def _retold_date(reader: IncidentReader, inc: Incident, dated: list[DateValue]) 
     return None
 
 
-def _stands_with(seg, word, date: DateValue) -> bool:
+def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     """Whether a date of the line can tell when the incident of `word` happened: it hangs on a word
     above or below it, or on the verb a noun for the incident is the subject or object of
     ("Убийство произошло 14 февраля"). For a verb, not a date of another branch of the sentence
@@ -249,9 +251,13 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         # "убийство после матча 5 мая": the date of what came before it ("бои за Иловайск (август
         # 2014)": below a noun, "за" is what it is for)
         return False
-    if noun and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
-        return False  # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time
-    if noun and head.lemma in _TELLING:
+    announced = announced and word.head == head.index and head.lemma in _ANNOUNCING
+    if noun and not announced and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
+        # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time; a post
+        # is left or given when announced ("21 ноября заявил об уходе с поста"), not when asked for
+        # ("прошение об отставке") or rumoured
+        return False
+    if noun and not announced and head.lemma in _TELLING:
         return False  # "во вторник осудили нападение", "арест вызвал возмущение в среду": the reaction's time
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
