@@ -209,3 +209,32 @@ def test_a_post_left_is_left_the_day_it_is_announced():
 
 def test_a_post_asked_to_be_left_is_not_left_that_day():
     assert dated("В марте 2015 года Иван Петров написал заявление об увольнении.")["увольнении"] is None
+
+
+# -- a time some exact way from a date told before ---------------------------------------------
+
+@pytest.mark.parametrize("text, published, word, value", [
+    ("Бунт в колонии начался 9 августа 1997 года. Через два дня осуждённые захватили заложников.", None,
+     "захватили", "1997-08-11"),
+    ("В 2010 году он окончил институт в Омске. Через два года его арестовали.", None, "арестовали", "2012"),
+    ("Три года назад в Омске сгорел склад.", "2016-05-10", "сгорел", "2013"),
+    ("Неделю назад в Омске сгорел склад.", "2016-05-10", "сгорел", "2016-05-03"),
+])
+def test_a_time_some_exact_way_from_a_known_date_takes_its_value(text, published, word, value):
+    assert dated(text, published)[word][2] == value
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Около года назад в Омске сгорел склад.", "2016-05-10"),  # about a year: no year to give
+    ("В 2010 году он окончил институт в Омске. Через два дня его арестовали.", None),  # which day of 2010?
+    ("Неделю назад в Омске сгорел склад.", None),  # no publication date
+])
+def test_a_rough_or_unanchored_way_gives_no_value(text, published):
+    facts = extract(Document(id="t", text=text, published=published))
+    assert all(d.value is None for d in facts.dates if "назад" in d.phrase or "через" in d.phrase.lower())
+
+
+def test_a_date_on_a_word_of_another_branch_is_not_the_happenings():
+    text = ("Причиной смерти журналиста стала болезнь сердца, сообщает агентство со ссылкой на "
+            "источники в бюро экспертизы в пятницу.")
+    assert dated(text).get("смерти") is None

@@ -222,6 +222,7 @@ def extract_dates(ctx: Context) -> None:
             add(m, None, None if after else _offset(m.group(0)), 0.6)
     _join_day_words(ctx)
     _same_time(ctx)
+    _offsets(ctx, published)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
     ctx.facts.time_expressions.sort(key=lambda e: e.start)
     from .deaths import death_dates, life_spans  # persons and dates are both read by now
@@ -291,6 +292,57 @@ def _same_time(ctx: Context) -> None:
         edtf = value or (UNKNOWN_YEAR if "году" in phrase else UNKNOWN_DAY)
         ctx.facts.dates.append(DateValue(edtf=edtf, value=value, phrase=m.group(0),
                                          evidence=ctx.evidence(start, end, 0.6)))
+
+
+_COUNTS = {"один": 1, "одну": 1, "одним": 1, "два": 2, "две": 2, "двумя": 2, "пару": 2, "три": 3, "тремя": 3,
+           "четыре": 4, "четырьмя": 4, "пять": 5, "пятью": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+           "десять": 10}
+# "около года назад", "несколько дней спустя": how far, the text does not say exactly
+_ROUGHLY = re.compile(r"(?i)около|почти|более|больше|менее|меньше|примерно|свыше|чуть|немногим|нескольк|полтора")
+
+
+def _offsets(ctx: Context, published: date | None) -> None:
+    """"9 августа бунт начался. Через два дня осуждённые захватили заложников": a time some exact
+    way from the last date told before it in the paragraph (or, for "три года назад", from the
+    publication date) takes its value, as precise as its unit: days and weeks a day, months a
+    month, years a year. Without such a date, or when the way is rough ("около года назад"),
+    it stays a date known only by its words."""
+    text = ctx.text
+    for i, d in enumerate(ctx.facts.dates):
+        if d.value is not None or d.edtf not in (UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR) or d.evidence is None \
+                or not _OFFSET.search(d.phrase or "") or _ROUGHLY.search(d.phrase or ""):
+            continue
+        phrase = d.phrase.lower()
+        words = re.findall(r"\w+", phrase)
+        number = next((int(w) for w in words if w.isdigit()), None) or next((_COUNTS[w] for w in words if w in _COUNTS), 1)
+        back = bool(re.search(r"назад|ранее|раньше", phrase))
+        if "назад" in phrase:
+            anchor = published.isoformat() if published else None
+        else:
+            before = [e for e in ctx.facts.dates if e.value and e.evidence and e.evidence.end <= d.evidence.start
+                      and not _PARAGRAPH.search(text, e.evidence.end, d.evidence.start)]
+            anchor = max(before, key=lambda e: e.evidence.end).value if before else None
+        value = _shifted(anchor, phrase, -number if back else number) if anchor else None
+        if value:
+            ctx.facts.dates[i] = DateValue(edtf=value, value=value, phrase=d.phrase, evidence=d.evidence)
+
+
+def _shifted(anchor: str, phrase: str, n: int) -> str | None:
+    """`anchor` moved by `n` of the unit `phrase` counts in, at that unit's precision; None when
+    the anchor is less precise than the unit."""
+    if re.search(r"месяц|полгода", phrase):
+        if len(anchor) < 7:
+            return None
+        n *= 6 if "полгода" in phrase else 1
+        month = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + n
+        return f"{month // 12:04d}-{month % 12 + 1:02d}"
+    if re.search(r"лет|год|век|десятилет", phrase):
+        n *= 100 if "век" in phrase else 10 if "десятилет" in phrase else 1
+        return f"{int(anchor[:4]) + n:04d}"
+    if len(anchor) < 10:
+        return None
+    days = n * (7 if "недел" in phrase else 1)
+    return (date.fromisoformat(anchor) + timedelta(days=days)).isoformat()
 
 
 # between a person and the age after it: "Картер, 49 лет", "Глазков 40 лет", "Рено было 54 года"

@@ -273,9 +273,10 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
         return noun and head.pos == "VERB" and not any(
             t.pos == "VERB" and t.rel.split(":")[0] in _CLAUSE_RELS and t.feats.get("VerbForm") != "Conv"
             for t in between)
-    # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
-    # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
-    return noun or word.index in _above(by_index, head)
+    # a date below the word ("посетят … с 10 по 21 апреля", "нападение, которое он осуществил в
+    # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
+    # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
+    return word.index in _above(by_index, head)
 
 
 # prepositions that put what they introduce before or after the time of the verb they hang on
