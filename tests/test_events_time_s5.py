@@ -238,3 +238,8 @@ def test_a_date_on_a_word_of_another_branch_is_not_the_happenings():
     text = ("Причиной смерти журналиста стала болезнь сердца, сообщает агентство со ссылкой на "
             "источники в бюро экспертизы в пятницу.")
     assert dated(text).get("смерти") is None
+
+
+def test_a_date_told_with_the_part_of_the_day_is_the_date_of_the_verb_of_that_morning():
+    found = dated("С утра, 14 мая 2016 года, в квартире блогера Олега Пескова в Твери проходят обыски.")
+    assert found["обыски"][2] == "2016-05-14"

@@ -238,6 +238,8 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     inside = [t for t in s.tokens if date.evidence.start <= t.start < date.evidence.end]
     root = next((t for t in inside if t.head not in {i.index for i in inside}), None)
     head = by_index.get(root.head) if root is not None and root.head is not None else None
+    while head is not None and (head.lemma in _DAYTIME or head.text.lower() in _DAYTIME) and head.head in by_index:
+        head = by_index[head.head]  # "с утра, 13 сентября, проходят обыски": the date of the morning's verb
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
