@@ -34,6 +34,8 @@ _YEAR_WORD = r"(?:-го|-м|\s*(?:годах|годам|годов|годом|г
 _DAY = r"(?:[1-9]|[12]\d|3[01]|0[1-9])"
 _WEEKDAY = (r"(?:(?:в|во)\s+)?(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?"
             r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)")
+# a date known only by its words: which day, month or year, the text does not say
+UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR = "XXXX-XX-XX", "XXXX-XX", "XXXX"
 _RELATIVE_YEAR = r"(?:прошлого|этого|текущего|будущего|следующего|минувшего|позапрошлого)\s+года"
 
 RANGE = re.compile(rf"(?i)(?<!\w)(?:с|со)\s+(?:({_DAY})\s+по\s+({_DAY})\s+({_MONTH})\s+(\d{{4}})|"
@@ -377,10 +379,6 @@ def _person_age(ctx: Context, start: int, end: int) -> bool:
         parses = models().parse_word(word.group(1))
         return bool(parses) and parses[0].normal_form in PERSON_NOUNS
     return False
-
-
-# a date known only by its words: which day, month or year, the text does not say
-UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR = "XXXX-XX-XX", "XXXX-XX", "XXXX"
 
 
 def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:

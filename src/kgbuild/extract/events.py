@@ -184,6 +184,7 @@ def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
     return not any(c.head == word.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in seg.sentence.tokens)
 
 
+# incidents that take effect on the day "с" names and are done by announcing them
 _TAKING_EFFECT = {"Appointment", "Resignation", "Leaving", "Joining", "Release", "Proclamation", "Deprivation"}
 _ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
 _SINCE = re.compile(r"(?i)(?:начиная\s+)?(?:с|со)\s+(?!.*\sпо\s)")
@@ -230,9 +231,11 @@ def _retold_date(reader: IncidentReader, inc: Incident, dated: list[DateValue]) 
 def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     """Whether a date of the line can tell when the incident of `word` happened: it hangs on a word
     above or below it, or on the verb a noun for the incident is the subject or object of
-    ("Убийство произошло 14 февраля"). For a verb, not a date of another branch of the sentence
-    ("Хамдалла, которому в августе исполнится 55 лет, стал премьером после того, как … подал"),
-    nor the time of a verb it is buried under further up."""
+    ("Убийство произошло 14 февраля"). Not a date of another branch of the sentence ("Хамдалла,
+    которому в августе исполнится 55 лет, стал премьером после того, как … подал"), nor, for a
+    verb, the time of a verb it is buried under further up; for a noun, not the time of a verb
+    that tells of it or answers it ("сообщили о гибели"), unless `announced`: a post left or
+    given by the announcing ("заявил об уходе с поста")."""
     s = seg.sentence
     by_index = {t.index: t for t in s.tokens}
     inside = [t for t in s.tokens if date.evidence.start <= t.start < date.evidence.end]
@@ -286,11 +289,11 @@ _OTHER_TIME = {"после", "до", "перед", "за", "накануне", "
 
 
 # verbs that tell of, judge or answer a happening, whose time is theirs, not the happening's
-_TELLING = {"сообщить", "сообщать", "заявить", "заявлять", "опровергнуть",
-            "отрицать", "осудить", "осуждать", "прокомментировать", "комментировать", "обсудить", "обсуждать",
-            "расследовать", "вспомнить", "вспоминать", "напомнить", "назвать", "называть", "вызвать",
-            "вызывать", "обвинить", "обвинять", "рассказать", "рассказывать", "упомянуть", "раскритиковать",
-            "критиковать", "оценить", "приветствовать", "одобрить", "расценить", "связать", "связывать"}
+_TELLING = {"сообщить", "сообщать", "заявить", "заявлять", "опровергнуть", "отрицать", "осудить", "осуждать",
+            "прокомментировать", "комментировать", "обсудить", "обсуждать", "расследовать", "вспомнить",
+            "вспоминать", "напомнить", "назвать", "называть", "вызвать", "вызывать", "обвинить", "обвинять",
+            "рассказать", "рассказывать", "упомянуть", "раскритиковать", "критиковать", "оценить",
+            "приветствовать", "одобрить", "расценить", "связать", "связывать"}
 # prepositions that make a noun what a verb tells or thinks of ("сообщил о гибели", "дело об убийстве")
 _TOLD_ABOUT = {"о", "об", "обо", "про"}
 
