@@ -154,9 +154,10 @@ def test_a_day_without_its_year_dates_the_incident_of_its_sentence():
     assert detention.date.value == "2019-05-03" and detention.date.evidence.start == text.index("3 мая в")
 
 
-def test_a_weekday_alone_dates_nothing():
+def test_a_weekday_alone_gives_no_calendar_date():
     facts = extract(Document(id="t", text="В четверг Ивана Петрова задержали в Омске."))
-    assert all(i.date is None for i in facts.incidents)
+    # the day is kept as the article words it, with no value a timeline could place
+    assert [(i.date.phrase, i.date.edtf, i.date.value) for i in facts.incidents] == [("В четверг", "XXXX-XX-XX", None)]
 
 
 def test_a_date_that_hangs_on_another_incident_is_not_the_deaths():

@@ -627,7 +627,8 @@ def _incident_items(corpus, result: Identities, depths: dict, depth: int) -> lis
             attrs = {"where": str(where_iri or "")}
             if depth:  # what may keep two parts apart
                 attrs.update(
-                    date=(inc.date.value or inc.date.edtf) if inc.date else "",
+                    # a date known only by its words ("в среду": "XXXX-XX-XX") does not keep two accounts apart
+                    date=(inc.date.value or inc.date.edtf) if inc.date and re.search(r"\d", inc.date.edtf) else "",
                     place=str(result.nodes.get((doc, inc.place or ""), "")) if inc.place not in unnamed else "",
                     institution=str(result.nodes.get((doc, inc.institution or ""), "")),
                     victims=_victim_kinds(f, inc, result, on_duty),

@@ -179,6 +179,8 @@ def _xsd_range(text: str, datatype: URIRef | None) -> tuple[str, str] | None:
 def _edtf_range(text: str) -> tuple[str, str] | None:
     import edtf  # imported late: only uncertain dates need it
 
+    if text.strip()[:4] == "XXXX":
+        return None  # "в среду", "XXXX-06-18": a day of some year, placed on no timeline
     try:
         parsed = edtf.parse_edtf(text.strip())
         low, high = parsed.lower_strict(), parsed.upper_strict()

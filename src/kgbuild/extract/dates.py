@@ -5,8 +5,10 @@ approximations ("в начале 1960-х" -> EDTF 196X), a day of the year witho
 ("13 декабря": resolved against the publication date when known, else XXXX-12-13), and
 relative dates ("сегодня", "в прошлом году", "в начале ноября") resolved against the
 publication date. The phrase keeps its preposition ("в 2006 году"), as NEREL marks dates.
-Time expressions that name no computable date (durations, "сегодня" with no publication
-date) go to `DocumentFacts.time_expressions`.
+A relative date with nothing to resolve it against ("в среду", "вчера" with no publication
+date) is still a date, known only by its words: no value, an EDTF of unspecified digits
+("XXXX-XX-XX", "XXXX") that says how precise it is. Time expressions that name no date
+(durations, "на прошлой неделе") go to `DocumentFacts.time_expressions`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _YEAR_WORD = r"(?:-го|-м|\s*(?:годах|годам|годов|годом|г
 _DAY = r"(?:[1-9]|[12]\d|3[01]|0[1-9])"
 _WEEKDAY = (r"(?:(?:в|во)\s+)?(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?"
             r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)")
+# a date known only by its words: which day, month or year, the text does not say
+UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR = "XXXX-XX-XX", "XXXX-XX", "XXXX"
 _RELATIVE_YEAR = r"(?:прошлого|этого|текущего|будущего|следующего|минувшего|позапрошлого)\s+года"
 
 RANGE = re.compile(rf"(?i)(?<!\w)(?:с|со)\s+(?:({_DAY})\s+по\s+({_DAY})\s+({_MONTH})\s+(\d{{4}})|"
@@ -59,6 +63,9 @@ RELATIVE = re.compile(
     rf"|на\s+днях"
     rf"|(?:(?:двумя|тремя|четырьмя|пятью|несколькими|\d+)\s+)?(?:годами|годом|месяцами|месяцем|неделями|неделей"
     rf"|днями|днём|днем|сутками)\s+(?:позже|позднее|ранее|раньше))(?!\w)")
+# "ЧМ-2018", "Олимпиаде-2016", "Евро-2020": a happening named with its year, which is its date
+NAMED_YEAR = re.compile(r"(?<![\w-])[А-ЯЁ]\w{0,15}-((?:19|20)\d{2})(?![\w-]|\.\d)")
+_NOWADAYS = re.compile(r"(?i)на\s+сегодняшн\w+\s+(?:день|момент)")
 BARE_YEAR = re.compile(r"(?i)(?<![\w.,/-])(?:(?:в|с|до|к|по|от|со)\s+)?((?:18|19|20)\d{2})(?![\w.,/%-]|\s*(?:[-–]|млн|тыс|чел|руб|долл|км|м\b))")
 DURATION = re.compile(
     r"(?i)(?<!\w)(?:(?:не\s+)?(?:в\s+течение|на\s+протяжении|течение|последние|ближайшие|около|более|менее|почти"
@@ -118,8 +125,8 @@ def extract_dates(ctx: Context) -> None:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    def span_of(m: re.Match) -> tuple[int, int]:
-        start, end = m.start(), m.end()
+    def span_of(m: re.Match, group: int = 0) -> tuple[int, int]:
+        start, end = m.start(group), m.end(group)
         while end > start and text[end - 1] in " \t":
             end -= 1
         while start < end and text[start].isspace():  # "\n\nНеделю назад": the phrase, not the blank line
@@ -128,8 +135,8 @@ def extract_dates(ctx: Context) -> None:
             end -= 1
         return start, end
 
-    def add(m: re.Match, value: str | None, edtf: str | None, confidence: float) -> None:
-        start, end = span_of(m)
+    def add(m: re.Match, value: str | None, edtf: str | None, confidence: float, group: int = 0) -> None:
+        start, end = span_of(m, group)
         if not free(start, end):
             return
         taken.append((start, end))
@@ -180,7 +187,7 @@ def extract_dates(ctx: Context) -> None:
             iso = f"{published.year + _year_shift(m.group(3)):04d}-{month:02d}"
             add(m, iso, iso, 0.8)
         else:
-            add(m, None, None, 0.7)
+            add(m, None, f"XXXX-{month:02d}", 0.7)  # "в июне прошлого года": the month, not which year
     for m in DECADE.finditer(text):
         add(m, None, f"{m.group(1)}X", 0.85)  # EDTF cannot say "early"; the phrase keeps it
     for m in YEAR_SPAN.finditer(text):
@@ -195,7 +202,12 @@ def extract_dates(ctx: Context) -> None:
         else:
             add(m, None, f"XXXX-{month:02d}", 0.6)  # "в июне": the month is told, the year is not
     for m in RELATIVE.finditer(text):
-        add(m, *_relative(m, published), 0.7)
+        if _NOWADAYS.match(text, max(0, m.start() - 3)):
+            continue  # "на сегодняшний день": the present, as "в настоящее время", no date
+        value, edtf = _relative(m, published)
+        add(m, value, edtf or _offset(m.group(0)), 0.7)
+    for m in NAMED_YEAR.finditer(text):
+        add(m, m.group(1), m.group(1), 0.8, group=1)  # the year alone, as NEREL marks it
     for m in BARE_YEAR.finditer(text):
         add(m, m.group(1), m.group(1), 0.6)
     for m in DURATION.finditer(text):
@@ -207,9 +219,12 @@ def extract_dates(ctx: Context) -> None:
         if _BARE_AGE.match(m.group(0)) and _person_age(ctx, m.start(), m.end()):
             continue  # "Клэренс Картер, 49 лет,", "девочка 16 лет", "Им было 30, 20 и 19 лет"
         if re.search(r"\d|[а-я]{3,}\s", m.group(0)) or re.search(r"назад|спустя", m.group(0)) or "пол" in m.group(0).lower():
-            add(m, None, None, 0.6)
+            # "через месяц после того, как …": a time told from the clause after it, not a time of its own
+            after = re.match(r"\s+после\b", text[m.end():m.end() + 8], re.I)
+            add(m, None, None if after else _offset(m.group(0)), 0.6)
     _join_day_words(ctx)
     _same_time(ctx)
+    _offsets(ctx, published)
     ctx.facts.dates.sort(key=lambda d: d.evidence.start)
     ctx.facts.time_expressions.sort(key=lambda e: e.start)
     from .deaths import death_dates, life_spans  # persons and dates are both read by now
@@ -222,13 +237,17 @@ _DAY_WORD = re.compile(r"(?i)(?:(?:в|во)\s+)?(?:позавчера|вчера
                        r"|пятницу|субботу|воскресенье)")
 
 
+# between a day word and the calendar date it names: "в субботу утром, 28 марта", "во вторник — 13 мая"
+_APPOSED = re.compile(r"(?:\s+(?:утром|днём|днем|вечером|ночью))?\s*(?:,|[—–-])\s*")
+
+
 def _join_day_words(ctx: Context) -> None:
     """"вчера, 9 мая 2019 года", "25 июля, в четверг": a day word and the calendar date it names
     are one phrase, whose value is the calendar date."""
     items = sorted([(d.evidence.start, d.evidence.end, d) for d in ctx.facts.dates]
                    + [(e.start, e.end, e) for e in ctx.facts.time_expressions], key=lambda x: x[0])
     for (s1, e1, a), (s2, e2, b) in zip(items, items[1:]):
-        if ctx.text[e1:s2] != ", ":
+        if not _APPOSED.fullmatch(ctx.text[e1:s2]):
             continue
         word, dated = (a, b) if _DAY_WORD.fullmatch(ctx.text[s1:e1]) else (b, a) if _DAY_WORD.fullmatch(ctx.text[s2:e2]) else (None, None)
         if not isinstance(dated, DateValue) or dated.value is None or not re.search(r"\d", dated.phrase):
@@ -251,7 +270,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 def _same_time(ctx: Context) -> None:
     """"Ещё в 1865 году поправку приняли. В том же году её ратифицировали": a time that points back
     takes its value from the last date told before it in the same paragraph, when that date is
-    precise enough ("в тот же день" needs a day); else it stays a time expression."""
+    precise enough ("в тот же день" needs a day); else it is a day or a year known only by its
+    words ("XXXX-XX-XX")."""
     text = ctx.text
     for m in SAME_TIME.finditer(text):
         start, end = m.start(), m.end()
@@ -259,22 +279,72 @@ def _same_time(ctx: Context) -> None:
             continue
         before = [d for d in ctx.facts.dates if d.value and d.evidence and d.evidence.end <= start
                   and not _PARAGRAPH.search(text, d.evidence.end, start)]
-        if not before:
-            continue
-        anchor = max(before, key=lambda d: d.evidence.end).value
+        anchor = max(before, key=lambda d: d.evidence.end).value if before else ""
         phrase = m.group(0).lower()
         if "году" in phrase:
-            value = anchor[:4]
+            value = anchor[:4] or None
         elif len(anchor) != 10:
-            continue  # "в тот же день" after "в 1999 году": which day, the text does not say
+            value = None  # "в тот же день" after "в 1999 году": which day, the text does not say
         elif "следующ" in phrase:
             value = (date.fromisoformat(anchor) + timedelta(days=1)).isoformat()
         else:
             value = anchor
         for e in [e for e in ctx.facts.time_expressions if e.start < end and start < e.end]:
             ctx.facts.time_expressions.remove(e)
-        ctx.facts.dates.append(DateValue(edtf=value, value=value, phrase=m.group(0),
+        edtf = value or (UNKNOWN_YEAR if "году" in phrase else UNKNOWN_DAY)
+        ctx.facts.dates.append(DateValue(edtf=edtf, value=value, phrase=m.group(0),
                                          evidence=ctx.evidence(start, end, 0.6)))
+
+
+_COUNTS = {"один": 1, "одну": 1, "одним": 1, "два": 2, "две": 2, "двумя": 2, "пару": 2, "три": 3, "тремя": 3,
+           "четыре": 4, "четырьмя": 4, "пять": 5, "пятью": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+           "десять": 10}
+# "около года назад", "несколько дней спустя": how far, the text does not say exactly
+_ROUGHLY = re.compile(r"(?i)около|почти|более|больше|менее|меньше|примерно|свыше|чуть|немногим|нескольк|полтора")
+
+
+def _offsets(ctx: Context, published: date | None) -> None:
+    """"9 августа бунт начался. Через два дня осуждённые захватили заложников": a time some exact
+    way from the last date told before it in the paragraph (or, for "три года назад", from the
+    publication date) takes its value, as precise as its unit: days and weeks a day, months a
+    month, years a year. Without such a date, or when the way is rough ("около года назад"),
+    it stays a date known only by its words."""
+    text = ctx.text
+    for i, d in enumerate(ctx.facts.dates):
+        if d.value is not None or d.edtf not in (UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR) or d.evidence is None \
+                or not _OFFSET.search(d.phrase or "") or _ROUGHLY.search(d.phrase or ""):
+            continue
+        phrase = d.phrase.lower()
+        words = re.findall(r"\w+", phrase)
+        number = next((int(w) for w in words if w.isdigit()), None) or next((_COUNTS[w] for w in words if w in _COUNTS), 1)
+        back = bool(re.search(r"назад|ранее|раньше", phrase))
+        if "назад" in phrase:
+            anchor = published.isoformat() if published else None
+        else:
+            before = [e for e in ctx.facts.dates if e.value and e.evidence and e.evidence.end <= d.evidence.start
+                      and not _PARAGRAPH.search(text, e.evidence.end, d.evidence.start)]
+            anchor = max(before, key=lambda e: e.evidence.end).value if before else None
+        value = _shifted(anchor, phrase, -number if back else number) if anchor else None
+        if value:
+            ctx.facts.dates[i] = DateValue(edtf=value, value=value, phrase=d.phrase, evidence=d.evidence)
+
+
+def _shifted(anchor: str, phrase: str, n: int) -> str | None:
+    """`anchor` moved by `n` of the unit `phrase` counts in, at that unit's precision; None when
+    the anchor is less precise than the unit."""
+    if re.search(r"месяц|полгода", phrase):
+        if len(anchor) < 7:
+            return None
+        n *= 6 if "полгода" in phrase else 1
+        month = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + n
+        return f"{month // 12:04d}-{month % 12 + 1:02d}"
+    if re.search(r"лет|год|век|десятилет", phrase):
+        n *= 100 if "век" in phrase else 10 if "десятилет" in phrase else 1
+        return f"{int(anchor[:4]) + n:04d}"
+    if len(anchor) < 10:
+        return None
+    days = n * (7 if "недел" in phrase else 1)
+    return (date.fromisoformat(anchor) + timedelta(days=days)).isoformat()
 
 
 # between a person and the age after it: "Картер, 49 лет", "Глазков 40 лет", "Рено было 54 года"
@@ -312,10 +382,18 @@ def _person_age(ctx: Context, start: int, end: int) -> bool:
 
 
 def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:
-    """A relative date against the publication date; (None, None) when that is unknown."""
-    if published is None:
-        return None, None
+    """A relative date against the publication date; without one, a day, month or year of
+    unspecified digits ("в среду" is a day, "в прошлом году" a year); (None, None) for a week or
+    a stretch of time, which no EDTF date says."""
     word = (m.group(1) or "").lower()
+    if m.group(5):
+        return None, UNKNOWN_DAY  # "в среду": which Wednesday, even a publication date leaves open
+    if published is None:
+        if word:
+            return None, UNKNOWN_DAY
+        if m.group(3):
+            return None, UNKNOWN_YEAR if m.group(3).lower() == "году" else UNKNOWN_MONTH
+        return None, None
     if word:
         shift = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}[word]
         iso = (published + timedelta(days=shift)).isoformat()
@@ -328,7 +406,25 @@ def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | No
         year = published.year + (month - 1) // 12
         iso = f"{year:04d}-{(month - 1) % 12 + 1:02d}"
         return iso, iso
-    return None, None  # a week or a weekday: the text does not say which
+    return None, None  # a week: the text does not say which
+
+
+_OFFSET = re.compile(r"(?i)(?<!\w)(?:через|спустя)\s|\s(?:назад|спустя|позже|позднее|ранее|раньше)$")
+
+
+def _offset(phrase: str) -> str | None:
+    """"Три года спустя", "неделю назад", "через 10 дней": a time some way from another, a day, month
+    or year the text does not give ("XXXX"); a bare span ("два года") is no time of its own."""
+    if not _OFFSET.search(phrase):
+        return None
+    phrase = phrase.lower()
+    if re.search(r"месяц|полгода", phrase):
+        return UNKNOWN_MONTH
+    if re.search(r"лет|год|век|десятилет", phrase):
+        return UNKNOWN_YEAR
+    if re.search(r"недел|дн[еяийё]|сут", phrase):
+        return UNKNOWN_DAY
+    return None
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

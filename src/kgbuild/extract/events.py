@@ -146,24 +146,48 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
     its year ("в середине апреля") or as a span ("с 11 по 22 мая 2016 года")."""
     if seg is None:
         return None
-    line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end]
+    # "избирается с 2003 года", "первый финал с 1994 года": since when, not when; but a post
+    # given or left, a rule brought in "с 27 октября", takes effect that day
+    line = [d for d in ctx.facts.dates if d.evidence and seg.start <= d.evidence.start < seg.end
+            and (inc.type in _TAKING_EFFECT or not _SINCE.match(d.phrase or ""))]
     # "24 февраля 2008 года он покинул все должности, а 19 апреля 2011 года ушёл и с поста": a
     # clause with a date of its own tells the time of its own incidents only
     clause = _clause(ctx.text, seg, reader.start_of[inc.key])
     if any(clause[0] <= d.evidence.start < clause[1] for d in line):
         line = [d for d in line if clause[0] <= d.evidence.start < clause[1]]
-    mine = _on_word(reader, inc, line)
+    # "на ЧМ-2018": the year in the happening's own name
+    mine = next((d for d in line if inc.trigger and inc.trigger.start <= d.evidence.start < inc.trigger.end), None) \
+        or _on_word(reader, inc, line)
     if mine is None:
         # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
         others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
-                  for d in [_on_word(reader, other, line)] if d}  # a whole's date is its parts' too
+                  and not _within(reader, other, inc)  # a whole's date is its parts' too
+                  for d in [_on_word(reader, other, line)] if d}
         free = [d for d in line if id(d) not in others and (inc.key not in reader.trigger_of
-                                                            or _stands_with(*reader.trigger_of[inc.key], d))]
+                                                            or _stands_with(*reader.trigger_of[inc.key], d,
+                                                                            inc.type in _TAKING_EFFECT))]
         # "в 2010 году задержан, а в 2013 году приговорён": the nearest
         at = reader.start_of[inc.key]
         pool = [d for d in free if d.value] or free
         mine = min(pool, key=lambda d: (abs(d.evidence.start - at), d.evidence.start)) if pool else None
     return _with_year(mine, dated) if mine else None
+
+
+def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
+    """Whether `other`'s word is a noun of `inc`'s phrase, whose time is the same: "теракт на
+    марафоне 15 апреля" (not "убийство после матча 5 мая")."""
+    if other.key not in reader.trigger_of or inc.key not in reader.trigger_of:
+        return False
+    (seg, word), (own_seg, own) = reader.trigger_of[other.key], reader.trigger_of[inc.key]
+    if seg is not own_seg or word.head != own.index or own.pos in ("VERB", "AUX") or word.rel != "nmod":
+        return False
+    return not any(c.head == word.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in seg.sentence.tokens)
+
+
+# incidents that take effect on the day "с" names and are done by announcing them
+_TAKING_EFFECT = {"Appointment", "Resignation", "Leaving", "Joining", "Release", "Proclamation", "Deprivation"}
+_ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
+_SINCE = re.compile(r"(?i)(?:начиная\s+)?(?:с|со)\s+(?!.*\sпо\s)")
 
 
 # where one clause of a line ends and another, with its own time, begins
@@ -204,17 +228,21 @@ def _retold_date(reader: IncidentReader, inc: Incident, dated: list[DateValue]) 
     return None
 
 
-def _stands_with(seg, word, date: DateValue) -> bool:
+def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     """Whether a date of the line can tell when the incident of `word` happened: it hangs on a word
     above or below it, or on the verb a noun for the incident is the subject or object of
-    ("Убийство произошло 14 февраля"). For a verb, not a date of another branch of the sentence
-    ("Хамдалла, которому в августе исполнится 55 лет, стал премьером после того, как … подал"),
-    nor the time of a verb it is buried under further up."""
+    ("Убийство произошло 14 февраля"). Not a date of another branch of the sentence ("Хамдалла,
+    которому в августе исполнится 55 лет, стал премьером после того, как … подал"), nor, for a
+    verb, the time of a verb it is buried under further up; for a noun, not the time of a verb
+    that tells of it or answers it ("сообщили о гибели"), unless `announced`: a post left or
+    given by the announcing ("заявил об уходе с поста")."""
     s = seg.sentence
     by_index = {t.index: t for t in s.tokens}
     inside = [t for t in s.tokens if date.evidence.start <= t.start < date.evidence.end]
     root = next((t for t in inside if t.head not in {i.index for i in inside}), None)
     head = by_index.get(root.head) if root is not None and root.head is not None else None
+    while head is not None and (head.lemma in _DAYTIME or head.text.lower() in _DAYTIME) and head.head in by_index:
+        head = by_index[head.head]  # "с утра, 13 сентября, проходят обыски": the date of the morning's verb
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
@@ -224,29 +252,79 @@ def _stands_with(seg, word, date: DateValue) -> bool:
         return False
     if noun and _before_or_after(by_index, word, head):
         return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
+    if noun and word.index in _above(by_index, head) and _through(by_index, head, word, _OTHER_TIME - {"за"}):
+        # "убийство после матча 5 мая": the date of what came before it ("бои за Иловайск (август
+        # 2014)": below a noun, "за" is what it is for)
+        return False
+    announced = announced and word.head == head.index and head.lemma in _ANNOUNCING
+    if noun and not announced and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
+        # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time; a post
+        # is left or given when announced ("21 ноября заявил об уходе с поста"), not when asked for
+        # ("прошение об отставке") or rumoured
+        return False
+    if noun and not announced and head.lemma in _TELLING:
+        return False  # "во вторник осудили нападение", "арест вызвал возмущение в среду": the reaction's time
     if word.head == head.index:  # "ДТП произошло утром в среду", "подал в отставку 8 сентября"
         # "В среду министр заявил, что полиция задержала …": the time of the telling, not of the told
         # ("начал карьеру в 2010 году, возглавив сборную": a converb's time is its verb's)
         return not (noun and word.rel == "amod") and (word.rel.split(":")[0] not in ("ccomp", "advcl", "csubj")
                                                       or word.feats.get("VerbForm") == "Conv")
     if head.index in _above(by_index, word):  # the date tells a verb the word hangs under
-        return noun and head.pos == "VERB"
-    # a date below the word ("посетят … с 10 по 21 апреля"); a noun's date may stand anywhere, as
-    # light verbs and clauses carry it ("нападение, которое он осуществил в апреле 2015 года")
-    return noun or word.index in _above(by_index, head)
+        # not from a clause of its own under the verb ("выйдут сегодня, чтобы посмотреть концерт",
+        # "сегодня объявили, что он пропустит инаугурацию"); a converb's time is its verb's
+        # ("в 2009 году прославилась, выступив на конкурсе")
+        chain = [word] + _chain(by_index, word)
+        between = chain[:[t.index for t in chain].index(head.index)]
+        return noun and head.pos == "VERB" and not any(
+            t.pos == "VERB" and t.rel.split(":")[0] in _CLAUSE_RELS and t.feats.get("VerbForm") != "Conv"
+            for t in between)
+    # a date below the word ("посетят … с 10 по 21 апреля", "нападение, которое он осуществил в
+    # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
+    # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
+    return word.index in _above(by_index, head)
 
 
 # prepositions that put what they introduce before or after the time of the verb they hang on
 _OTHER_TIME = {"после", "до", "перед", "за", "накануне", "спустя", "через"}
 
 
+# verbs that tell of, judge or answer a happening, whose time is theirs, not the happening's
+_TELLING = {"сообщить", "сообщать", "заявить", "заявлять", "опровергнуть", "отрицать", "осудить", "осуждать",
+            "прокомментировать", "комментировать", "обсудить", "обсуждать", "расследовать", "вспомнить",
+            "вспоминать", "напомнить", "назвать", "называть", "вызвать", "вызывать", "обвинить", "обвинять",
+            "рассказать", "рассказывать", "упомянуть", "раскритиковать", "критиковать", "оценить",
+            "приветствовать", "одобрить", "расценить", "связать", "связывать"}
+# prepositions that make a noun what a verb tells or thinks of ("сообщил о гибели", "дело об убийстве")
+_TOLD_ABOUT = {"о", "об", "обо", "про"}
+
+
+# how a clause hangs on the verb it is told under
+_CLAUSE_RELS = {"advcl", "ccomp", "csubj", "parataxis", "acl"}
+
+
 def _before_or_after(by_index: dict, word, head) -> bool:
     """Whether the noun `word` hangs on `head` through "после", "до", "за" …: a happening before or
     after the one the date tells."""
+    return _through(by_index, word, head, _OTHER_TIME)
+
+
+def _fact_of(by_index: dict, word, head) -> bool:
+    """"Подтвердила факт гибели": the noun is the fact a verb states, not what the verb does."""
+    for token in _chain(by_index, word):
+        if token.index == head.index:
+            return False
+        if token.lemma == "факт":
+            return True
+    return False
+
+
+def _through(by_index: dict, word, head, prepositions: set[str]) -> bool:
+    """Whether the noun `word` hangs on `head` through one of `prepositions`, on itself or on a
+    word between them."""
     for token in [word] + _chain(by_index, word):
         if token.index == head.index:
             return False
-        if any(c.head == token.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in by_index.values()):
+        if any(c.head == token.index and c.rel == "case" and c.lemma in prepositions for c in by_index.values()):
             return True
     return False
 
