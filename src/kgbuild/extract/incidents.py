@@ -156,6 +156,8 @@ class IncidentReader:
                 # "погиб полицейский и ранены четыре человека": the phrase hangs on the first verb
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
                 whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            if whole is None and part.type in _HURTS:
+                whole = self._attack_joined(seg.sentence, token, part, by_start)
             if whole is None:
                 whole = self._relative_whole(seg.sentence, token, part, by_start)
             if whole is None and part.type in _CONSEQUENCES:
@@ -176,6 +178,12 @@ class IncidentReader:
                 inner = [child]
             elif prep in ("на", "при") and child.pos == "NOUN":
                 inner = [child]
+            elif prep in ("в", "во") and part.type in _HURTS and child.feats.get("Case") == "Loc":
+                # "ранен в перестрелке", "убит в бою": a plain "в" names the cause of a hurt only
+                # when that is a violent or sudden happening (not "погиб в год выборов")
+                cause = by_start.get(child.start)
+                if cause is not None and (cause.type in _CAUSES | lex.DEADLY or cause.label in _FIGHTS):
+                    inner = [child]
             elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
                     and part.type in _STAGES:
                 inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
@@ -195,6 +203,24 @@ class IncidentReader:
             return whole.type in _STAGE_WHOLES and (whole.type != "Election" or part.type == "Election") and \
                 not part.type == whole.type == "Ceremony"
         return True
+
+    def _attack_joined(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"напал с ножом на прохожих, убил одного и ранил четверых": a killing or wounding told by
+        a verb joined to an attack's, by the same attacker, is what the attack did."""
+        if token.rel != "conj" or _own_subject(s, token) is not None:
+            return None
+        doers = {p.agent for p in part.participations if p.role == "perpetrator"}
+        seen = {token.index}
+        while token.rel == "conj" and token.head is not None and token.head not in seen:
+            seen.add(token.head)
+            token = next(t for t in s.tokens if t.index == token.head)
+            whole = by_start.get(token.start)
+            if whole is not None and whole.type == "Attack" and whole is not part:
+                attackers = {p.agent for p in whole.participations if p.role == "perpetrator"}
+                return whole if doers and doers <= attackers else None
+            if whole is None or whole.type not in _HURTS:
+                return None  # only through the other deeds of the same string ("убил … и ранил")
+        return None
 
     def _relative_whole(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
         """"перестрелка, в результате которой двое были убиты", "драка, в ходе которой …": the
@@ -364,6 +390,8 @@ class IncidentReader:
                 if child.rel == "acl" and incident.place is None:
                     self._where(seg, child, incident)  # "обыски, проведённые в Льеже"
         incident.instruments = _instruments(s, token)
+        if token.lemma in _POISONING:
+            incident.instruments += [x for x in self._poisons(s, token) if x not in incident.instruments]
         if kind == "Attack":
             incident.outcome = _seized_after(s, token)
         if kind == "Escape":
@@ -401,6 +429,21 @@ class IncidentReader:
         self.start_of[incident.key] = token.start
         self.trigger_of[incident.key] = (seg, token)
         return incident
+
+    def _poisons(self, s: Sentence, verb: Token) -> list[str]:
+        """"отравлены «Новичком»", "отравил его полонием": what one is poisoned with, an
+        instrumental naming no person or group."""
+        out = []
+        for child in s.children(verb.index):
+            if child.rel not in ("obl", "obl:agent", "iobj", "obj") or child.feats.get("Case") != "Ins" or \
+                    _preposition(s, child) is not None or self._persons(s, child):
+                continue
+            words = sorted([c for c in s.children(child.index) if c.rel == "amod"] + [child], key=lambda t: t.start)
+            phrase = inflect_phrase(words, plural=False)
+            if words[0].text[:1].isupper():  # a name, as written ("Новичок")
+                phrase = phrase[:1].upper() + phrase[1:]
+            out.append(phrase)
+        return out
 
     def _names_its_whole(self, seg: Segment, token: Token, earlier: Incident) -> bool:
         """"в финале чемпионата": the noun after a stage names the whole, not the stage again."""
@@ -559,6 +602,9 @@ class IncidentReader:
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep \
                     and trigger.type != "Appointment":  # "назначен директором": the post, not who appointed
+                if token.lemma in _POISONING:
+                    agents += self._persons(s, child)  # "отравлен «Новичком»": the poison, unless a person
+                    continue
                 agents += self._parties(s, child)  # "задержан полицией"
             elif trigger.type == "Appointment" and passive and child.rel in ("obl", "obl:agent", "xcomp") and \
                     child.pos == "PROPN" and child.feats.get("Case") == "Ins" and not prep:
@@ -1126,6 +1172,12 @@ _LABELLED = {"Incident"} | set(lex.CLASSES.values())
 _STAGE_WHOLES = {"Competition", "Election", "Meeting", "Ceremony"} | _LABELLED
 # what follows from an incident ("в результате … погибли"), and what it can follow from
 _CONSEQUENCES = {"Death", "Killing", "Injury", "Detention", "Arrest", "Fire", "Explosion"} | _LABELLED
+# what is done to a body: told "в"/"при" a violent happening, a part of it
+_HURTS = {"Death", "Killing", "Injury"}
+# verbs whose instrumental is what one was poisoned with, not who did it
+_POISONING = {"отравить", "отравлять"}
+# the plain incidents one is hurt in ("ранен в драке")
+_FIGHTS = {"драка"}
 _SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
 # shows put on by many: those named with them take part ("концерт Басты", "выставка Анны")
 _STAGED = _SHOWS | {"показ", "спектакль", "премьера"}
