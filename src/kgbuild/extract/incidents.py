@@ -1077,6 +1077,34 @@ class IncidentReader:
                 if all(e.start != line.start for e in incident.evidence):
                     incident.evidence.append(line)
 
+    def _headline_wholes(self) -> None:
+        """"Генерал погиб в ДТП" over a body telling the crash and the death in it: a headline's
+        word for a part, standing in the phrase of its whole, tells the body's part of that whole
+        (the one, when the body tells just one), and a part the headline retells is a part of the
+        whole the headline names it in."""
+        told = {w.start: i for i in self.incidents for w in [i.trigger] + i.retold if w is not None}
+        for trigger, seg in self._headline_words:
+            token = trigger.token
+            if inside(token.start, self.quotes):
+                continue
+            part = told.get(token.start)
+            stand_in = part or Incident(key="", type=trigger.type, label=trigger.label or lex.LABELS.get(trigger.type))
+            whole = self._whole_in(seg.sentence, token, stand_in, told)
+            if whole is None or whole is part:
+                continue
+            if part is not None:
+                if not part.part_of and not _within(whole, part, self.incidents):
+                    part.part_of = whole.key
+                continue
+            parts = [i for i in self.incidents if i.part_of == whole.key and _same_kind(i, trigger)]
+            if len(parts) == 1:
+                word = self.ctx.evidence(token.start, token.end, 0.6)
+                parts[0].retold.append(word)
+                told[token.start] = parts[0]
+                line = self._evidence(seg, 0.6)
+                if all(e.start != line.start for e in parts[0].evidence):
+                    parts[0].evidence.append(line)
+
     def _headline_parties(self, seg: Segment, trigger: lex.Trigger, incident: Incident) -> None:
         """"Путин наградил Маслякова" over a body that names the giver only as "президент": whom
         the headline names in the incident's slots takes part in it. "Генерал НАТО погиб" over
@@ -1127,6 +1155,7 @@ class IncidentReader:
     def finish(self) -> None:
         """Attach headline mentions to the body's incident of the same type, when there is one."""
         self._retold_in_headlines()
+        self._headline_wholes()
         for kind, seg in self._headline_triggers:
             same = [i for i in self.incidents if i.type == kind and not i.part_of]
             if len(same) == 1 and kind not in _LABELLED:  # a headline's "концерт" is no one's "переезд"
