@@ -43,6 +43,7 @@ class IncidentReader:
         self._headline_triggers: list[tuple[str, Segment]] = []
         self._headline_words: list[tuple[lex.Trigger, Segment]] = []
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
+        self._passing: list[Incident] = []  # happenings named in passing, kept if they have a whole
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
         self._performed = False  # whether those gave it ("выступил с концертом")
@@ -81,6 +82,7 @@ class IncidentReader:
                     if incident is not None and not incident.participations and not incident.place \
                             and incident in self.incidents:
                         self.incidents.remove(incident)
+                        self._passing.append(incident)  # "дошёл до финала Лиги чемпионов": unless a part
                     continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
                     if self._elaborate(seg, trigger, elaborated):
@@ -164,6 +166,14 @@ class IncidentReader:
                 whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
             if whole is not None:
                 part.part_of = whole.key
+        for part in self._passing:
+            # "дошёл до финала Лиги чемпионов": a stage named in passing is a fact when its whole
+            # is named with it
+            seg, token = self.trigger_of[part.key]
+            whole = self._whole_in(seg.sentence, token, part, by_start)
+            if whole is not None and whole is not part and whole in self.incidents:
+                part.part_of = whole.key
+                self.incidents.append(part)
 
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""

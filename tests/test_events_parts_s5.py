@@ -1,0 +1,95 @@
+"""Parts of larger incidents (kgb:partOf), fifth round: a hurt told "в" the violent happening
+that caused it, the killing and wounding an attacker went on to, a stage named in passing with
+its whole, a headline telling a part inside its whole, and a poison that is no one's doing.
+Sentences of our own; the negatives must yield no part."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def parts(text: str) -> set[tuple[str, str]]:
+    """(part's word, whole's word) for every incident read as part of another, each word as the
+    body tells it or as a headline retells it."""
+    facts = extract(Document(id="t", text=text))
+    by_key = {i.key: i for i in facts.incidents}
+    out = set()
+    for inc in facts.incidents:
+        whole = by_key.get(inc.part_of or "")
+        if whole is None or inc.trigger is None or whole.trigger is None:
+            continue
+        for word in [inc.trigger] + inc.retold:
+            for other in [whole.trigger] + whole.retold:
+                out.add((word.quote, other.quote))
+    return out
+
+
+CAUSES = [
+    # a wounding or a killing told "в" a violent happening is a part of it, as a death is
+    ("Двое охранников инкассаторской машины были ранены в перестрелке у банка.", ("ранены", "перестрелке")),
+    ("Младший сержант был убит в бою под Луганском.", ("убит", "бою")),
+    ("Пассажир маршрутки пострадал в аварии на окружной дороге.", ("пострадал", "аварии")),
+    ("Трое посетителей кафе были ранены в драке с приезжими.", ("ранены", "драке")),
+    ("Водитель автобуса ранен в теракте у вокзала.", ("ранен", "теракте")),
+]
+
+
+@pytest.mark.parametrize("sentence,pair", CAUSES, ids=[c[0][:40] for c in CAUSES])
+def test_a_hurt_in_its_cause(sentence, pair):
+    assert pair in parts(sentence)
+
+
+def test_an_attack_goes_on_to_kill_and_wound():
+    found = parts("Вечером неизвестный напал с топором на посетителей рынка, убил одного и ранил троих.")
+    assert ("убил", "напал") in found
+    assert ("ранил", "напал") in found
+
+
+def test_a_stage_named_in_passing_with_its_whole():
+    assert ("финала", "Лиги") in parts("Молодая команда из Казани впервые дошла до финала Лиги чемпионов.")
+
+
+def test_a_stage_named_in_passing_alone_is_no_incident():
+    facts = extract(Document(id="t", text="После полуфинала игроки вернулись домой поездом."))
+    assert not facts.incidents
+
+
+def test_a_headline_retells_the_part_inside_its_whole():
+    text = ("Депутат областной думы погиб в ДТП\n\n"
+            "Депутат областной думы Олег Смирнов погиб в четверг в аварии на трассе под Тверью. "
+            "Его автомобиль вылетел на встречную полосу.")
+    found = parts(text)
+    assert ("погиб", "ДТП") in found  # the headline's words, not only the body's
+    facts = extract(Document(id="t", text=text))
+    death = next(i for i in facts.incidents if i.type == "Death")
+    assert [w.quote for w in death.retold] == ["погиб"]
+
+
+def test_poison_is_an_instrument_not_who_poisoned():
+    facts = extract(Document(id="t", text="Бывший полковник и его жена были отравлены «Новичком» в Солсбери."))
+    poisoning = next(i for i in facts.incidents if i.label == "отравление")
+    assert poisoning.instruments == ["Новичок"]
+    assert {p.role for p in poisoning.participations} == {"victim"}
+
+
+def test_a_poisoner_named_in_the_instrumental_stays_the_perpetrator():
+    facts = extract(Document(id="t", text="Известный политик был отравлен своим охранником."))
+    poisoning = next(i for i in facts.incidents if i.label == "отравление")
+    assert "perpetrator" in {p.role for p in poisoning.participations}
+    assert not poisoning.instruments
+
+
+NEGATIVE = [
+    "Журналист был ранен в Москве во вторник.",  # a place, not a cause
+    "Охранник погиб в год выборов.",  # a time, not a cause
+    "Мужчина напал на соседа, а затем его брат убил сторожа.",  # another's killing
+    "Фермер погиб в поле во время сенокоса.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE, ids=[c[:40] for c in NEGATIVE])
+def test_no_part(sentence):
+    assert not parts(sentence)
