@@ -147,6 +147,7 @@ class IncidentReader:
         by_start = {self.start_of[i.key]: i for i in self.incidents}
         # "в результате взрыва был ранен" where "взрыва" tells again a whole told before
         by_start.update({w.start: i for i in self.incidents for w in i.retold if w.start not in by_start})
+        passing = {self.start_of[i.key]: i for i in self._passing}
         for part in self.incidents:
             if part.part_of or part.key not in self.trigger_of:
                 continue
@@ -154,14 +155,21 @@ class IncidentReader:
             whole = self._whole_in(seg.sentence, token, part, by_start)
             if whole is part or whole is not None and _within(whole, part, self.incidents):
                 whole = None
-            if whole is None and token.rel == "conj" and token.head is not None:
+            if whole is None and token.rel == "conj" and token.head is not None and not any(
+                    c.lemma in _LATER for c in seg.sentence.children(token.index)):
                 # "погиб полицейский и ранены четыре человека": the phrase hangs on the first verb
+                # (not "был ранен в перестрелке и позже скончался в больнице": after it, not in it)
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
                 whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
             if whole is None and part.type in _HURTS:
                 whole = self._attack_joined(seg.sentence, token, part, by_start)
             if whole is None:
-                whole = self._relative_whole(seg.sentence, token, part, by_start)
+                # "арестован после перестрелки, в ходе которой ранены двое": a happening named in
+                # passing is the whole its relative clause tells a part of
+                whole = self._relative_whole(seg.sentence, token, part, {**passing, **by_start})
+                if whole in self._passing:
+                    self._passing.remove(whole)
+                    self.incidents.append(whole)
             if whole is None and part.type in _CONSEQUENCES:
                 whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
             if whole is not None:
@@ -260,6 +268,10 @@ class IncidentReader:
         """"бомба взорвалась, ранив двоих", "теракт, когда погибли восемь человек": a consequence
         told by a converb or a "когда"-clause under the incident's word."""
         head = next((h for h in s.tokens if h.index == token.head), None)
+        while head is not None and token.rel == "conj" and token.feats.get("VerbForm") == "Conv" and \
+                head.feats.get("VerbForm") == "Conv":
+            # "…, убив одного и ранив четверых": the second converb is the first's sibling, not its part
+            token, head = head, next((h for h in s.tokens if h.index == head.head), None)
         whole = by_start.get(head.start) if head is not None else None
         if token.feats.get("VerbForm") == "Conv":
             return whole if whole is not None and whole is not part and whole.type in _CAUSES else None
@@ -1213,6 +1225,8 @@ _STAGE_WHOLES = {"Competition", "Election", "Meeting", "Ceremony"} | _LABELLED
 _CONSEQUENCES = {"Death", "Killing", "Injury", "Detention", "Arrest", "Fire", "Explosion"} | _LABELLED
 # what is done to a body: told "в"/"при" a violent happening, a part of it
 _HURTS = {"Death", "Killing", "Injury"}
+# words telling that a happening came after the one before it ("позже скончался")
+_LATER = {"позже", "позднее", "поздний", "поздно", "затем", "потом", "впоследствии", "вскоре", "спустя"}
 # verbs whose instrumental is what one was poisoned with, not who did it
 _POISONING = {"отравить", "отравлять"}
 # the plain incidents one is hurt in ("ранен в драке")
