@@ -48,6 +48,24 @@ def test_an_attack_goes_on_to_kill_and_wound():
     assert ("ранил", "напал") in found
 
 
+def test_joined_converbs_are_both_what_the_blast_did():
+    found = parts("Бомба взорвалась у входа в метро, убив двоих пассажиров и ранив пятерых пассажиров.")
+    assert ("убив", "взорвалась") in found
+    assert ("ранив", "взорвалась") in found
+    assert ("ранив", "убив") not in found  # siblings, not one inside the other
+
+
+def test_a_death_later_in_hospital_is_not_part_of_the_shootout():
+    found = parts("Охранник был ранен в перестрелке у банка и позже скончался в больнице.")
+    assert found == {("ранен", "перестрелке")}
+
+
+def test_a_happening_named_in_passing_is_the_whole_of_its_relative_clause():
+    found = parts("Грабитель был задержан после перестрелки с охраной, в ходе которой он и двое "
+                  "охранников получили ранения.")
+    assert found == {("получили ранения", "перестрелки")}
+
+
 def test_a_stage_named_in_passing_with_its_whole():
     assert ("финала", "Лиги") in parts("Молодая команда из Казани впервые дошла до финала Лиги чемпионов.")
 
