@@ -87,6 +87,18 @@ def test_a_headline_retells_the_part_inside_its_whole():
     assert not later.retold and not later.part_of
 
 
+def test_a_headline_names_the_cause_before_its_colon():
+    text = ("Стрельба в Омске: убит охранник\n\n"
+            "В Омске неизвестный открыл стрельбу у банка. Охранник был убит на месте, нападавший скрылся.")
+    assert ("убит", "Стрельба") in parts(text)
+
+
+def test_a_headline_colon_after_no_cause_links_nothing():
+    text = ("Выборы в Омске: убит охранник участка\n\n"
+            "В Омске прошли выборы мэра. Охранник избирательного участка был убит неизвестными.")
+    assert not parts(text)
+
+
 def test_poison_is_an_instrument_not_who_poisoned():
     facts = extract(Document(id="t", text="Бывший полковник и его жена были отравлены «Новичком» в Солсбери."))
     poisoning = next(i for i in facts.incidents if i.label == "отравление")

@@ -1112,6 +1112,8 @@ class IncidentReader:
             part = told.get(token.start)
             stand_in = part or Incident(key="", type=trigger.type, label=trigger.label or lex.LABELS.get(trigger.type))
             whole = self._whole_in(seg.sentence, token, stand_in, told)
+            if whole is None and trigger.type in _HURTS:
+                whole = _named_before_colon(seg, token, told)
             if whole is None or whole is part:
                 continue
             if part is not None:
@@ -1490,6 +1492,16 @@ def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
         if seen_noun and token.text == ":":
             return token.start, token.end
     return None
+
+
+def _named_before_colon(seg: Segment, token: Token, told: dict) -> Incident | None:
+    """"Теракт в Иерусалиме: убиты двое полицейских": in a headline, the violent happening
+    named before the colon is what the hurt after it was a part of."""
+    colon = _colon_after_noun_trigger(seg)
+    if colon is None or token.start < colon[1]:
+        return None
+    before = [told[t.start] for t in seg.sentence.tokens if t.start < colon[0] and t.start in told]
+    return before[0] if len(before) == 1 and before[0].type in _CAUSES else None
 
 
 def _outcome_after(seg: Segment, offset: int) -> str | None:
