@@ -66,6 +66,15 @@ def test_a_happening_named_in_passing_is_the_whole_of_its_relative_clause():
     assert found == {("получили ранения", "перестрелки")}
 
 
+def test_then_refers_to_the_happening_named_again_just_before():
+    text = ("В субботу в Казани неизвестный открыл стрельбу у школы.\n\n"
+            "Подозреваемый предстал перед судом через месяц после стрельбы у школы. Тогда были убиты двое учителей.")
+    facts = extract(Document(id="t", text=text))
+    shooting = next(i for i in facts.incidents if i.type == "Shootout")
+    killing = next(i for i in facts.incidents if i.type == "Killing")
+    assert killing.part_of == shooting.key
+
+
 def test_a_stage_named_in_passing_with_its_whole():
     assert ("финала", "Лиги") in parts("Молодая команда из Казани впервые дошла до финала Лиги чемпионов.")
 

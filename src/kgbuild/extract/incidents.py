@@ -291,9 +291,20 @@ class IncidentReader:
                    any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
                    for c in s.children(token.index)):
             return None
-        earlier = [i for i in self.incidents if i is not part and self.start_of[i.key] < seg.start
-                   and self.paragraph_of.get(i.key) == seg.paragraph and i.type in _CAUSES]
-        return max(earlier, key=lambda i: self.start_of[i.key]) if earlier else None
+        # "… через два дня после стрельбы в Тусоне. Тогда были убиты шесть человек": the
+        # incident told or named again last in the paragraph before
+        opened = min(sg.start for sg in self.segments if sg.paragraph == seg.paragraph)
+        last: dict[str, int] = {}
+        for i in self.incidents:
+            if i is part or i.type not in _CAUSES:
+                continue
+            told = [self.start_of[i.key]] if self.paragraph_of.get(i.key) == seg.paragraph else []
+            told += [w.start for w in i.retold]
+            told = [t for t in told if opened <= t < seg.start]
+            if told:
+                last[i.key] = max(told)
+        earlier = [i for i in self.incidents if i.key in last]
+        return max(earlier, key=lambda i: last[i.key]) if earlier else None
 
     # -- escort and teams ---------------------------------------------------------------------
     def _escort(self, seg: Segment, verb: Token) -> None:
