@@ -66,6 +66,12 @@ def test_a_happening_named_in_passing_is_the_whole_of_its_relative_clause():
     assert found == {("получили ранения", "перестрелки")}
 
 
+def test_which_agrees_with_the_whole_it_stands_for():
+    found = parts("Полковник руководил спецоперацией после серии поджогов в Самаре, в ходе которой "
+                  "был случайно убит прохожий.")
+    assert found == {("убит", "спецоперацией")}
+
+
 def test_then_refers_to_the_happening_named_again_just_before():
     text = ("В субботу в Казани неизвестный открыл стрельбу у школы.\n\n"
             "Подозреваемый предстал перед судом через месяц после стрельбы у школы. Тогда были убиты двое учителей.")

@@ -255,13 +255,17 @@ class IncidentReader:
             if frame is None or not ({frame.lemma} | _fixed(s, frame)) & _WITHIN or frame.head not in clause:
                 continue
             head = next((h for h in s.tokens if h.index == token.head), None)
-            if token.rel == "acl:relcl" and head is not None and by_start.get(head.start) not in (None, part):
-                return by_start[head.start]  # "авария, в ходе которой пострадали …"
             before = [i for start, i in by_start.items() if start < frame.start and i is not part
                       and self.trigger_of.get(i.key, (None,))[0] is not None
                       and self.trigger_of[i.key][0].sentence is s]
-            if before:
-                return max(before, key=lambda i: self.start_of[i.key])
+            # "спецоперацией после серии взрывов, в ходе которой …": "которой" agrees with the
+            # noun it stands for, whichever the parser hung the clause on
+            agreeing = [i for i in before if _agree(t, self.trigger_of[i.key][1])]
+            if token.rel == "acl:relcl" and head is not None and by_start.get(head.start) not in (None, part) and \
+                    (by_start[head.start] in agreeing or not agreeing):
+                return by_start[head.start]  # "авария, в ходе которой пострадали …"
+            if agreeing or before:
+                return max(agreeing or before, key=lambda i: self.start_of[i.key])
         return None
 
     def _cause_above(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
@@ -1503,6 +1507,15 @@ def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
         if seen_noun and token.text == ":":
             return token.start, token.end
     return None
+
+
+def _agree(pronoun: Token, noun: Token) -> bool:
+    """Whether a relative pronoun can stand for the noun: the same number and, in the singular,
+    the same gender (a verb's trigger, with neither, agrees with nothing)."""
+    number = pronoun.feats.get("Number")
+    if noun.pos != "NOUN" or number is None or number != noun.feats.get("Number"):
+        return False
+    return number == "Plur" or pronoun.feats.get("Gender") == noun.feats.get("Gender")
 
 
 def _named_before_colon(seg: Segment, token: Token, told: dict) -> Incident | None:
