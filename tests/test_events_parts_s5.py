@@ -72,6 +72,12 @@ def test_which_agrees_with_the_whole_it_stands_for():
     assert found == {("убит", "спецоперацией")}
 
 
+def test_as_a_result_of_which_follows_from_the_clause_before():
+    assert ("погибли", "обстреляли") in parts("Боевики обстреляли колонну у моста, в результате чего погибли двое солдат.")
+    # a decree is no violent happening: the dismissal is not a part of it
+    assert not parts("Министр подписал указ, в результате чего были уволены двое чиновников.")
+
+
 def test_then_refers_to_the_happening_named_again_just_before():
     text = ("В субботу в Казани неизвестный открыл стрельбу у школы.\n\n"
             "Подозреваемый предстал перед судом через месяц после стрельбы у школы. Тогда были убиты двое учителей.")

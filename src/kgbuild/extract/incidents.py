@@ -171,6 +171,8 @@ class IncidentReader:
                     self._passing.remove(whole)
                     self.incidents.append(whole)
             if whole is None and part.type in _CONSEQUENCES:
+                whole = self._result_of_what(seg.sentence, token, part)
+            if whole is None and part.type in _CONSEQUENCES:
                 whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
             if whole is not None:
                 part.part_of = whole.key
@@ -266,6 +268,21 @@ class IncidentReader:
                 return by_start[head.start]  # "авария, в ходе которой пострадали …"
             if agreeing or before:
                 return max(agreeing or before, key=lambda i: self.start_of[i.key])
+        return None
+
+    def _result_of_what(self, s: Sentence, token: Token, part: Incident) -> Incident | None:
+        """"Боевики обстреляли колонну, в результате чего погибли двое солдат": "чего" stands for
+        the clause before, whose violent happening the consequence follows from."""
+        for child in s.children(token.index):
+            if child.lemma not in _WITHIN or _preposition(s, child) not in ("в", "во"):
+                continue
+            what = [c for c in s.children(child.index) if c.rel == "nmod" and c.lemma == "что"]
+            if not what:
+                continue
+            before = [i for i in self.incidents if i is not part and i.type in _CAUSES
+                      and self.trigger_of.get(i.key, (None,))[0] is not None
+                      and self.trigger_of[i.key][0].sentence is s and self.start_of[i.key] < child.start]
+            return max(before, key=lambda i: self.start_of[i.key]) if before else None
         return None
 
     def _cause_above(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
