@@ -42,6 +42,10 @@ def test_a_hurt_in_its_cause(sentence, pair):
     assert pair in parts(sentence)
 
 
+def test_wounds_received_in_a_blast_are_part_of_it():
+    assert ("ранений", "взрыве") in parts("Пенсионер скончался в больнице от ранений, полученных при взрыве газа.")
+
+
 def test_an_attack_goes_on_to_kill_and_wound():
     found = parts("Вечером неизвестный напал с топором на посетителей рынка, убил одного и ранил троих.")
     assert ("убил", "напал") in found

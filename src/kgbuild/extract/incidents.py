@@ -161,6 +161,11 @@ class IncidentReader:
                 # (not "был ранен в перестрелке и позже скончался в больнице": after it, not in it)
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
                 whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            if whole is None and part.type in _HURTS and token.pos == "NOUN":
+                # "от ранений, полученных при взрыве": the phrase hangs on the participle
+                for child in seg.sentence.children(token.index):
+                    if whole is None and child.rel == "acl" and child.feats.get("VerbForm") == "Part":
+                        whole = self._whole_in(seg.sentence, child, part, by_start, through=False)
             if whole is None and part.type in _HURTS:
                 whole = self._attack_joined(seg.sentence, token, part, by_start)
             if whole is None:
