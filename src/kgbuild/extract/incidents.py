@@ -43,6 +43,7 @@ class IncidentReader:
         self._headline_triggers: list[tuple[str, Segment]] = []
         self._headline_words: list[tuple[lex.Trigger, Segment]] = []
         self._done: dict[int, Incident] = {}  # noun triggers already read as a death's setting
+        self._passing: list[Incident] = []  # happenings named in passing, kept if they have a whole
         self._owner_victims: list[str] = []  # "угнали автомобиль у жителя": the owner, for the seizure
         self._taking_part: list[str] = []  # "с участием X", "X принял участие в …": participants
         self._performed = False  # whether those gave it ("выступил с концертом")
@@ -81,6 +82,7 @@ class IncidentReader:
                     if incident is not None and not incident.participations and not incident.place \
                             and incident in self.incidents:
                         self.incidents.remove(incident)
+                        self._passing.append(incident)  # "дошёл до финала Лиги чемпионов": unless a part
                     continue
                 if colon is not None and token.start > colon[1] and elaborated is not None:
                     if self._elaborate(seg, trigger, elaborated):
@@ -145,6 +147,7 @@ class IncidentReader:
         by_start = {self.start_of[i.key]: i for i in self.incidents}
         # "в результате взрыва был ранен" where "взрыва" tells again a whole told before
         by_start.update({w.start: i for i in self.incidents for w in i.retold if w.start not in by_start})
+        passing = {self.start_of[i.key]: i for i in self._passing}
         for part in self.incidents:
             if part.part_of or part.key not in self.trigger_of:
                 continue
@@ -152,16 +155,40 @@ class IncidentReader:
             whole = self._whole_in(seg.sentence, token, part, by_start)
             if whole is part or whole is not None and _within(whole, part, self.incidents):
                 whole = None
-            if whole is None and token.rel == "conj" and token.head is not None:
+            if whole is None and token.rel == "conj" and token.head is not None and not any(
+                    c.lemma in _LATER for c in seg.sentence.children(token.index)):
                 # "погиб полицейский и ранены четыре человека": the phrase hangs on the first verb
+                # (not "был ранен в перестрелке и позже скончался в больнице": after it, not in it)
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
                 whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            if whole is None and part.type in _HURTS and token.pos == "NOUN":
+                # "от ранений, полученных при взрыве": the phrase hangs on the participle
+                for child in seg.sentence.children(token.index):
+                    if whole is None and child.rel == "acl" and child.feats.get("VerbForm") == "Part":
+                        whole = self._whole_in(seg.sentence, child, part, by_start, through=False)
+            if whole is None and part.type in _HURTS:
+                whole = self._attack_joined(seg.sentence, token, part, by_start)
             if whole is None:
-                whole = self._relative_whole(seg.sentence, token, part, by_start)
+                # "арестован после перестрелки, в ходе которой ранены двое": a happening named in
+                # passing is the whole its relative clause tells a part of
+                whole = self._relative_whole(seg.sentence, token, part, {**passing, **by_start})
+                if whole in self._passing:
+                    self._passing.remove(whole)
+                    self.incidents.append(whole)
+            if whole is None and part.type in _CONSEQUENCES:
+                whole = self._result_of_what(seg.sentence, token, part)
             if whole is None and part.type in _CONSEQUENCES:
                 whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
             if whole is not None:
                 part.part_of = whole.key
+        for part in self._passing:
+            # "дошёл до финала Лиги чемпионов": a stage named in passing is a fact when its whole
+            # is named with it
+            seg, token = self.trigger_of[part.key]
+            whole = self._whole_in(seg.sentence, token, part, by_start)
+            if whole is not None and whole is not part and whole in self.incidents:
+                part.part_of = whole.key
+                self.incidents.append(part)
 
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""
@@ -176,6 +203,12 @@ class IncidentReader:
                 inner = [child]
             elif prep in ("на", "при") and child.pos == "NOUN":
                 inner = [child]
+            elif prep in ("в", "во") and part.type in _HURTS and child.feats.get("Case") == "Loc":
+                # "ранен в перестрелке", "убит в бою": a plain "в" names the cause of a hurt only
+                # when that is a violent or sudden happening (not "погиб в год выборов")
+                cause = by_start.get(child.start)
+                if cause is not None and (cause.type in _CAUSES | lex.DEADLY or cause.label in _FIGHTS):
+                    inner = [child]
             elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
                     and part.type in _STAGES:
                 inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
@@ -196,6 +229,24 @@ class IncidentReader:
                 not part.type == whole.type == "Ceremony"
         return True
 
+    def _attack_joined(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"напал с ножом на прохожих, убил одного и ранил четверых": a killing or wounding told by
+        a verb joined to an attack's, by the same attacker, is what the attack did."""
+        if token.rel != "conj" or _own_subject(s, token) is not None:
+            return None
+        doers = {p.agent for p in part.participations if p.role == "perpetrator"}
+        seen = {token.index}
+        while token.rel == "conj" and token.head is not None and token.head not in seen:
+            seen.add(token.head)
+            token = next(t for t in s.tokens if t.index == token.head)
+            whole = by_start.get(token.start)
+            if whole is not None and whole.type == "Attack" and whole is not part:
+                attackers = {p.agent for p in whole.participations if p.role == "perpetrator"}
+                return whole if doers and doers <= attackers else None
+            if whole is None or whole.type not in _HURTS:
+                return None  # only through the other deeds of the same string ("убил … и ранил")
+        return None
+
     def _relative_whole(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
         """"перестрелка, в результате которой двое были убиты", "драка, в ходе которой …": the
         noun the relative clause of the part's word stands after."""
@@ -211,19 +262,42 @@ class IncidentReader:
             if frame is None or not ({frame.lemma} | _fixed(s, frame)) & _WITHIN or frame.head not in clause:
                 continue
             head = next((h for h in s.tokens if h.index == token.head), None)
-            if token.rel == "acl:relcl" and head is not None and by_start.get(head.start) not in (None, part):
-                return by_start[head.start]  # "авария, в ходе которой пострадали …"
             before = [i for start, i in by_start.items() if start < frame.start and i is not part
                       and self.trigger_of.get(i.key, (None,))[0] is not None
                       and self.trigger_of[i.key][0].sentence is s]
-            if before:
-                return max(before, key=lambda i: self.start_of[i.key])
+            # "спецоперацией после серии взрывов, в ходе которой …": "которой" agrees with the
+            # noun it stands for, whichever the parser hung the clause on
+            agreeing = [i for i in before if _agree(t, self.trigger_of[i.key][1])]
+            if token.rel == "acl:relcl" and head is not None and by_start.get(head.start) not in (None, part) and \
+                    (by_start[head.start] in agreeing or not agreeing):
+                return by_start[head.start]  # "авария, в ходе которой пострадали …"
+            if agreeing or before:
+                return max(agreeing or before, key=lambda i: self.start_of[i.key])
+        return None
+
+    def _result_of_what(self, s: Sentence, token: Token, part: Incident) -> Incident | None:
+        """"Боевики обстреляли колонну, в результате чего погибли двое солдат": "чего" stands for
+        the clause before, whose violent happening the consequence follows from."""
+        for child in s.children(token.index):
+            if child.lemma not in _WITHIN or _preposition(s, child) not in ("в", "во"):
+                continue
+            what = [c for c in s.children(child.index) if c.rel == "nmod" and c.lemma == "что"]
+            if not what:
+                continue
+            before = [i for i in self.incidents if i is not part and i.type in _CAUSES
+                      and self.trigger_of.get(i.key, (None,))[0] is not None
+                      and self.trigger_of[i.key][0].sentence is s and self.start_of[i.key] < child.start]
+            return max(before, key=lambda i: self.start_of[i.key]) if before else None
         return None
 
     def _cause_above(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
         """"бомба взорвалась, ранив двоих", "теракт, когда погибли восемь человек": a consequence
         told by a converb or a "когда"-clause under the incident's word."""
         head = next((h for h in s.tokens if h.index == token.head), None)
+        while head is not None and token.rel == "conj" and token.feats.get("VerbForm") == "Conv" and \
+                head.feats.get("VerbForm") == "Conv":
+            # "…, убив одного и ранив четверых": the second converb is the first's sibling, not its part
+            token, head = head, next((h for h in s.tokens if h.index == head.head), None)
         whole = by_start.get(head.start) if head is not None else None
         if token.feats.get("VerbForm") == "Conv":
             return whole if whole is not None and whole is not part and whole.type in _CAUSES else None
@@ -243,9 +317,20 @@ class IncidentReader:
                    any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
                    for c in s.children(token.index)):
             return None
-        earlier = [i for i in self.incidents if i is not part and self.start_of[i.key] < seg.start
-                   and self.paragraph_of.get(i.key) == seg.paragraph and i.type in _CAUSES]
-        return max(earlier, key=lambda i: self.start_of[i.key]) if earlier else None
+        # "… через два дня после стрельбы в Тусоне. Тогда были убиты шесть человек": the
+        # incident told or named again last in the paragraph before
+        opened = min(sg.start for sg in self.segments if sg.paragraph == seg.paragraph)
+        last: dict[str, int] = {}
+        for i in self.incidents:
+            if i is part or i.type not in _CAUSES:
+                continue
+            told = [self.start_of[i.key]] if self.paragraph_of.get(i.key) == seg.paragraph else []
+            told += [w.start for w in i.retold]
+            told = [t for t in told if opened <= t < seg.start]
+            if told:
+                last[i.key] = max(told)
+        earlier = [i for i in self.incidents if i.key in last]
+        return max(earlier, key=lambda i: last[i.key]) if earlier else None
 
     # -- escort and teams ---------------------------------------------------------------------
     def _escort(self, seg: Segment, verb: Token) -> None:
@@ -364,6 +449,8 @@ class IncidentReader:
                 if child.rel == "acl" and incident.place is None:
                     self._where(seg, child, incident)  # "обыски, проведённые в Льеже"
         incident.instruments = _instruments(s, token)
+        if token.lemma in _POISONING:
+            incident.instruments += [x for x in self._poisons(s, token) if x not in incident.instruments]
         if kind == "Attack":
             incident.outcome = _seized_after(s, token)
         if kind == "Escape":
@@ -401,6 +488,21 @@ class IncidentReader:
         self.start_of[incident.key] = token.start
         self.trigger_of[incident.key] = (seg, token)
         return incident
+
+    def _poisons(self, s: Sentence, verb: Token) -> list[str]:
+        """"отравлены «Новичком»", "отравил его полонием": what one is poisoned with, an
+        instrumental naming no person or group."""
+        out = []
+        for child in s.children(verb.index):
+            if child.rel not in ("obl", "obl:agent", "iobj", "obj") or child.feats.get("Case") != "Ins" or \
+                    _preposition(s, child) is not None or self._persons(s, child):
+                continue
+            words = sorted([c for c in s.children(child.index) if c.rel == "amod"] + [child], key=lambda t: t.start)
+            phrase = inflect_phrase(words, plural=False)
+            if words[0].text[:1].isupper():  # a name, as written ("Новичок")
+                phrase = phrase[:1].upper() + phrase[1:]
+            out.append(phrase)
+        return out
 
     def _names_its_whole(self, seg: Segment, token: Token, earlier: Incident) -> bool:
         """"в финале чемпионата": the noun after a stage names the whole, not the stage again."""
@@ -559,6 +661,9 @@ class IncidentReader:
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep \
                     and trigger.type != "Appointment":  # "назначен директором": the post, not who appointed
+                if token.lemma in _POISONING:
+                    agents += self._persons(s, child)  # "отравлен «Новичком»": the poison, unless a person
+                    continue
                 agents += self._parties(s, child)  # "задержан полицией"
             elif trigger.type == "Appointment" and passive and child.rel in ("obl", "obl:agent", "xcomp") and \
                     child.pos == "PROPN" and child.feats.get("Case") == "Ins" and not prep:
@@ -1031,6 +1136,36 @@ class IncidentReader:
                 if all(e.start != line.start for e in incident.evidence):
                     incident.evidence.append(line)
 
+    def _headline_wholes(self) -> None:
+        """"Генерал погиб в ДТП" over a body telling the crash and the death in it: a headline's
+        word for a part, standing in the phrase of its whole, tells the body's part of that whole
+        (the one, when the body tells just one), and a part the headline retells is a part of the
+        whole the headline names it in."""
+        told = {w.start: i for i in self.incidents for w in [i.trigger] + i.retold if w is not None}
+        for trigger, seg in self._headline_words:
+            token = trigger.token
+            if inside(token.start, self.quotes):
+                continue
+            part = told.get(token.start)
+            stand_in = part or Incident(key="", type=trigger.type, label=trigger.label or lex.LABELS.get(trigger.type))
+            whole = self._whole_in(seg.sentence, token, stand_in, told)
+            if whole is None and trigger.type in _HURTS:
+                whole = _named_before_colon(seg, token, told)
+            if whole is None or whole is part:
+                continue
+            if part is not None:
+                if not part.part_of and not _within(whole, part, self.incidents):
+                    part.part_of = whole.key
+                continue
+            parts = [i for i in self.incidents if i.part_of == whole.key and _same_kind(i, trigger)]
+            if len(parts) == 1:
+                word = self.ctx.evidence(token.start, token.end, 0.6)
+                parts[0].retold.append(word)
+                told[token.start] = parts[0]
+                line = self._evidence(seg, 0.6)
+                if all(e.start != line.start for e in parts[0].evidence):
+                    parts[0].evidence.append(line)
+
     def _headline_parties(self, seg: Segment, trigger: lex.Trigger, incident: Incident) -> None:
         """"Путин наградил Маслякова" over a body that names the giver only as "президент": whom
         the headline names in the incident's slots takes part in it. "Генерал НАТО погиб" over
@@ -1081,6 +1216,7 @@ class IncidentReader:
     def finish(self) -> None:
         """Attach headline mentions to the body's incident of the same type, when there is one."""
         self._retold_in_headlines()
+        self._headline_wholes()
         for kind, seg in self._headline_triggers:
             same = [i for i in self.incidents if i.type == kind and not i.part_of]
             if len(same) == 1 and kind not in _LABELLED:  # a headline's "концерт" is no one's "переезд"
@@ -1126,6 +1262,14 @@ _LABELLED = {"Incident"} | set(lex.CLASSES.values())
 _STAGE_WHOLES = {"Competition", "Election", "Meeting", "Ceremony"} | _LABELLED
 # what follows from an incident ("в результате … погибли"), and what it can follow from
 _CONSEQUENCES = {"Death", "Killing", "Injury", "Detention", "Arrest", "Fire", "Explosion"} | _LABELLED
+# what is done to a body: told "в"/"при" a violent happening, a part of it
+_HURTS = {"Death", "Killing", "Injury"}
+# words telling that a happening came after the one before it ("позже скончался")
+_LATER = {"позже", "позднее", "поздний", "поздно", "затем", "потом", "впоследствии", "вскоре", "спустя"}
+# verbs whose instrumental is what one was poisoned with, not who did it
+_POISONING = {"отравить", "отравлять"}
+# the plain incidents one is hurt in ("ранен в драке")
+_FIGHTS = {"драка"}
 _SHOWS = {"фестиваль", "концерт", "выставка", "шоу"}
 # shows put on by many: those named with them take part ("концерт Басты", "выставка Анны")
 _STAGED = _SHOWS | {"показ", "спектакль", "премьера"}
@@ -1385,6 +1529,25 @@ def _colon_after_noun_trigger(seg: Segment) -> tuple[int, int] | None:
         if seen_noun and token.text == ":":
             return token.start, token.end
     return None
+
+
+def _agree(pronoun: Token, noun: Token) -> bool:
+    """Whether a relative pronoun can stand for the noun: the same number and, in the singular,
+    the same gender (a verb's trigger, with neither, agrees with nothing)."""
+    number = pronoun.feats.get("Number")
+    if noun.pos != "NOUN" or number is None or number != noun.feats.get("Number"):
+        return False
+    return number == "Plur" or pronoun.feats.get("Gender") == noun.feats.get("Gender")
+
+
+def _named_before_colon(seg: Segment, token: Token, told: dict) -> Incident | None:
+    """"Теракт в Иерусалиме: убиты двое полицейских": in a headline, the violent happening
+    named before the colon is what the hurt after it was a part of."""
+    colon = _colon_after_noun_trigger(seg)
+    if colon is None or token.start < colon[1]:
+        return None
+    before = [told[t.start] for t in seg.sentence.tokens if t.start < colon[0] and t.start in told]
+    return before[0] if len(before) == 1 and before[0].type in _CAUSES else None
 
 
 def _outcome_after(seg: Segment, offset: int) -> str | None:
