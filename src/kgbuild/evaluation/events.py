@@ -138,7 +138,10 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
         # both), else, for the part's own word, the whole's
         words = [w for w in [whole.trigger] + whole.retold if lo <= w.start < hi]
         if not words and word is inc.trigger:
-            words = [whole.trigger]
+            # the whole's word told last before the part ("…стрельбы в Тусоне. Тогда были
+            # убиты…"), else its first
+            told = [w for w in [whole.trigger] + whole.retold if w.start < word.start]
+            words = [max(told, key=lambda w: w.start)] if told else [whole.trigger]
         for w in words[:1]:
             out.append(("SUBEVENT_OF", trig, (w.start, w.end)))
 
