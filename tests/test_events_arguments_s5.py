@@ -4,6 +4,7 @@ the body called by that noun, a hospital one was taken to is where the stay was.
 
 from __future__ import annotations
 
+import pytest
 from events_helpers import labelled
 from kgbuild.evaluation.events import predicted_relations
 from kgbuild.extract import extract
@@ -180,3 +181,13 @@ def test_a_victim_named_in_a_headline_stays_the_victim():
     got = labelled(text)
     assert "убийство.victim=Олег Смирнов" in got
     assert "убийство.perpetrator=Олег Смирнов" not in got
+
+
+@pytest.mark.parametrize("text, done_to", [
+    ("Роспуск парламента Молдавии состоялся в марте.", "роспуск.participant=парламент Молдавии"),
+    ("Роспуск городской думы состоялся весной.", "роспуск.participant=городская дума"),
+])
+def test_the_genitive_of_a_dissolution_is_what_was_dissolved(text, done_to):
+    got = labelled(text)
+    assert done_to in got
+    assert not any(".actor=" in x for x in got)
