@@ -188,6 +188,9 @@ WARD_KINDS = {"реанимационный", "ожоговый", "травма�
 # "заключили перемирие", "заключил контракт": an agreement made
 AGREEMENTS = {"договор", "соглашение", "перемирие", "контракт", "сделка", "мир", "союз", "пакт",
               "договорённость", "договоренность", "конвенция", "меморандум"}
+# "найден мёртвым", "обнаружен повешенным": found dead
+FOUND_DEAD = {"мёртвый", "мертвый", "убитый", "повешенный", "повесить", "повеситься", "застрелить", "зарезать",
+              "задушить", "утонуть", "застреленный", "зарезанный", "задушенный", "бездыханный"}
 # who died so took their own life
 SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
 # nouns the lemmatiser reduces to a singular that means something else: "выборах" -> "выбор"
@@ -202,7 +205,9 @@ GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "вне�
                       "возбуждение уголовного дела": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
                       "предъявление обвинения": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
                       "лишение звания": (m.ACTOR, m.PARTICIPANT), "выдвижение": (m.ACTOR, m.PARTICIPANT),
-                      "исчезновение": (None, m.PARTICIPANT)})
+                      "исчезновение": (None, m.PARTICIPANT),
+                      # the finder found, the one found was in it
+                      "обнаружение": (m.ACTOR, m.PARTICIPANT)})
 # "лишили звания", "лишён гражданства": what one can be stripped of
 DEPRIVABLE = {"звание", "сан", "титул", "награда", "орден", "медаль", "мандат", "полномочие", "премия", "пост",
               "должность"}
@@ -369,6 +374,7 @@ GENERIC_ROLES.update({
     "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
+    "вербовка": (m.ACTOR, m.PARTICIPANT), "снятие кандидатуры": (m.ACTOR, None), "признание вины": (m.ACTOR, None),
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
@@ -587,6 +593,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True, label="уход на пенсию")  # "ушёл на пенсию"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
+        if lemma in ("уйти", "уходить") and token.feats.get("Tense") != "Pres" and (_left_organisation(sentence, token) or
+                                                                         _own_will(sentence, token)):
+            return Trigger(token, "Resignation", True)  # "ушёл из Apple", "ушёл по собственному желанию"
         if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
         if lemma == "выбрать" and not any(c.rel in ("obl", "obl:agent", "xcomp", "obj") and c.feats.get("Case") == "Ins"
@@ -656,16 +665,29 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Deprivation", True, label="лишение звания" if stripped & DEPRIVABLE else "лишение прав")
         if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
             return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
+        if lemma in ("признать", "признавать") and "себя" in lemmas and "виновный" in lemmas:
+            return Trigger(token, "Incident", True, label="признание вины")  # "признал себя виновным": a plea, not a sentence
         if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
             return Trigger(token, "Sentencing", True)  # "суд признал его виновным"
-        if lemma in ("найти", "обнаружить") and any(c.lemma in ("мёртвый", "мертвый", "убитый") for c in children):
-            return Trigger(token, "Death", True)  # "найден мёртвым"
+        if lemma in ("выдать", "выдавать") and "замуж" not in lemmas and _handed_to_state(sentence, token):
+            return Trigger(token, "Incident", True, label="экстрадиция")  # "выдали России бизнесмена Рябова"
+        if lemma in ("снять", "снимать", "отозвать") and "кандидатура" in objects:
+            return Trigger(token, "Incident", True, label="снятие кандидатуры")  # "снял свою кандидатуру"
+        if lemma == "завербовать" and any(_is_person(c) for c in children + _shared_objects(sentence, token)
+                                          if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="вербовка")  # "разведка завербовала офицера"
+        if lemma in ("найти", "обнаружить") and (any(c.lemma in FOUND_DEAD for c in children)
+                                                 or _soon_after(sentence, token, ("без", "признак", "жизнь"), 1)):
+            return Trigger(token, "Death", True)  # "найден мёртвым", "найден повешенным", "обнаружен без признаков жизни"
+        if lemma in ("найти", "обнаружить") and token.feats.get("Voice") == "Pass" and \
+                any(c.rel == "nsubj:pass" and _is_person(c) for c in children):
+            return Trigger(token, "Incident", True, label="обнаружение")  # "пропавшие женщины обнаружены в Кливленде"
         if lemma in ("попасть", "попадать") and objects & HOSPITALS:
             return Trigger(token, "Hospitalization", True, label="госпитализация")  # "попал в больницу"
         if lemma in ("попасть", "попадать") and objects & {"дтп", "авария", "катастрофа"}:
             return Trigger(token, "Accident", True)  # "попал в аварию"
         if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas or any(
-                c.rel == "nsubj" and c.lemma in CRAFT for c in children)):  # "пропала подлодка"
+                c.rel == "nsubj" and (c.lemma in CRAFT or _is_person(c)) for c in children)):  # "пропала подлодка", "Берри пропала"
             return Trigger(token, "Disappearance", True, label="исчезновение")  # "пропал без вести"
         if lemma in ("вступить", "вступать") and "брак" in objects:
             return Trigger(token, "Marriage", True, label="брак")  # "вступили в брак"
@@ -755,9 +777,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "ArmedConflict", False)  # "конфликт в Донбассе"
         if lemma == "столкновение" and _number(sentence, token) == "Plur" and not lemmas & {"автомобиль", "машина", "поезд"}:
             return Trigger(token, "Protest", False)  # "столкновения с полицией"
-        if lemma == "уход" and any(_case_of(sentence, c) == "из" and (c.lemma in DEPARTED or _organisation_name(c))
-                                  for c in children):
-            return Trigger(token, "Resignation", False)  # "об уходе из группы", "уход Оззи из Microsoft"
+        if lemma == "уход" and (_left_organisation(sentence, token) or any(
+                c.rel == "nmod" and _is_person(c) and _left_organisation(sentence, c) for c in children)):
+            # "об уходе из группы", "уход Оззи из Microsoft" (the parser may hang the phrase on Оззи)
+            return Trigger(token, "Resignation", False)
         if lemma in ("уход", "выход", "проводы") and _to_pension(sentence, token):
             return Trigger(token, "Resignation", False, label="уход на пенсию")  # "с уходом на пенсию"
         if lemma == "расследование" and not lemmas & {"журналистский", "собственный", "независимый"} and any(
@@ -1196,11 +1219,35 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
     return False
 
 
+def _handed_to_state(sentence: Sentence, verb: Token) -> bool:
+    """"выдали России бизнесмена", "был выдан США": a person handed over to a state (not papers to a portal)."""
+    children = sentence.children(verb.index) + _shared_objects(sentence, verb)
+    person = any(c.rel in ("obj", "nsubj:pass") and _is_person(c) and c.lemma != "себя" for c in children)
+    state = any(c.rel in ("iobj", "obl") and _case_of(sentence, c) is None and c.feats.get("Case") in ("Dat", "Nom", None)
+                and (c.lemma.lower() in COUNTRIES or c.text in ("США", "РФ", "ФРГ")) for c in children)
+    return person and state
+
+
+def _left_organisation(sentence: Sentence, token: Token) -> bool:
+    """"ушёл из группы", "уход из Microsoft": the phrase with "из" names a body one belongs to."""
+    return any(c.rel in ("obl", "nmod") and _case_of(sentence, c) == "из" and (c.lemma in DEPARTED or _organisation_name(c))
+               for c in sentence.children(token.index))
+
+
+def _own_will(sentence: Sentence, token: Token) -> bool:
+    """"ушёл по собственному желанию": of one's own will, the wording of a resignation."""
+    return any(c.lemma == "желание" and _case_of(sentence, c) == "по" and
+               any(g.lemma in ("собственный", "свой") for g in sentence.children(c.index))
+               for c in sentence.children(token.index))
+
+
 def _to_hospital(sentence: Sentence, token: Token) -> bool:
     """"доставлен в больницу", "доставили в ожоговый центр"."""
     for child in sentence.children(token.index):
         if child.rel not in ("obl", "obj"):
             continue
+        if child.lemma == "один" and any(c.lemma in HOSPITALS for c in sentence.children(child.index)):
+            return True  # "доставлен в одну из больниц"
         if child.lemma in HOSPITALS or child.lemma in WARDS and \
                 any(c.lemma in WARD_KINDS for c in sentence.children(child.index) if c.rel == "amod"):
             return True

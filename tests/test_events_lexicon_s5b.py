@@ -1,0 +1,78 @@
+"""A second tranche of happenings a historian records, on sentences of our own: people found
+dead or found at all, taken to "one of the hospitals", leaving an organisation or a post of
+their own will, gone missing, handed over to a state, withdrawing a candidacy, recruited.
+Each case names what the graph shows; the negative cases are the everyday senses of the same
+verbs (one finds keys, leaves home, is handed a loan), a plea of guilty that is no sentence,
+and what was only planned or denied."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+from events_helpers import labelled as read
+
+
+CASES = [
+    # found dead, or found after going missing
+    ("Летом 2015 года в камере был найден повешенным бывший министр Олег Сидоров.", {"Death", "Death:2015"}),
+    ("Вечером 3 мая лыжник Пётр Орлов был найден без признаков жизни.", {"Death"}),
+    ("Двое туристов, пропавших в горах, найдены спасателями в понедельник.", {"Incident/обнаружение"}),
+    # taken to one of a city's hospitals
+    ("Журналист Глеб Шуваев был доставлен в одну из больниц Омска.",
+     {"Hospitalization/госпитализация", "госпитализация.participant=Глеб Шуваев"}),
+    # left a firm, a band, a club, or left of one's own will
+    ("В 1985 году инженер Глеб Рощин ушёл из Apple.", {"Resignation", "Resignation:1985"}),
+    ("Директор завода Олег Сизов ушёл по собственному желанию в мае 2016 года.",
+     {"Resignation", "Resignation:2016-05", "Resignation.actor=Олег Сизов"}),
+    ("После ухода Павла Круглова из «Торпедо» команда ослабла.", {"Resignation"}),
+    # gone missing
+    ("Студентка Анна Берёзова пропала в 2003 году.",
+     {"Disappearance/исчезновение", "исчезновение:2003", "исчезновение.participant=Анна Берёзова"}),
+    # a plea of guilty is the accused's own act, not a court's sentence
+    ("Подсудимый Пётр Гусев признал себя виновным в мае 2012 года.",
+     {"Incident/признание вины", "признание вины.actor=Пётр Гусев", "признание вины:2012-05"}),
+    # handed over to a state
+    ("Власти Испании выдали России бизнесмена Олега Рябова.",
+     {"Incident/экстрадиция", "экстрадиция.participant=Олег Рябов"}),
+    # a candidacy withdrawn
+    ("Депутат Андрей Пономарёв снял свою кандидатуру за неделю до голосования.",
+     {"Incident/снятие кандидатуры", "снятие кандидатуры.actor=Андрей Пономарёв"}),
+    # recruited by an intelligence service
+    ("В 1975 году разведка завербовала инженера Виктора Сомова.",
+     {"Incident/вербовка", "вербовка:1975", "вербовка.participant=Виктор Сомов"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_yields(text, expected):
+    got = read(text)
+    assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
+
+
+NEGATIVE = [
+    ("Ключи от машины были найдены под ковриком.", "обнаружение"),
+    ("Он нашёл себе верного друга в армии.", "обнаружение"),
+    ("Он ушёл из дома рано утром.", "Resignation"),
+    ("Сотрудники уходят из офиса в шесть вечера.", "Resignation"),
+    ("У певца пропал голос перед концертом.", "исчезновение"),
+    # a plea of guilty is the accused's own word, not a court's sentence
+    ("Подсудимый Пётр Гусев признал себя виновным.", "Sentencing"),
+    ("Агент выдал себя за журналиста.", "экстрадиция"),
+    ("Банк выдал кредит фермеру Петрову.", "экстрадиция"),
+    ("Отец выдал дочь замуж за соседа.", "экстрадиция"),
+    ("Врач снял повязку с руки.", "снятие кандидатуры"),
+    # denied, planned
+    ("Кандидат не снял свою кандидатуру.", "снятие кандидатуры"),
+    ("Следователи планируют найти пропавшего туриста Петрова.", "обнаружение"),
+    ("Туристка Ольга Петрова не пропала, а уехала к сестре.", "исчезновение"),
+]
+
+
+@pytest.mark.parametrize("text, label", NEGATIVE, ids=[f"{c[0][:40]}-{c[1]}" for c in NEGATIVE])
+def test_everyday_sense_yields_no_incident(text, label):
+    facts = extract(Document(id="t", text=text))
+    found = {inc.label for inc in facts.incidents} | {inc.type for inc in facts.incidents}
+    assert label not in found, [(i.type, i.label) for i in facts.incidents]
