@@ -210,7 +210,7 @@ GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "вне�
                       "обнаружение": (m.ACTOR, m.PARTICIPANT)})
 # "лишили звания", "лишён гражданства": what one can be stripped of
 DEPRIVABLE = {"звание", "сан", "титул", "награда", "орден", "медаль", "мандат", "полномочие", "премия", "пост",
-              "должность"}
+              "должность", "золото", "серебро", "бронза", "победа"}  # "лишили олимпийского золота"
 # "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
 NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
 # tournaments named after their trophy or league, written with a capital: "Кубок мира", "Лига Европы"
@@ -220,7 +220,7 @@ CUPS = {"кубок": {"мир", "чемпион", "конфедерация", "
         "лига": {"чемпион", "европа", "конференция"}}  # not "Лига наций", a body as well as a league
 # "лишил опекунства", "лишили аккредитации": rights and permits one can be stripped of
 RIGHTS = {"опекунство", "опека", "право", "аккредитация", "статус", "лицензия", "виза", "пенсия", "гражданство",
-          "неприкосновенность"}
+          "неприкосновенность", "членство"}
 
 
 @dataclass(frozen=True)
@@ -374,7 +374,8 @@ GENERIC_ROLES.update({
     "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
-    "вербовка": (m.ACTOR, m.PARTICIPANT), "снятие кандидатуры": (m.ACTOR, None), "признание вины": (m.ACTOR, None),
+    "вербовка": (m.ACTOR, m.PARTICIPANT), "обретение независимости": (m.ACTOR, m.PARTICIPANT),
+    "восхождение": (m.ACTOR, None), "снятие кандидатуры": (m.ACTOR, None), "признание вины": (m.ACTOR, None),
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
@@ -571,6 +572,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
     if _unreal(sentence, token):
         return None
     if token.pos == "VERB" or (token.pos == "AUX" and token.lemma == "быть"):
+        if _took_lives(sentence, token, lemmas):
+            return Trigger(token, "Death", True)  # "взрыв унёс жизни семерых солдат" (the parser may call "унёс" a participle)
         if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short" and \
                 not _reported(sentence, token):
             return None  # "погибших героев", "вдова погибшего": a description, not a report
@@ -616,6 +619,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Attack", True)  # "открыл огонь по толпе"
         if lemma in ("получить", "получать") and any(c.lemma in WOUNDS for c in children if c.rel == "obj"):
             return Trigger(token, "Injury", True)  # "получили ранения"
+        if lemma in ("получить", "обрести") and any(c.lemma == "независимость" for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="обретение независимости")  # "Свазиленд получил независимость"
+        if lemma in ASCENT_VERBS and _to_summit(sentence, token, verb=True):
+            return Trigger(token, "Incident", True, label="восхождение")  # "поднялся на вершину Эвереста"
         if lemma in ("уйти", "уходить") and "жизнь" in _obl_lemmas(sentence, token):
             return Trigger(token, "Death", True)  # "ушёл из жизни"
         if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
@@ -807,6 +814,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if any(_is_person(c) for c in genitives):
                 return Trigger(token, "Attack", False, label="отравление")
             return None
+        if lemma in ("восхождение", "покорение") and _to_summit(sentence, token, verb=False):
+            return Trigger(token, "Incident", False, label="восхождение")  # "восхождение на Эльбрус", "покорение вершины"
         if lemma == "пересадка":
             if any(c.lemma in ORGANS for c in genitives):
                 return Trigger(token, "Incident", False, label="медицинская операция")  # "пересадка печени"
@@ -1215,6 +1224,36 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
         if child.rel in ("obl", "xcomp", "obj") and child.feats.get("Case") == "Ins" and child.pos == "NOUN":
             return True
         if child.rel == "obl" and child.lemma in POSTS:
+            return True
+    return False
+
+
+def _took_lives(sentence: Sentence, token: Token, lemmas: set[str]) -> bool:
+    """"унёс жизни": took lives, the death of those named."""
+    return token.lemma in ("унести", "уносить") and "жизнь" in lemmas and token.feats.get("Tense") != "Fut" and \
+        (token.feats.get("VerbForm") != "Part" or token.rel == "root")
+
+
+# "поднялся на вершину", "взошёл на гору", "покорил пик Ленина", "восхождение на Эльбрус"
+ASCENT_VERBS = {"подняться", "взойти", "покорить", "совершить"}
+SUMMITS = {"вершина", "гора", "пик", "высочайший"}
+
+
+def _to_summit(sentence: Sentence, token: Token, verb: bool) -> bool:
+    """A mountain climbed: a summit (not the top of a chart: "вершина хит-парада" names a
+    thing of no mountain), or a name after "на" for the noun "восхождение"."""
+    for child in sentence.children(token.index):
+        prep = _case_of(sentence, child)
+        if token.lemma in ("покорить", "покорение"):
+            ok = child.rel in (("obj",) if verb else ("nmod",)) and prep is None and child.lemma in SUMMITS
+        elif token.lemma == "совершить":
+            ok = child.rel == "obj" and child.lemma == "восхождение" and _to_summit(sentence, child, verb=False)
+        else:
+            ok = child.rel in ("obl", "nmod") and prep == "на" and (
+                child.lemma in SUMMITS or not verb and child.pos == "PROPN" and child.lemma.lower() not in COUNTRIES)
+        if ok and child.lemma in SUMMITS and any(g.rel == "nmod" and g.pos == "NOUN" for g in sentence.children(child.index)):
+            ok = False  # "на вершину рейтинга", "вершина карьеры"
+        if ok:
             return True
     return False
 
