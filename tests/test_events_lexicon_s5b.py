@@ -1,6 +1,8 @@
 """A second tranche of happenings a historian records, on sentences of our own: people found
 dead or found at all, taken to "one of the hospitals", leaving an organisation or a post of
-their own will, gone missing, handed over to a state, withdrawing a candidacy, recruited.
+their own will, gone missing, handed over to a state, withdrawing a candidacy, recruited,
+stripped of a victory, lives taken, independence gained, a mountain climbed, an oath sworn,
+bail, a court hearing a case.
 Each case names what the graph shows; the negative cases are the everyday senses of the same
 verbs (one finds keys, leaves home, is handed a loan), a plea of guilty that is no sentence,
 and what was only planned or denied."""
@@ -53,6 +55,12 @@ CASES = [
      {"Incident/восхождение", "восхождение:2013", "восхождение.actor=Юрий Миура"}),
     ("Альпинист Олег Лунев покорил вершину в 1998 году.", {"Incident/восхождение", "восхождение:1998"}),
     ("Восхождение на Эльбрус группа Ивана Рябова начала в июле 1956 года.", {"Incident/восхождение"}),
+    # an oath sworn, bail, a court hearing a case
+    ("Принц Филипп принёс клятву на верность конституции в 2013 году.",
+     {"Incident/присяга", "присяга.actor=Филипп", "присяга:2013"}),
+    ("Студент Павел Лукин был выпущен под залог в 2013 году.",
+     {"Release", "Release:2013", "Release.recipient=Павел Лукин"}),
+    ("Суд приступил к рассмотрению дела фермера Олега Рябова в мае 2012 года.", {"Trial", "Trial:2012-05"}),
     # recruited by an intelligence service
     ("В 1975 году разведка завербовала инженера Виктора Сомова.",
      {"Incident/вербовка", "вербовка:1975", "вербовка.participant=Виктор Сомов"}),
@@ -81,6 +89,9 @@ NEGATIVE = [
     ("Он поднялся на второй этаж.", "восхождение"),
     ("Восхождение на престол Петра Первого изменило Россию.", "восхождение"),
     ("Рост цен лишил семьи накоплений.", "Deprivation"),
+    ("Депутаты начали рассмотрение законопроекта о налогах.", "Trial"),
+    ("Завод выпустил партию тракторов под залог кредита.", "Release"),
+    ("Жених принёс цветы невесте.", "присяга"),
     # denied, planned
     ("Кандидат не снял свою кандидатуру.", "снятие кандидатуры"),
     ("Следователи планируют найти пропавшего туриста Петрова.", "обнаружение"),

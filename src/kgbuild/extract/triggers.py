@@ -314,7 +314,7 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("захватить захватывать", SEIZED, "Incident", "захват"),  # "захватили здание телекомпании"
     _family("сформировать формировать", "правительство кабинет коалиция", "Incident", "формирование правительства"),
     _family("перевести переводить", "должность пост", "Appointment", preps="на"),  # "переведён на должность"
-    _family("принести приносить", "присяга", "Incident", "присяга"),
+    _family("принести приносить", "присяга клятва", "Incident", "присяга"),  # "принёс клятву на верность конституции"
     _family("принять", "присяга", "Incident", "присяга"),
     _family("принять", FAITHS, "Incident", "обращение в веру"),  # "принял ислам"
     _family("принять", "гражданство подданство", "Incident", "получение гражданства"),
@@ -350,6 +350,8 @@ NOUN_FAMILIES: tuple[Family, ...] = (
             "Deprivation", "лишение прав"),
     _family("суд", "", "Trial", preps="над"),
     _family("суд", "дело", "Trial", preps="по"),  # "суд по делу о побоях"
+    # "рассмотрение дела", "приступил к рассмотрению иска": a court hearing (not "рассмотрение законопроекта")
+    _family("рассмотрение", "дело иск жалоба апелляция прошение ходатайство", "Trial"),
     _family("ввод", "войско войска", "MilitaryOperation"),
     _family("введение", "санкция запрет режим администрация", "Incident", "введение"),
     _family("формирование", "правительство кабинет коалиция", "Incident", "формирование правительства"),
@@ -678,6 +680,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Sentencing", True)  # "суд признал его виновным"
         if lemma in ("выдать", "выдавать") and "замуж" not in lemmas and _handed_to_state(sentence, token):
             return Trigger(token, "Incident", True, label="экстрадиция")  # "выдали России бизнесмена Рябова"
+        if lemma in ("выпустить", "выпускать") and any(c.lemma == "залог" and _case_of(sentence, c) == "под" for c in children) \
+                and _person_done_to(sentence, token):
+            return Trigger(token, "Release", True)  # "выпущен под залог" (a person, not a batch of tractors)
         if lemma in ("снять", "снимать", "отозвать") and "кандидатура" in objects:
             return Trigger(token, "Incident", True, label="снятие кандидатуры")  # "снял свою кандидатуру"
         if lemma == "завербовать" and any(_is_person(c) for c in children + _shared_objects(sentence, token)
