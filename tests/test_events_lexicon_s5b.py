@@ -1,6 +1,6 @@
 """A second tranche of happenings a historian records, on sentences of our own: people found
 dead or found at all, taken to "one of the hospitals", leaving an organisation or a post of
-their own will, gone missing, handed over to a state, withdrawing a candidacy, recruited,
+their own will, gone missing, withdrawing a candidacy, recruited,
 stripped of a victory, lives taken, independence gained, a mountain climbed, an oath sworn,
 bail, a court hearing a case.
 Each case names what the graph shows; the negative cases are the everyday senses of the same
@@ -36,9 +36,6 @@ CASES = [
     # a plea of guilty is the accused's own act, not a court's sentence
     ("Подсудимый Пётр Гусев признал себя виновным в мае 2012 года.",
      {"Incident/признание вины", "признание вины.actor=Пётр Гусев", "признание вины:2012-05"}),
-    # handed over to a state
-    ("Власти Испании выдали России бизнесмена Олега Рябова.",
-     {"Incident/экстрадиция", "экстрадиция.participant=Олег Рябов"}),
     # a candidacy withdrawn
     ("Депутат Андрей Пономарёв снял свою кандидатуру за неделю до голосования.",
      {"Incident/снятие кандидатуры", "снятие кандидатуры.actor=Андрей Пономарёв"}),
@@ -81,9 +78,6 @@ NEGATIVE = [
     ("У певца пропал голос перед концертом.", "исчезновение"),
     # a plea of guilty is the accused's own word, not a court's sentence
     ("Подсудимый Пётр Гусев признал себя виновным.", "Sentencing"),
-    ("Агент выдал себя за журналиста.", "экстрадиция"),
-    ("Банк выдал кредит фермеру Петрову.", "экстрадиция"),
-    ("Отец выдал дочь замуж за соседа.", "экстрадиция"),
     ("Врач снял повязку с руки.", "снятие кандидатуры"),
     ("Песня поднялась на вершину хит-парада.", "восхождение"),
     ("Он поднялся на второй этаж.", "восхождение"),

@@ -678,8 +678,6 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label="признание вины")  # "признал себя виновным": a plea, not a sentence
         if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
             return Trigger(token, "Sentencing", True)  # "суд признал его виновным"
-        if lemma in ("выдать", "выдавать") and "замуж" not in lemmas and _handed_to_state(sentence, token):
-            return Trigger(token, "Incident", True, label="экстрадиция")  # "выдали России бизнесмена Рябова"
         if lemma in ("выпустить", "выпускать") and any(c.lemma == "залог" and _case_of(sentence, c) == "под" for c in children) \
                 and _person_done_to(sentence, token):
             return Trigger(token, "Release", True)  # "выпущен под залог" (a person, not a batch of tractors)
@@ -1261,15 +1259,6 @@ def _to_summit(sentence: Sentence, token: Token, verb: bool) -> bool:
         if ok:
             return True
     return False
-
-
-def _handed_to_state(sentence: Sentence, verb: Token) -> bool:
-    """"выдали России бизнесмена", "был выдан США": a person handed over to a state (not papers to a portal)."""
-    children = sentence.children(verb.index) + _shared_objects(sentence, verb)
-    person = any(c.rel in ("obj", "nsubj:pass") and _is_person(c) and c.lemma != "себя" for c in children)
-    state = any(c.rel in ("iobj", "obl") and _case_of(sentence, c) is None and c.feats.get("Case") in ("Dat", "Nom", None)
-                and (c.lemma.lower() in COUNTRIES or c.text in ("США", "РФ", "ФРГ")) for c in children)
-    return person and state
 
 
 def _left_organisation(sentence: Sentence, token: Token) -> bool:
