@@ -4,7 +4,7 @@ their own will, gone missing, withdrawing a candidacy, recruited,
 stripped of a victory, lives taken, independence gained, a mountain climbed, an oath sworn,
 bail, a court hearing a case.
 Each case names what the graph shows; the negative cases are the everyday senses of the same
-verbs (one finds keys, leaves home, is handed a loan), a plea of guilty that is no sentence,
+verbs (one finds keys, leaves home, climbs to the top of a chart), a plea of guilty that is no sentence,
 and what was only planned or denied."""
 
 from __future__ import annotations
