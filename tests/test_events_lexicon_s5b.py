@@ -2,7 +2,7 @@
 dead or found at all, taken to "one of the hospitals", leaving an organisation or a post of
 their own will, gone missing, withdrawing a candidacy, recruited,
 stripped of a victory, lives taken, independence gained, a mountain climbed, an oath sworn,
-bail, a court hearing a case.
+bail, a court hearing a case, a person confirmed in a post.
 Each case names what the graph shows; the negative cases are the everyday senses of the same
 verbs (one finds keys, leaves home, climbs to the top of a chart), a plea of guilty that is no sentence,
 and what was only planned or denied."""
@@ -58,6 +58,10 @@ CASES = [
     ("Студент Павел Лукин был выпущен под залог в 2013 году.",
      {"Release", "Release:2013", "Release.recipient=Павел Лукин"}),
     ("Суд приступил к рассмотрению дела фермера Олега Рябова в мае 2012 года.", {"Trial", "Trial:2012-05"}),
+    # a person confirmed in a post by a parliament or a president
+    ("В апреле 2018 года парламент Кубы утвердил Игоря Лапина главой Госсовета.",
+     {"Appointment", "Appointment:2018-04", "Appointment.participant=Игорь Лапин"}),
+    ("Сенат в мае 2018 года утвердил Джину Хаспел на посту директора ЦРУ.", {"Appointment", "Appointment:2018-05"}),
     # recruited by an intelligence service
     ("В 1975 году разведка завербовала инженера Виктора Сомова.",
      {"Incident/вербовка", "вербовка:1975", "вербовка.participant=Виктор Сомов"}),
@@ -86,6 +90,8 @@ NEGATIVE = [
     ("Депутаты начали рассмотрение законопроекта о налогах.", "Trial"),
     ("Завод выпустил партию тракторов под залог кредита.", "Release"),
     ("Жених принёс цветы невесте.", "присяга"),
+    ("Дума утвердила бюджет на 2019 год.", "Appointment"),
+    ("Совет утвердил план работ главным документом года.", "Appointment"),
     # denied, planned
     ("Кандидат не снял свою кандидатуру.", "снятие кандидатуры"),
     ("Следователи планируют найти пропавшего туриста Петрова.", "обнаружение"),

@@ -653,6 +653,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label=JOURNEY_VERBS[lemma])
         if lemma in ("выступить", "выступать") and (_stance(sentence, token) or lemmas & set(GENERIC)):
             return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
+        if lemma in ("утвердить", "утверждать") and _confirmed_in_post(sentence, token):
+            return Trigger(token, "Appointment", True)  # "парламент утвердил X главой Госсовета", "утвердил на посту директора"
         if lemma in LAW_VERBS and any(c.lemma in LAWS or c.lemma in DRAFTS and
                                       any(g.lemma in LAWS for g in sentence.children(c.index))
                                       for c in children + _conjoined_subjects(sentence, token)
@@ -1237,6 +1239,11 @@ def _took_lives(sentence: Sentence, token: Token, lemmas: set[str]) -> bool:
         (token.feats.get("VerbForm") != "Part" or token.rel == "root")
 
 
+# "утвердил главой", "утверждён председателем": heads of bodies (person nouns are found by groups.person_lemma)
+OFFICE_WORDS = {"глава", "председатель", "президент", "премьер", "премьер-министр", "министр", "директор", "руководитель",
+                "губернатор", "мэр", "посол", "командующий", "начальник", "спикер", "канцлер", "генпрокурор"}
+
+
 # "поднялся на вершину", "взошёл на гору", "покорил пик Ленина", "восхождение на Эльбрус"
 ASCENT_VERBS = {"подняться", "взойти", "покорить", "совершить"}
 SUMMITS = {"вершина", "гора", "пик", "высочайший"}
@@ -1259,6 +1266,19 @@ def _to_summit(sentence: Sentence, token: Token, verb: bool) -> bool:
         if ok:
             return True
     return False
+
+
+def _confirmed_in_post(sentence: Sentence, verb: Token) -> bool:
+    """"утвердил Иванова главой", "утверждён на пост премьера": a person confirmed in a post (not a budget)."""
+    from .groups import person_lemma
+
+    children = sentence.children(verb.index)
+    person = any(c.rel in ("obj", "nsubj:pass") and _is_person(c) for c in children) or \
+        (qualified_noun(sentence, verb) is not None and _is_person(qualified_noun(sentence, verb)))
+    post = any(c.rel == "obl" and c.lemma in POSTS and _case_of(sentence, c) == "на" or
+               c.rel in ("obl", "xcomp") and c.feats.get("Case") == "Ins" and c.pos == "NOUN" and
+               (c.lemma in OFFICE_WORDS or person_lemma(c)) for c in children)
+    return post and (person or any(c.rel == "obl" and c.lemma in POSTS for c in children))
 
 
 def _left_organisation(sentence: Sentence, token: Token) -> bool:
