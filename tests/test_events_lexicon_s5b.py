@@ -61,7 +61,7 @@ CASES = [
     # a person confirmed in a post by a parliament or a president
     ("В апреле 2018 года парламент Кубы утвердил Игоря Лапина главой Госсовета.",
      {"Appointment", "Appointment:2018-04", "Appointment.participant=Игорь Лапин"}),
-    ("Сенат в мае 2018 года утвердил Джину Хаспел на посту директора ЦРУ.", {"Appointment", "Appointment:2018-05"}),
+    ("В мае 2018 года сенаторы утвердили Ольгу Рябову на посту директора агентства.", {"Appointment", "Appointment:2018-05"}),
     # recruited by an intelligence service
     ("В 1975 году разведка завербовала инженера Виктора Сомова.",
      {"Incident/вербовка", "вербовка:1975", "вербовка.participant=Виктор Сомов"}),
