@@ -1,11 +1,11 @@
 """A second tranche of happenings a historian records, on sentences of our own: people found
-dead or found at all, taken to "one of the hospitals", leaving an organisation or a post of
-their own will, gone missing, withdrawing a candidacy, recruited,
-stripped of a victory, lives taken, independence gained, a mountain climbed, an oath sworn,
-bail, a court hearing a case, a person confirmed in a post.
-Each case names what the graph shows; the negative cases are the everyday senses of the same
-verbs (one finds keys, leaves home, climbs to the top of a chart), a plea of guilty that is no sentence,
-and what was only planned or denied."""
+dead or found at all, taken to "one of the hospitals", leaving an organisation or of their own
+will, gone missing, withdrawing a candidacy, recruited, stripped of a victory, lives taken,
+independence gained, a mountain climbed, an oath sworn, bail, a court hearing a case, a person
+confirmed in a post, a confession, a monument taken down. Each case names what the graph shows;
+the negative cases are the everyday senses of the same verbs (one finds keys, leaves home,
+climbs to the top of a chart), a plea of guilty that is no sentence, and what was only planned
+or denied."""
 
 from __future__ import annotations
 
@@ -62,6 +62,13 @@ CASES = [
     ("В апреле 2018 года парламент Кубы утвердил Игоря Лапина главой Госсовета.",
      {"Appointment", "Appointment:2018-04", "Appointment.participant=Игорь Лапин"}),
     ("В мае 2018 года сенаторы утвердили Ольгу Рябову на посту директора агентства.", {"Appointment", "Appointment:2018-05"}),
+    # a confession of a crime is the confessor's act
+    ("Бизнесмен Олег Сазонов признался в мошенничестве в марте 2019 года.",
+     {"Incident/признание вины", "признание вины.actor=Олег Сазонов", "признание вины:2019-03"}),
+    # a monument taken down, a monarchy abolished
+    ("В ночь на 5 мая 2015 года в Харькове демонтирован памятник наркому Серову.",
+     {"Incident/демонтаж памятника", "демонтаж памятника:2015-05-05"}),
+    ("В 1946 году монархия в Италии была упразднена.", {"Incident/отмена", "отмена:1946"}),
     # recruited by an intelligence service
     ("В 1975 году разведка завербовала инженера Виктора Сомова.",
      {"Incident/вербовка", "вербовка:1975", "вербовка.participant=Виктор Сомов"}),
@@ -92,6 +99,8 @@ NEGATIVE = [
     ("Жених принёс цветы невесте.", "присяга"),
     ("Дума утвердила бюджет на 2019 год.", "Appointment"),
     ("Совет утвердил план работ главным документом года.", "Appointment"),
+    ("Юноша признался в любви однокурснице.", "признание вины"),
+    ("Рабочие снесли старый сарай.", "демонтаж памятника"),
     # denied, planned
     ("Кандидат не снял свою кандидатуру.", "снятие кандидатуры"),
     ("Следователи планируют найти пропавшего туриста Петрова.", "обнаружение"),

@@ -254,7 +254,7 @@ PROPERTY = "компания дом жильё жилье особняк ква�
 REVOLTS = "восстание мятеж бунт выступление протест акция беспорядки беспорядок демонстрация забастовка " \
           "революция сопротивление путч"
 REPEALABLE = "закон рабство право казнь указ постановление решение приговор результат санкция запрет " \
-             "мораторий выборы режим победа"
+             "мораторий выборы режим победа монархия"
 STATEHOOD = "независимость государство республика суверенитет автономия"
 INFECTIONS = "коронавирус вирус covid-19 covid коронавирусный инфекция ковид вич грипп"
 # jails one walks out of at the end of a term ("вышел из колонии")
@@ -377,7 +377,7 @@ GENERIC_ROLES.update({
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
     "вербовка": (m.ACTOR, m.PARTICIPANT), "обретение независимости": (m.ACTOR, m.PARTICIPANT),
-    "восхождение": (m.ACTOR, None), "снятие кандидатуры": (m.ACTOR, None), "признание вины": (m.ACTOR, None),
+    "восхождение": (m.ACTOR, None), "демонтаж памятника": (m.ACTOR, m.PARTICIPANT), "снятие кандидатуры": (m.ACTOR, None), "признание вины": (m.ACTOR, None),
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
@@ -683,6 +683,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("выпустить", "выпускать") and any(c.lemma == "залог" and _case_of(sentence, c) == "под" for c in children) \
                 and _person_done_to(sentence, token):
             return Trigger(token, "Release", True)  # "выпущен под залог" (a person, not a batch of tractors)
+        if lemma in ("признаться", "сознаться") and any(
+                c.rel == "obl" and _case_of(sentence, c) == "в" and (c.lemma in CONFESSED or trigger_at(sentence, c) is not None)
+                for c in children):
+            return Trigger(token, "Incident", True, label="признание вины")  # "признался в мошенничестве", not "в любви"
+        if lemma in ("демонтировать", "снести", "сносить", "свалить") and any(
+                c.rel in ("obj", "nsubj:pass") and c.lemma in MONUMENTS for c in children + _conjoined_subjects(sentence, token)):
+            return Trigger(token, "Incident", True, label="демонтаж памятника")  # "демонтирован памятник Ленину"
         if lemma in ("снять", "снимать", "отозвать") and "кандидатура" in objects:
             return Trigger(token, "Incident", True, label="снятие кандидатуры")  # "снял свою кандидатуру"
         if lemma == "завербовать" and any(_is_person(c) for c in children + _shared_objects(sentence, token)
@@ -1237,6 +1244,15 @@ def _took_lives(sentence: Sentence, token: Token, lemmas: set[str]) -> bool:
     """"унёс жизни": took lives, the death of those named."""
     return token.lemma in ("унести", "уносить") and "жизнь" in lemmas and token.feats.get("Tense") != "Fut" and \
         (token.feats.get("VerbForm") != "Part" or token.rel == "root")
+
+
+# what one confesses to: "признался в употреблении кокаина", "сознался в убийстве" (a happening told by
+# a trigger will do as well)
+CONFESSED = {"преступление", "мошенничество", "употребление", "отмывание", "хищение", "кража", "измена", "шпионаж",
+             "коррупция", "взяточничество", "получение", "дача", "растрата", "махинация", "подлог", "допинг",
+             "нарушение", "вымогательство", "домогательство", "насилие", "злоупотребление", "уклонение", "вандализм"}
+# monuments taken down: "снесли памятник", "демонтирован монумент"
+MONUMENTS = {"памятник", "монумент", "статуя", "мемориал", "бюст", "стела", "обелиск", "скульптура"}
 
 
 # "утвердил главой", "утверждён председателем": heads of bodies (person nouns are found by groups.person_lemma)
