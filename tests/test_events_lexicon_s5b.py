@@ -2,7 +2,7 @@
 dead or found at all, taken to "one of the hospitals", leaving an organisation or of their own
 will, gone missing, withdrawing a candidacy, recruited, stripped of a victory, lives taken,
 independence gained, a mountain climbed, an oath sworn, bail, a court hearing a case, a person
-confirmed in a post, a confession, a monument taken down. Each case names what the graph shows;
+confirmed in a post, a confession, a monument taken down, a formal reception. Each case names what the graph shows;
 the negative cases are the everyday senses of the same verbs (one finds keys, leaves home,
 climbs to the top of a chart), a plea of guilty that is no sentence, and what was only planned
 or denied."""
@@ -69,6 +69,11 @@ CASES = [
     ("В ночь на 5 мая 2015 года в Харькове демонтирован памятник наркому Серову.",
      {"Incident/демонтаж памятника", "демонтаж памятника:2015-05-05"}),
     ("В 1946 году монархия в Италии была упразднена.", {"Incident/отмена", "отмена:1946"}),
+    # a formal reception or a solemn assembly is a ceremony
+    ("Генерал Олег Лунин присутствовал на торжественном приёме в Кремле в мае 2015 года.",
+     {"Ceremony", "Ceremony:2015-05"}),
+    ("Торжественное собрание в честь юбилея академии прошло в Казани 3 мая 2016 года.",
+     {"Ceremony", "Ceremony:2016-05-03"}),
     # recruited by an intelligence service
     ("В 1975 году разведка завербовала инженера Виктора Сомова.",
      {"Incident/вербовка", "вербовка:1975", "вербовка.participant=Виктор Сомов"}),
@@ -101,6 +106,9 @@ NEGATIVE = [
     ("Совет утвердил план работ главным документом года.", "Appointment"),
     ("Юноша признался в любви однокурснице.", "признание вины"),
     ("Рабочие снесли старый сарай.", "демонтаж памятника"),
+    ("Приём лекарств занял час.", "Ceremony"),
+    ("Вышло собрание сочинений поэта.", "Ceremony"),
+    ("Общее собрание акционеров утвердило дивиденды.", "Ceremony"),
     # denied, planned
     ("Кандидат не снял свою кандидатуру.", "снятие кандидатуры"),
     ("Следователи планируют найти пропавшего туриста Петрова.", "обнаружение"),
