@@ -991,6 +991,8 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
         words = {child.lemma} | {g.lemma for g in sentence.children(child.index)}
         if words & _MONTHS or "год" in words and any(g.pos in ("NUM", "ADJ") for g in sentence.children(child.index)):
             return True
+        if participle.lemma in ("задержать", "арестовать") and child.lemma == "подозрение" and "по" in words:
+            return True  # "Насир, арестованный по подозрению в терроризме": an arrest told
     return False
 
 
