@@ -188,6 +188,9 @@ WARD_KINDS = {"реанимационный", "ожоговый", "травма�
 # "заключили перемирие", "заключил контракт": an agreement made
 AGREEMENTS = {"договор", "соглашение", "перемирие", "контракт", "сделка", "мир", "союз", "пакт",
               "договорённость", "договоренность", "конвенция", "меморандум"}
+# "найден мёртвым", "обнаружен повешенным": found dead
+FOUND_DEAD = {"мёртвый", "мертвый", "убитый", "повешенный", "повесить", "повеситься", "застрелить", "зарезать",
+              "задушить", "утонуть", "застреленный", "зарезанный", "задушенный", "бездыханный"}
 # who died so took their own life
 SUICIDE = {"самоубийство", "суицид", "застрелиться", "повеситься", "отравиться"}
 # nouns the lemmatiser reduces to a singular that means something else: "выборах" -> "выбор"
@@ -202,10 +205,12 @@ GENERIC_ROLES.update({"принятие закона": (m.ACTOR, None), "вне�
                       "возбуждение уголовного дела": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
                       "предъявление обвинения": (m.LAW_ENFORCEMENT, m.PARTICIPANT),
                       "лишение звания": (m.ACTOR, m.PARTICIPANT), "выдвижение": (m.ACTOR, m.PARTICIPANT),
-                      "исчезновение": (None, m.PARTICIPANT)})
+                      "исчезновение": (None, m.PARTICIPANT),
+                      # the finder found, the one found was in it
+                      "обнаружение": (m.ACTOR, m.PARTICIPANT)})
 # "лишили звания", "лишён гражданства": what one can be stripped of
 DEPRIVABLE = {"звание", "сан", "титул", "награда", "орден", "медаль", "мандат", "полномочие", "премия", "пост",
-              "должность"}
+              "должность", "золото", "серебро", "бронза", "победа"}  # "лишили олимпийского золота"
 # "выдвинул кандидатуру", "выдвинут кандидатом": a nomination
 NOMINEES = {"кандидатура", "кандидат", "кандидатка"}
 # tournaments named after their trophy or league, written with a capital: "Кубок мира", "Лига Европы"
@@ -215,7 +220,7 @@ CUPS = {"кубок": {"мир", "чемпион", "конфедерация", "
         "лига": {"чемпион", "европа", "конференция"}}  # not "Лига наций", a body as well as a league
 # "лишил опекунства", "лишили аккредитации": rights and permits one can be stripped of
 RIGHTS = {"опекунство", "опека", "право", "аккредитация", "статус", "лицензия", "виза", "пенсия", "гражданство",
-          "неприкосновенность"}
+          "неприкосновенность", "членство"}
 
 
 @dataclass(frozen=True)
@@ -249,7 +254,7 @@ PROPERTY = "компания дом жильё жилье особняк ква�
 REVOLTS = "восстание мятеж бунт выступление протест акция беспорядки беспорядок демонстрация забастовка " \
           "революция сопротивление путч"
 REPEALABLE = "закон рабство право казнь указ постановление решение приговор результат санкция запрет " \
-             "мораторий выборы режим победа"
+             "мораторий выборы режим победа монархия"
 STATEHOOD = "независимость государство республика суверенитет автономия"
 INFECTIONS = "коронавирус вирус covid-19 covid коронавирусный инфекция ковид вич грипп"
 # jails one walks out of at the end of a term ("вышел из колонии")
@@ -309,7 +314,7 @@ VERB_FAMILIES: tuple[Family, ...] = (
     _family("захватить захватывать", SEIZED, "Incident", "захват"),  # "захватили здание телекомпании"
     _family("сформировать формировать", "правительство кабинет коалиция", "Incident", "формирование правительства"),
     _family("перевести переводить", "должность пост", "Appointment", preps="на"),  # "переведён на должность"
-    _family("принести приносить", "присяга", "Incident", "присяга"),
+    _family("принести приносить", "присяга клятва", "Incident", "присяга"),  # "принёс клятву на верность конституции"
     _family("принять", "присяга", "Incident", "присяга"),
     _family("принять", FAITHS, "Incident", "обращение в веру"),  # "принял ислам"
     _family("принять", "гражданство подданство", "Incident", "получение гражданства"),
@@ -345,6 +350,8 @@ NOUN_FAMILIES: tuple[Family, ...] = (
             "Deprivation", "лишение прав"),
     _family("суд", "", "Trial", preps="над"),
     _family("суд", "дело", "Trial", preps="по"),  # "суд по делу о побоях"
+    # "рассмотрение дела", "приступил к рассмотрению иска": a court hearing (not "рассмотрение законопроекта")
+    _family("рассмотрение", "дело иск жалоба апелляция прошение ходатайство", "Trial"),
     _family("ввод", "войско войска", "MilitaryOperation"),
     _family("введение", "санкция запрет режим администрация", "Incident", "введение"),
     _family("формирование", "правительство кабинет коалиция", "Incident", "формирование правительства"),
@@ -369,6 +376,8 @@ GENERIC_ROLES.update({
     "захват": (m.ACTOR, m.PARTICIPANT), "формирование правительства": (m.ACTOR, None),
     "военное положение": (m.ACTOR, None), "чрезвычайное положение": (m.ACTOR, None),
     "комендантский час": (m.ACTOR, None),
+    "вербовка": (m.ACTOR, m.PARTICIPANT), "обретение независимости": (m.ACTOR, m.PARTICIPANT),
+    "восхождение": (m.ACTOR, None), "демонтаж памятника": (m.ACTOR, m.PARTICIPANT), "снятие кандидатуры": (m.ACTOR, None), "признание вины": (m.ACTOR, None),
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
@@ -405,6 +414,10 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
     "акция": ("Protest", {"протестный", "протест", "поддержка", "против", "протеста"}),
     "кампания": ("Election", {"избирательный", "предвыборный", "президентский"}),
     "происшествие": ("Accident", {"дорожно-транспортный"}),
+    # "торжественный приём в Кремле", "торжественное собрание": a ceremony (not "приём лекарств", "собрание сочинений")
+    "приём": ("Ceremony", {"торжественный", "дипломатический", "праздничный", "новогодний"}),
+    "прием": ("Ceremony", {"торжественный", "дипломатический", "праздничный", "новогодний"}),
+    "собрание": ("Ceremony", {"торжественный"}),
 }
 # states declared: "военное положение", "чрезвычайное положение", "комендантский час"
 EMERGENCIES = {"положение": {"военный", "чрезвычайный"}, "час": {"комендантский"}}
@@ -565,6 +578,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
     if _unreal(sentence, token):
         return None
     if token.pos == "VERB" or (token.pos == "AUX" and token.lemma == "быть"):
+        if _took_lives(sentence, token, lemmas):
+            return Trigger(token, "Death", True)  # "взрыв унёс жизни семерых солдат" (the parser may call "унёс" a participle)
         if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short" and \
                 not _reported(sentence, token):
             return None  # "погибших героев", "вдова погибшего": a description, not a report
@@ -587,6 +602,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Resignation", True, label="уход на пенсию")  # "ушёл на пенсию"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
+        if lemma in ("уйти", "уходить") and token.feats.get("Tense") != "Pres" and (_left_organisation(sentence, token) or
+                                                                         _own_will(sentence, token)):
+            return Trigger(token, "Resignation", True)  # "ушёл из Apple", "ушёл по собственному желанию"
         if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
         if lemma == "выбрать" and not any(c.rel in ("obl", "obl:agent", "xcomp", "obj") and c.feats.get("Case") == "Ins"
@@ -607,6 +625,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Attack", True)  # "открыл огонь по толпе"
         if lemma in ("получить", "получать") and any(c.lemma in WOUNDS for c in children if c.rel == "obj"):
             return Trigger(token, "Injury", True)  # "получили ранения"
+        if lemma in ("получить", "обрести") and any(c.lemma == "независимость" for c in children if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="обретение независимости")  # "Свазиленд получил независимость"
+        if lemma in ASCENT_VERBS and _to_summit(sentence, token, verb=True):
+            return Trigger(token, "Incident", True, label="восхождение")  # "поднялся на вершину Эвереста"
         if lemma in ("уйти", "уходить") and "жизнь" in _obl_lemmas(sentence, token):
             return Trigger(token, "Death", True)  # "ушёл из жизни"
         if lemma in ("покончить", "кончать") and "самоубийство" in lemmas:
@@ -635,6 +657,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", True, label=JOURNEY_VERBS[lemma])
         if lemma in ("выступить", "выступать") and (_stance(sentence, token) or lemmas & set(GENERIC)):
             return None  # "выступил с заявлением"; "выступил с концертом" is told by the noun
+        if lemma in ("утвердить", "утверждать") and _confirmed_in_post(sentence, token):
+            return Trigger(token, "Appointment", True)  # "парламент утвердил X главой Госсовета", "утвердил на посту директора"
         if lemma in LAW_VERBS and any(c.lemma in LAWS or c.lemma in DRAFTS and
                                       any(g.lemma in LAWS for g in sentence.children(c.index))
                                       for c in children + _conjoined_subjects(sentence, token)
@@ -656,16 +680,37 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Deprivation", True, label="лишение звания" if stripped & DEPRIVABLE else "лишение прав")
         if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
             return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
+        if lemma in ("признать", "признавать") and "себя" in lemmas and "виновный" in lemmas:
+            return Trigger(token, "Incident", True, label="признание вины")  # "признал себя виновным": a plea, not a sentence
         if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
             return Trigger(token, "Sentencing", True)  # "суд признал его виновным"
-        if lemma in ("найти", "обнаружить") and any(c.lemma in ("мёртвый", "мертвый", "убитый") for c in children):
-            return Trigger(token, "Death", True)  # "найден мёртвым"
+        if lemma in ("выпустить", "выпускать") and any(c.lemma == "залог" and _case_of(sentence, c) == "под" for c in children) \
+                and _person_done_to(sentence, token):
+            return Trigger(token, "Release", True)  # "выпущен под залог" (a person, not a batch of tractors)
+        if lemma in ("признаться", "сознаться") and any(
+                c.rel == "obl" and _case_of(sentence, c) == "в" and (c.lemma in CONFESSED or trigger_at(sentence, c) is not None)
+                for c in children):
+            return Trigger(token, "Incident", True, label="признание вины")  # "признался в мошенничестве", not "в любви"
+        if lemma in ("демонтировать", "снести", "сносить", "свалить") and any(
+                c.rel in ("obj", "nsubj:pass") and c.lemma in MONUMENTS for c in children + _conjoined_subjects(sentence, token)):
+            return Trigger(token, "Incident", True, label="демонтаж памятника")  # "демонтирован памятник Ленину"
+        if lemma in ("снять", "снимать", "отозвать") and "кандидатура" in objects:
+            return Trigger(token, "Incident", True, label="снятие кандидатуры")  # "снял свою кандидатуру"
+        if lemma == "завербовать" and any(_is_person(c) for c in children + _shared_objects(sentence, token)
+                                          if c.rel in ("obj", "nsubj:pass")):
+            return Trigger(token, "Incident", True, label="вербовка")  # "разведка завербовала офицера"
+        if lemma in ("найти", "обнаружить") and (any(c.lemma in FOUND_DEAD for c in children)
+                                                 or _soon_after(sentence, token, ("без", "признак", "жизнь"), 1)):
+            return Trigger(token, "Death", True)  # "найден мёртвым", "найден повешенным", "обнаружен без признаков жизни"
+        if lemma in ("найти", "обнаружить") and token.feats.get("Voice") == "Pass" and \
+                any(c.rel == "nsubj:pass" and _is_person(c) for c in children):
+            return Trigger(token, "Incident", True, label="обнаружение")  # "пропавшие женщины обнаружены в Кливленде"
         if lemma in ("попасть", "попадать") and objects & HOSPITALS:
             return Trigger(token, "Hospitalization", True, label="госпитализация")  # "попал в больницу"
         if lemma in ("попасть", "попадать") and objects & {"дтп", "авария", "катастрофа"}:
             return Trigger(token, "Accident", True)  # "попал в аварию"
         if lemma in ("пропасть", "исчезнуть") and (lemma == "исчезнуть" or "весть" in lemmas or any(
-                c.rel == "nsubj" and c.lemma in CRAFT for c in children)):  # "пропала подлодка"
+                c.rel == "nsubj" and (c.lemma in CRAFT or _is_person(c)) for c in children)):  # "пропала подлодка", "Берри пропала"
             return Trigger(token, "Disappearance", True, label="исчезновение")  # "пропал без вести"
         if lemma in ("вступить", "вступать") and "брак" in objects:
             return Trigger(token, "Marriage", True, label="брак")  # "вступили в брак"
@@ -755,9 +800,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "ArmedConflict", False)  # "конфликт в Донбассе"
         if lemma == "столкновение" and _number(sentence, token) == "Plur" and not lemmas & {"автомобиль", "машина", "поезд"}:
             return Trigger(token, "Protest", False)  # "столкновения с полицией"
-        if lemma == "уход" and any(_case_of(sentence, c) == "из" and (c.lemma in DEPARTED or _organisation_name(c))
-                                  for c in children):
-            return Trigger(token, "Resignation", False)  # "об уходе из группы", "уход Оззи из Microsoft"
+        if lemma == "уход" and (_left_organisation(sentence, token) or any(
+                c.rel == "nmod" and _is_person(c) and _left_organisation(sentence, c) for c in children)):
+            # "об уходе из группы", "уход Оззи из Microsoft" (the parser may hang the phrase on Оззи)
+            return Trigger(token, "Resignation", False)
         if lemma in ("уход", "выход", "проводы") and _to_pension(sentence, token):
             return Trigger(token, "Resignation", False, label="уход на пенсию")  # "с уходом на пенсию"
         if lemma == "расследование" and not lemmas & {"журналистский", "собственный", "независимый"} and any(
@@ -784,6 +830,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if any(_is_person(c) for c in genitives):
                 return Trigger(token, "Attack", False, label="отравление")
             return None
+        if lemma in ("восхождение", "покорение") and _to_summit(sentence, token, verb=False):
+            return Trigger(token, "Incident", False, label="восхождение")  # "восхождение на Эльбрус", "покорение вершины"
         if lemma == "пересадка":
             if any(c.lemma in ORGANS for c in genitives):
                 return Trigger(token, "Incident", False, label="медицинская операция")  # "пересадка печени"
@@ -943,6 +991,8 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
         words = {child.lemma} | {g.lemma for g in sentence.children(child.index)}
         if words & _MONTHS or "год" in words and any(g.pos in ("NUM", "ADJ") for g in sentence.children(child.index)):
             return True
+        if participle.lemma in ("задержать", "арестовать") and child.lemma == "подозрение" and "по" in words:
+            return True  # "Насир, арестованный по подозрению в терроризме": an arrest told
     return False
 
 
@@ -1196,11 +1246,83 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
     return False
 
 
+def _took_lives(sentence: Sentence, token: Token, lemmas: set[str]) -> bool:
+    """"унёс жизни": took lives, the death of those named."""
+    return token.lemma in ("унести", "уносить") and "жизнь" in lemmas and token.feats.get("Tense") != "Fut" and \
+        (token.feats.get("VerbForm") != "Part" or token.rel == "root")
+
+
+# what one confesses to: "признался в употреблении кокаина", "сознался в убийстве" (a happening told by
+# a trigger will do as well)
+CONFESSED = {"преступление", "мошенничество", "употребление", "отмывание", "хищение", "кража", "измена", "шпионаж",
+             "коррупция", "взяточничество", "получение", "дача", "растрата", "махинация", "подлог", "допинг",
+             "нарушение", "вымогательство", "домогательство", "насилие", "злоупотребление", "уклонение", "вандализм"}
+# monuments taken down: "снесли памятник", "демонтирован монумент"
+MONUMENTS = {"памятник", "монумент", "статуя", "мемориал", "бюст", "стела", "обелиск", "скульптура"}
+
+
+# "утвердил главой", "утверждён председателем": heads of bodies (person nouns are found by groups.person_lemma)
+OFFICE_WORDS = {"глава", "председатель", "президент", "премьер", "премьер-министр", "министр", "директор", "руководитель",
+                "губернатор", "мэр", "посол", "командующий", "начальник", "спикер", "канцлер", "генпрокурор"}
+
+
+# "поднялся на вершину", "взошёл на гору", "покорил пик Ленина", "восхождение на Эльбрус"
+ASCENT_VERBS = {"подняться", "взойти", "покорить", "совершить"}
+SUMMITS = {"вершина", "гора", "пик", "высочайший"}
+
+
+def _to_summit(sentence: Sentence, token: Token, verb: bool) -> bool:
+    """A mountain climbed: a summit (not the top of a chart: "вершина хит-парада" names a
+    thing of no mountain), or a name after "на" for the noun "восхождение"."""
+    for child in sentence.children(token.index):
+        prep = _case_of(sentence, child)
+        if token.lemma in ("покорить", "покорение"):
+            ok = child.rel in (("obj",) if verb else ("nmod",)) and prep is None and child.lemma in SUMMITS
+        elif token.lemma == "совершить":
+            ok = child.rel == "obj" and child.lemma == "восхождение" and _to_summit(sentence, child, verb=False)
+        else:
+            ok = child.rel in ("obl", "nmod") and prep == "на" and (
+                child.lemma in SUMMITS or not verb and child.pos == "PROPN" and child.lemma.lower() not in COUNTRIES)
+        if ok and child.lemma in SUMMITS and any(g.rel == "nmod" and g.pos == "NOUN" for g in sentence.children(child.index)):
+            ok = False  # "на вершину рейтинга", "вершина карьеры"
+        if ok:
+            return True
+    return False
+
+
+def _confirmed_in_post(sentence: Sentence, verb: Token) -> bool:
+    """"утвердил Иванова главой", "утверждён на пост премьера": a person confirmed in a post (not a budget)."""
+    from .groups import person_lemma
+
+    children = sentence.children(verb.index)
+    person = any(c.rel in ("obj", "nsubj:pass") and _is_person(c) for c in children) or \
+        (qualified_noun(sentence, verb) is not None and _is_person(qualified_noun(sentence, verb)))
+    post = any(c.rel == "obl" and c.lemma in POSTS and _case_of(sentence, c) == "на" or
+               c.rel in ("obl", "xcomp") and c.feats.get("Case") == "Ins" and c.pos == "NOUN" and
+               (c.lemma in OFFICE_WORDS or person_lemma(c)) for c in children)
+    return post and (person or any(c.rel == "obl" and c.lemma in POSTS for c in children))
+
+
+def _left_organisation(sentence: Sentence, token: Token) -> bool:
+    """"ушёл из группы", "уход из Microsoft": the phrase with "из" names a body one belongs to."""
+    return any(c.rel in ("obl", "nmod") and _case_of(sentence, c) == "из" and (c.lemma in DEPARTED or _organisation_name(c))
+               for c in sentence.children(token.index))
+
+
+def _own_will(sentence: Sentence, token: Token) -> bool:
+    """"ушёл по собственному желанию": of one's own will, the wording of a resignation."""
+    return any(c.lemma == "желание" and _case_of(sentence, c) == "по" and
+               any(g.lemma in ("собственный", "свой") for g in sentence.children(c.index))
+               for c in sentence.children(token.index))
+
+
 def _to_hospital(sentence: Sentence, token: Token) -> bool:
     """"доставлен в больницу", "доставили в ожоговый центр"."""
     for child in sentence.children(token.index):
         if child.rel not in ("obl", "obj"):
             continue
+        if child.lemma == "один" and any(c.lemma in HOSPITALS for c in sentence.children(child.index)):
+            return True  # "доставлен в одну из больниц"
         if child.lemma in HOSPITALS or child.lemma in WARDS and \
                 any(c.lemma in WARD_KINDS for c in sentence.children(child.index) if c.rel == "amod"):
             return True
