@@ -14,7 +14,7 @@ from ..model import Group, Incident, Participation, Place
 from . import triggers as lex
 from .context import Context
 from .groups import People, inflect_phrase, person_lemma
-from .nlp import Sentence, Token
+from .nlp import Sentence, Token, models
 from .ranks import POSTS as OFFICES
 from .segments import Segment, inside, quoted_spans, segments
 
@@ -1162,6 +1162,8 @@ class IncidentReader:
                 word = self.ctx.evidence(token.start, token.end, 0.6)
                 parts[0].retold.append(word)
                 told[token.start] = parts[0]
+                # "Вице-губернатор области погиб в ДТП": whom the headline names in the part's slots
+                self._headline_parties(seg, trigger, parts[0])
                 line = self._evidence(seg, 0.6)
                 if all(e.start != line.start for e in parts[0].evidence):
                     parts[0].evidence.append(line)
@@ -1191,11 +1193,14 @@ class IncidentReader:
         heads = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass", "obj", "iobj") or
                  not trigger.is_verb and c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None]
         for head in heads:
-            noun = person_lemma(head)
+            noun = person_lemma(head) or (head.lemma if _office(head) else None)
             if noun is None or self.people.named_at(s, head):
                 continue
             called = [key for key in _unique([p.agent for p in incident.participations])
                       if noun in self.people.called.get(key, set())]
+            if not called:  # "Глава МВФ арестован" over "глава фонда Доминик Стросс-Кан арестован": the post
+                called = [key for key in _unique([p.agent for p in incident.participations])
+                          if noun in self._posts_of(key)]
             if len(called) != 1:
                 continue
             item = self.ctx.entity(called[0])
@@ -1205,6 +1210,25 @@ class IncidentReader:
             if all(not (m.start < end and start < m.end) for m in item.mentions):
                 item.mentions.append(self.ctx.evidence(start, end, 0.55))
                 self.ctx.add_mention(start, end, item.key)
+
+    def _posts_of(self, key: str) -> set[str]:
+        """The nouns of the posts the text gives a named person ("глава города Сергиев Посад
+        Евгений Душко": "глава"), from the ranks stage's links."""
+        item = self.ctx.entity(key)
+        if type(item).__name__ != "Person" or getattr(item, "anonymous", True):
+            return set()
+        spans = {(m.start, m.end) for m in item.mentions}
+        out = set()
+        for link in self.ctx.facts.links:
+            if link.relation == "WORKS_AS" and (link.source.start, link.source.end) in spans:
+                for word in link.target.quote.split():
+                    parses = models().parse_word(word.lower().strip("«»\"(),"))
+                    if parses and {"ADJF", "PRTF"} & set(str(parses[0].tag).replace(" ", ",").split(",")):
+                        continue  # "бывший президент": the post's noun, not its modifier
+                    if parses:
+                        out.add(parses[0].normal_form)
+                    break
+        return out
 
     def headline_triggers(self) -> list[tuple[str, Segment]]:
         """The incident types the headlines name, with their lines."""
@@ -1508,6 +1532,12 @@ def _actor(s: Sentence, verb: Token) -> Token | None:
 def _own_subject(s: Sentence, token: Token) -> Token | None:
     """The verb's subject; of several (a parser slip), the one nearest before the verb."""
     subjects = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass")]
+    colons = [t.start for t in s.tokens if t.text == ":"]
+    apart = [c for c in subjects if any(c.start < x < token.start or token.start < x < c.start for x in colons)]
+    if apart and len(apart) < len(subjects):
+        # "Теракт в Иерусалиме: убиты двое полицейских": what stands across a colon is a topic,
+        # the subject is on the verb's side of it
+        subjects = [c for c in subjects if c not in apart]
     before = [c for c in subjects if c.start < token.start]
     return before[-1] if before else (subjects[0] if subjects else None)
 

@@ -1,0 +1,43 @@
+"""Headlines and lost incidents, fifth round: a headline naming a participant by the post the
+body gives a named person. Sentences of our own; the negatives must link no one."""
+
+from __future__ import annotations
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def headline_mentions(text: str) -> dict[str, set[str]]:
+    """For each named person, the phrases of the headline (the first line) read as them."""
+    facts = extract(Document(id="t", text=text))
+    end = text.find("\n")
+    return {p.label: {m.quote for m in p.mentions if m.start < end} for p in facts.persons if p.label}
+
+
+def test_a_headline_post_is_the_person_the_body_gives_that_post():
+    text = ("Задержан директор завода\n"
+            "Вчера в Туле полицейские задержали Игоря Сомова и Петра Ласкина. "
+            "Сомов работает директором машиностроительного завода.")
+    assert "директор завода" in headline_mentions(text)["Игорь Сомов"]
+    assert not headline_mentions(text)["Пётр Ласкин"]
+
+
+def test_a_headline_post_the_body_gives_no_one_stays_unlinked():
+    text = ("Задержан директор завода\n"
+            "Вчера в Туле полицейские задержали Игоря Сомова и Петра Ласкина. "
+            "Сомов работает инженером машиностроительного завода.")
+    assert not any(headline_mentions(text).values())
+
+
+def test_a_headline_post_two_participants_hold_stays_unlinked():
+    text = ("Задержан директор завода\n"
+            "Вчера в Туле полицейские задержали Игоря Сомова и Петра Ласкина. "
+            "Сомов работает директором машиностроительного завода, Ласкин — директором фабрики.")
+    assert not any(headline_mentions(text).values())
+
+
+def test_a_headline_telling_a_death_in_a_crash_names_who_died_by_post():
+    text = ("Директор завода погиб в ДТП\n"
+            "Вчера директор машиностроительного завода Игорь Сомов погиб в ДТП под Тулой. "
+            "Его автомобиль столкнулся с грузовиком.")
+    assert "Директор завода" in headline_mentions(text)["Игорь Сомов"]
