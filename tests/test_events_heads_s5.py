@@ -1,10 +1,12 @@
 """Headlines and lost incidents, fifth round: a headline naming a participant by the post the
-body gives a named person. Sentences of our own; the negatives must link no one."""
+body gives a named person; a topic before a headline's colon. Sentences of our own; the negatives must link no one."""
 
 from __future__ import annotations
 
 from kgbuild.extract import extract
 from kgbuild.model import Document
+
+from events_helpers import labelled
 
 
 def headline_mentions(text: str) -> dict[str, set[str]]:
@@ -41,3 +43,22 @@ def test_a_headline_telling_a_death_in_a_crash_names_who_died_by_post():
             "Вчера директор машиностроительного завода Игорь Сомов погиб в ДТП под Тулой. "
             "Его автомобиль столкнулся с грузовиком.")
     assert "Директор завода" in headline_mentions(text)["Игорь Сомов"]
+
+
+def test_a_topic_before_a_colon_is_not_the_subject_of_the_verb_after_it():
+    facts = labelled("Нападение на блокпост под Грозным: убиты трое солдат\n"
+                     "Вчера боевики обстреляли блокпост у въезда в село.")
+    assert "убийство.victim=солдаты" in facts
+    assert "убийство.victim=нападение" not in facts
+
+
+
+def test_a_death_told_at_a_place_during_a_shooting_is_part_of_the_shooting():
+    facts = labelled("В тульской школе при стрельбе погиб охранник. Полиция задержала стрелка.")
+    assert "смерть.casualty=охранник" in facts
+    assert "Death#None" in facts  # a part (of the shooting)
+
+
+def test_a_place_noun_with_a_pri_phrase_of_no_happening_is_no_part():
+    facts = labelled("В школе при посольстве погиб охранник.")
+    assert "Death#None" not in facts

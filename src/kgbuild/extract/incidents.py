@@ -192,7 +192,7 @@ class IncidentReader:
 
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""
-        for child in s.children(token.index):
+        for child in s.children(token.index) + _hung_on_place(s, token):
             if child.rel not in ("obl", "nmod"):
                 continue
             prep = _preposition(s, child)
@@ -1021,8 +1021,10 @@ class IncidentReader:
     def _setting(self, seg: Segment, verb: Token) -> Incident | None:
         """The incident a death happened in, named by a noun under the verb ("при взрыве")."""
         s = seg.sentence
-        for child in s.children(verb.index):
-            if child.rel != "obl" or _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
+        hung = _hung_on_place(s, verb)
+        for child in s.children(verb.index) + hung:
+            if child.rel != "obl" and child not in hung or \
+                    _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
                 continue
             trigger = lex.trigger_at(s, child)
             if trigger is None or trigger.is_verb or trigger.type in ("Death", "Injury"):
@@ -1527,6 +1529,21 @@ def _actor(s: Sentence, verb: Token) -> Token | None:
     """Who does what a verb tells: its subject, the subject of the verb it is coordinated with
     ("…, но приняла участие в дебатах") or of the verb that governs it ("решил принять участие")."""
     return _subject(s, verb) or _controller(s, verb)
+
+
+def _hung_on_place(s: Sentence, verb: Token) -> list[Token]:
+    """"В синагоге при стрельбе погиб …": a "при"-phrase of a happening the parser hung on the
+    verb's place noun; a place is never "при" a happening, so it tells of the verb."""
+    if verb.pos != "VERB":
+        return []
+    out = []
+    for child in s.children(verb.index):
+        if child.rel != "obl" or child.pos not in ("NOUN", "PROPN") or _preposition(s, child) not in ("в", "во", "на"):
+            continue
+        for inner in s.children(child.index):
+            if inner.rel == "nmod" and _preposition(s, inner) == "при" and lex.trigger_at(s, inner) is not None:
+                out.append(inner)
+    return out
 
 
 def _own_subject(s: Sentence, token: Token) -> Token | None:
