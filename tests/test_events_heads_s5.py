@@ -1,5 +1,6 @@
 """Headlines and lost incidents, fifth round: a headline naming a participant by the post the
-body gives a named person; a topic before a headline's colon. Sentences of our own; the negatives must link no one."""
+body gives a named person; a topic before a headline's colon; a "при"-phrase of a happening
+the parser hung on a place noun. Sentences of our own; the negatives must link no one."""
 
 from __future__ import annotations
 
@@ -53,10 +54,11 @@ def test_a_topic_before_a_colon_is_not_the_subject_of_the_verb_after_it():
 
 
 
-def test_a_death_told_at_a_place_during_a_shooting_is_part_of_the_shooting():
-    facts = labelled("В тульской школе при стрельбе погиб охранник. Полиция задержала стрелка.")
-    assert "смерть.casualty=охранник" in facts
-    assert "Death#None" in facts  # a part (of the shooting)
+def test_a_hurt_told_at_a_place_during_an_attack_is_part_of_the_attack():
+    # the parser hangs "при нападении" on "синагоге"; a place is never "при" a happening
+    facts = labelled("В калифорнийской синагоге при нападении пострадал один человек")
+    assert "ранение.victim=человек" in facts
+    assert "Injury#None" in facts  # a part (of the attack)
 
 
 def test_a_place_noun_with_a_pri_phrase_of_no_happening_is_no_part():
