@@ -1,6 +1,7 @@
 """Headlines and lost incidents, fifth round: a headline naming a participant by the post the
 body gives a named person; a topic before a headline's colon; a "при"-phrase of a happening
-the parser hung on a place noun. Sentences of our own; the negatives must link no one."""
+the parser hung on a place noun; a counted subject of a neuter verb. Sentences of our own; the
+negatives must link no one."""
 
 from __future__ import annotations
 
@@ -64,3 +65,10 @@ def test_a_hurt_told_at_a_place_during_an_attack_is_part_of_the_attack():
 def test_a_place_noun_with_a_pri_phrase_of_no_happening_is_no_part():
     facts = labelled("В школе при посольстве погиб охранник.")
     assert "Death#None" not in facts
+
+
+def test_a_counted_subject_of_a_neuter_verb_died():
+    facts = labelled("Мэр ушёл в отставку после пожара на рынке, в котором, по данным МЧС, погибло около 40 человек.")
+    assert "смерть.casualty=люди" in facts
+    assert "group:люди=40" in facts
+

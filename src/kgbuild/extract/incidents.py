@@ -1425,6 +1425,8 @@ def _same_gender(s: Sentence, verb: Token, subject: Token) -> bool:
     v, n = verb.feats.get("Gender"), subject.feats.get("Gender")
     if not v or not n or subject.pos != "NOUN" or verb.feats.get("Number") == "Plur":
         return True
+    if v == "Neut" and subject.feats.get("Case") == "Gen":
+        return True  # "погибло около 60 человек": a counted subject takes the neuter verb
     return v == n or any(c.rel in ("appos", "flat:name") and c.pos == "PROPN" and c.feats.get("Gender") == v
                          for c in s.children(subject.index))
 
