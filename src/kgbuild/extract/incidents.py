@@ -14,7 +14,7 @@ from ..model import Group, Incident, Participation, Place
 from . import triggers as lex
 from .context import Context
 from .groups import People, inflect_phrase, person_lemma
-from .nlp import Sentence, Token
+from .nlp import Sentence, Token, models
 from .ranks import POSTS as OFFICES
 from .segments import Segment, inside, quoted_spans, segments
 
@@ -192,7 +192,7 @@ class IncidentReader:
 
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""
-        for child in s.children(token.index):
+        for child in s.children(token.index) + _hung_on_place(s, token):
             if child.rel not in ("obl", "nmod"):
                 continue
             prep = _preposition(s, child)
@@ -1021,8 +1021,10 @@ class IncidentReader:
     def _setting(self, seg: Segment, verb: Token) -> Incident | None:
         """The incident a death happened in, named by a noun under the verb ("при взрыве")."""
         s = seg.sentence
-        for child in s.children(verb.index):
-            if child.rel != "obl" or _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
+        hung = _hung_on_place(s, verb)
+        for child in s.children(verb.index) + hung:
+            if child.rel != "obl" and child not in hung or \
+                    _preposition(s, child) not in lex.DEATH_CAUSE_PREPOSITIONS | {"во", "при"}:
                 continue
             trigger = lex.trigger_at(s, child)
             if trigger is None or trigger.is_verb or trigger.type in ("Death", "Injury"):
@@ -1162,6 +1164,8 @@ class IncidentReader:
                 word = self.ctx.evidence(token.start, token.end, 0.6)
                 parts[0].retold.append(word)
                 told[token.start] = parts[0]
+                # "Вице-губернатор области погиб в ДТП": whom the headline names in the part's slots
+                self._headline_parties(seg, trigger, parts[0])
                 line = self._evidence(seg, 0.6)
                 if all(e.start != line.start for e in parts[0].evidence):
                     parts[0].evidence.append(line)
@@ -1191,11 +1195,14 @@ class IncidentReader:
         heads = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass", "obj", "iobj") or
                  not trigger.is_verb and c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None]
         for head in heads:
-            noun = person_lemma(head)
+            noun = person_lemma(head) or (head.lemma if _office(head) else None)
             if noun is None or self.people.named_at(s, head):
                 continue
             called = [key for key in _unique([p.agent for p in incident.participations])
                       if noun in self.people.called.get(key, set())]
+            if not called:  # "Глава МВФ арестован" over "глава фонда Доминик Стросс-Кан арестован": the post
+                called = [key for key in _unique([p.agent for p in incident.participations])
+                          if noun in self._posts_of(key)]
             if len(called) != 1:
                 continue
             item = self.ctx.entity(called[0])
@@ -1205,6 +1212,25 @@ class IncidentReader:
             if all(not (m.start < end and start < m.end) for m in item.mentions):
                 item.mentions.append(self.ctx.evidence(start, end, 0.55))
                 self.ctx.add_mention(start, end, item.key)
+
+    def _posts_of(self, key: str) -> set[str]:
+        """The nouns of the posts the text gives a named person ("глава города Сергиев Посад
+        Евгений Душко": "глава"), from the ranks stage's links."""
+        item = self.ctx.entity(key)
+        if type(item).__name__ != "Person" or getattr(item, "anonymous", True):
+            return set()
+        spans = {(m.start, m.end) for m in item.mentions}
+        out = set()
+        for link in self.ctx.facts.links:
+            if link.relation == "WORKS_AS" and (link.source.start, link.source.end) in spans:
+                for word in link.target.quote.split():
+                    parses = models().parse_word(word.lower().strip("«»\"(),"))
+                    if parses and {"ADJF", "PRTF"} & set(str(parses[0].tag).replace(" ", ",").split(",")):
+                        continue  # "бывший президент": the post's noun, not its modifier
+                    if parses:
+                        out.add(parses[0].normal_form)
+                    break
+        return out
 
     def headline_triggers(self) -> list[tuple[str, Segment]]:
         """The incident types the headlines name, with their lines."""
@@ -1399,6 +1425,8 @@ def _same_gender(s: Sentence, verb: Token, subject: Token) -> bool:
     v, n = verb.feats.get("Gender"), subject.feats.get("Gender")
     if not v or not n or subject.pos != "NOUN" or verb.feats.get("Number") == "Plur":
         return True
+    if v == "Neut" and subject.feats.get("Case") == "Gen":
+        return True  # "погибло около 60 человек": a counted subject takes the neuter verb
     return v == n or any(c.rel in ("appos", "flat:name") and c.pos == "PROPN" and c.feats.get("Gender") == v
                          for c in s.children(subject.index))
 
@@ -1505,9 +1533,30 @@ def _actor(s: Sentence, verb: Token) -> Token | None:
     return _subject(s, verb) or _controller(s, verb)
 
 
+def _hung_on_place(s: Sentence, verb: Token) -> list[Token]:
+    """"В синагоге при стрельбе погиб …": a "при"-phrase of a happening the parser hung on the
+    verb's place noun; a place is never "при" a happening, so it tells of the verb."""
+    if verb.pos != "VERB":
+        return []
+    out = []
+    for child in s.children(verb.index):
+        if child.rel != "obl" or child.pos not in ("NOUN", "PROPN") or _preposition(s, child) not in ("в", "во", "на"):
+            continue
+        for inner in s.children(child.index):
+            if inner.rel == "nmod" and _preposition(s, inner) == "при" and lex.trigger_at(s, inner) is not None:
+                out.append(inner)
+    return out
+
+
 def _own_subject(s: Sentence, token: Token) -> Token | None:
     """The verb's subject; of several (a parser slip), the one nearest before the verb."""
     subjects = [c for c in s.children(token.index) if c.rel in ("nsubj", "nsubj:pass")]
+    colons = [t.start for t in s.tokens if t.text == ":"]
+    apart = [c for c in subjects if any(c.start < x < token.start or token.start < x < c.start for x in colons)]
+    if apart and len(apart) < len(subjects):
+        # "Теракт в Иерусалиме: убиты двое полицейских": what stands across a colon is a topic,
+        # the subject is on the verb's side of it
+        subjects = [c for c in subjects if c not in apart]
     before = [c for c in subjects if c.start < token.start]
     return before[-1] if before else (subjects[0] if subjects else None)
 
