@@ -191,3 +191,11 @@ def test_the_genitive_of_a_dissolution_is_what_was_dissolved(text, done_to):
     got = labelled(text)
     assert done_to in got
     assert not any(".actor=" in x for x in got)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Взрыв на шахте в Кузбассе унёс жизни семерых горняков.", "смерть.casualty=горняки"),
+    ("Двое журналистов погибли при обстреле города.", "смерть.casualty=журналисты"),
+])
+def test_people_named_by_their_trade_are_who_it_happened_to(text, group):
+    assert group in labelled(text)
