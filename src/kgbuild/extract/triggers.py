@@ -180,6 +180,8 @@ STANCE_WORDS = {"заявление", "речь", "обращение", "док�
                 "призыв", "лекция", "против", "за", "поддержка", "защита", "качество", "сторона", "роль",
                 "пресс-конференция", "конференция", "заседание", "совещание", "форум", "съезд", "саммит",
                 "брифинг", "телевидение", "эфир", "интервью", "комментарий", "ответ", "посредник"}
+# "выступил с речью", "выступила с докладом на съезде": a speech given
+SPEECHES = {"речь", "доклад", "обращение", "телеобращение", "видеообращение", "лекция", "послание", "проповедь"}
 HOSPITALS = {"больница", "госпиталь", "клиника", "реанимация", "стационар", "медцентр"}
 # "в реанимационное отделение", "в ожоговый центр": a ward named by what it treats
 WARDS = {"отделение", "центр", "учреждение"}
@@ -381,6 +383,7 @@ GENERIC_ROLES.update({
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
+    "речь": (m.ACTOR, m.PARTICIPANT),
 })
 
 
@@ -448,6 +451,14 @@ CRAFT = VEHICLES | AIRCRAFT | {"мотоцикл", "электричка", "су
                                "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина",
                                "подлодка", "траулер", "шхуна", "баржа"}
 CRASH_VERBS = {"разбиться", "разбиваться"}
+# "обрушилась кровля", "рухнул мост", "обрушение перекрытий": a building or a part of it gave way
+COLLAPSE_VERBS = {"обрушиться", "обрушиваться"}
+STRUCTURES = {"кровля", "крыша", "потолок", "перекрытие", "здание", "дом", "мост", "стена", "трибуна", "балкон",
+              "лестница", "шахта", "свод", "купол", "башня", "эстакада", "пролёт", "пролет", "конструкция",
+              "навес", "козырёк", "козырек", "подъезд", "строение", "сооружение", "плотина", "дамба", "кран",
+              "порода", "забой", "леса", "перрон", "причал", "опора", "ангар", "цех", "корпус"}
+# "разбился в ДТП", "разбился насмерть": the happenings in which one is killed in a crash
+CRASHES = {"дтп", "авария", "катастрофа", "автокатастрофа", "авиакатастрофа", "крушение"}
 FALL_VERBS = {"упасть", "падать", "рухнуть"}
 COLLIDE_VERBS = {"столкнуться", "сталкиваться"}
 # "падение режима", "падение Берлинской стены": what falls as a happening (not "падение курса")
@@ -737,8 +748,15 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Detention", True)  # "полицейские схватили грабителя"
         if lemma in ("возбудить", "возбуждать") and "преследование" in objects:
             return Trigger(token, "CriminalCase", True, label="возбуждение уголовного дела")
+        if lemma in CRASH_VERBS and token.feats.get("Tense") != "Pres" and _killed_in_crash(sentence, token):
+            return Trigger(token, "Death", True)  # "разбился насмерть", "разбился в ДТП": a person died
+        if lemma in COLLAPSE_VERBS and any(c.rel == "nsubj" and c.lemma in STRUCTURES for c in children):
+            return Trigger(token, "Accident", True, label="обрушение")  # "обрушилась кровля", not "обрушился с критикой"
         if lemma in CRASH_VERBS | FALL_VERBS | COLLIDE_VERBS and _crash(sentence, token):
             return Trigger(token, "Accident", True)  # "самолёт разбился", "автобус столкнулся с фурой"
+        if lemma in ("открыть", "открывать") and not any(c.lemma.lower() in OPENED.split() for c in children
+                                                       if c.rel in ("obj", "nsubj:pass", "nsubj") and not _case_of(sentence, c)):
+            return None  # "открыл стрельбу на станции метро": the station is where, not what was opened
         found = _family_at(sentence, token, lemma, VERB_FAMILIES)
         if found is not None:
             family, companion = found
@@ -847,6 +865,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "столкновение" and any(c.lemma in CRAFT for c in children if c.rel == "nmod"):
             return Trigger(token, "Accident", False)  # "столкновение поездов", "столкновение автобуса с фурой"
+        if lemma in SPEECHES and _speech_given(sentence, token):
+            return Trigger(token, "Incident", False, label="речь")  # "выступил с речью на съезде": the speaker spoke
+        if lemma == "обрушение":
+            # "обрушение кровли", "обрушение произошло ночью"; not "обрушение курса рубля"
+            if not genitives or any(c.lemma in STRUCTURES for c in genitives):
+                return Trigger(token, "Accident", False, label="обрушение")
+            return None
         if lemma == "прощание" and any(_case_of(sentence, c) == "с" and (c.pos == "PROPN" or _is_person(c))
                                        for c in children if c.rel == "nmod"):
             return Trigger(token, "Ceremony", False, label="прощание")  # "прощание с актёром"
@@ -1093,6 +1118,24 @@ def _crash(sentence: Sentence, verb: Token) -> bool:
     prep = "с" if verb.lemma in COLLIDE_VERBS else "на"
     return any(c.rel == "obl" and c.lemma.lower() in CRAFT and _case_of(sentence, c) in (prep, prep + "о")
                for c in children)
+
+
+def _speech_given(sentence: Sentence, noun: Token) -> bool:
+    """"выступил с речью", "выступала с докладом": the noun is the phrase of a verb of speaking that
+    happened (the noun is the word, as the parser hangs the congress it was given at on it)."""
+    head = next((t for t in sentence.tokens if t.index == noun.head), None)
+    return head is not None and noun.rel == "obl" and head.lemma in ("выступить", "выступать") and \
+        _case_of(sentence, noun) in ("с", "со") and head.feats.get("Tense") != "Pres" and not _unreal(sentence, head)
+
+
+def _killed_in_crash(sentence: Sentence, verb: Token) -> bool:
+    """"Петров разбился насмерть", "разбился в ДТП": a person, not a craft or a vase, was killed."""
+    children = sentence.children(verb.index)
+    if not any(c.rel == "nsubj" and (_is_person(c) or c.feats.get("Animacy") == "Anim") and
+               c.lemma.lower() not in CRAFT for c in children):
+        return False
+    return any(c.lemma == "насмерть" for c in children) or any(
+        c.rel == "obl" and c.lemma.lower() in CRASHES and _case_of(sentence, c) in ("в", "во", "при") for c in children)
 
 
 def _is_person(token: Token) -> bool:

@@ -1,0 +1,72 @@
+"""A third tranche of the events lexicon, on sentences of our own: a speech given at a congress or
+in a parliament, a roof or a bridge that gave way, a person killed in a crash; and a word that
+read twice ("открыл стрельбу на станции" opens no station). The negative cases are the everyday
+senses of the same words: verbal attacks, falling prices, broken vases, a station only the place
+of a shooting."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+from events_helpers import labelled as read
+
+
+CASES = [
+    # a speech: the speaker spoke, the congress it was given at is its whole
+    ("Депутат Олег Рябов выступил с речью на съезде партии в мае 2014 года.",
+     {"Incident/речь", "речь.actor=Олег Рябов", "речь:2014-05"}),
+    ("Премьер Пётр Волков выступил с докладом в парламенте.", {"Incident/речь", "речь.actor=Пётр Волков"}),
+    ("В марте 2009 года король Фредерик выступил с обращением к нации.",
+     {"Incident/речь", "речь.actor=Фредерик", "речь:2009-03"}),
+    # a building or a part of it gave way
+    ("В Перми 4 июня 2012 года обрушилась кровля спортзала.", {"Accident/обрушение", "обрушение:2012-06-04"}),
+    ("Обрушение перекрытий в торговом центре произошло ночью 3 мая 2016 года.",
+     {"Accident/обрушение", "обрушение:2016-05-03"}),
+    # killed in a crash
+    ("Певец Олег Рябов разбился в ДТП под Тверью в 2011 году.",
+     {"Death", "Death.casualty=Олег Рябов", "Accident", "died:Олег Рябов"}),
+    ("Гонщик Пётр Лунин разбился насмерть в 1994 году.", {"Death", "Death:1994", "Death.casualty=Пётр Лунин"}),
+    # a shooting is not also an opening; a bridge opened still is
+    ("Военные открыли стрельбу на станции метро.", {"Shootout"}),
+    ("Мэр Олег Сизов открыл мост через реку в 2015 году.", {"Incident/открытие", "открытие:2015"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_yields(text, expected):
+    got = read(text)
+    assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
+
+
+def test_a_speech_at_a_congress_is_a_part_of_it():
+    facts = extract(Document(id="t", text="Депутат Олег Рябов выступил с речью на съезде партии в мае 2014 года."))
+    speech = next(i for i in facts.incidents if i.label == "речь")
+    congress = next(i for i in facts.incidents if i.type == "Meeting")
+    assert speech.part_of == congress.key
+
+
+NEGATIVE = [
+    # a shooting at or near a place opens nothing
+    ("Военные открыли стрельбу на станции метро.", "открытие"),
+    ("Нападавший открыл стрельбу в университете.", "открытие"),
+    ("Охранник открыл огонь у входа в школу.", "открытие"),
+    # a verbal attack, a fall of prices, a thing broken
+    ("Сенатор обрушился с критикой на министра.", "обрушение"),
+    ("Обрушение курса рубля напугало вкладчиков.", "обрушение"),
+    ("Ваза упала со стола и разбилась.", "Death"),
+    ("Надежды болельщиков разбились о крепкую защиту.", "Death"),
+    # a speech only planned, or a view stated, is no speech given
+    ("Министр Олег Рябов выступит с докладом на съезде в мае.", "речь"),
+    ("Депутат выступил против закона о митингах.", "речь"),
+    ("Мэр выступил с заявлением для прессы.", "речь"),
+]
+
+
+@pytest.mark.parametrize("text, label", NEGATIVE, ids=[f"{c[0][:40]}-{c[1]}" for c in NEGATIVE])
+def test_everyday_sense_yields_no_incident(text, label):
+    facts = extract(Document(id="t", text=text))
+    found = {inc.label for inc in facts.incidents} | {inc.type for inc in facts.incidents}
+    assert label not in found, [(i.type, i.label) for i in facts.incidents]
