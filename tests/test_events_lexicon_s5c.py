@@ -32,6 +32,13 @@ CASES = [
     # a shooting is not also an opening; a bridge opened still is
     ("Военные открыли стрельбу на станции метро.", {"Shootout"}),
     ("Мэр Олег Сизов открыл мост через реку в 2015 году.", {"Incident/открытие", "открытие:2015"}),
+    # a word whose head already tells the happening is not a second one
+    ("Акция протеста прошла в Туле 3 мая 2014 года.", {"Protest", "Protest:2014-05-03"}),
+    ("Фермер Пётр Лунин был приговорён к смерти в 2007 году.",
+     {"Sentencing", "Sentencing:2007", "Sentencing.recipient=Пётр Лунин"}),
+    ("В мае 2012 года министр Олег Рябов объявил об уходе в отставку.", {"Resignation", "Resignation:2012-05"}),
+    ("Боевика Петра Лунина обвинили в покушении на убийство депутата.", {"Attack"}),
+    ("Жители Тулы проголосовали за мэра Олега Рябова в мае 2014 года.", {"Election", "Election:2014-05"}),
     # one who managed to do it did it
     ("Заключённый Пётр Рябов смог бежать из колонии в 2003 году.", {"Escape", "Escape:2003"}),
 ]
@@ -50,6 +57,13 @@ def test_a_speech_at_a_congress_is_a_part_of_it():
     assert speech.part_of == congress.key
 
 
+@pytest.mark.parametrize("text", ["Акция протеста прошла в Туле 3 мая 2014 года.",
+                                  "В мае 2012 года министр Олег Рябов объявил об уходе в отставку."])
+def test_a_happening_named_by_two_words_is_one_incident(text):
+    facts = extract(Document(id="t", text=text))
+    assert len(facts.incidents) == 1, [(i.type, i.label) for i in facts.incidents]
+
+
 NEGATIVE = [
     # a shooting at or near a place opens nothing
     ("Военные открыли стрельбу на станции метро.", "открытие"),
@@ -64,6 +78,13 @@ NEGATIVE = [
     ("Министр Олег Рябов выступит с докладом на съезде в мае.", "речь"),
     ("Депутат выступил против закона о митингах.", "речь"),
     ("Мэр выступил с заявлением для прессы.", "речь"),
+    # the penalty set is no death; an attempt on a life takes none; a vote on a law elects no one
+    ("Фермер Пётр Лунин был приговорён к смерти в 2007 году.", "Death"),
+    ("Суд приговорил бандита Олега Рябова к смертной казни.", "Killing"),
+    ("Боевика Петра Лунина обвинили в покушении на убийство депутата.", "Killing"),
+    ("Сенаторы проголосовали за ратификацию договора.", "Election"),
+    ("Депутаты проголосовали против законопроекта о митингах.", "Election"),
+    ("Голосование по законопроекту прошло в мае.", "Election"),
     # what may happen or was to happen is not told to have happened
     ("Фигуристка Ольга Рябова может вернуться в Канаду осенью.", "возвращение"),
     ("Министр должен был встретиться с послом в четверг.", "Meeting"),

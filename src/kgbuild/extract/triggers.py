@@ -616,6 +616,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("уйти", "уходить") and token.feats.get("Tense") != "Pres" and (_left_organisation(sentence, token) or
                                                                          _own_will(sentence, token)):
             return Trigger(token, "Resignation", True)  # "ушёл из Apple", "ушёл по собственному желанию"
+        if lemma in ("проголосовать", "голосовать") and _vote_on_measure(sentence, token):
+            return None  # "проголосовали за ратификацию договора": a vote on a law, not an election
         if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
         if lemma == "выбрать" and not any(c.rel in ("obl", "obl:agent", "xcomp", "obj") and c.feats.get("Case") == "Ins"
@@ -791,6 +793,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "законопроект о митингах", "закон о выборах": what a law is about
         if token.rel == "nmod" and _case_of(sentence, token) == "за":
             return None  # "Движение за освобождение Азавада", "борьба за отмену рабства": an aim, not a happening
+        if _read_by_head(sentence, token, lemma):
+            return None  # "акция протеста", "приговорён к смерти", "покушение на убийство": the head tells it
+        if lemma == "голосование" and _vote_on_measure(sentence, token):
+            return None  # "голосование по законопроекту"
         if lemma == "захват":
             objects = {c.lemma for c in children}
             if objects & HOSTAGE_WORDS:
@@ -1121,6 +1127,37 @@ def _crash(sentence: Sentence, verb: Token) -> bool:
     prep = "с" if verb.lemma in COLLIDE_VERBS else "на"
     return any(c.rel == "obl" and c.lemma.lower() in CRAFT and _case_of(sentence, c) in (prep, prep + "о")
                for c in children)
+
+
+# what one votes for or against that is no candidate: a law, a ratification, a resignation
+MEASURES = LAWS | DRAFTS | AGREEMENTS | {"ратификация", "импичмент", "отставка", "вопрос", "предложение", "инициатива",
+                                         "решение", "поправка", "вотум", "недоверие", "доверие", "отмена", "продление"}
+# "приговорён к смерти", "к смертной казни": the penalty a court set, not a death or an execution
+SENTENCING_WORDS = {"приговорить", "приговаривать", "приговор", "осудить", "осуждать"}
+
+
+def _vote_on_measure(sentence: Sentence, token: Token) -> bool:
+    """"проголосовали за ратификацию", "против законопроекта", "голосование по поправкам": a vote
+    on a measure (a law, a resignation), not for a person or a party."""
+    return any(c.rel in ("obl", "nmod") and _case_of(sentence, c) in ("за", "против", "по") and
+               (c.lemma in MEASURES or c.lemma in DRAFTS) for c in sentence.children(token.index))
+
+
+def _read_by_head(sentence: Sentence, token: Token, lemma: str) -> bool:
+    """A noun whose happening its head word already tells, or tells did not happen: the
+    qualifier of "акция протеста", the penalty of "приговорён к смерти", the deed of
+    "покушение на убийство" (attempted, not done)."""
+    head = next((t for t in sentence.tokens if t.index == token.head), None)
+    if head is None or token.rel not in ("nmod", "obl"):
+        return False
+    prep = _case_of(sentence, token)
+    if head.lemma in QUALIFIED_NOUNS and prep is None and lemma in QUALIFIED_NOUNS[head.lemma][1]:
+        return True
+    if head.lemma in SENTENCING_WORDS and prep == "к":
+        return True
+    if lemma == "отставка" and prep == "в" and head.lemma in ("уход", "выход", "отправка"):
+        return True  # "объявил об уходе в отставку": one resignation
+    return head.lemma == "покушение" and prep == "на"
 
 
 def _speech_given(sentence: Sentence, noun: Token) -> bool:
