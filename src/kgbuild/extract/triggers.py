@@ -159,6 +159,10 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "драка": ("драка", m.PARTICIPANT, m.PARTICIPANT), "потасовка": ("драка", m.PARTICIPANT, m.PARTICIPANT),
     "стычка": ("стычка", m.PARTICIPANT, m.PARTICIPANT),
     "прооперировать": ("медицинская операция", None, m.PARTICIPANT),
+    # who congratulated whom ("поздравил Петрова с победой"), a building restored, a candidacy withdrawn
+    "поздравить": ("поздравление", m.ACTOR, m.PARTICIPANT),
+    "реставрация": ("реставрация", m.ACTOR, m.PARTICIPANT),
+    "самоотвод": ("снятие кандидатуры", m.ACTOR, None),
 }
 # happenings once told only by their label that have a class of their own (0.3.0): label ->
 # incident type. The label stays on the incident: it tells a joining from a transfer, a
