@@ -615,6 +615,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("уйти", "уходить", "выйти", "выходить", "отправить", "проводить") and _to_pension(sentence, token) \
                 and token.feats.get("Tense") != "Pres":  # "полицейские выходят на пенсию в 45 лет": a rule, not a retirement
             return Trigger(token, "Resignation", True, label="уход на пенсию")  # "ушёл на пенсию"
+        if lemma in ("сместить", "смещать") and (_post_phrase(sentence, token) or _person_done_to(sentence, token)):
+            return Trigger(token, "Resignation", True)  # "сместили президента", "смещён с поста"; not "сместил акцент"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
         if lemma in ("уйти", "уходить") and token.feats.get("Tense") != "Pres" and (_left_organisation(sentence, token) or
