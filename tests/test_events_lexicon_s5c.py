@@ -50,6 +50,9 @@ CASES = [
     ("В 2014 году парламент сместил президента Олега Рябова.",
      {"Resignation", "Resignation:2014", "Resignation.participant=Олег Рябов"}),
     ("Министр Пётр Лунин был смещён с поста в мае 2016 года.", {"Resignation", "Resignation:2016-05"}),
+    # an award ceremony is one ceremony, told by its kind
+    ("Церемония вручения премии прошла в Туле 10 декабря 2015 года.",
+     {"Ceremony/вручение награды", "вручение награды:2015-12-10", "вручение награды@Тула"}),
     # one who managed to do it did it
     ("Заключённый Пётр Рябов смог бежать из колонии в 2003 году.", {"Escape", "Escape:2003"}),
 ]
@@ -69,6 +72,8 @@ def test_a_speech_at_a_congress_is_a_part_of_it():
 
 
 @pytest.mark.parametrize("text", ["Акция протеста прошла в Туле 3 мая 2014 года.",
+                                  "Церемония вручения премии прошла в Туле 10 декабря 2015 года.",
+                                  "Церемония коронации состоялась в Туле 2 июня 1953 года.",
                                   "В мае 2012 года министр Олег Рябов объявил об уходе в отставку."])
 def test_a_happening_named_by_two_words_is_one_incident(text):
     facts = extract(Document(id="t", text=text))

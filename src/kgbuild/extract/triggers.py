@@ -851,6 +851,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Meeting", False, label="телефонный разговор")  # between heads of state, say
         if lemma == "стол" and "круглый" in lemmas:
             return Trigger(token, "Meeting", False)  # "круглый стол"
+        if lemma == "церемония":
+            # "церемония вручения наград", "церемония коронации": the kind told by the genitive
+            kinds = [c.lemma for c in children if c.rel == "nmod" and c.feats.get("Case") == "Gen" and
+                     _case_of(sentence, c) is None and (c.lemma in CEREMONY_LABELS or NOUNS.get(c.lemma) == "Ceremony")]
+            if kinds:
+                return Trigger(token, "Ceremony", False, label=CEREMONY_LABELS.get(kinds[0]))
         if lemma == "вручение" and lemmas & AWARD_WORDS:
             return Trigger(token, "Ceremony", False, label="вручение награды")
         genitives = [c for c in children if c.rel == "nmod" and c.feats.get("Case") == "Gen" and
@@ -1140,6 +1146,10 @@ def _crash(sentence: Sentence, verb: Token) -> bool:
 # what one votes for or against that is no candidate: a law, a ratification, a resignation
 MEASURES = LAWS | DRAFTS | AGREEMENTS | {"ратификация", "импичмент", "отставка", "вопрос", "предложение", "инициатива",
                                          "решение", "поправка", "вотум", "недоверие", "доверие", "отмена", "продление"}
+# the ceremonies "церемония" is named by with a genitive, and their labels ("церемония коронации"
+# is told by the noun's own type); not an opening, whose genitive names the happening it opens
+CEREMONY_LABELS = {"вручение": "вручение награды", "награждение": "вручение награды", "прощание": "прощание",
+                   "похороны": "похороны", "погребение": "похороны", "отпевание": "отпевание"}
 # "приговорён к смерти", "к смертной казни": the penalty a court set, not a death or an execution
 SENTENCING_WORDS = {"приговорить", "приговаривать", "приговор", "осудить", "осуждать"}
 
@@ -1164,6 +1174,9 @@ def _read_by_head(sentence: Sentence, token: Token, lemma: str) -> bool:
         return True
     if head.lemma in SENTENCING_WORDS and prep == "к":
         return True
+    if head.lemma == "церемония" and prep is None and token.rel == "nmod" and \
+            (lemma in CEREMONY_LABELS or NOUNS.get(lemma) == "Ceremony"):
+        return True  # "церемония вручения премии", "церемония коронации": one ceremony, told at "церемония"
     if lemma == "отставка" and prep == "в" and head.lemma in ("уход", "выход", "отправка"):
         return True  # "объявил об уходе в отставку": one resignation
     return head.lemma == "покушение" and prep == "на"
