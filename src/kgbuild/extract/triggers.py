@@ -159,6 +159,10 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "драка": ("драка", m.PARTICIPANT, m.PARTICIPANT), "потасовка": ("драка", m.PARTICIPANT, m.PARTICIPANT),
     "стычка": ("стычка", m.PARTICIPANT, m.PARTICIPANT),
     "прооперировать": ("медицинская операция", None, m.PARTICIPANT),
+    # who congratulated whom ("поздравил Петрова с победой"), a building restored, a candidacy withdrawn
+    "поздравить": ("поздравление", m.ACTOR, m.PARTICIPANT),
+    "реставрация": ("реставрация", m.ACTOR, m.PARTICIPANT),
+    "самоотвод": ("снятие кандидатуры", m.ACTOR, None),
 }
 # happenings once told only by their label that have a class of their own (0.3.0): label ->
 # incident type. The label stays on the incident: it tells a joining from a transfer, a
@@ -180,6 +184,8 @@ STANCE_WORDS = {"заявление", "речь", "обращение", "док�
                 "призыв", "лекция", "против", "за", "поддержка", "защита", "качество", "сторона", "роль",
                 "пресс-конференция", "конференция", "заседание", "совещание", "форум", "съезд", "саммит",
                 "брифинг", "телевидение", "эфир", "интервью", "комментарий", "ответ", "посредник"}
+# "выступил с речью", "выступила с докладом на съезде": a speech given
+SPEECHES = {"речь", "доклад", "обращение", "телеобращение", "видеообращение", "лекция", "послание", "проповедь"}
 HOSPITALS = {"больница", "госпиталь", "клиника", "реанимация", "стационар", "медцентр"}
 # "в реанимационное отделение", "в ожоговый центр": a ward named by what it treats
 WARDS = {"отделение", "центр", "учреждение"}
@@ -381,6 +387,7 @@ GENERIC_ROLES.update({
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
+    "речь": (m.ACTOR, m.PARTICIPANT),
 })
 
 
@@ -448,6 +455,14 @@ CRAFT = VEHICLES | AIRCRAFT | {"мотоцикл", "электричка", "су
                                "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина",
                                "подлодка", "траулер", "шхуна", "баржа"}
 CRASH_VERBS = {"разбиться", "разбиваться"}
+# "обрушилась кровля", "рухнул мост", "обрушение перекрытий": a building or a part of it gave way
+COLLAPSE_VERBS = {"обрушиться", "обрушиваться"}
+STRUCTURES = {"кровля", "крыша", "потолок", "перекрытие", "здание", "дом", "мост", "стена", "трибуна", "балкон",
+              "лестница", "шахта", "свод", "купол", "башня", "эстакада", "пролёт", "пролет", "конструкция",
+              "навес", "козырёк", "козырек", "подъезд", "строение", "сооружение", "плотина", "дамба", "кран",
+              "порода", "забой", "леса", "перрон", "причал", "опора", "ангар", "цех", "корпус"}
+# "разбился в ДТП", "разбился насмерть": the happenings in which one is killed in a crash
+CRASHES = {"дтп", "авария", "катастрофа", "автокатастрофа", "авиакатастрофа", "крушение"}
 FALL_VERBS = {"упасть", "падать", "рухнуть"}
 COLLIDE_VERBS = {"столкнуться", "сталкиваться"}
 # "падение режима", "падение Берлинской стены": what falls as a happening (not "падение курса")
@@ -600,11 +615,15 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("уйти", "уходить", "выйти", "выходить", "отправить", "проводить") and _to_pension(sentence, token) \
                 and token.feats.get("Tense") != "Pres":  # "полицейские выходят на пенсию в 45 лет": a rule, not a retirement
             return Trigger(token, "Resignation", True, label="уход на пенсию")  # "ушёл на пенсию"
+        if lemma in ("сместить", "смещать") and (_post_phrase(sentence, token) or _person_done_to(sentence, token)):
+            return Trigger(token, "Resignation", True)  # "сместили президента", "смещён с поста"; not "сместил акцент"
         if lemma in DISMISS_VERBS and _post_phrase(sentence, token):
             return Trigger(token, "Resignation", True)  # "освобождён от должности", "снят с поста"
         if lemma in ("уйти", "уходить") and token.feats.get("Tense") != "Pres" and (_left_organisation(sentence, token) or
                                                                          _own_will(sentence, token)):
             return Trigger(token, "Resignation", True)  # "ушёл из Apple", "ушёл по собственному желанию"
+        if lemma in ("проголосовать", "голосовать") and _vote_on_measure(sentence, token):
+            return None  # "проголосовали за ратификацию договора": a vote on a law, not an election
         if lemma in ("назначить", "назначать", "избрать", "переизбрать", "выбрать") and not _names_someone(sentence, token):
             return None  # "назначил наказание", "выборы назначены на март": not a post given
         if lemma == "выбрать" and not any(c.rel in ("obl", "obl:agent", "xcomp", "obj") and c.feats.get("Case") == "Ins"
@@ -737,8 +756,15 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Detention", True)  # "полицейские схватили грабителя"
         if lemma in ("возбудить", "возбуждать") and "преследование" in objects:
             return Trigger(token, "CriminalCase", True, label="возбуждение уголовного дела")
+        if lemma in CRASH_VERBS and token.feats.get("Tense") != "Pres" and _killed_in_crash(sentence, token):
+            return Trigger(token, "Death", True)  # "разбился насмерть", "разбился в ДТП": a person died
+        if lemma in COLLAPSE_VERBS and any(c.rel == "nsubj" and c.lemma in STRUCTURES for c in children):
+            return Trigger(token, "Accident", True, label="обрушение")  # "обрушилась кровля", not "обрушился с критикой"
         if lemma in CRASH_VERBS | FALL_VERBS | COLLIDE_VERBS and _crash(sentence, token):
             return Trigger(token, "Accident", True)  # "самолёт разбился", "автобус столкнулся с фурой"
+        if lemma in ("открыть", "открывать") and not any(c.lemma.lower() in OPENED.split() for c in children
+                                                       if c.rel in ("obj", "nsubj:pass", "nsubj") and not _case_of(sentence, c)):
+            return None  # "открыл стрельбу на станции метро": the station is where, not what was opened
         found = _family_at(sentence, token, lemma, VERB_FAMILIES)
         if found is not None:
             family, companion = found
@@ -773,6 +799,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None  # "законопроект о митингах", "закон о выборах": what a law is about
         if token.rel == "nmod" and _case_of(sentence, token) == "за":
             return None  # "Движение за освобождение Азавада", "борьба за отмену рабства": an aim, not a happening
+        if _read_by_head(sentence, token, lemma):
+            return None  # "акция протеста", "приговорён к смерти", "покушение на убийство": the head tells it
+        if lemma == "голосование" and _vote_on_measure(sentence, token):
+            return None  # "голосование по законопроекту"
         if lemma == "захват":
             objects = {c.lemma for c in children}
             if objects & HOSTAGE_WORDS:
@@ -821,6 +851,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Meeting", False, label="телефонный разговор")  # between heads of state, say
         if lemma == "стол" and "круглый" in lemmas:
             return Trigger(token, "Meeting", False)  # "круглый стол"
+        if lemma == "церемония":
+            # "церемония вручения наград", "церемония коронации": the kind told by the genitive
+            kinds = [c.lemma for c in children if c.rel == "nmod" and c.feats.get("Case") == "Gen" and
+                     _case_of(sentence, c) is None and (c.lemma in CEREMONY_LABELS or NOUNS.get(c.lemma) == "Ceremony")]
+            if kinds:
+                return Trigger(token, "Ceremony", False, label=CEREMONY_LABELS.get(kinds[0]))
         if lemma == "вручение" and lemmas & AWARD_WORDS:
             return Trigger(token, "Ceremony", False, label="вручение награды")
         genitives = [c for c in children if c.rel == "nmod" and c.feats.get("Case") == "Gen" and
@@ -847,6 +883,13 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "столкновение" and any(c.lemma in CRAFT for c in children if c.rel == "nmod"):
             return Trigger(token, "Accident", False)  # "столкновение поездов", "столкновение автобуса с фурой"
+        if lemma in SPEECHES and _speech_given(sentence, token):
+            return Trigger(token, "Incident", False, label="речь")  # "выступил с речью на съезде": the speaker spoke
+        if lemma == "обрушение":
+            # "обрушение кровли", "обрушение произошло ночью"; not "обрушение курса рубля"
+            if not genitives or any(c.lemma in STRUCTURES for c in genitives):
+                return Trigger(token, "Accident", False, label="обрушение")
+            return None
         if lemma == "прощание" and any(_case_of(sentence, c) == "с" and (c.pos == "PROPN" or _is_person(c))
                                        for c in children if c.rel == "nmod"):
             return Trigger(token, "Ceremony", False, label="прощание")  # "прощание с актёром"
@@ -914,10 +957,15 @@ PROSECUTORS = {"прокуратура", "прокурор", "следствие
 UNREAL_NOUNS = {"подготовка", "планирование", "угроза", "предотвращение", "план", "замысел", "призыв", "риск",
                 "опасность", "возможность", "сценарий", "предупреждение",
                 # asked for, or in one's power: "запрос об экстрадиции", "право распускать парламент"
-                "запрос", "требование", "просьба", "ходатайство", "право", "полномочие", "разрешение"}
+                "запрос", "требование", "просьба", "ходатайство", "право", "полномочие", "разрешение",
+                "шанс", "отказ"}  # "шансы возглавить ФБР", "отказ от встречи"
 UNREAL_VERBS = {"планировать", "собираться", "намереваться", "угрожать", "хотеть", "мечтать", "готовиться",
                 "призывать", "призвать", "обещать", "пообещать", "грозить", "пригрозить", "замышлять",
-                "намеренный", "намерен", "требовать", "потребовать", "добиваться", "добиться", "просить", "попросить"}
+                "намеренный", "намерен", "требовать", "потребовать", "добиваться", "добиться", "просить", "попросить",
+                # what may happen or was to happen is not told to have happened: "может вернуться в Россию",
+                # "должна была встретиться с ним" ("смог бежать" did)
+                "мочь", "должный", "должен",
+                "отказаться", "отказываться"}  # "отказались возглавить ФСЭГ": refused, so it did not happen
 
 
 _WILL_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}  # (tagged present by the parser)
@@ -1093,6 +1141,63 @@ def _crash(sentence: Sentence, verb: Token) -> bool:
     prep = "с" if verb.lemma in COLLIDE_VERBS else "на"
     return any(c.rel == "obl" and c.lemma.lower() in CRAFT and _case_of(sentence, c) in (prep, prep + "о")
                for c in children)
+
+
+# what one votes for or against that is no candidate: a law, a ratification, a resignation
+MEASURES = LAWS | DRAFTS | AGREEMENTS | {"ратификация", "импичмент", "отставка", "вопрос", "предложение", "инициатива",
+                                         "решение", "поправка", "вотум", "недоверие", "доверие", "отмена", "продление"}
+# the ceremonies "церемония" is named by with a genitive, and their labels ("церемония коронации"
+# is told by the noun's own type); not an opening, whose genitive names the happening it opens
+CEREMONY_LABELS = {"вручение": "вручение награды", "награждение": "вручение награды", "прощание": "прощание",
+                   "похороны": "похороны", "погребение": "похороны", "отпевание": "отпевание"}
+# "приговорён к смерти", "к смертной казни": the penalty a court set, not a death or an execution
+SENTENCING_WORDS = {"приговорить", "приговаривать", "приговор", "осудить", "осуждать"}
+
+
+def _vote_on_measure(sentence: Sentence, token: Token) -> bool:
+    """"проголосовали за ратификацию", "против законопроекта", "голосование по поправкам": a vote
+    on a measure (a law, a resignation), not for a person or a party."""
+    return any(c.rel in ("obl", "nmod") and _case_of(sentence, c) in ("за", "против", "по") and
+               (c.lemma in MEASURES or c.lemma in DRAFTS or c.pos == "NOUN" and c.lemma.endswith(("ние", "тие")))
+               for c in sentence.children(token.index))  # a deed: "за переименование улиц", "за продление
+
+
+def _read_by_head(sentence: Sentence, token: Token, lemma: str) -> bool:
+    """A noun whose happening its head word already tells, or tells did not happen: the
+    qualifier of "акция протеста", the penalty of "приговорён к смерти", the deed of
+    "покушение на убийство" (attempted, not done)."""
+    head = next((t for t in sentence.tokens if t.index == token.head), None)
+    if head is None or token.rel not in ("nmod", "obl"):
+        return False
+    prep = _case_of(sentence, token)
+    if head.lemma in QUALIFIED_NOUNS and prep is None and lemma in QUALIFIED_NOUNS[head.lemma][1]:
+        return True
+    if head.lemma in SENTENCING_WORDS and prep == "к":
+        return True
+    if head.lemma == "церемония" and prep is None and token.rel == "nmod" and \
+            (lemma in CEREMONY_LABELS or NOUNS.get(lemma) == "Ceremony"):
+        return True  # "церемония вручения премии", "церемония коронации": one ceremony, told at "церемония"
+    if lemma == "отставка" and prep == "в" and head.lemma in ("уход", "выход", "отправка"):
+        return True  # "объявил об уходе в отставку": one resignation
+    return head.lemma == "покушение" and prep == "на"
+
+
+def _speech_given(sentence: Sentence, noun: Token) -> bool:
+    """"выступил с речью", "выступала с докладом": the noun is the phrase of a verb of speaking that
+    happened (the noun is the word, as the parser hangs the congress it was given at on it)."""
+    head = next((t for t in sentence.tokens if t.index == noun.head), None)
+    return head is not None and noun.rel == "obl" and head.lemma in ("выступить", "выступать") and \
+        _case_of(sentence, noun) in ("с", "со") and head.feats.get("Tense") != "Pres" and not _unreal(sentence, head)
+
+
+def _killed_in_crash(sentence: Sentence, verb: Token) -> bool:
+    """"Петров разбился насмерть", "разбился в ДТП": a person, not a craft or a vase, was killed."""
+    children = sentence.children(verb.index)
+    if not any(c.rel == "nsubj" and (_is_person(c) or c.feats.get("Animacy") == "Anim") and
+               c.lemma.lower() not in CRAFT for c in children):
+        return False
+    return any(c.lemma == "насмерть" for c in children) or any(
+        c.rel == "obl" and c.lemma.lower() in CRASHES and _case_of(sentence, c) in ("в", "во", "при") for c in children)
 
 
 def _is_person(token: Token) -> bool:
