@@ -11,6 +11,7 @@ import pytest
 from kgbuild.extract import extract
 from kgbuild.model import Document
 
+from events_helpers import labelled
 from events_helpers import labelled as read
 
 
@@ -120,3 +121,14 @@ def test_everyday_sense_yields_no_incident(text, label):
     facts = extract(Document(id="t", text=text))
     found = {inc.label for inc in facts.incidents} | {inc.type for inc in facts.incidents}
     assert label not in found, [(i.type, i.label) for i in facts.incidents]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Боксёр Олег Лось проиграл третий бой подряд нокаутом.", "Competition"),
+    ("Тяжеловес из Омска выиграл бой по очкам в десятом раунде.", "Competition"),
+    ("В бою под Курском погибли двое солдат.", "ArmedConflict"),
+])
+def test_a_bout_in_the_ring_is_a_contest_and_a_battle_is_a_battle(text, kind):
+    got = labelled(text)
+    assert kind in got
+    assert ({"Competition", "ArmedConflict"} - {kind}).isdisjoint(got)

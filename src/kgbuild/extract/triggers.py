@@ -244,6 +244,11 @@ class Family:
     preps: frozenset[str] | None = None
 
 
+# words that put a "бой" in a ring rather than on a battlefield
+_RING_WORDS = {"боксёр", "боксер", "бокс", "ринг", "нокаут", "нокдаун", "раунд", "рефери", "пояс",
+               "поединок", "боец", "ufc", "mma", "единоборство", "тяжеловес", "полутяжеловес"}
+
+
 def _family(words: str, objects: str, kind: str, label: str | None = None, names: bool = False,
             preps: str | None = None) -> Family:
     return Family(frozenset(words.split()), frozenset(objects.split()), kind, label, names,
@@ -930,6 +935,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "бой" and token.feats.get("Case") == "Ins":
             return None  # "взяли с боем": a manner
+        if lemma == "бой" and {t.lemma for t in sentence.tokens} & _RING_WORDS:
+            return Trigger(token, "Competition", False)  # "проиграл бой нокаутом": a bout, not a battle
         if NOUNS.get(lemma) in ("Protest", "Ceremony") and _memorial(sentence):
             return None  # "траурный митинг": a commemoration, read there
         if lemma in NOUNS:
