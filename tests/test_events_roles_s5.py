@@ -52,3 +52,22 @@ def test_those_poisoned_by_bad_food_did_not_kill_themselves():
 def test_a_poisoning_the_line_calls_a_suicide_is_one():
     got = labelled("Следователи считают, что Олег Кравцов покончил с собой: он отравился таблетками.")
     assert any(x.endswith(".actor=Олег Кравцов") for x in got)
+
+
+# -- "от рук" -------------------------------------------------------------------------------------
+
+def test_one_who_died_by_someones_hands_was_killed_by_them():
+    got = labelled("По версии следствия, Олег Рябов погиб от рук своего соседа Ивана Гусева.")
+    assert "Killing.perpetrator=Иван Гусев" in got
+    assert "Killing.victim=Олег Рябов" in got
+
+
+def test_a_group_that_died_by_the_hands_of_others_was_killed():
+    got = labelled("Оба журналиста погибли от рук террористов.")
+    assert "Killing.perpetrator=террористы" in got
+    assert "Killing.victim=журналисты" in got
+
+
+def test_dying_of_an_illness_is_no_killing():
+    got = labelled("Иван Гусев умер от рака в возрасте 80 лет.")
+    assert "Killing" not in got

@@ -382,6 +382,9 @@ class IncidentReader:
             if attack is not None:  # the targets of an attack died: they were killed
                 kind = "Killing"
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
+            hands = self._by_hands(s, token) if trigger.is_verb else []
+            if hands:  # "погиб от рук боевиков": died by their hands, so was killed by them
+                kind, agents = "Killing", hands
         if kind == "Resignation" and agents:
             # "X оставил пост … Рапорт об отставке он подал после …": one leaving, told twice
             earlier = next((i for i in self.incidents if i.type == "Resignation" and
@@ -1089,6 +1092,16 @@ class IncidentReader:
             if trigger.type == "Killing":
                 self._mark_dead(key, incident)
         return True
+
+    def _by_hands(self, s: Sentence, verb: Token) -> list[str]:
+        """"погиб от рук боевиков", "умер от руки убийцы": those by whose hands one died."""
+        keys: list[str] = []
+        for child in s.children(verb.index):
+            if child.lemma == "рука" and child.rel in ("obl", "nmod") and _preposition(s, child) == "от":
+                for inner in s.children(child.index):
+                    if inner.rel == "nmod" and inner.feats.get("Case") == "Gen" and _preposition(s, inner) is None:
+                        keys += self._parties(s, inner)
+        return _unique(keys)
 
     def _mark_dead(self, key: str, incident: Incident) -> None:
         item = self.ctx.facts.entity(key)
