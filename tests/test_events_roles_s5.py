@@ -71,3 +71,13 @@ def test_a_group_that_died_by_the_hands_of_others_was_killed():
 def test_dying_of_an_illness_is_no_killing():
     got = labelled("Иван Гусев умер от рака в возрасте 80 лет.")
     assert "Killing" not in got
+
+
+# -- "он" as a subject ----------------------------------------------------------------------------
+
+def test_he_who_goes_on_acting_is_the_one_the_story_is_about_not_his_victim():
+    got = labelled("Олег Рябов был арестован за убийство соседа Андрея Белова. "
+                   "В тюрьме он избил сокамерника Павла Лосева.")
+    assert "Attack.perpetrator=Олег Рябов" in got
+    assert "Attack.perpetrator=Андрей Белов" not in got
+

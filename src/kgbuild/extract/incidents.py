@@ -1454,7 +1454,11 @@ def _by_case(s: Sentence, verb: Token, subject: Token | None) -> tuple[Token | N
     phrase to read as the object instead (or None)."""
     if verb.feats.get("VerbForm") != "Fin":
         return subject, None
+    # (only the order object-verb-subject: "суд, чтобы судить Младича, …" keeps its subject)
+    if subject is not None and subject.start > verb.start:
+        return subject, None
     others = [c for c in s.children(verb.index) if c.rel in ("nsubj", "obj") and _preposition(s, c) is None
+              and c.start > verb.start and not any(t.pos == "PUNCT" and verb.end <= t.start < c.start for t in s.tokens)
               and (subject is None or c.index != subject.index) and _nominative(s, c)
               and _same_gender(s, verb, c) and _agrees(s, verb, c)]
     if len(others) != 1:
