@@ -267,6 +267,10 @@ class Story:
     escorted: list[str] = field(default_factory=list)  # whom they escorted
     teams: list[list[str]] = field(default_factory=list)  # sets introduced together
     last_person: str | None = None  # the person last named or singled out, for "он"/"она"
+    last_person_at: int = -1  # where the sentence naming the last person starts
+    # the person last named as a subject, and where that sentence starts: "он" as a subject goes on
+    # telling of the previous sentence's subject
+    last_subject: tuple[str, int] | None = None
 
 
 class People:
@@ -335,7 +339,9 @@ class People:
             return self._by_head[head.start]
         keys = self._resolve(sentence, head, create)
         if len(keys) == 1 and isinstance(self.entity(keys[0]), Person):
-            self.story.last_person = keys[0]
+            self.story.last_person, self.story.last_person_at = keys[0], sentence.start
+            if head.rel in ("nsubj", "nsubj:pass"):
+                self.story.last_subject = (keys[0], sentence.start)
         if keys:
             self._by_head[head.start] = keys
             lemma = person_lemma(head)
@@ -355,6 +361,13 @@ class People:
             # the last person the story singled out, if the gender does not contradict it
             wanted = "male" if head.lemma == "он" else "female"
             last = self.story.last_person
+            subject = self.story.last_subject
+            if head.rel in ("nsubj", "nsubj:pass") and subject and subject[1] == self.story.last_person_at \
+                    and subject[1] < sentence.start and getattr(self.entity(subject[0]), "gender", None) == wanted:
+                # "Он был арестован за убийство Петра Рябова. В тюрьме он избил …": of the persons the
+                # last sentence named, its subject, not the victim named after it (a sentence naming
+                # someone else since leaves "он" to that one)
+                return [subject[0]]
             if last and getattr(self.entity(last), "gender", None) in (wanted, None):
                 return [last]
             return []
@@ -455,7 +468,7 @@ class People:
         self.ctx.facts.persons.append(person)
         self.ctx.add_mention(token.start, token.end, person.key)
         self._by_head[token.start] = [person.key]
-        self.story.last_person = person.key
+        self.story.last_person, self.story.last_person_at = person.key, sentence.start
         return person.key
 
     def singled_out_by_ordinal(self, sentence: Sentence, token: Token) -> str | None:
@@ -473,7 +486,7 @@ class People:
         self.ctx.facts.persons.append(person)
         self.ctx.add_mention(token.start, token.end, person.key)
         self._by_head[token.start] = [person.key]
-        self.story.last_person = person.key
+        self.story.last_person, self.story.last_person_at = person.key, sentence.start
         return person.key
 
     # -- creation -----------------------------------------------------------------------------

@@ -10,6 +10,8 @@ outcome instead of starting new ones.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Group, Incident, Participation, Place
 from . import triggers as lex
 from .context import Context
@@ -380,6 +382,9 @@ class IncidentReader:
             if attack is not None:  # the targets of an attack died: they were killed
                 kind = "Killing"
                 agents = [p.agent for p in attack.participations if p.role == "perpetrator"]
+            hands = self._by_hands(s, token) if trigger.is_verb else []
+            if hands:  # "погиб от рук боевиков": died by their hands, so was killed by them
+                kind, agents = "Killing", hands
         if kind == "Resignation" and agents:
             # "X оставил пост … Рапорт об отставке он подал после …": one leaving, told twice
             earlier = next((i for i in self.incidents if i.type == "Resignation" and
@@ -578,6 +583,11 @@ class IncidentReader:
         light = not trigger.is_verb and token.rel == "obj" and head is not None and head.lemma in lex.LIGHT_VERBS
         if subject is None and light:
             subject = _subject(s, head)
+        demoted = None
+        if trigger.is_verb and not passive and trigger.type not in lex.SUBJECT_IS_PATIENT and \
+                token.lemma not in lex.INTRANSITIVE and (subject is None or subject.head == token.index):
+            # "Дениса Вороненкова застрелил Павел Паршов": the case, not the parser's label, tells who did it
+            subject, demoted = _by_case(s, token, subject)
         if subject is None and not trigger.is_verb and trigger.type in _DECREED:
             subject = self._decreer(s, token)  # "подписал указ об отставке X": who signed it did it
         if subject is None and not trigger.is_verb and (
@@ -613,7 +623,11 @@ class IncidentReader:
         if happening and trigger.companion is not None and trigger.type != "Appointment":
             # "вступил в партию «Яблоко»", "суд над мэром X": who or what the needed phrase names
             patients += [k for k in parties(s, trigger.companion) if k not in agents]
-        for child in s.children(token.index) + _stray_objects(s, token):
+        children = [c for c in s.children(token.index) + _stray_objects(s, token)
+                    if subject is None or c.index != subject.index]
+        if demoted is not None:  # the phrase the parser took for the subject is the verb's object
+            children = [replace(c, rel="obj") if c.index == demoted.index else c for c in children]
+        for child in children:
             prep = _preposition(s, child)
             if happening and child.rel in ("obl", "nmod") and prep in ("с", "со", "между") \
                     and (trigger.type in ("Meeting", "ArmedConflict", "Competition", "MilitaryOperation") or
@@ -1079,6 +1093,16 @@ class IncidentReader:
                 self._mark_dead(key, incident)
         return True
 
+    def _by_hands(self, s: Sentence, verb: Token) -> list[str]:
+        """"погиб от рук боевиков", "умер от руки убийцы": those by whose hands one died."""
+        keys: list[str] = []
+        for child in s.children(verb.index):
+            if child.lemma == "рука" and child.rel in ("obl", "nmod") and _preposition(s, child) == "от":
+                for inner in s.children(child.index):
+                    if inner.rel == "nmod" and inner.feats.get("Case") == "Gen" and _preposition(s, inner) is None:
+                        keys += self._parties(s, inner)
+        return _unique(keys)
+
     def _mark_dead(self, key: str, incident: Incident) -> None:
         item = self.ctx.facts.entity(key)
         if hasattr(item, "died_in") and not item.died_in:
@@ -1409,6 +1433,45 @@ def _subject(s: Sentence, verb: Token) -> Token | None:
     return None
 
 
+def _nominative(s: Sentence, t: Token) -> bool:
+    """A person's phrase that can only be the nominative: animate, and a word of it has no
+    accusative or genitive form of a person ("Павел", "сосед"; not "Мэри", "Иванова")."""
+    if t.pos not in ("NOUN", "PROPN") or not t.is_(Animacy="Anim", Case="Nom"):
+        return False
+    for w in [t] + [c for c in s.children(t.index) if c.rel == "flat:name"]:
+        cases = [(str(p.tag.case), p.tag.animacy) for p in models().parse_word(w.text.lower())]
+        if any(c == "nomn" for c, _ in cases) and \
+                not any(c in ("accs", "gent") and a != "inan" for c, a in cases):
+            return True
+    return False
+
+
+def _by_case(s: Sentence, verb: Token, subject: Token | None) -> tuple[Token | None, Token | None]:
+    """Who does what an active verb tells, by case and agreement rather than the parser's label:
+    the phrase that can only be a nominative and agrees with the verb, when the parser's subject is
+    missing, disagrees with the verb ("Ивана посетили представители") or is a thing whose
+    accusative looks like its nominative ("«Динамо» возглавил Петров"). Returns the subject and the
+    phrase to read as the object instead (or None)."""
+    if verb.feats.get("VerbForm") != "Fin":
+        return subject, None
+    # (only the order object-verb-subject: "суд, чтобы судить Младича, …" keeps its subject)
+    if subject is not None and subject.start > verb.start:
+        return subject, None
+    others = [c for c in s.children(verb.index) if c.rel in ("nsubj", "obj") and _preposition(s, c) is None
+              and c.start > verb.start and not any(t.pos == "PUNCT" and verb.end <= t.start < c.start for t in s.tokens)
+              and (subject is None or c.index != subject.index) and _nominative(s, c)
+              and _same_gender(s, verb, c) and _agrees(s, verb, c)]
+    if len(others) != 1:
+        return subject, None
+    other = others[0]
+    if subject is None:
+        return other, None
+    if subject.feats.get("Case") in ("Acc", "Gen") or not _agrees(s, verb, subject) or \
+            subject.feats.get("Animacy") == "Inan" and subject.pos in ("NOUN", "PROPN"):
+        return other, subject
+    return subject, None
+
+
 def _split_subjects(s: Sentence, verb: Token, subject: Token) -> list[Token]:
     """The verb's other subjects joined to its subject by "и" the parser hung on the verb
     ("Кореш и около 80 его последователей погибли")."""
@@ -1665,7 +1728,12 @@ def died(ctx: Context, incident: Incident, key: str) -> None:
 
 def _suicide(s: Sentence, token: Token) -> bool:
     lemmas = {token.lemma} | {c.lemma for c in s.children(token.index)}
+    if lemmas & lex.SUICIDE == {"отравиться"} and not any(t.lemma in _SELF_KILLING for t in s.tokens):
+        return False  # "отравились грибами": poisoned by mishap unless the line says by their own hand
     return bool(lemmas & lex.SUICIDE) or token.lemma in ("покончить", "кончать")
+
+
+_SELF_KILLING = {"самоубийство", "суицид", "покончить", "кончать", "свести"}
 
 
 def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
