@@ -81,6 +81,7 @@ def extract_persons(ctx: Context) -> None:
             people.append(entry)
         entry[1].append(mention)
         previous = (mention, entry)
+    people = _given_before_full(ctx, people)
     _unlabelled_mentions(ctx, people, found)
     for person, mentions in people:
         mentions.sort(key=lambda m: m.start)
@@ -285,8 +286,8 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         tail = re.match(r"(?:\s[IVX]{1,4}(?![\w])|-(?:младш|старш)\w+)", ctx.text[span[1]:span[1] + 12])
         if tail:
             span[1] += tail.end()
-    for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
-        for m in re.finditer(r"[^(),;«»\"\n—–]+", ctx.text[start:end]):
+    for start, end in merged:  # "Дэвид Эберсман (David Ebersman)", "Уго|Уго Чавес" (a wiki link's target and text): two mentions
+        for m in re.finditer(r"[^(),;«»\"\n—–|]+", ctx.text[start:end]):
             piece = m.group(0)
             s = start + m.start() + (len(piece) - len(piece.lstrip()))
             e = start + m.end() - (len(piece) - len(piece.rstrip()))
@@ -573,14 +574,27 @@ def _names_the_kin(kin: Token, head: Token, case: str | None) -> bool:
 
 
 def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
+    if parts.patronymic and not parts.family and not INITIAL.match(parts.patronymic):
+        # "Владимир Кириллович" again: the person already named with that patronymic, before a
+        # later namesake ("Владимир Путин") whose patronymic the text never gave
+        for entry in reversed(people):
+            known = [m.parts for m in entry[1]]
+            if _stem(parts.patronymic) in {_stem(p.patronymic) for p in known if p.patronymic} and (
+                    not parts.given or _stem(parts.given) in {_stem(p.given) for p in known if p.given}):
+                return entry
     for entry in reversed(people):  # the latest namesake is the likeliest referent
         known = [m.parts for m in entry[1]]
+        patronymics = {_stem(p.patronymic) for p in known if p.patronymic and not INITIAL.match(p.patronymic)}
+        if parts.patronymic and not INITIAL.match(parts.patronymic) and patronymics \
+                and _stem(parts.patronymic) not in patronymics:
+            continue  # "Владимир Кириллович" is not the "Владимир Владимирович" named before
         families = {_stem(p.family) for p in known if p.family}
         givens = {_stem(p.given) for p in known if p.given and not INITIAL.match(p.given)}
         initials = {p.given[0] for p in known if p.given}
         if parts.family:
-            if _stem(parts.family) not in families:
-                continue
+            if _stem(parts.family) not in families and not (
+                    not families and not parts.given and _stem(parts.family) in _masculine_patronymics(known)):
+                continue  # "Роман Абрамович … Абрамович": the lone -ович word was the surname
             if parts.given and givens and _stem(parts.given) not in givens \
                     and not (INITIAL.match(parts.given) and parts.given[0] in initials):
                 continue
@@ -588,6 +602,27 @@ def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
         if parts.given and not parts.family and _stem(parts.given) in givens | families:
             return entry
     return None
+
+
+def _given_before_full(ctx: Context, people: list[tuple[Person, list[_Mention]]]) -> list:
+    """"Уго|Уго Чавес", "Уго (Уго Чавес)": a given name alone right before a full name with it,
+    only signs between, is that person (further apart it may be someone else: "мальчик Артём")."""
+    for entry in list(people):
+        parts = [m.parts for m in entry[1]]
+        if any(p.family or p.patronymic or not p.given or INITIAL.match(p.given) for p in parts):
+            continue
+        stems = {_stem(p.given) for p in parts}
+        full = [e for e in people if e is not entry and any(
+            m.parts.family and m.parts.given and _stem(m.parts.given) in stems for m in e[1])]
+        if len(full) == 1 and all(any(m.end <= x.start and re.fullmatch(r"[\W_]{1,3}", ctx.text[m.end:x.start])
+                                      for x in full[0][1]) for m in entry[1]):
+            full[0][1].extend(entry[1])
+            people.remove(entry)
+    return people
+
+
+def _masculine_patronymics(known: list[NameParts]) -> set[str]:
+    return {_stem(p.patronymic) for p in known if p.patronymic and patronymic_gender(p.patronymic) == MALE}
 
 
 def _stem(word: str) -> str:
@@ -600,6 +635,10 @@ def _stem(word: str) -> str:
 
 
 def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
+    lone = {_stem(m.parts.family) for m in mentions if m.parts.family and not m.parts.given}
+    for m in mentions:  # "Роман Абрамович … Абрамович": a word that names the person alone is the surname
+        if m.parts.patronymic and not m.parts.family and _stem(m.parts.patronymic) in lone:
+            m.parts = NameParts(given=m.parts.given, family=m.parts.patronymic)
     gender = None
     votes = [m.gender for m in mentions if m.gender]
     patronymic = next((m.parts.patronymic for m in mentions

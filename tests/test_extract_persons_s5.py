@@ -1,0 +1,73 @@
+"""Persons within one document: no person glued from two people's names, and a surname, a given
+name or a patronymic joined to the person the text names in full."""
+
+from __future__ import annotations
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+
+
+def people(text: str) -> dict[str, list[str]]:
+    """Each person's label with the mentions (as written) that name that person."""
+    facts = extract(Document(id="t", text=text))
+    return {p.label: [text[e.start:e.end] for e in p.mentions] for p in facts.persons}
+
+
+def test_a_surname_ending_like_a_patronymic_is_a_surname():
+    # "Янукович" and "Милошевич" end in -ович/-евич but the dictionary knows them only as surnames
+    found = people("Переговоры Виктора Ющенко и Виктора Януковича закончились поздно вечером. "
+                   "Виктор Ющенко вышел к журналистам первым.")
+    assert set(found) == {"Виктор Ющенко", "Виктор Янукович"}, found
+    assert found["Виктор Янукович"] == ["Виктора Януковича"]
+    assert "Виктор Янукович Ющенко" not in found
+
+
+def test_a_headline_surname_joins_the_full_name_in_the_body():
+    found = people("Янукович прилетел в Брюссель\n\nВиктор Янукович в четверг прибыл в Брюссель "
+                   "на встречу с руководством Евросоюза.")
+    assert found == {"Виктор Янукович": ["Янукович", "Виктор Янукович"]}, found
+
+
+def test_a_serbian_surname_on_evich_is_a_family_name():
+    found = people("Суд над Слободаном Милошевичем длился четыре года. Милошевич умер в камере.")
+    assert "Слободан Милошевич" in found, found
+    assert len(found["Слободан Милошевич"]) == 2
+
+
+def test_a_lone_word_that_can_be_a_patronymic_names_the_person_by_surname():
+    # "Абрамович" is a patronymic as well as a surname: written alone it is the surname
+    found = people("Бизнесмен Роман Абрамович приобрёл новую яхту. Абрамович отказался от комментариев.")
+    assert found == {"Роман Абрамович": ["Роман Абрамович", "Абрамович"]}, found
+
+
+def test_a_patronymic_still_reads_as_one_beside_a_given_name():
+    found = people("Слово предоставили Анне Сергеевне. Анна Сергеевна поблагодарила коллег.")
+    assert list(found) == ["Анна Сергеевна"], found
+
+
+def test_given_name_and_patronymic_join_the_person_with_that_patronymic():
+    # a later namesake with another (untold) patronymic does not take "Владимир Кириллович" over
+    found = people("Великий князь Владимир Кириллович принял гостей в Париже. Среди гостей был "
+                   "писатель Владимир Набоков. Владимир Кириллович подарил ему книгу.")
+    assert found["Владимир Кириллович"] == ["Владимир Кириллович", "Владимир Кириллович"], found
+    assert found["Владимир Набоков"] == ["Владимир Набоков"]
+
+
+def test_another_patronymic_is_another_person():
+    found = people("Директором школы стал Иван Петрович Смирнов. На вручении был Иван Сергеевич. "
+                   "Иван Сергеевич пожелал ему удачи.")
+    assert found["Иван Сергеевич"] == ["Иван Сергеевич", "Иван Сергеевич"], found
+    assert "Иван Сергеевич Смирнов" not in found
+
+
+def test_a_wiki_link_target_before_its_text_is_the_same_person():
+    # "[[Уго|Уго Чавес]]" flattened: the link target and its text, two mentions of one person
+    found = people("Это решение лидера Кубы Рауля|Рауля Кастро, принятое в прошлом году.")
+    assert found == {"Рауль Кастро": ["Рауля", "Рауля Кастро"]}, found
+
+
+def test_a_given_name_far_before_a_full_name_stays_apart():
+    found = people("Девочку по имени Ольга нашли утром в лесу. Позже поисками руководила "
+                   "Ольга Кравцова, глава отряда.")
+    assert found["Ольга"] == ["Ольга"], found
+    assert found["Ольга Кравцова"] == ["Ольга Кравцова"]
