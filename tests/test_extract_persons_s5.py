@@ -71,3 +71,27 @@ def test_a_given_name_far_before_a_full_name_stays_apart():
                    "Ольга Кравцова, глава отряда.")
     assert found["Ольга"] == ["Ольга"], found
     assert found["Ольга Кравцова"] == ["Ольга Кравцова"]
+
+
+def test_a_namesake_mentioned_once_does_not_take_a_name_and_patronymic():
+    found = people("Князь встречался с Николаем Петровым в Москве. Через много лет в Лондоне "
+                   "Николай Андреевич написал воспоминания о юности.")
+    assert found["Николай Петров"] == ["Николаем Петровым"], found
+    assert found["Николай Андреевич"] == ["Николай Андреевич"]
+
+
+def test_name_and_patronymic_address_the_person_the_text_is_about():
+    found = people("Новым ректором стал Николай Петров. Николай Петров прежде руководил кафедрой. "
+                   "Николай Андреевич поблагодарил коллег за поздравления.")
+    assert found == {"Николай Андреевич Петров": ["Николай Петров", "Николай Петров",
+                                                  "Николай Андреевич"]}, found
+
+
+def test_a_surname_in_another_case_is_not_taken_for_a_given_name():
+    found = people("Тренер Олег Лапин остался доволен игрой. Президент клуба поздравил Лапина с победой.")
+    assert found == {"Олег Лапин": ["Олег Лапин", "Лапина"]}, found
+
+
+def test_a_patronymic_in_an_oblique_case_comes_out_in_the_nominative():
+    found = people("Портрет Марии Дмитриевны Волковой висит в зале. Цветы вручили Ольге Николаевне Смирновой.")
+    assert {"Мария Дмитриевна Волкова", "Ольга Николаевна Смирнова"} <= set(found), found

@@ -260,7 +260,8 @@ def normalise(parts: NameParts, gender: str | None, case: str | None) -> NamePar
 def _patronymic_nominative(word: str, gender: str | None) -> str:
     low = word.lower()
     for ending, repl in (("овной", "овна"), ("евной", "евна"), ("овну", "овна"), ("евну", "евна"),
-                         ("ичной", "ична"), ("ичну", "ична"), ("ича", "ич"), ("ичу", "ич"),
+                         ("овны", "овна"), ("евны", "евна"), ("овне", "овна"), ("евне", "евна"),
+                         ("ичной", "ична"), ("ичну", "ична"), ("ичны", "ична"), ("ичне", "ична"), ("ича", "ич"), ("ичу", "ич"),
                          ("ичем", "ич"), ("иче", "ич")):
         if low.endswith(ending):
             return word[: -len(ending)] + repl

@@ -588,6 +588,10 @@ def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
         if parts.patronymic and not INITIAL.match(parts.patronymic) and patronymics \
                 and _stem(parts.patronymic) not in patronymics:
             continue  # "Владимир Кириллович" is not the "Владимир Владимирович" named before
+        if parts.patronymic and not parts.family and not patronymics and len(entry[1]) < 2:
+            # a given name and patronymic address the person the text is about, named again and
+            # again; a namesake mentioned once in passing ("с Владимиром Путиным") is someone else
+            continue
         families = {_stem(p.family) for p in known if p.family}
         givens = {_stem(p.given) for p in known if p.given and not INITIAL.match(p.given)}
         initials = {p.given[0] for p in known if p.given}
@@ -660,6 +664,9 @@ def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
             value = getattr(norm, part)
             if value and (part not in best or (INITIAL.match(best[part]) and not INITIAL.match(value))):
                 best[part] = value
+    if "given" in best and "family" in best and " " not in best["given"] \
+            and _stem(best["given"]) == _stem(best["family"]):
+        del best["given"]  # "Карпин … Карпина": the surname in another case, not a given name
     person.given_name = best.get("given")
     person.patronymic = best.get("patronymic")
     person.family_name = best.get("family")
