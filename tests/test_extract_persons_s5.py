@@ -95,3 +95,15 @@ def test_a_surname_in_another_case_is_not_taken_for_a_given_name():
 def test_a_patronymic_in_an_oblique_case_comes_out_in_the_nominative():
     found = people("Портрет Марии Дмитриевны Волковой висит в зале. Цветы вручили Ольге Николаевне Смирновой.")
     assert {"Мария Дмитриевна Волкова", "Ольга Николаевна Смирнова"} <= set(found), found
+
+
+def test_a_surname_on_a_soft_sign_or_y_joins_in_other_cases():
+    found = people("Художник Пётр Коваль открыл выставку. Гости поздравили Коваля с успехом.")
+    assert found == {"Пётр Коваль": ["Пётр Коваль", "Коваля"]}, found
+    found = people("Режиссёр Антон Гордей снял новый фильм. Премию вручили Гордею в мае.")
+    assert found == {"Антон Гордей": ["Антон Гордей", "Гордею"]}, found
+
+
+def test_an_adjectival_surname_in_the_instrumental_joins():
+    found = people("Поэт Игорь Вольский выступил в библиотеке. Встреча с Вольским длилась два часа.")
+    assert found == {"Игорь Вольский": ["Игорь Вольский", "Вольским"]}, found

@@ -632,7 +632,11 @@ def _masculine_patronymics(known: list[NameParts]) -> set[str]:
 def _stem(word: str) -> str:
     """A crude case-blind key: "Омарова", "Омаровой", "Омаров" -> "омаров"."""
     w = word.lower().replace("ё", "е")
-    for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю"):
+    if re.search(r"[сц]ким$", w):
+        return w[:-2]  # "Магнитским" as "Магнитский"
+    # "ь" and "й" go too: "Скрипаль" / "Скрипаля", "Чухрай" / "Чухраю", "Николай" / "Николая"
+    for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю",
+                   "ь", "й"):
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             return w[: -len(ending)]
     return w
