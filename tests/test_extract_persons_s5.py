@@ -107,3 +107,21 @@ def test_a_surname_on_a_soft_sign_or_y_joins_in_other_cases():
 def test_an_adjectival_surname_in_the_instrumental_joins():
     found = people("Поэт Игорь Вольский выступил в библиотеке. Встреча с Вольским длилась два часа.")
     assert found == {"Игорь Вольский": ["Игорь Вольский", "Вольским"]}, found
+
+
+def test_two_names_in_a_caption_without_a_comma_are_two_persons():
+    found = people("На снимке: Анна Иванова Мария Петрова\n\nПодруги открыли пекарню в центре Твери.")
+    assert set(found) == {"Анна Иванова", "Мария Петрова"}, found
+
+
+def test_a_four_word_name_with_two_given_names_stays_whole():
+    found = people("Президент Андрес Мануэль Лопес Обрадор прилетел в Оттаву с коротким визитом.")
+    assert list(found) == ["Андрес Мануэль Лопес Обрадор"], found
+
+
+def test_a_foreign_surname_alone_in_the_headline_joins_the_full_name():
+    # the dictionary does not know "Брокману": first read as a given name, the body shows a surname
+    found = people("Швеция отказала Брокману в визе\n\nВласти Швеции отказали Питеру Брокману "
+                   "в визе. Питер Брокман намерен обжаловать решение.")
+    assert list(found) == ["Питер Брокман"], found
+    assert found["Питер Брокман"][0] == "Брокману"

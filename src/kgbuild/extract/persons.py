@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Link, Person
 from .context import Context
-from .names import (FEMALE, INITIAL, MALE, NAME_WORD, PARTICLES, NameParts, guess_gender,
+from .names import (FEMALE, INITIAL, MALE, NAME_WORD, PARTICLES, NameParts, guess_gender, is_patronymic,
                     normalise, patronymic_gender, split_name)
 from .nlp import Token, models
 
@@ -81,7 +81,7 @@ def extract_persons(ctx: Context) -> None:
             people.append(entry)
         entry[1].append(mention)
         previous = (mention, entry)
-    people = _given_before_full(ctx, people)
+    people = _given_before_full(ctx, _lone_word_as_surname(people))
     _unlabelled_mentions(ctx, people, found)
     for person, mentions in people:
         mentions.sort(key=lambda m: m.start)
@@ -294,6 +294,7 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
             if e > s:
                 pieces.append((s, e))
     pieces = [piece for span in pieces for piece in _kin_and_relative(ctx, *span)]
+    pieces = [piece for span in pieces for piece in _listed_names(ctx, *span)]
     for m in _INITIALS.finditer(ctx.text):
         inside = [(s, e) for s, e in pieces if m.start() <= s and e <= m.end()]
         if inside and all(m.end() <= s or m.start() >= e or (s, e) in inside for s, e in pieces):
@@ -342,6 +343,20 @@ def _kin_and_relative(ctx: Context, start: int, end: int) -> list[tuple[int, int
                for t in tokens[:i]) and (token.feats.get("Case") == "Nom" or i >= 2 and _indeclinable_given(token)) \
                 and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i + 1:]):
             return [(start, tokens[i - 1].end), (token.start, end)]
+    return [(start, end)]
+
+
+def _listed_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """"Эво Моралес Эдвард Сноуден" (a photo caption naming two people without a comma): a given
+    name after a surname starts the next person. Not "Андрес Мануэль Лопес Обрадор", whose second
+    word is a given name too, nor "Паола Маргарита Мария Руффо"."""
+    words = [t for t in ctx.analysis.tokens_in(start, end) if not _PUNCT.match(t.text)]
+    if len(words) < 4 or any(INITIAL.match(t.text + ".") or t.text.lower() in PARTICLES for t in words):
+        return [(start, end)]
+    for k in range(2, len(words) - 1):
+        if not is_patronymic(words[0].text) and _given_name_word(words[k]) and not any(
+                _given_name_word(t) or is_patronymic(t.text) for t in words[1:k]):
+            return [(start, words[k - 1].end)] + _listed_names(ctx, words[k].start, end)
     return [(start, end)]
 
 
@@ -606,6 +621,26 @@ def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
         if parts.given and not parts.family and _stem(parts.given) in givens | families:
             return entry
     return None
+
+
+def _lone_word_as_surname(people: list[tuple[Person, list[_Mention]]]) -> list:
+    """"Сноудену … Эдвард Сноуден": a lone word first read as a given name (the dictionary does
+    not know it) is the surname of the one person the text names in full with it, when no one
+    has it for a given name."""
+    for entry in list(people):
+        if not all(len(m.words) == 1 and m.parts.given and not m.parts.family for m in entry[1]):
+            continue
+        stems = {_stem(m.parts.given) for m in entry[1]}
+        others = [e for e in people if e is not entry]
+        if any(m.parts.given and len(m.words) > 1 and _stem(m.parts.given) in stems for e in others for m in e[1]):
+            continue
+        full = [e for e in others if any(m.parts.family and _stem(m.parts.family) in stems for m in e[1])]
+        if len(full) == 1:
+            for m in entry[1]:
+                m.parts = NameParts(family=m.parts.given)
+            full[0][1].extend(entry[1])
+            people.remove(entry)
+    return people
 
 
 def _given_before_full(ctx: Context, people: list[tuple[Person, list[_Mention]]]) -> list:
