@@ -286,7 +286,8 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         tail = re.match(r"(?:\s[IVX]{1,4}(?![\w])|-(?:младш|старш)\w+)", ctx.text[span[1]:span[1] + 12])
         if tail:
             span[1] += tail.end()
-    for start, end in merged:  # "Дэвид Эберсман (David Ebersman)", "Уго|Уго Чавес" (a wiki link's target and text): two mentions
+    # "Дэвид Эберсман (David Ebersman)", "Уго|Уго Чавес" (a wiki link's target and text): two mentions
+    for start, end in merged:
         for m in re.finditer(r"[^(),;«»\"\n—–|]+", ctx.text[start:end]):
             piece = m.group(0)
             s = start + m.start() + (len(piece) - len(piece.lstrip()))
@@ -628,7 +629,8 @@ def _lone_word_as_surname(people: list[tuple[Person, list[_Mention]]]) -> list:
     not know it) is the surname of the one person the text names in full with it, when no one
     has it for a given name."""
     for entry in list(people):
-        if not all(len(m.words) == 1 and m.parts.given and not m.parts.family for m in entry[1]):
+        if not all(len(m.words) == 1 and m.parts.given and not m.parts.family and not any(
+                p.is_known and "Name" in p.tag for p in models().parse_word(m.words[0])) for m in entry[1]):
             continue
         stems = {_stem(m.parts.given) for m in entry[1]}
         others = [e for e in people if e is not entry]
@@ -669,7 +671,7 @@ def _stem(word: str) -> str:
     w = word.lower().replace("ё", "е")
     if re.search(r"[сц]ким$", w):
         return w[:-2]  # "Магнитским" as "Магнитский"
-    # "ь" and "й" go too: "Скрипаль" / "Скрипаля", "Чухрай" / "Чухраю", "Николай" / "Николая"
+    # "ь" and "й" go too: "Скрипаль" / "Скрипаля", "Чухрай" / "Чухраю", "Игорь" / "Игоря"
     for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю",
                    "ь", "й"):
         if w.endswith(ending) and len(w) - len(ending) >= 3:
