@@ -125,3 +125,10 @@ def test_a_foreign_surname_alone_in_the_headline_joins_the_full_name():
                    "Эдвард Сноуден намерен обжаловать решение.")
     assert list(found) == ["Эдвард Сноуден"], found
     assert found["Эдвард Сноуден"][0] == "Сноудену"
+
+
+def test_a_given_name_on_ay_joins_in_the_genitive():
+    found = people("Тренер Николай Попов доволен сезоном. Игроки поблагодарили Николая за работу.")
+    assert found == {"Николай Попов": ["Николай Попов", "Николая"]}, found
+    found = people("Ирина Лозовая выступила первой. Затем Лозовой вручили диплом.")
+    assert found == {"Ирина Лозовая": ["Ирина Лозовая", "Лозовой"]}, found

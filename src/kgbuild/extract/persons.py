@@ -671,6 +671,8 @@ def _stem(word: str) -> str:
     w = word.lower().replace("ё", "е")
     if re.search(r"[сц]ким$", w):
         return w[:-2]  # "Магнитским" as "Магнитский"
+    if w.endswith("ая") and any(p.is_known and "Name" in p.tag for p in models().parse_word(w)):
+        return w[:-1]  # "Николая" as "Николай" (not an adjectival surname: "Лозовая" as "Лозовой")
     # "ь" and "й" go too: "Скрипаль" / "Скрипаля", "Чухрай" / "Чухраю", "Игорь" / "Игоря"
     for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю",
                    "ь", "й"):
