@@ -48,7 +48,12 @@ class NameParts:
 
 
 def is_patronymic(word: str) -> bool:
-    return bool(_PATRONYMIC.search(word)) and len(word) > 5 and not INITIAL.match(word)
+    """"Петрович", "Семёновны"; not a surname the dictionary knows only as one ("Янукович",
+    "Шостакович"), which ends alike but no given name stands behind it."""
+    if not _PATRONYMIC.search(word) or len(word) <= 5 or INITIAL.match(word):
+        return False
+    known = [p for p in models().parse_word(word) if p.is_known]
+    return not (any("Surn" in p.tag for p in known) and not any("Patr" in p.tag for p in known))
 
 
 def surname_gender(word: str, case: str | None) -> str | None:
@@ -207,8 +212,8 @@ def split_name(words: list[str]) -> NameParts:
                          family=" ".join(rest) or None)
     if len(words) == 1:
         word = words[0]
-        if is_patronymic(word):
-            return NameParts(patronymic=word)
+        # a lone "Абрамович", "Иванович" in a news text names a person by surname: a patronymic
+        # alone is a familiar address, not how an article names someone
         # a given name the dictionary knows, though it ends like a surname: "Кэтрин", "Жаклин"
         if not _known_surname(word) and (_singular_given(word) or surname_gender(word, None) is None and _name_like(word)):
             return NameParts(given=word)
@@ -255,8 +260,9 @@ def normalise(parts: NameParts, gender: str | None, case: str | None) -> NamePar
 def _patronymic_nominative(word: str, gender: str | None) -> str:
     low = word.lower()
     for ending, repl in (("овной", "овна"), ("евной", "евна"), ("овну", "овна"), ("евну", "евна"),
-                         ("ичной", "ична"), ("ичну", "ична"), ("ича", "ич"), ("ичу", "ич"),
-                         ("ичем", "ич"), ("иче", "ич")):
+                         ("овны", "овна"), ("евны", "евна"), ("овне", "овна"), ("евне", "евна"),
+                         ("ичной", "ична"), ("ичну", "ична"), ("ичны", "ична"), ("ичне", "ична"),
+                         ("ича", "ич"), ("ичу", "ич"), ("ичем", "ич"), ("иче", "ич")):
         if low.endswith(ending):
             return word[: -len(ending)] + repl
     return word

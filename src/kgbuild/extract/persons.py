@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Link, Person
 from .context import Context
-from .names import (FEMALE, INITIAL, MALE, NAME_WORD, PARTICLES, NameParts, guess_gender,
+from .names import (FEMALE, INITIAL, MALE, NAME_WORD, PARTICLES, NameParts, guess_gender, is_patronymic,
                     normalise, patronymic_gender, split_name)
 from .nlp import Token, models
 
@@ -81,6 +81,7 @@ def extract_persons(ctx: Context) -> None:
             people.append(entry)
         entry[1].append(mention)
         previous = (mention, entry)
+    people = _given_before_full(ctx, _lone_word_as_surname(people))
     _unlabelled_mentions(ctx, people, found)
     for person, mentions in people:
         mentions.sort(key=lambda m: m.start)
@@ -285,14 +286,16 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int]]:
         tail = re.match(r"(?:\s[IVX]{1,4}(?![\w])|-(?:младш|старш)\w+)", ctx.text[span[1]:span[1] + 12])
         if tail:
             span[1] += tail.end()
-    for start, end in merged:  # "Дэвид Эберсман (David Ebersman)": two mentions
-        for m in re.finditer(r"[^(),;«»\"\n—–]+", ctx.text[start:end]):
+    # "Дэвид Эберсман (David Ebersman)", "Уго|Уго Чавес" (a wiki link's target and text): two mentions
+    for start, end in merged:
+        for m in re.finditer(r"[^(),;«»\"\n—–|]+", ctx.text[start:end]):
             piece = m.group(0)
             s = start + m.start() + (len(piece) - len(piece.lstrip()))
             e = start + m.end() - (len(piece) - len(piece.rstrip()))
             if e > s:
                 pieces.append((s, e))
     pieces = [piece for span in pieces for piece in _kin_and_relative(ctx, *span)]
+    pieces = [piece for span in pieces for piece in _listed_names(ctx, *span)]
     for m in _INITIALS.finditer(ctx.text):
         inside = [(s, e) for s, e in pieces if m.start() <= s and e <= m.end()]
         if inside and all(m.end() <= s or m.start() >= e or (s, e) in inside for s, e in pieces):
@@ -341,6 +344,20 @@ def _kin_and_relative(ctx: Context, start: int, end: int) -> list[tuple[int, int
                for t in tokens[:i]) and (token.feats.get("Case") == "Nom" or i >= 2 and _indeclinable_given(token)) \
                 and all(t.feats.get("Case") in ("Nom", None) for t in tokens[i + 1:]):
             return [(start, tokens[i - 1].end), (token.start, end)]
+    return [(start, end)]
+
+
+def _listed_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """"Эво Моралес Эдвард Сноуден" (a photo caption naming two people without a comma): a given
+    name after a surname starts the next person. Not "Андрес Мануэль Лопес Обрадор", whose second
+    word is a given name too, nor "Паола Маргарита Мария Руффо"."""
+    words = [t for t in ctx.analysis.tokens_in(start, end) if not _PUNCT.match(t.text)]
+    if len(words) < 4 or any(INITIAL.match(t.text + ".") or t.text.lower() in PARTICLES for t in words):
+        return [(start, end)]
+    for k in range(2, len(words) - 1):
+        if not is_patronymic(words[0].text) and _given_name_word(words[k]) and not any(
+                _given_name_word(t) or is_patronymic(t.text) for t in words[1:k]):
+            return [(start, words[k - 1].end)] + _listed_names(ctx, words[k].start, end)
     return [(start, end)]
 
 
@@ -573,14 +590,31 @@ def _names_the_kin(kin: Token, head: Token, case: str | None) -> bool:
 
 
 def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
+    if parts.patronymic and not parts.family and not INITIAL.match(parts.patronymic):
+        # "Владимир Кириллович" again: the person already named with that patronymic, before a
+        # later namesake ("Владимир Путин") whose patronymic the text never gave
+        for entry in reversed(people):
+            known = [m.parts for m in entry[1]]
+            if _stem(parts.patronymic) in {_stem(p.patronymic) for p in known if p.patronymic} and (
+                    not parts.given or _stem(parts.given) in {_stem(p.given) for p in known if p.given}):
+                return entry
     for entry in reversed(people):  # the latest namesake is the likeliest referent
         known = [m.parts for m in entry[1]]
+        patronymics = {_stem(p.patronymic) for p in known if p.patronymic and not INITIAL.match(p.patronymic)}
+        if parts.patronymic and not INITIAL.match(parts.patronymic) and patronymics \
+                and _stem(parts.patronymic) not in patronymics:
+            continue  # "Владимир Кириллович" is not the "Владимир Владимирович" named before
+        if parts.patronymic and not parts.family and not patronymics and len(entry[1]) < 2:
+            # a given name and patronymic address the person the text is about, named again and
+            # again; a namesake mentioned once in passing ("с Владимиром Путиным") is someone else
+            continue
         families = {_stem(p.family) for p in known if p.family}
         givens = {_stem(p.given) for p in known if p.given and not INITIAL.match(p.given)}
         initials = {p.given[0] for p in known if p.given}
         if parts.family:
-            if _stem(parts.family) not in families:
-                continue
+            if _stem(parts.family) not in families and not (
+                    not families and not parts.given and _stem(parts.family) in _masculine_patronymics(known)):
+                continue  # "Роман Абрамович … Абрамович": the lone -ович word was the surname
             if parts.given and givens and _stem(parts.given) not in givens \
                     and not (INITIAL.match(parts.given) and parts.given[0] in initials):
                 continue
@@ -590,16 +624,68 @@ def _match(people: list[tuple[Person, list[_Mention]]], parts: NameParts):
     return None
 
 
+def _lone_word_as_surname(people: list[tuple[Person, list[_Mention]]]) -> list:
+    """"Сноудену … Эдвард Сноуден": a lone word first read as a given name (the dictionary does
+    not know it) is the surname of the one person the text names in full with it, when no one
+    has it for a given name."""
+    for entry in list(people):
+        if not all(len(m.words) == 1 and m.parts.given and not m.parts.family and not any(
+                p.is_known and "Name" in p.tag for p in models().parse_word(m.words[0])) for m in entry[1]):
+            continue
+        stems = {_stem(m.parts.given) for m in entry[1]}
+        others = [e for e in people if e is not entry]
+        if any(m.parts.given and len(m.words) > 1 and _stem(m.parts.given) in stems for e in others for m in e[1]):
+            continue
+        full = [e for e in others if any(m.parts.family and _stem(m.parts.family) in stems for m in e[1])]
+        if len(full) == 1:
+            for m in entry[1]:
+                m.parts = NameParts(family=m.parts.given)
+            full[0][1].extend(entry[1])
+            people.remove(entry)
+    return people
+
+
+def _given_before_full(ctx: Context, people: list[tuple[Person, list[_Mention]]]) -> list:
+    """"Уго|Уго Чавес", "Уго (Уго Чавес)": a given name alone right before a full name with it,
+    only signs between, is that person (further apart it may be someone else: "мальчик Артём")."""
+    for entry in list(people):
+        parts = [m.parts for m in entry[1]]
+        if any(p.family or p.patronymic or not p.given or INITIAL.match(p.given) for p in parts):
+            continue
+        stems = {_stem(p.given) for p in parts}
+        full = [e for e in people if e is not entry and any(
+            m.parts.family and m.parts.given and _stem(m.parts.given) in stems for m in e[1])]
+        if len(full) == 1 and all(any(m.end <= x.start and re.fullmatch(r"[\W_]{1,3}", ctx.text[m.end:x.start])
+                                      for x in full[0][1]) for m in entry[1]):
+            full[0][1].extend(entry[1])
+            people.remove(entry)
+    return people
+
+
+def _masculine_patronymics(known: list[NameParts]) -> set[str]:
+    return {_stem(p.patronymic) for p in known if p.patronymic and patronymic_gender(p.patronymic) == MALE}
+
+
 def _stem(word: str) -> str:
     """A crude case-blind key: "Омарова", "Омаровой", "Омаров" -> "омаров"."""
     w = word.lower().replace("ё", "е")
-    for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю"):
+    if re.search(r"[сц]ким$", w):
+        return w[:-2]  # "Магнитским" as "Магнитский"
+    if w.endswith("ая") and any(p.is_known and "Name" in p.tag for p in models().parse_word(w)):
+        return w[:-1]  # "Николая" as "Николай" (not an adjectival surname: "Лозовая" as "Лозовой")
+    # "ь" and "й" go too: "Скрипаль" / "Скрипаля", "Чухрай" / "Чухраю", "Игорь" / "Игоря"
+    for ending in ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "ий", "ем", "а", "у", "е", "ы", "и", "я", "ю",
+                   "ь", "й"):
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             return w[: -len(ending)]
     return w
 
 
 def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
+    lone = {_stem(m.parts.family) for m in mentions if m.parts.family and not m.parts.given}
+    for m in mentions:  # "Роман Абрамович … Абрамович": a word that names the person alone is the surname
+        if m.parts.patronymic and not m.parts.family and _stem(m.parts.patronymic) in lone:
+            m.parts = NameParts(given=m.parts.given, family=m.parts.patronymic)
     gender = None
     votes = [m.gender for m in mentions if m.gender]
     patronymic = next((m.parts.patronymic for m in mentions
@@ -621,6 +707,9 @@ def _fill(ctx: Context, person: Person, mentions: list[_Mention]) -> None:
             value = getattr(norm, part)
             if value and (part not in best or (INITIAL.match(best[part]) and not INITIAL.match(value))):
                 best[part] = value
+    if "given" in best and "family" in best and " " not in best["given"] \
+            and _stem(best["given"]) == _stem(best["family"]):
+        del best["given"]  # "Карпин … Карпина": the surname in another case, not a given name
     person.given_name = best.get("given")
     person.patronymic = best.get("patronymic")
     person.family_name = best.get("family")
