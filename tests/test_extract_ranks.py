@@ -373,3 +373,26 @@ def test_an_honorary_title_is_no_post_but_its_trade_is():
     f = extract(Document(id="t", text="Концерт дал народный артист СССР Иван Петров."))
     assert f.persons[0].occupations == ["артист"]
     assert not [link for link in f.links if link.relation == "WORKPLACE"]
+
+
+def test_a_post_after_its_verb_brings_someone_new_not_the_one_just_named():
+    facts = extract(Document(id="t", text=(
+        "Депутат Олег Зимин выступил на митинге в Твери.\n"
+        "Вечером у входа в здание прогремел взрыв, погиб охранник.")))
+    zimin = next(p for p in facts.persons if p.label == "Олег Зимин")
+    assert "охранник" not in zimin.occupations
+
+
+def test_a_post_whose_clause_names_the_person_apart_is_someone_else():
+    facts = extract(Document(id="t", text=(
+        "Депутат Олег Зимин не пострадал.\n"
+        "Раненый водитель был родственником Зимина.")))
+    zimin = next(p for p in facts.persons if p.label == "Олег Зимин")
+    assert "водитель" not in zimin.occupations
+
+
+def test_a_post_closing_a_quotation_is_the_one_just_named():
+    facts = extract(Document(id="t", text=(
+        "Анна Ким вернулась в Омск после гастролей.\n"
+        "«Я очень рада», — сказала певица.")))
+    assert "певица" in next(p for p in facts.persons if p.label == "Анна Ким").occupations

@@ -220,6 +220,11 @@ def _person_told_before(ctx: Context, previous: Sentence, sentence: Sentence, po
     if post.feats.get("Number") == "Plur" or post.rel not in ("nsubj", "nsubj:pass") \
             or post.feats.get("Case") != "Nom":
         return None  # "адвокату", "смерти журналиста": not a reference to who acts
+    verb = sentence.tokens[post.head] if post.head is not None else None
+    if verb is not None and verb.start < post.start and verb.lemma not in _SAYING:
+        # "в Киеве погиб полицейский": a subject after its verb brings someone new onto the
+        # scene; after a verb of saying ("— рассказала певица") it is the one just quoted
+        return None
     named = [m for m in person_mentions if previous.start <= m[0] and m[1] <= sentence.end]
     before = [m for m in named if m[1] <= post.start]
     if before and len({k for _, _, k in named}) != 1:
@@ -231,6 +236,8 @@ def _person_told_before(ctx: Context, previous: Sentence, sentence: Sentence, po
         before = [subject]
     if not before:
         return None
+    if any(m[2] == before[-1][2] and post.end <= m[0] < sentence.end for m in named):
+        return None  # "полицейский был охранником Мосийчука": the person is named apart from the post
     person = persons[before[-1][2]]
     gender = {"Masc": "male", "Fem": "female"}.get(post.feats.get("Gender", ""))
     if person.gender and gender and person.gender != gender and post.lemma not in _COMMON_GENDER:
@@ -249,6 +256,12 @@ def _subject_mention(sentence: Sentence, person_mentions):
                 return None  # "Анна Петрова и Олег Смирнов дали концерт": either could be meant
             return next((m for m in person_mentions if m[0] <= child.start < m[1]), None)
     return None
+
+
+# verbs after which a subject stands when it closes a quotation ("— заявил президент")
+_SAYING = frozenset("""сказать заявить сообщить рассказать отметить добавить подчеркнуть пояснить
+уточнить признаться написать ответить говорить заявлять сообщать рассказывать отмечать считать
+напомнить признать цитировать передать""".split())
 
 
 # posts that name a woman in the masculine: "Меркель — канцлер", "судья Иванова"
