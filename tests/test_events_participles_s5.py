@@ -1,0 +1,43 @@
+"""A participle of a happening standing before the person it qualifies tells that happening:
+"похищенный боевиками журналист" was kidnapped by them. Sentences of our own."""
+
+from __future__ import annotations
+
+from events_helpers import labelled
+
+
+def test_a_kidnapped_journalist_named_with_the_kidnappers_is_a_kidnapping():
+    got = labelled("Похищенный боевиками журналист Олег Белов был освобождён в среду.")
+    assert "Kidnapping.victim=Олег Белов" in got
+    assert "Kidnapping.perpetrator=боевики" in got
+    assert "Release.recipient=Олег Белов" in got
+
+
+def test_the_instrumental_before_the_noun_is_the_killer_not_a_victim():
+    got = labelled("Застреленный полицейским грабитель Иван Гусев скончался по дороге в больницу.")
+    assert "Killing.victim=Иван Гусев" in got
+    assert "Killing.perpetrator=полицейский" in got
+    assert "Killing.victim=полицейский" not in got
+
+
+def test_a_deputy_detained_in_a_named_city_was_detained_there():
+    got = labelled("Задержанный в Омске депутат Пётр Лисов дал признательные показания.")
+    assert "Detention.detainee=Пётр Лисов" in got
+    assert "Detention@Омск" in got
+
+
+def test_killed_by_grief_is_no_killing():
+    got = labelled("Убитый горем отец Павел Седов долго не мог говорить с журналистами.")
+    assert "Killing" not in got
+    assert "died:Павел Седов" not in got
+
+
+def test_a_held_flight_is_no_detention():
+    got = labelled("Задержанный в Москве рейс на Сочи вылетел только утром.")
+    assert "Detention" not in got
+
+
+def test_a_participle_that_only_describes_tells_nothing():
+    # jewels are no person: a theft perhaps, but nobody kidnapped
+    got = labelled("Похищенные драгоценности так и не нашли, сообщил следователь Антон Зуев.")
+    assert "Kidnapping" not in got
