@@ -41,3 +41,15 @@ def test_a_participle_that_only_describes_tells_nothing():
     # jewels are no person: a theft perhaps, but nobody kidnapped
     got = labelled("Похищенные драгоценности так и не нашли, сообщил следователь Антон Зуев.")
     assert "Kidnapping" not in got
+
+
+def test_the_one_who_wounded_is_the_instrumental_even_when_parsed_as_a_predicate():
+    got = labelled("Раненный охранником грабитель был задержан прямо на месте.")
+    assert "Injury.victim=грабитель" in got
+    assert "Injury.perpetrator=охранник" in got
+    assert "Detention.detainee=грабитель" in got
+
+
+def test_a_post_in_the_instrumental_is_no_doer():
+    got = labelled("Назначенный министром Олег Белов приступил к работе в понедельник.")
+    assert not any(fact.endswith(".perpetrator=министр") or fact.endswith(".actor=министр") for fact in got)

@@ -1064,8 +1064,10 @@ def _reported_before_noun(sentence: Sentence, participle: Token) -> bool:
         return False
     for child in sentence.children(participle.index):
         prep = _case_of(sentence, child)
-        # the parser may call the doer an indirect object: "застреленный полицейским грабитель"
-        if child.rel in ("obl", "obl:agent", "iobj") and prep is None and child.feats.get("Case") == "Ins" and \
+        # the parser may call the doer an indirect object ("застреленный полицейским грабитель") or,
+        # of a harm done, a predicate ("раненный охранником грабитель"; not "назначенный министром")
+        rels = ("obl", "obl:agent", "iobj") + (("xcomp",) if done_by_someone(participle) else ())
+        if child.rel in rels and prep is None and child.feats.get("Case") == "Ins" and \
                 child.feats.get("Animacy") != "Inan" and _is_person(child):
             return True
         if child.rel == "obl" and prep in ("в", "во") and child.pos == "PROPN" and child.feats.get("Case") == "Loc":
@@ -1227,6 +1229,16 @@ def _killed_in_crash(sentence: Sentence, verb: Token) -> bool:
         return False
     return any(c.lemma == "насмерть" for c in children) or any(
         c.rel == "obl" and c.lemma.lower() in CRASHES and _case_of(sentence, c) in ("в", "во", "при") for c in children)
+
+
+# harms one person does to another, whose passive participle's instrumental person is the doer
+HARMS = {"Killing", "Injury", "Attack", "Detention", "Arrest"}
+
+
+def done_by_someone(participle: Token) -> bool:
+    """"раненный охранником", "задержанный полицейским": a harm whose instrumental person did it
+    (unlike "назначенный министром", the post one was given)."""
+    return VERBS.get(participle.lemma) in HARMS or participle.lemma in ("похитить", "отравить")
 
 
 def _qualifies_person(sentence: Sentence, participle: Token) -> bool:
