@@ -53,3 +53,9 @@ def test_the_one_who_wounded_is_the_instrumental_even_when_parsed_as_a_predicate
 def test_a_post_in_the_instrumental_is_no_doer():
     got = labelled("Назначенный министром Олег Белов приступил к работе в понедельник.")
     assert not any(fact.endswith(".perpetrator=министр") or fact.endswith(".actor=министр") for fact in got)
+
+
+def test_an_animate_noun_the_persons_layer_does_not_know_still_tells_the_harm():
+    got = labelled("Раненный сторожем убийца был доставлен в районную больницу.")
+    assert "Injury.perpetrator=сторож" in got
+    assert "Injury.victim=сторож" not in got

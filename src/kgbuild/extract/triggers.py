@@ -1060,8 +1060,8 @@ def _reported_before_noun(sentence: Sentence, participle: Token) -> bool:
     ("убитый горем отец" names no doer, "задержанный в Москве рейс" is no person)."""
     noun = qualified_noun(sentence, participle)
     if noun is None or noun.start < participle.start or participle.feats.get("Voice") != "Pass" or \
-            not _is_person(noun):
-        return False
+            not (_is_person(noun) or noun.pos == "NOUN" and noun.feats.get("Animacy") == "Anim"):
+        return False  # (an animate noun will do: "раненный охранником убийца" was wounded too)
     for child in sentence.children(participle.index):
         prep = _case_of(sentence, child)
         # the parser may call the doer an indirect object ("застреленный полицейским грабитель") or,
