@@ -59,3 +59,13 @@ def test_an_animate_noun_the_persons_layer_does_not_know_still_tells_the_harm():
     got = labelled("Раненный сторожем убийца был доставлен в районную больницу.")
     assert "Injury.perpetrator=сторож" in got
     assert "Injury.victim=сторож" not in got
+
+
+def test_a_singer_detained_the_day_before_was_detained():
+    got = labelled("Задержанный накануне певец Олег Белов отпущен под залог.")
+    assert "Detention.detainee=Олег Белов" in got
+    assert "Release.recipient=Олег Белов" in got
+
+
+def test_a_flight_held_yesterday_is_no_detention():
+    assert "Detention" not in labelled("Задержанный вчера рейс на Сочи вылетел лишь к полуночи.")

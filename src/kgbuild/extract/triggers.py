@@ -1060,8 +1060,9 @@ def _reported_before_noun(sentence: Sentence, participle: Token) -> bool:
     ("убитый горем отец" names no doer, "задержанный в Москве рейс" is no person)."""
     noun = qualified_noun(sentence, participle)
     if noun is None or noun.start < participle.start or participle.feats.get("Voice") != "Pass" or \
-            not (_is_person(noun) or noun.pos == "NOUN" and noun.feats.get("Animacy") == "Anim"):
-        return False  # (an animate noun will do: "раненный охранником убийца" was wounded too)
+            not (_is_person(noun) or done_by_someone(participle) and noun.pos == "NOUN" and
+                 noun.feats.get("Animacy") == "Anim"):
+        return False  # (of a harm an animate noun will do: "раненный охранником убийца" was wounded too)
     for child in sentence.children(participle.index):
         prep = _case_of(sentence, child)
         # the parser may call the doer an indirect object ("застреленный полицейским грабитель") or,
@@ -1072,7 +1073,13 @@ def _reported_before_noun(sentence: Sentence, participle: Token) -> bool:
             return True
         if child.rel == "obl" and prep in ("в", "во") and child.pos == "PROPN" and child.feats.get("Case") == "Loc":
             return True
+        if child.rel == "advmod" and child.lemma.lower() in _NEWS_DAYS:
+            return True  # "задержанный накануне депутат": a happening of the news, on a day
     return False
+
+
+# the days a news report tells a happening on by an adverb
+_NEWS_DAYS = {"вчера", "сегодня", "накануне", "позавчера"}
 
 
 def _charged(sentence: Sentence, token: Token) -> bool:
