@@ -660,6 +660,13 @@ class IncidentReader:
                     if inner.rel == "nmod" and _preposition(s, inner) == "с":
                         patients += self._persons(s, inner)
                 continue
+            if (child.rel == "iobj" or child.rel == "xcomp" and lex.done_by_someone(token)) and passive and \
+                    token.rel == "acl" and child.feats.get("Case") == "Ins" and prep is None and \
+                    child.feats.get("Animacy") != "Inan" and token.lemma not in _POISONING:
+                # "застреленный полицейским грабитель", "раненный охранником вор": the parser's
+                # object or predicate is the doer
+                agents += self._parties(s, child)
+                continue
             if child.rel in ("obj", "iobj") and child.feats.get("Case") == "Ins" and prep is None:
                 continue  # "задержали раненым": how they were found, not whom
             if child.rel in ("obj", "iobj") or (child.rel == "obl" and prep == "на" and trigger.type == "Attack"):

@@ -774,8 +774,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if found is not None:
             family, companion = found
             return Trigger(token, family.type, True, label=family.label, companion=companion)
-        if lemma in ("похитить", "похищать") and any(_is_person(c) for c in children + _shared_objects(sentence, token)
-                                                   if c.rel in ("obj", "nsubj:pass")):
+        if lemma in ("похитить", "похищать") and (any(_is_person(c) for c in children + _shared_objects(sentence, token)
+                                                    if c.rel in ("obj", "nsubj:pass")) or
+                                                _qualifies_person(sentence, token)):
             return Trigger(token, "Kidnapping", True, label="похищение")  # "похитил девушку", not a purse
         if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
             return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
@@ -1038,6 +1039,8 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
     when or by whom reports the happening, not only describes someone."""
     if participle.rel != "acl":
         return False
+    if _reported_before_noun(sentence, participle):
+        return True
     for child in sentence.children(participle.index):
         if child.rel not in ("obl", "obl:agent", "xcomp"):
             continue
@@ -1049,6 +1052,34 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
         if participle.lemma in ("задержать", "арестовать") and child.lemma == "подозрение" and "по" in words:
             return True  # "Насир, арестованный по подозрению в терроризме": an arrest told
     return False
+
+
+def _reported_before_noun(sentence: Sentence, participle: Token) -> bool:
+    """"похищенный боевиками журналист", "задержанный в Омске депутат": a passive participle before
+    the person it qualifies, naming who did it or where, reports the happening done to that person
+    ("убитый горем отец" names no doer, "задержанный в Москве рейс" is no person)."""
+    noun = qualified_noun(sentence, participle)
+    if noun is None or noun.start < participle.start or participle.feats.get("Voice") != "Pass" or \
+            not (_is_person(noun) or done_by_someone(participle) and noun.pos == "NOUN" and
+                 noun.feats.get("Animacy") == "Anim"):
+        return False  # (of a harm an animate noun will do: "раненный охранником убийца" was wounded too)
+    for child in sentence.children(participle.index):
+        prep = _case_of(sentence, child)
+        # the parser may call the doer an indirect object ("застреленный полицейским грабитель") or,
+        # of a harm done, a predicate ("раненный охранником грабитель"; not "назначенный министром")
+        rels = ("obl", "obl:agent", "iobj") + (("xcomp",) if done_by_someone(participle) else ())
+        if child.rel in rels and prep is None and child.feats.get("Case") == "Ins" and \
+                child.feats.get("Animacy") != "Inan" and _is_person(child):
+            return True
+        if child.rel == "obl" and prep in ("в", "во") and child.pos == "PROPN" and child.feats.get("Case") == "Loc":
+            return True
+        if child.rel == "advmod" and child.lemma.lower() in _NEWS_DAYS:
+            return True  # "задержанный накануне депутат": a happening of the news, on a day
+    return False
+
+
+# the days a news report tells a happening on by an adverb
+_NEWS_DAYS = {"вчера", "сегодня", "накануне", "позавчера"}
 
 
 def _charged(sentence: Sentence, token: Token) -> bool:
@@ -1205,6 +1236,22 @@ def _killed_in_crash(sentence: Sentence, verb: Token) -> bool:
         return False
     return any(c.lemma == "насмерть" for c in children) or any(
         c.rel == "obl" and c.lemma.lower() in CRASHES and _case_of(sentence, c) in ("в", "во", "при") for c in children)
+
+
+# harms one person does to another, whose passive participle's instrumental person is the doer
+HARMS = {"Killing", "Injury", "Attack", "Detention", "Arrest"}
+
+
+def done_by_someone(participle: Token) -> bool:
+    """"раненный охранником", "задержанный полицейским": a harm whose instrumental person did it
+    (unlike "назначенный министром", the post one was given)."""
+    return VERBS.get(participle.lemma) in HARMS or participle.lemma in ("похитить", "отравить")
+
+
+def _qualifies_person(sentence: Sentence, participle: Token) -> bool:
+    """"похищенный боевиками журналист": the participle tells of a person."""
+    noun = qualified_noun(sentence, participle)
+    return noun is not None and _is_person(noun)
 
 
 def _is_person(token: Token) -> bool:
