@@ -69,3 +69,9 @@ def test_a_singer_detained_the_day_before_was_detained():
 
 def test_a_flight_held_yesterday_is_no_detention():
     assert "Detention" not in labelled("Задержанный вчера рейс на Сочи вылетел лишь к полуночи.")
+
+
+def test_a_killer_wounded_by_a_guard_is_the_victim_of_the_wounding():
+    got = labelled("Раненный охранником убийца был доставлен в больницу.")
+    assert "ранение.victim=убийца" in got
+    assert "ранение.perpetrator=охранник" in got

@@ -8,9 +8,9 @@ from kgbuild.model import Document
 
 
 def people(text: str) -> dict[str, list[str]]:
-    """Each person's label with the mentions (as written) that name that person."""
+    """Each named person's label with the mentions (as written) that name that person."""
     facts = extract(Document(id="t", text=text))
-    return {p.label: [text[e.start:e.end] for e in p.mentions] for p in facts.persons}
+    return {p.label: [text[e.start:e.end] for e in p.mentions] for p in facts.persons if not p.anonymous}
 
 
 def test_a_surname_ending_like_a_patronymic_is_a_surname():

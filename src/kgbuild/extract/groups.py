@@ -36,7 +36,7 @@ PERSON_NOUNS: dict[str, str | None] = {
     "министр": None, "подозреваемый": None, "обвиняемый": None, "рабочий": None, "ветеран": None,
     "выпускник": "male", "ученик": "male", "фермер": None, "охотник": None, "неизвестный": None,
     "злоумышленник": None, "погибший": None, "пострадавший": None, "раненый": None,
-    "горняк": "male", "шахтёр": "male", "шахтер": "male", "рыбак": "male", "моряк": "male",
+    "убийца": None, "горняк": "male", "шахтёр": "male", "шахтер": "male", "рыбак": "male", "моряк": "male",
     "матрос": "male", "лётчик": "male", "летчик": "male", "пилот": None, "журналист": None,
     "журналистка": "female", "учитель": None, "учительница": "female", "альпинист": None,
     "болельщик": None, "демонстрант": None, "беженец": None, "паломник": None,
@@ -51,7 +51,7 @@ PERSON_NOUNS: dict[str, str | None] = {
 }
 # nouns that name the doers of a crime: a plural without a number refers back to them
 PERPETRATOR_NOUNS = {"преступник", "бандит", "грабитель", "налётчик", "налетчик", "нападавший",
-                     "беглец", "боевик", "террорист", "злоумышленник"}
+                     "беглец", "боевик", "террорист", "злоумышленник", "убийца"}
 # nouns for people held or escorted: they refer back to an escorted group of the same kind
 INMATE_NOUNS = {"заключённый", "заключенный", "осуждённый", "осужденный", "арестант", "конвоируемый"}
 GUARD_NOUNS = {"сотрудник", "охранник", "конвоир", "надзиратель", "военнослужащий", "полицейский",
