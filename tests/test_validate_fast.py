@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF, SH, XSD
@@ -53,9 +53,11 @@ def _path_key(rg: Graph, path):
         return path
     if rg.value(path, RDF.first) is not None:
         return ("seq", *(_path_key(rg, p) for p in Collection(rg, path)))
-    return tuple(sorted((str(p), str(_path_key(rg, o) if not isinstance(o, BNode) or p != SH.alternativePath
-                                    else tuple(_path_key(rg, x) for x in Collection(rg, o))))
-                        for p, o in rg.predicate_objects(path)))
+    # a set: pySHACL's reports of two graphs share the shape's path node, and merged they give it
+    # the same list of alternatives twice (two copies of one path, not two paths)
+    return tuple(sorted({(str(p), str(_path_key(rg, o) if not isinstance(o, BNode) or p != SH.alternativePath
+                                     else tuple(_path_key(rg, x) for x in Collection(rg, o))))
+                         for p, o in rg.predicate_objects(path)}))
 
 
 def _outcome(data, shapes, engine):
@@ -214,6 +216,7 @@ def test_randomly_damaged_graphs_give_the_same_report(steps):
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_damage, min_size=1, max_size=2), min_size=2, max_size=3))
+@example([[("replace", 274, 0)], [("replace", 274, 0)]])  # one shape's path reported from two graphs
 def test_damaged_graphs_side_by_side_in_one_dataset_give_the_same_report(graphs):
     dataset = Dataset()
     for i, steps in enumerate(graphs):
