@@ -78,3 +78,16 @@ def labelled(text: str) -> set[str]:
         if inc.place:
             out.add(f"{inc.label}@{name[inc.place]}")
     return out
+
+
+def awarded(text: str) -> set[tuple[str, str]]:
+    """(recipient, award as written) for every conferral read."""
+    facts = extract(Document(id="t", text=text))
+    out = set()
+    for c in facts.commemorations:
+        if c.type != "AwardConferral":
+            continue
+        for p in c.participations:
+            person = facts.entity(p.agent)
+            out.add((person.label or person.description, c.award_evidence.quote))
+    return out

@@ -10,18 +10,7 @@ import pytest
 from kgbuild.extract import extract
 from kgbuild.model import Document
 
-
-def awarded(text: str) -> set[tuple[str, str]]:
-    """(recipient, award as written) for every conferral read."""
-    facts = extract(Document(id="t", text=text))
-    out = set()
-    for c in facts.commemorations:
-        if c.type != "AwardConferral":
-            continue
-        for p in c.participations:
-            person = facts.entity(p.agent)
-            out.add((person.label or person.description, c.award_evidence.quote))
-    return out
+from events_helpers import awarded
 
 
 def died_on(text: str) -> dict[str, str | None]:
