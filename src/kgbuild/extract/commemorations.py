@@ -729,7 +729,7 @@ def _community(s: Sentence, noun: Token) -> str | None:
 
 
 def _preposition(s: Sentence, token: Token) -> str | None:
-    return next((c.lemma for c in s.children(token.index) if c.rel == "case"), None)
+    return s.preposition(token)
 
 
 def _institutions(ctx: Context, s: Sentence, token: Token) -> list[str]:

@@ -33,7 +33,7 @@ def record_deaths(ctx: Context, incidents: list[Incident]) -> None:
         elif said:
             item.died_on = said[0]
         elif item.died_on is None and not (incident.date and incident.date.evidence and _of_a_noun(
-                ctx, _sentence_at(ctx, incident.date.evidence.start), incident.date.evidence)):
+                ctx, ctx.analysis.sentence_of(incident.date.evidence.start), incident.date.evidence)):
             item.died_on = incident.date
 
 
@@ -169,10 +169,6 @@ def _of_a_noun(ctx: Context, sentence, date) -> bool:
         return False
     before = [t for t in sentence.tokens if t.end <= date.start]
     return bool(before) and before[-1].pos in ("NOUN", "PROPN") and not ctx.text[before[-1].end:date.start].strip()
-
-
-def _sentence_at(ctx: Context, start: int):
-    return next((s for s in ctx.analysis.sentences if s.start <= start < s.end), None)
 
 
 def _relative_clause_owner(ctx: Context, clause: tuple[int, int], named) -> tuple[int, int, str] | None:

@@ -1408,10 +1408,7 @@ def _stray_objects(s: Sentence, verb: Token) -> list[Token]:
 
 
 def _preposition(s: Sentence, token: Token) -> str | None:
-    for child in s.children(token.index):
-        if child.rel == "case":
-            return child.lemma
-    return None
+    return s.preposition(token)
 
 
 def _subject(s: Sentence, verb: Token) -> Token | None:

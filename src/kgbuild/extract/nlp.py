@@ -71,6 +71,10 @@ class Sentence:
                 return token
         return None
 
+    def preposition(self, token: Token) -> str | None:
+        """The preposition governing a noun ("в" of "в Омске"), or None."""
+        return next((c.lemma for c in self.children(token.index) if c.rel == "case"), None)
+
 
 @dataclass
 class Analysis:

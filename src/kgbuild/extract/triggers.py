@@ -1295,9 +1295,8 @@ def _takes_place(sentence: Sentence, token: Token, any_tense: bool = False) -> b
                                            if c.rel in ("xcomp", "aux"))
 
 
-def _case_of(sentence: Sentence, token: Token) -> str | None:
-    """The preposition a noun is governed by."""
-    return next((c.lemma for c in sentence.children(token.index) if c.rel == "case"), None)
+def _case_of(s: Sentence, token: Token) -> str | None:
+    return s.preposition(token)
 
 
 def _number(sentence: Sentence, token: Token) -> str | None:
