@@ -402,10 +402,7 @@ class OxigraphEngine:
         return cls(load_oxigraph(path), views)
 
     def run(self, text: str, bindings=None, limit: int | None = None, timeout: float | None = None) -> Answer:
-        view = self.view(text, bindings)
-        if view is not None:
-            return view.answer(limit)
-        deadline = Deadline(timeout)
+        deadline = Deadline(timeout)  # a view, if any, is read by answer()
         return with_timeout(lambda: self.answer(text, bindings, limit, deadline), timeout)
 
     def view(self, text: str, bindings=None):
@@ -857,12 +854,13 @@ def _cached(write):
 
 def _csv_rows(rows):
     """Each row as the csv module writes it (quoting only where needed), one string per row."""
-    lines: list[str] = []
-    writer = csv.writer(type("Lines", (), {"write": staticmethod(lines.append)})(), lineterminator="\r\n")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
     for row in rows:
         writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
-        yield "".join(lines)
-        lines.clear()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 _TSV_PLAIN = {str(XSD.integer): r"[+-]?\d+", str(XSD.decimal): r"[+-]?\d*\.\d+", str(XSD.boolean): r"true|false"}
