@@ -45,7 +45,7 @@ VERBS: dict[str, str] = {
     "обыскать": "Search",
     "родиться": "Birth", "родить": "Birth",
     "застрелиться": "Death", "повеситься": "Death", "отравиться": "Death", "утонуть": "Death",
-    "врезаться": "Accident", "выстрелить": "Attack",
+    "врезаться": "Accident", "выстрелить": "Attack", "стрелять": "Attack",
     "казнить": "Killing", "обезглавить": "Killing", "отречься": "Resignation",
 }
 # noun lemma -> incident type
@@ -472,6 +472,12 @@ FALL_VERBS = {"упасть", "падать", "рухнуть"}
 COLLIDE_VERBS = {"столкнуться", "сталкиваться"}
 # "падение режима", "падение Берлинской стены": what falls as a happening (not "падение курса")
 FALLEN = {"режим", "правительство", "монархия", "империя", "диктатура", "самодержавие", "хунта"}
+# "стала мамой", "стали родителями": a child born
+PARENTS = {"мама", "мать", "папа", "отец", "родитель", "родители", "мамочка"}
+# words that put an unqualified "операция" in a hospital: "в госпитале, где проводилась операция"
+MEDICAL = HOSPITALS | {"врач", "хирург", "медик", "пациент", "опухоль", "рак", "диагноз", "онколог", "наркоз",
+                       "имплантат", "эндопротез", "протез", "пересадить", "пересадка", "выписать", "реабилитация",
+                       "аритмия", "кровотечение", "лечение", "лечиться"}
 # "пересадка печени": an organ transplanted (a change of trains is no operation)
 ORGANS = {"печень", "почка", "сердце", "лёгкое", "легкое", "кожа", "мозг", "рука", "лицо", "орган", "роговица",
           "сустав"}
@@ -704,6 +710,9 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Deprivation", True, label="лишение звания" if stripped & DEPRIVABLE else "лишение прав")
         if lemma in ("выдвинуть", "выдвигать") and (objects & NOMINEES or objects & POSTS or _names_someone(sentence, token)):
             return Trigger(token, "Incident", True, label="выдвижение")  # "выдвинул кандидатуру на пост"
+        if lemma in ("стать", "становиться") and any(c.rel in ("obl", "xcomp", "obj") and c.feats.get("Case") == "Ins" and
+                                                     c.lemma in PARENTS for c in children):
+            return Trigger(token, "Birth", True)  # "стала мамой", "впервые стали родителями"
         if lemma in ("признать", "признавать") and "себя" in lemmas and "виновный" in lemmas:
             return Trigger(token, "Incident", True, label="признание вины")  # "признал себя виновным": a plea, not a sentence
         if lemma in ("признать", "признавать") and any(c.lemma == "виновный" for c in children):
@@ -778,12 +787,17 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
                                                     if c.rel in ("obj", "nsubj:pass")) or
                                                 _qualifies_person(sentence, token)):
             return Trigger(token, "Kidnapping", True, label="похищение")  # "похитил девушку", not a purse
-        if lemma in ("стрелять", "выстрелить") and not any(c.rel == "obl" for c in children):
+        if lemma == "стрелять" and (token.feats.get("Tense") == "Pres" or not any(
+                c.rel == "obl" and (_is_person(c) or c.pos == "PROPN") for c in children)):
+            return None  # "стрелял в президента", "стреляли возле Львиных ворот"; not "стреляют по мишеням"
+        if lemma == "выстрелить" and not any(c.rel == "obl" for c in children):
             return None  # "стрелял в воздух"? only a shot at someone or somewhere is an attack
         if lemma in GENERIC and lemma not in NOUNS:
             return Trigger(token, CLASSES.get(GENERIC[lemma][0], "Incident"), True, label=GENERIC[lemma][0])
         if lemma in ("бежать", "сбежать") and not _escape_from_custody(sentence, token):
-            return None  # "бежала в Лондон": fled, not escaped from custody
+            if token.feats.get("Tense") != "Pres" and _flight(sentence, token):
+                return Trigger(token, "Incident", True, label="бегство")  # "бежал в США": fled abroad
+            return None  # "бежит в магазин": ran, not fled nor escaped from custody
         if lemma in VERBS:
             return Trigger(token, VERBS[lemma], True)
         return None
@@ -917,8 +931,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if aims & OPERATION_AIMS:
                 return Trigger(token, "MilitaryOperation", False)  # "операция по захвату подозреваемых"
             head = next((t for t in sentence.tokens if t.index == token.head), None)
-            if lemmas & SURGICAL or head is not None and head.lemma in ("перенести", "сделать") and token.rel == "obj":
-                return Trigger(token, "Incident", False, label="медицинская операция")  # "перенёс операцию"
+            if lemmas & SURGICAL or head is not None and head.lemma in ("перенести", "сделать") and token.rel == "obj" or \
+                    not lemmas & QUALIFIED_NOUNS["операция"][1] and {t.lemma for t in sentence.tokens} & MEDICAL:
+                # "перенёс операцию", "в госпитале, где проводилась операция"
+                return Trigger(token, "Incident", False, label="медицинская операция")
         if lemma == "игра" and token.text[:1].isupper() and _number(sentence, token) == "Plur" and \
                 not _capitalised_first(sentence, token) and not _after_quote(sentence, token):
             return Trigger(token, "Competition", False)  # "открытие Игр в Рио", "на Играх в Сочи": the Games
@@ -1520,4 +1536,17 @@ def _escape_from_custody(sentence: Sentence, verb: Token) -> bool:
         if child.rel == "obl" and any(c.lemma in ("из", "из-под") for c in sentence.children(child.index)):
             if child.lemma in CUSTODY or child.pos == "PROPN":
                 return True
+    return False
+
+
+# where one flees to or from: "бежал в США", "бежал из страны", "сбежала из дома", "бежал за границу"
+FLED_FROM = {"страна", "родина", "дом", "город", "столица", "граница", "рубеж"}
+
+
+def _flight(sentence: Sentence, verb: Token) -> bool:
+    """"бежал в США", "сбежали из страны": one fled a country or home (not "бежал в магазин")."""
+    for child in sentence.children(verb.index):
+        if child.rel == "obl" and _case_of(sentence, child) in ("в", "во", "из", "за") and \
+                (child.pos == "PROPN" or child.lemma.lower() in COUNTRIES | FLED_FROM):
+            return True
     return False
