@@ -105,7 +105,8 @@ NOUNS: dict[str, str] = {
 GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "концерт": ("концерт", m.ACTOR, m.PARTICIPANT), "спектакль": ("спектакль", m.ACTOR, m.PARTICIPANT),
     "гастроли": ("гастроли", m.ACTOR, m.PARTICIPANT), "турне": ("турне", m.ACTOR, m.PARTICIPANT),
-    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "кинофестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
+    "фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "кинофестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT),
+    "рок-фестиваль": ("фестиваль", m.PARTICIPANT, m.PARTICIPANT), "выставка": ("выставка", m.ACTOR, m.PARTICIPANT),
     "показ": ("показ", m.ACTOR, m.PARTICIPANT), "шоу": ("шоу", m.PARTICIPANT, m.PARTICIPANT),
     "переехать": ("переезд", m.ACTOR, None), "переезд": ("переезд", m.ACTOR, None),
     "эмигрировать": ("эмиграция", m.ACTOR, None), "эмиграция": ("эмиграция", m.ACTOR, None),
@@ -163,6 +164,8 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "поздравить": ("поздравление", m.ACTOR, m.PARTICIPANT),
     "реставрация": ("реставрация", m.ACTOR, m.PARTICIPANT),
     "самоотвод": ("снятие кандидатуры", m.ACTOR, None),
+    # a questioning, a break-in ("взломал сайты")
+    "допрос": ("допрос", m.LAW_ENFORCEMENT, m.PARTICIPANT), "взломать": ("взлом", m.PERPETRATOR, m.PARTICIPANT),
 }
 # happenings once told only by their label that have a class of their own (0.3.0): label ->
 # incident type. The label stays on the incident: it tells a joining from a transfer, a
@@ -772,6 +775,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "CriminalCase", True, label="возбуждение уголовного дела")
         if lemma in CRASH_VERBS and token.feats.get("Tense") != "Pres" and _killed_in_crash(sentence, token):
             return Trigger(token, "Death", True)  # "разбился насмерть", "разбился в ДТП": a person died
+        if lemma in ("пересадить", "пересаживать") and any(c.rel in ("obj", "nsubj:pass") and c.lemma in ORGANS
+                                                          for c in children):
+            return Trigger(token, "Incident", True, label="медицинская операция")  # "ему пересадили почку"
+        if lemma in ("затонуть", "тонуть") and token.feats.get("Tense") == "Past" and \
+                any(c.rel == "nsubj" and c.lemma.lower() in CRAFT for c in children):
+            return Trigger(token, "Accident", True)  # "затонул двухпалубный теплоход"
         if lemma in COLLAPSE_VERBS and any(c.rel == "nsubj" and c.lemma in STRUCTURES for c in children):
             return Trigger(token, "Accident", True, label="обрушение")  # "обрушилась кровля", not "обрушился с критикой"
         if lemma in CRASH_VERBS | FALL_VERBS | COLLIDE_VERBS and _crash(sentence, token):
