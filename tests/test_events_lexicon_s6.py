@@ -115,3 +115,26 @@ def test_a_ship_sinking_in_a_chart_is_no_accident():
 
 def test_a_rock_festival_is_a_festival():
     assert ("Incident", "фестиваль") in labels("Группа Ивана Лапина выступила на рок-фестивале в Казани в 2015 году.")
+
+
+# -- a message sent, a conversation held --------------------------------------------------------
+
+def test_a_telegram_sent_is_a_message_from_its_sender():
+    text = "Премьер Олег Зуев направил поздравительную телеграмму новому президенту Чили."
+    assert ("Incident", "послание") in labels(text) and "Incident.actor=Олег Зуев" in summary(text)
+
+
+def test_a_letter_sent_by_post_is_no_message_of_state():
+    assert ("Incident", "послание") not in labels("Соседка отправила посылку сыну в Омск.")
+
+
+@pytest.mark.parametrize("text", [
+    "Вечером президент Игорь Белов поговорил по телефону с канцлером Германии.",
+    "Беседа Игоря Белова с журналистами состоялась в пятницу.",
+])
+def test_a_conversation_is_told(text):
+    assert ("Incident", "разговор") in labels(text)
+
+
+def test_talking_about_the_weather_with_no_one_named_is_no_conversation():
+    assert ("Incident", "разговор") not in labels("Разговор о погоде никого не увлёк.")

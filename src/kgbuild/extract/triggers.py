@@ -395,7 +395,7 @@ GENERIC_ROLES.update({
     "роспуск": (m.ACTOR, m.PARTICIPANT), "иск": (m.ACTOR, m.PARTICIPANT), "иск о разводе": (m.ACTOR, m.PARTICIPANT),
     "апелляция": (m.ACTOR, None),
     "падение": (None, m.PARTICIPANT), "расследование": (m.LAW_ENFORCEMENT, None),
-    "речь": (m.ACTOR, m.PARTICIPANT),
+    "речь": (m.ACTOR, m.PARTICIPANT), "послание": (m.ACTOR, m.PARTICIPANT), "разговор": (m.ACTOR, None),
 })
 
 
@@ -475,6 +475,8 @@ FALL_VERBS = {"упасть", "падать", "рухнуть"}
 COLLIDE_VERBS = {"столкнуться", "сталкиваться"}
 # "падение режима", "падение Берлинской стены": what falls as a happening (not "падение курса")
 FALLEN = {"режим", "правительство", "монархия", "империя", "диктатура", "самодержавие", "хунта"}
+# what one sends as a happening: "направил телеграмму", "отправил послание"
+MESSAGES = {"телеграмма", "послание", "соболезнование", "поздравление", "ультиматум", "нота"}
 # "стала мамой", "стали родителями": a child born
 PARENTS = {"мама", "мать", "папа", "отец", "родитель", "родители", "мамочка"}
 # words that put an unqualified "операция" in a hospital: "в госпитале, где проводилась операция"
@@ -778,6 +780,12 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("пересадить", "пересаживать") and any(c.rel in ("obj", "nsubj:pass") and c.lemma in ORGANS
                                                           for c in children):
             return Trigger(token, "Incident", True, label="медицинская операция")  # "ему пересадили почку"
+        if lemma in ("поговорить", "побеседовать") and any(c.rel == "obl" and _case_of(sentence, c) in ("с", "со") and
+                                                          (_is_person(c) or _organisation_name(c)) for c in children):
+            return Trigger(token, "Incident", True, label="разговор")  # "поговорил по телефону с Раулем Кастро"
+        if lemma in ("направить", "отправить") and any(c.rel in ("obj", "nsubj:pass") and c.lemma in MESSAGES
+                                                      for c in children):
+            return Trigger(token, "Incident", True, label="послание")  # "направил поздравительную телеграмму"
         if lemma in ("затонуть", "тонуть") and token.feats.get("Tense") == "Past" and \
                 any(c.rel == "nsubj" and c.lemma.lower() in CRAFT for c in children):
             return Trigger(token, "Accident", True)  # "затонул двухпалубный теплоход"
@@ -878,6 +886,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return Trigger(token, "Incident", False, label=f"{EMERGENCY_LABELS[kind]} {lemma}")
         if lemma == "разговор" and "телефонный" in lemmas:
             return Trigger(token, "Meeting", False, label="телефонный разговор")  # between heads of state, say
+        if lemma in ("беседа", "разговор") and (_takes_place(sentence, token) or any(
+                c.rel == "nmod" and _case_of(sentence, c) in ("с", "со") and (_is_person(c) or _organisation_name(c))
+                for c in children)):
+            return Trigger(token, "Incident", False, label="разговор")  # "беседа состоялась в пятницу", "разговор с Байденом"
         if lemma == "стол" and "круглый" in lemmas:
             return Trigger(token, "Meeting", False)  # "круглый стол"
         if lemma == "церемония":
