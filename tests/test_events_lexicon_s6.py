@@ -138,3 +138,18 @@ def test_a_conversation_is_told(text):
 
 def test_talking_about_the_weather_with_no_one_named_is_no_conversation():
     assert ("Incident", "разговор") not in labels("Разговор о погоде никого не увлёк.")
+
+
+# -- an election or an appointment that names its person by a pronoun or a member ---------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("Депутат Ирина Лаптева баллотировалась весной, и в мае её избрали в городскую думу.", "Election"),
+    ("Парламент избрал пятерых членов Счётной палаты.", "Election"),
+    ("Губернатор Павел Шитов уволил министра, назначив исполняющим обязанности его заместителя.", "Appointment"),
+])
+def test_a_person_named_by_a_pronoun_or_a_membership_was_elected_or_appointed(text, kind):
+    assert kind in summary(text)
+
+
+def test_a_date_set_for_a_meeting_is_no_appointment():
+    assert "Appointment" not in summary("Совещание назначили на пятницу.")

@@ -1431,11 +1431,14 @@ def _names_someone(sentence: Sentence, token: Token) -> bool:
     if qualified is not None:  # "Петров, назначенный 2 июня"
         return qualified.pos == "PROPN" or person_lemma(qualified) is not None
     for child in sentence.children(token.index):
-        if child.rel in ("obj", "nsubj:pass", "nsubj") and (child.pos == "PROPN" or person_lemma(child)):
+        # "его избрали в Сенат", "избрала 31 члена Госсовета": a pronoun or a member names a person too
+        if child.rel in ("obj", "nsubj:pass", "nsubj") and (_is_person(child) or child.lemma == "член"):
             if child.rel != "nsubj" or token.feats.get("Voice") == "Pass" or token.feats.get("Variant") == "Short":
                 return True
         if child.rel in ("obl", "xcomp", "obj") and child.feats.get("Case") == "Ins" and child.pos == "NOUN":
             return True
+        if child.rel in ("obl", "xcomp") and child.feats.get("Case") == "Ins" and child.feats.get("VerbForm") == "Part":
+            return True  # "назначен исполняющим обязанности"
         if child.rel == "obl" and child.lemma in POSTS:
             return True
     return False
