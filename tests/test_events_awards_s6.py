@@ -1,0 +1,48 @@
+"""Awards held by clubs and organizations, cups and medals a holder noun names, prizes known by a
+quoted name, awards an act noun gives to a dative, and a receiving verb that shares its subject
+with the verb before it. Sentences of our own."""
+
+from __future__ import annotations
+
+from events_helpers import awarded
+
+
+# -- institutions are recipients too -------------------------------------------------------------
+
+def test_an_organization_that_receives_a_prize_is_its_recipient():
+    assert ("Всемирная организация здравоохранения", "Нобелевскую премию мира") in awarded(
+        "Нобелевскую премию мира получила Всемирная организация здравоохранения.")
+
+
+def test_a_club_that_becomes_champion_holds_the_title():
+    assert ("Зенит", "чемпионом России") in awarded("Клуб «Зенит» в пятый раз стал чемпионом России.")
+
+
+def test_the_prize_itself_is_not_its_own_recipient():
+    found = awarded("Работа в «Клане Сопрано» принесла Ивану Петрову три премии «Эмми».")
+    assert {name for name, _ in found} == {"Иван Петров"}
+
+
+# -- what a holder noun or a receiving verb names -----------------------------------------------
+
+def test_the_holder_of_a_cup_or_a_medal_by_its_metal():
+    assert ("Иван Петров", "Кубка России") in awarded("Вратарь Иван Петров стал обладателем Кубка России.")
+    assert ("Анна Ким", "бронзы") in awarded("Спортсменка Анна Ким стала обладательницей бронзы на брусьях.")
+
+
+def test_a_success_that_brings_someone_a_prize():
+    assert ("Иван Петров", "премии «Эмми»") in awarded("Успех в сериале принёс Ивану Петрову две премии «Эмми».")
+
+
+def test_a_quoted_prize_named_for_its_metal():
+    assert ("Анна Ким", "Золотой глобус") in awarded("Анна Ким получила «Золотой глобус» за роль в драме.")
+
+
+def test_the_dative_of_an_act_of_conferring():
+    found = awarded("Совет объявил о присуждении премии имени Ломоносова российскому химику Олегу Белову.")
+    assert {name for name, _ in found} == {"Олег Белов"}
+
+
+def test_a_second_verb_shares_the_winner_of_the_first():
+    assert ("Анна Ким", "бронзу") in awarded(
+        "Известная бегунья из Омска — Анна Ким — заняла третье место и завоевала бронзу в беге на 100 метров.")
