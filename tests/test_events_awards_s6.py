@@ -46,3 +46,17 @@ def test_the_dative_of_an_act_of_conferring():
 def test_a_second_verb_shares_the_winner_of_the_first():
     assert ("Анна Ким", "бронзу") in awarded(
         "Известная бегунья из Омска — Анна Ким — заняла третье место и завоевала бронзу в беге на 100 метров.")
+
+
+# -- titles with a capital, and awards counted to someone's credit ------------------------------
+
+def test_a_title_of_the_year_written_with_a_capital():
+    assert ("Олег Белов", "Человеком года") in awarded("Олег Белов стал Человеком года")
+    assert ("Олег Белов", "Человеком года") in awarded(
+        "Журнал назвал Олега Белова, основателя крупной компании, Человеком года.")
+
+
+def test_awards_to_someones_credit():
+    found = awarded("На счету Белова два «Оскара» и три «Золотых глобуса».")
+    assert {award for _, award in found} == {"Оскара", "Золотых глобуса"}
+    assert awarded("На счету Белова три фильма: «Ветер», «Море» и «Лес».") == set()

@@ -88,6 +88,7 @@ def extract_commemorations(ctx: Context, people: People, segs: list[Segment]) ->
         reader.award(seg)
         reader.holder(seg)
         reader.best(seg)
+        reader.tally(seg)
         reader.memorial(seg)
     for seg in segs:
         reader.memory(seg)
@@ -427,7 +428,13 @@ class _Reader:
         by_index = {t.index: t for t in s.tokens}
         for noun in s.tokens:
             verb = by_index.get(noun.head)
-            if noun.pos != "NOUN" or noun.feats.get("Case") != "Ins" or noun.feats.get("Animacy") != "Anim" \
+            if noun.rel == "appos" and verb is not None and verb.rel == "obj":
+                # "назвал Олега Белова, основателя компании, Человеком года": the title hung on the named
+                verb = by_index.get(verb.head)
+            # "Человеком года": a title with a capital, read as a name, when it is of a year or season
+            common = noun.pos == "NOUN" or noun.pos == "PROPN" and any(
+                c.rel == "nmod" and c.lemma in BEST_OF and c.pos == "NOUN" for c in s.children(noun.index))
+            if not common or noun.feats.get("Case") != "Ins" or noun.feats.get("Animacy") != "Anim" \
                     or verb is None or verb.lemma not in BEST_VERBS:
                 continue
             amods = [c for c in s.children(noun.index) if c.rel == "amod" and c.start < noun.start]
@@ -458,6 +465,28 @@ class _Reader:
             for key in dict.fromkeys(recipients):
                 node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
             self.ctx.facts.commemorations.append(node)
+
+    def tally(self, seg: Segment) -> None:
+        """"На счету Белова два «Оскара» и три «Золотых глобуса»": the awards counted to whose credit."""
+        s = seg.sentence
+        for account in s.tokens:
+            if account.lemma not in ("счёт", "счет") or _preposition(s, account) != "на":
+                continue
+            # ("Де Ниро": a particle opening a name has no case)
+            owner = next((c for c in s.children(account.index) if c.rel == "nmod" and c.feats.get("Case", "Gen") == "Gen"
+                          and _preposition(s, c) is None), None)
+            recipients = self._named_or_resolved(s, owner) if owner is not None else []
+            if not recipients:
+                continue
+            # (the parser may hang what is counted on the owner: "счету певца … альбомов")
+            counted = [c for c in s.children(account.index) if c.rel == "nsubj"] + [
+                c for c in s.children(owner.index) if c.rel == "nmod" and _preposition(s, c) is None and c.pos == "NOUN"]
+            for award in counted + [c for one in counted for c in s.children(one.index) if c.rel == "conj"]:
+                # "более 40 альбомов и семь премий «Грэмми»": the awards among other things counted
+                if award.lemma in AWARD_NOUNS | MEDALS or _quoted_span(s, award) and not _of_a_work(s, award) \
+                        and award.pos in ("NOUN", "PROPN"):
+                    self._conferrals(seg, award, recipients, False)
+                    break  # (the rest of its list read with it)
 
     def _conjoined(self, s: Sentence, head: Token) -> list[str]:
         """"присуждена Ивану Петрову, Олегу Смирнову и Павлу Белову": the named persons listed with a
