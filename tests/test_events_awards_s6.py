@@ -60,3 +60,26 @@ def test_awards_to_someones_credit():
     found = awarded("На счету Белова два «Оскара» и три «Золотых глобуса».")
     assert {award for _, award in found} == {"Оскара", "Золотых глобуса"}
     assert awarded("На счету Белова три фильма: «Ветер», «Море» и «Лес».") == set()
+
+
+# -- stages of a contest and the contest they belong to -----------------------------------------
+
+def parts(text: str) -> set[tuple[str, str]]:
+    """(part's word, whole's word) for every incident read as a part of another."""
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text=text))
+    by_key = {i.key: i for i in facts.incidents}
+    return {(i.trigger.quote, by_key[i.part_of].trigger.quote) for i in facts.incidents
+            if i.part_of in by_key and i.trigger and by_key[i.part_of].trigger}
+
+
+def test_a_tournament_held_at_games_named_with_a_capital():
+    assert ("турнира", "Олимпиаде") in parts(
+        "Победителем вчерашнего турнира саблистов на Олимпиаде в Токио стал венгр Иван Сабо.")
+
+
+def test_a_later_stage_belongs_to_the_contest_of_the_stage_before():
+    assert ("полуфинале", "чемпионата") in parts(
+        "В четвертьфинале чемпионата мира наши хоккеисты обыграли канадцев, однако в полуфинале уступили финнам со счётом 0:3.")
