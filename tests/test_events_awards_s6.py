@@ -83,3 +83,10 @@ def test_a_tournament_held_at_games_named_with_a_capital():
 def test_a_later_stage_belongs_to_the_contest_of_the_stage_before():
     assert ("полуфинале", "чемпионата") in parts(
         "В четвертьфинале чемпионата мира наши хоккеисты обыграли канадцев, однако в полуфинале уступили финнам со счётом 0:3.")
+
+
+def test_blasts_by_the_finish_of_a_race_are_part_of_it():
+    assert ("взорвались", "марафона") in parts("Две бомбы взорвались около финишной черты Московского марафона 15 мая 2015 года.")
+    assert ("взрывов", "марафона") in parts(
+        "Это первое изменение правил после взрывов у финишной черты марафона в Москве в мае 2015 года.")
+    assert parts("Взрыв прогремел возле здания суда.") == set()

@@ -206,9 +206,9 @@ class IncidentReader:
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""
         for child in s.children(token.index) + _hung_on_place(s, token):
-            if child.rel not in ("obl", "nmod"):
-                continue
             prep = _preposition(s, child)
+            if child.rel not in ("obl", "nmod") and not (child.rel == "nsubj" and prep in _BESIDE):
+                continue  # (a noun with "около" is read as a subject at times)
             inner = []
             if prep in ("в", "во") and child.lemma in _WITHIN:
                 inner = [c for c in s.children(child.index) if c.rel == "nmod"]
@@ -225,6 +225,12 @@ class IncidentReader:
             elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
                     and part.type in _STAGES:
                 inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
+            elif prep in _BESIDE and child.pos == "NOUN" and part.type in _CAUSES | _HURTS:
+                # "взорвались у финишной черты марафона": a violent happening at a spot of a contest or
+                # a ceremony is a part of it
+                inner = [c for c in s.children(child.index) if c.rel == "nmod" and c.feats.get("Case") == "Gen"
+                         and _preposition(s, c) is None and by_start.get(c.start) is not None
+                         and by_start[c.start].type in _GATHERINGS]
             for noun in inner:
                 whole = by_start.get(noun.start)
                 if whole is None or whole is part or whole.part_of == part.key or not self._may_hold(part, whole, prep):
@@ -1763,6 +1769,9 @@ def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
     return False
 
 
+# "у финишной черты марафона", "возле трибуны стадиона": by a spot of a gathering
+_BESIDE = {"у", "около", "возле", "рядом", "близ", "вблизи"}
+_GATHERINGS = {"Competition", "Ceremony", "Meeting"}
 # the closing stages of a contest, told alone once its whole is named with one of them
 _FINALS = {"финал", "полуфинал", "четвертьфинал", "суперфинал"}
 
