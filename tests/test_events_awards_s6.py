@@ -48,6 +48,13 @@ def test_a_second_verb_shares_the_winner_of_the_first():
         "Известная бегунья из Омска — Анна Ким — заняла третье место и завоевала бронзу в беге на 100 метров.")
 
 
+
+def test_a_star_given_as_an_honour_but_not_a_star_of_the_stage():
+    assert ("Олег Белов", "звезду") in awarded("Известный актёр Олег Белов получил свою звезду на Аллее славы в Голливуде.")
+    assert ("Олег Белов", "звезду Героя") in awarded("На параде командир роты Олег Белов получил звезду Героя России.")
+    assert awarded("Олег Белов получил звезду эстрады в подарок.") == set()
+
+
 # -- titles with a capital, and awards counted to someone's credit ------------------------------
 
 def test_a_title_of_the_year_written_with_a_capital():

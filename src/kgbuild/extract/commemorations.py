@@ -248,6 +248,8 @@ class _Reader:
                                    and _quoted_span(s, c)), None)
             # "принесли режиссёру «Золотую пальмовую ветвь»": a prize known by its quoted name
             award = award or next((c for c in s.children(verb.index) if c.rel == "obj" and _metal_prize(s, c)), None)
+            # "получил звезду Героя Украины", "получил звезду на Аллее славы": a star that is an honour
+            award = award or next((c for c in s.children(verb.index) if c.rel == "obj" and _honour_star(s, c)), None)
             if award is None or _military_rank(s, award):
                 continue
             if any(c.lemma in ("не", "ни") for c in s.children(verb.index)):
@@ -866,6 +868,13 @@ def _metal_prize(s: Sentence, token: Token) -> bool:
         return False
     first = next((t for t in s.tokens if t.start == quoted[0]), None)
     return first is not None and first is not token and first.lemma in PRIZE_ADJECTIVES and token.pos in ("NOUN", "PROPN")
+
+
+def _honour_star(s: Sentence, token: Token) -> bool:
+    """"звезда Героя", "звезда на Аллее славы": a star given as an honour, not a celebrity."""
+    return token.lemma == "звезда" and any(
+        c.rel == "nmod" and (c.lemma in ("герой", "героиня") or c.lemma == "аллея" and _preposition(s, c) == "на")
+        for c in s.children(token.index))
 
 
 def _military_rank(s: Sentence, award: Token) -> bool:
