@@ -69,6 +69,11 @@ _WEAK_AWARD_VERBS = {"получить", "вручить", "завоевать",
 # "взяла серебро", "принёс команде золото": verbs of winning only with a medal as the object
 _MEDAL_VERBS = {"взять", "брать", "принести"}
 MEDALS = {"золото", "серебро", "бронза", "медаль"}
+# "обладатель Кубка России", "обладательница бронзы": won things a holder noun names besides awards
+# (not "мяч": "обладатель мяча" is who has the ball)
+HELD_WINS = {"кубок", "золото", "серебро", "бронза", "пояс", "статуэтка"}
+# "получил «Золотую пальмовую ветвь»", "«Хрустального глобуса»": a quoted prize named for its metal
+PRIZE_ADJECTIVES = {"золотой", "серебряный", "бронзовый", "хрустальный"}
 # verbs whose active subject receives the award ("получил орден"); of "вручил", "присудил" it gives it
 RECEIVE_VERBS = {"получить", "завоевать", "иметь", "удостоиться", "выиграть", "взять", "брать", "принести",
                  "завоёвывать", "завоевывать", "получать", "удостаиваться"}
@@ -83,6 +88,7 @@ def extract_commemorations(ctx: Context, people: People, segs: list[Segment]) ->
         reader.award(seg)
         reader.holder(seg)
         reader.best(seg)
+        reader.tally(seg)
         reader.memorial(seg)
     for seg in segs:
         reader.memory(seg)
@@ -240,6 +246,10 @@ class _Reader:
             # "получившая «Оскара»": an award known by its name alone, in quotes
             award = award or next((c for c in s.children(verb.index) if c.lemma in AWARD_NAMES and c.rel == "obj"
                                    and _quoted_span(s, c)), None)
+            # "принесли режиссёру «Золотую пальмовую ветвь»": a prize known by its quoted name
+            award = award or next((c for c in s.children(verb.index) if c.rel == "obj" and _metal_prize(s, c)), None)
+            # "получил звезду Героя Украины", "получил звезду на Аллее славы": a star that is an honour
+            award = award or next((c for c in s.children(verb.index) if c.rel == "obj" and _honour_star(s, c)), None)
             if award is None or _military_rank(s, award):
                 continue
             if any(c.lemma in ("не", "ни") for c in s.children(verb.index)):
@@ -248,8 +258,10 @@ class _Reader:
                 continue
             if verb.lemma == "достаться" and award.rel != "nsubj":
                 continue
-            if verb.lemma in _MEDAL_VERBS and award.lemma not in MEDALS:
-                continue  # "взял в руки кубок": a cup taken is not one won
+            if verb.lemma in _MEDAL_VERBS and award.lemma not in MEDALS and not (
+                    verb.lemma == "принести" and (award.lemma in AWARD_NOUNS or _quoted_span(s, award))
+                    and any(c.rel == "iobj" or c.feats.get("Case") == "Dat" and c.rel != "obl" for c in s.children(verb.index))):
+                continue  # "взял в руки кубок": a cup taken is not one won; "роль принесла ему премию" is
             recipients: list[str] = []
             for child in s.children(verb.index):
                 if child.rel in ("nsubj:pass", "obj", "iobj") and child is not award:
@@ -258,7 +270,15 @@ class _Reader:
                     recipients += self._named_or_resolved(s, child)  # "медаль досталась Анне Ким"
                 # "Премию вручил министр": the subject of an active giving verb is the giver
                 if child.rel == "nsubj" and (verb.feats.get("Voice") == "Pass" or verb.lemma in RECEIVE_VERBS):
-                    recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
+                    recipients += self._named_or_resolved(s, child) + self._conjoined(s, child) \
+                        or self._organization(s, child, award)  # "премию мира получила организация …"
+            if not recipients and verb.rel == "conj" and verb.lemma in RECEIVE_VERBS \
+                    and not any(c.rel.startswith("nsubj") for c in s.children(verb.index)):
+                # "Анна Ким заняла третье место и завоевала бронзу": the subject of the first verb
+                first = next((t for t in s.tokens if t.index == verb.head and t.pos == "VERB"), None)
+                for child in s.children(first.index) if first is not None else []:
+                    if child.rel == "nsubj":
+                        recipients += self._named_or_resolved(s, child) + self._conjoined(s, child)
             if not recipients:  # "вручил премию Олегу Белову": the dative hung on the award
                 for child in s.children(award.index):
                     if child.rel in ("iobj", "nmod") and child.feats.get("Case") == "Dat" and _preposition(s, child) is None:
@@ -292,9 +312,13 @@ class _Reader:
             return
         recipients: list[str] = []
         for child in s.children(noun.index):
-            if child.rel == "nmod" and child.feats.get("Case") in ("Gen", "Dat") and child is not award \
-                    and child.lemma not in AWARD_NOUNS:
-                recipients += self._named_or_resolved(s, child)
+            if (child.rel == "nmod" and child.feats.get("Case") in ("Gen", "Dat") or child.rel == "iobj"
+                    and child.feats.get("Case") == "Dat") and child is not award and child.lemma not in AWARD_NOUNS:
+                recipients += self._named_or_resolved(s, child) or self._institution(s, child)
+        if not recipients:  # "о присуждении премии математику Олегу Белову": the dative hung on the award
+            for child in s.children(award.index):
+                if child.rel in ("nmod", "iobj") and child.feats.get("Case") == "Dat" and _preposition(s, child) is None:
+                    recipients += self._named_or_resolved(s, child) or self._institution(s, child)
         if recipients:
             posthumous = any(t.lemma == "посмертно" for t in s.tokens)
             self._conferrals(seg, award, recipients, posthumous)
@@ -406,7 +430,13 @@ class _Reader:
         by_index = {t.index: t for t in s.tokens}
         for noun in s.tokens:
             verb = by_index.get(noun.head)
-            if noun.pos != "NOUN" or noun.feats.get("Case") != "Ins" or noun.feats.get("Animacy") != "Anim" \
+            if noun.rel == "appos" and verb is not None and verb.rel == "obj":
+                # "назвал Олега Белова, основателя компании, Человеком года": the title hung on the named
+                verb = by_index.get(verb.head)
+            # "Человеком года": a title with a capital, read as a name, when it is of a year or season
+            common = noun.pos == "NOUN" or noun.pos == "PROPN" and any(
+                c.rel == "nmod" and c.lemma in BEST_OF and c.pos == "NOUN" for c in s.children(noun.index))
+            if not common or noun.feats.get("Case") != "Ins" or noun.feats.get("Animacy") != "Anim" \
                     or verb is None or verb.lemma not in BEST_VERBS:
                 continue
             amods = [c for c in s.children(noun.index) if c.rel == "amod" and c.start < noun.start]
@@ -437,6 +467,28 @@ class _Reader:
             for key in dict.fromkeys(recipients):
                 node.participations.append(Participation(key, "recipient", [self.ctx.evidence(seg.start, seg.end, 0.65)]))
             self.ctx.facts.commemorations.append(node)
+
+    def tally(self, seg: Segment) -> None:
+        """"На счету Белова два «Оскара» и три «Золотых глобуса»": the awards counted to whose credit."""
+        s = seg.sentence
+        for account in s.tokens:
+            if account.lemma not in ("счёт", "счет") or _preposition(s, account) != "на":
+                continue
+            # ("Де Ниро": a particle opening a name has no case)
+            owner = next((c for c in s.children(account.index) if c.rel == "nmod" and c.feats.get("Case", "Gen") == "Gen"
+                          and _preposition(s, c) is None), None)
+            recipients = self._named_or_resolved(s, owner) if owner is not None else []
+            if not recipients:
+                continue
+            # (the parser may hang what is counted on the owner: "счету певца … альбомов")
+            counted = [c for c in s.children(account.index) if c.rel == "nsubj"] + [
+                c for c in s.children(owner.index) if c.rel == "nmod" and _preposition(s, c) is None and c.pos == "NOUN"]
+            for award in counted + [c for one in counted for c in s.children(one.index) if c.rel == "conj"]:
+                # "более 40 альбомов и семь премий «Грэмми»": the awards among other things counted
+                if award.lemma in AWARD_NOUNS | MEDALS or _quoted_span(s, award) and not _of_a_work(s, award) \
+                        and award.pos in ("NOUN", "PROPN"):
+                    self._conferrals(seg, award, recipients, False)
+                    break  # (the rest of its list read with it)
 
     def _conjoined(self, s: Sentence, head: Token) -> list[str]:
         """"присуждена Ивану Петрову, Олегу Смирнову и Павлу Белову": the named persons listed with a
@@ -470,6 +522,10 @@ class _Reader:
             elif noun.lemma in HOLDER_NOUNS:
                 award = next((c for c in s.children(noun.index) if c.rel == "nmod"
                               and (c.lemma in AWARD_NOUNS or _quoted_after(s, c))), None)
+                if award is None and noun.lemma in ("обладатель", "обладательница"):
+                    # "стал обладателем Кубка России", "обладательница бронзы": a cup or medal won
+                    award = next((c for c in s.children(noun.index) if c.rel == "nmod" and c.lemma in HELD_WINS
+                                  and _preposition(s, c) is None), None)
                 if award is None or _military_rank(s, award):
                     continue
                 name = _award_name(s, award)
@@ -563,6 +619,8 @@ class _Reader:
             if subject is None and head.rel == "acl":  # "футболист, ставший обладателем Кубка УЕФА"
                 subject = next((t for t in s.tokens if t.index == head.head), None)
             found = self.people.resolve(s, subject, create=False) if subject is not None else []
+            if not found and subject is not None:  # "клуб «Зенит» стал чемпионом России": a club's title
+                found = self._institution(s, subject)
             if not found and subject is not None and subject.lemma in ("он", "она") and seg is not None:
                 # "Он трижды становился лауреатом премии": the person the story is about
                 found = self._life_subject(seg, "Masc" if subject.lemma == "он" else "Fem")
@@ -594,6 +652,19 @@ class _Reader:
             return []
         gender = {"Masc": "male", "Fem": "female"}.get(verb.feats.get("Gender", ""))
         return [key] if gender is None or person.gender in (gender, None) else []
+
+    def _institution(self, s: Sentence, token: Token) -> list[str]:
+        """"Клуб «Зенит»", "организация ОЗХО": the institution a phrase names, a recipient as NEREL
+        links it."""
+        key = self.people.named_at(s, token)
+        return [key] if type(self.ctx.entity(key)).__name__ == "Institution" else []
+
+    def _organization(self, s: Sentence, token: Token, award: Token) -> list[str]:
+        """The institution receiving an award by a verb, not the award's own name ("премии «Эмми»") nor
+        a quoted club ("«Спартак» завоевал Кубок", kept out by the suite of the fifth round)."""
+        if token is award or any(_quoted_span(s, t) for t in [token] + s.children(token.index)):
+            return []
+        return self._institution(s, token)
 
     def _named_thing(self, s: Sentence, token: Token) -> bool:
         """A word naming an institution, a place, or anything in quotes («Спартак», «Ветер»)."""
@@ -787,6 +858,23 @@ def _of_a_work(s: Sentence, token: Token) -> bool:
         return False
     before = [t for t in s.tokens if t.end <= quoted[0] - 1]
     return bool(before) and before[-1].lemma in WORK_NOUNS
+
+
+def _metal_prize(s: Sentence, token: Token) -> bool:
+    """"«Золотую пальмовую ветвь»", "«Хрустальный глобус»": a quoted name opening with a prize's metal,
+    the word the noun it qualifies, not a work ("в фильме «Золотой телёнок»")."""
+    quoted = _quoted_span(s, token)
+    if quoted is None or _of_a_work(s, token):
+        return False
+    first = next((t for t in s.tokens if t.start == quoted[0]), None)
+    return first is not None and first is not token and first.lemma in PRIZE_ADJECTIVES and token.pos in ("NOUN", "PROPN")
+
+
+def _honour_star(s: Sentence, token: Token) -> bool:
+    """"звезда Героя", "звезда на Аллее славы": a star given as an honour, not a celebrity."""
+    return token.lemma == "звезда" and any(
+        c.rel == "nmod" and (c.lemma in ("герой", "героиня") or c.lemma == "аллея" and _preposition(s, c) == "на")
+        for c in s.children(token.index))
 
 
 def _military_rank(s: Sentence, award: Token) -> bool:

@@ -181,6 +181,15 @@ class IncidentReader:
                 whole = self._result_of_what(seg.sentence, token, part)
             if whole is None and part.type in _CONSEQUENCES:
                 whole = self._cause_above(seg.sentence, token, part, by_start) or self._whole_before(seg, token, part)
+            if whole is None and part.type == "Competition" and token.pos == "NOUN":
+                # "турнир рапиристов на Олимпиаде": the setting hung on the part's own genitive
+                for child in seg.sentence.children(token.index):
+                    if whole is None and child.rel == "nmod" and child.pos == "NOUN" \
+                            and _preposition(seg.sentence, child) is None:
+                        whole = self._whole_in(seg.sentence, child, part, by_start, through=False)
+            if whole is None and part.type == "Competition" and token.lemma in _FINALS:
+                # "в четвертьфинале чемпионата мира …, а в полуфинале": the stage before's whole
+                whole = _sibling_whole(part, seg.sentence, self.incidents, self.trigger_of)
             if whole is not None:
                 part.part_of = whole.key
         for part in self._passing:
@@ -188,6 +197,8 @@ class IncidentReader:
             # is named with it
             seg, token = self.trigger_of[part.key]
             whole = self._whole_in(seg.sentence, token, part, by_start)
+            if whole is None and part.type == "Competition" and token.lemma in _FINALS:
+                whole = _sibling_whole(part, seg.sentence, self.incidents + [part], self.trigger_of)
             if whole is not None and whole is not part and whole in self.incidents:
                 part.part_of = whole.key
                 self.incidents.append(part)
@@ -195,16 +206,16 @@ class IncidentReader:
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""
         for child in s.children(token.index) + _hung_on_place(s, token):
-            if child.rel not in ("obl", "nmod"):
-                continue
             prep = _preposition(s, child)
+            if child.rel not in ("obl", "nmod") and not (child.rel == "nsubj" and prep in _BESIDE):
+                continue  # (a noun with "около" is read as a subject at times)
             inner = []
             if prep in ("в", "во") and child.lemma in _WITHIN:
                 inner = [c for c in s.children(child.index) if c.rel == "nmod"]
             elif prep in ("в", "во") and _fixed(s, child) & _WITHIN:  # parsed as one preposition
                 inner = [child]
-            elif prep in ("на", "при") and child.pos == "NOUN":
-                inner = [child]
+            elif prep in ("на", "при") and (child.pos == "NOUN" or child.pos == "PROPN" and child.start in by_start):
+                inner = [child]  # (a contest with a capital, "на Олимпиаде", is read as a name)
             elif prep in ("в", "во") and part.type in _HURTS and child.feats.get("Case") == "Loc":
                 # "ранен в перестрелке", "убит в бою": a plain "в" names the cause of a hurt only
                 # when that is a violent or sudden happening (not "погиб в год выборов")
@@ -214,6 +225,12 @@ class IncidentReader:
             elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
                     and part.type in _STAGES:
                 inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
+            elif prep in _BESIDE and child.pos == "NOUN" and part.type in _CAUSES | _HURTS:
+                # "взорвались у финишной черты марафона": a violent happening at a spot of a contest or
+                # a ceremony is a part of it
+                inner = [c for c in s.children(child.index) if c.rel == "nmod" and c.feats.get("Case") == "Gen"
+                         and _preposition(s, c) is None and by_start.get(c.start) is not None
+                         and by_start[c.start].type in _GATHERINGS]
             for noun in inner:
                 whole = by_start.get(noun.start)
                 if whole is None or whole is part or whole.part_of == part.key or not self._may_hold(part, whole, prep):
@@ -1750,6 +1767,27 @@ def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
         seen.add(whole.part_of)
         whole = by_key.get(whole.part_of, whole)
     return False
+
+
+# "у финишной черты марафона", "возле трибуны стадиона": by a spot of a gathering
+_BESIDE = {"у", "около", "возле", "рядом", "близ", "вблизи"}
+_GATHERINGS = {"Competition", "Ceremony", "Meeting"}
+# the closing stages of a contest, told alone once its whole is named with one of them
+_FINALS = {"финал", "полуфинал", "четвертьфинал", "суперфинал"}
+
+
+def _sibling_whole(part: Incident, s: Sentence, incidents: list[Incident], trigger_of: dict) -> Incident | None:
+    """"в четвертьфинале чемпионата мира …, а в полуфинале": a stage with no whole of its own is of
+    the contest the stage told before it in the line belongs to."""
+    by_key = {i.key: i for i in incidents}
+    token = trigger_of[part.key][1]
+    before = [i for i in incidents if i is not part and i.part_of in by_key and i.key in trigger_of
+              and trigger_of[i.key][0].sentence is s and trigger_of[i.key][1].lemma in _FINALS
+              and trigger_of[i.key][1].start < token.start]
+    if not before:
+        return None
+    whole = by_key[max(before, key=lambda i: trigger_of[i.key][1].start).part_of]
+    return whole if whole is not part and not _within(whole, part, incidents) else None
 
 
 def _same_kind(incident: Incident, trigger: lex.Trigger) -> bool:
