@@ -246,6 +246,12 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
+    if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX"):
+        # "27 октября … потерял сознание и был госпитализирован": a line the parser left with two
+        # roots, verbs of one rank, each the time of the other; not a clause it failed to put under
+        # another ("после того как …", "пожар, в котором погибли …", "(… захватили автомобиль)"),
+        # nor one told past "а", "но", "однако"
+        return _same_rank(s, word, date)
     if not noun and _in_clause_of_another(by_index, root, word):
         # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
         # clause may tell its own time ("к взрыву в аэропорту, который прогремел 24 января")
@@ -282,6 +288,16 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
     # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
     return word.index in _above(by_index, head)
+
+
+def _same_rank(s, word, date: DateValue) -> bool:
+    if any(c.rel == "mark" or c.lemma == "который" for c in s.children(word.index)):
+        return False
+    before = s.text[:word.start - s.start]
+    if before.count("(") > before.count(")"):
+        return False
+    lo, hi = sorted((date.evidence.end, word.start))
+    return not _CLAUSE_CUT.search(s.text[lo - s.start:hi - s.start])
 
 
 # prepositions that put what they introduce before or after the time of the verb they hang on

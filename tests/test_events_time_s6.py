@@ -1,0 +1,77 @@
+"""When an incident happened, sixth round: a date told by an adjective ("на декабрьском заседании",
+"прошлогодний пожар"), "в нынешнем году", and a date at the head of a line the parser split into
+two sentences. Each date carries only what its words say. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.model import Document
+from test_events_time_s5 import dated
+
+
+def dates(text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
+    facts = extract(Document(id="t", text=text, published=published))
+    return [(d.phrase, d.edtf, d.value) for d in facts.dates]
+
+
+# -- a date told by an adjective ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, phrase, edtf", [
+    ("Следователи завершили проверку мартовского пожара на складе в Омске.", "пожара", "мартовского", "XXXX-03"),
+    ("Решение о новом налоге приняли на декабрьском заседании городской думы Твери.", "заседании",
+     "декабрьском", "XXXX-12"),
+    ("Прошлогодний пожар на складе в Омске унёс жизни двоих.", "пожар", "Прошлогодний", "XXXX"),
+])
+def test_an_adjective_for_a_month_or_a_year_dates_its_happening_by_its_words(text, word, phrase, edtf):
+    assert dated(text)[word] == (phrase, edtf, None)
+
+
+def test_a_month_adjective_tells_the_month_not_the_year_even_with_a_publication_date():
+    # the December before the article or the one after it: the adjective does not say
+    assert dates("Итоги декабрьских выборов в Твери оспорили.", published="2019-03-02") \
+        == [("декабрьских", "XXXX-12", None)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Итоги прошлогоднего конкурса в Перми отменили.", "2018"),
+    ("Вчерашний пожар на складе в Омске потушили.", "2019-03-01"),
+])
+def test_a_publication_date_resolves_an_adjective_for_the_year_or_the_day_before(text, value):
+    assert [v for _, _, v in dates(text, published="2019-03-02")] == [value]
+
+
+def test_a_weekday_adjective_is_a_day_not_known_which():
+    assert dates("После субботнего матча в Казани болельщиков задержали.") == [("субботнего", "XXXX-XX-XX", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "В городе Октябрьском задержали двух грабителей.",  # a town's name, not October
+    "На сегодняшний день о пострадавших ничего не известно.",  # the present, no date
+])
+def test_a_name_or_the_present_is_no_date(text):
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("В нынешнем году в Омске сгорел склад.", "В нынешнем году", None, None),
+    ("В нынешнем году в Омске сгорел склад.", "В нынешнем году", "2019-03-02", "2019"),
+    ("В феврале нынешнего года в Омске сгорел склад.", "В феврале нынешнего года", "2019-03-02", "2019-02"),
+])
+def test_this_year_said_as_nyneshnij(text, phrase, published, value):
+    assert dated(text, published)["сгорел"][0::2] == (phrase, value)
+
+
+# -- a line the parser read as two sentences ----------------------------------------------------
+
+def test_a_date_heading_the_line_dates_the_verb_the_parser_set_apart():
+    found = dated("5 марта утром во время совещания в своём кабинете потерял сознание и был срочно "
+                  "госпитализирован бывший мэр Пскова Олег Жуков.")
+    assert found["госпитализирован"][0] == "5 марта"
+
+
+def test_a_clause_after_another_does_not_take_its_date():
+    # "после того как": the election came before the announcement, on a day the line does not give
+    found = dated("Губернатор объявил об этом в пятницу, вскоре после того как депутаты избрали его на новый срок.")
+    assert found.get("избрали") is None
