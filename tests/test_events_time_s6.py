@@ -75,3 +75,23 @@ def test_a_clause_after_another_does_not_take_its_date():
     # "после того как": the election came before the announcement, on a day the line does not give
     found = dated("Губернатор объявил об этом в пятницу, вскоре после того как депутаты избрали его на новый срок.")
     assert found.get("избрали") is None
+
+
+# -- a "когда" clause, a date below the noun, a season ------------------------------------------
+
+@pytest.mark.parametrize("text, word, phrase", [
+    ("Министр отдыхал на даче 12 мая, когда в столице произошла попытка переворота.", "переворота", "12 мая"),
+    ("Осада закончилась 3 июня 1995 года, когда в здании вспыхнул пожар.", "пожар", "3 июня 1995 года"),
+])
+def test_a_when_clause_shares_the_time_it_is_told_of(text, word, phrase):
+    assert dated(text)[word][0] == phrase
+
+
+def test_a_date_in_the_nouns_own_clause_is_its_date_even_after_until():
+    # "до конгресса": the extension lasts until it, but the congress's own clause tells its day
+    found = dated("Совет продлил его полномочия до конгресса ФИФА, который пройдёт 14 марта 2019 года в Казани.")
+    assert found["конгресса"][2] == "2019-03-14"
+
+
+def test_a_date_on_a_season_dates_the_verb_the_season_hangs_on():
+    assert dated("Выборы мэра Самары назначены на осень 2021 года.")["Выборы"][2] == "2021"

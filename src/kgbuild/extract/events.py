@@ -256,8 +256,12 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
         # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
         # clause may tell its own time ("к взрыву в аэропорту, который прогремел 24 января")
         return False
-    if noun and _before_or_after(by_index, word, head):
-        return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
+    if _when_clause(by_index, word, root, head):
+        return True  # "отдыхал 15 июля, когда произошла попытка переворота", "в 2008 году, когда он ушёл"
+    if noun and head.index in _above(by_index, word) and _before_or_after(by_index, word, head):
+        # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"; not a
+        # date below the noun ("до конгресса, который пройдёт 25 января")
+        return False
     if noun and word.index in _above(by_index, head) and _through(by_index, head, word, _OTHER_TIME - {"за"}):
         # "убийство после матча 5 мая": the date of what came before it ("бои за Иловайск (август
         # 2014)": below a noun, "за" is what it is for)
@@ -288,6 +292,19 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
     # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
     return word.index in _above(by_index, head)
+
+
+def _when_clause(by_index: dict, word, root, head) -> bool:
+    """Whether `word` stands in a "когда" clause told of the date or of the verb the date is on,
+    whose time it shares: "закончилось 19 апреля, когда в здании начался пожар"."""
+    chain = [word] + _chain(by_index, word)
+    ends = {t.index for t in (root, head) if t is not None}
+    for n, token in enumerate(chain[1:], start=1):
+        if token.index in ends:
+            clause = chain[n - 1]
+            return clause.pos in ("VERB", "AUX") and clause.rel.split(":")[0] in ("advcl", "acl") and any(
+                c.lemma == "когда" and c.rel in ("mark", "advmod") for c in by_index.values() if c.head == clause.index)
+    return False
 
 
 def _same_rank(s, word, date: DateValue) -> bool:
@@ -379,8 +396,10 @@ def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> D
     return _on_token(*reader.trigger_of[inc.key], dates)
 
 
-# "умерла в ночь на понедельник, 7 ноября", "нашли утром 4 марта": the part of the day the date hangs on
-_DAYTIME = {"ночь", "утро", "день", "вечер", "ночью", "утром", "днём", "днем", "вечером"}
+# "умерла в ночь на понедельник, 7 ноября", "нашли утром 4 марта", "в субботний полдень 9 апреля", "на
+# осень 2013 года": the part of the day or the season the date hangs on
+_DAYTIME = {"ночь", "утро", "день", "вечер", "ночью", "утром", "днём", "днем", "вечером", "полдень", "полночь",
+            "весна", "лето", "осень", "зима"}
 
 
 def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
