@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kgbuild.extract import extract
-from kgbuild.model import Document
+from kgbuild.model import DateValue, Document
 from test_events_time_s5 import dated
 
 
@@ -95,3 +95,28 @@ def test_a_date_in_the_nouns_own_clause_is_its_date_even_after_until():
 
 def test_a_date_on_a_season_dates_the_verb_the_season_hangs_on():
     assert dated("Выборы мэра Самары назначены на осень 2021 года.")["Выборы"][2] == "2021"
+
+
+def test_of_two_dates_the_parser_hangs_on_one_verb_the_nearest_is_its():
+    # "18 марта поступили документы, в связи с чем 21 марта он был задержан", when the parser puts
+    # both dates under "задержан": the day told beside the verb is the detention's
+    from types import SimpleNamespace
+
+    from kgbuild.extract.events import _on_token
+    from kgbuild.extract.nlp import Sentence, Token
+    from kgbuild.model import Evidence
+
+    text = "18 марта документы поступили, и 21 марта он задержан"
+    # (start, word, head): both dates hang on "задержан", the root
+    words = [(0, "18", 7), (3, "марта", 0), (9, "документы", 3), (19, "поступили", 7), (32, "21", 7),
+             (35, "марта", 4), (41, "он", 7), (44, "задержан", None)]
+    tokens = [Token(index=i, start=start, end=start + len(w), text=w, lemma=w, pos="VERB" if i in (3, 7) else "NOUN",
+                    feats={}, head=head, rel="root" if head is None else "obl")
+              for i, (start, w, head) in enumerate(words)]
+    seg = SimpleNamespace(sentence=Sentence(start=0, end=len(text), text=text, tokens=tokens))
+
+    def day(start, end):
+        return DateValue(edtf="XXXX", value=None, phrase=text[start:end],
+                         evidence=Evidence(doc_id="t", start=start, end=end, quote=text[start:end]))
+
+    assert _on_token(seg, tokens[7], [day(0, 8), day(32, 40)]).phrase == "21 марта"

@@ -406,10 +406,10 @@ def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
     below = seg.sentence.children(word.index)
     below += [g for c in below if c.lemma in _DAYTIME or c.text.lower() in _DAYTIME
               for g in seg.sentence.children(c.index)]
-    for d in dates:
-        if any(d.evidence.start <= c.start < d.evidence.end for c in below):
-            return d
-    return None
+    on = [d for d in dates if any(d.evidence.start <= c.start < d.evidence.end for c in below)]
+    # "18 февраля поступили документы, в связи с чем 21 февраля он был задержан", both read as the
+    # verb's: the one nearest the word
+    return min(on, key=lambda d: min(abs(d.evidence.start - word.end), abs(word.start - d.evidence.end))) if on else None
 
 
 def _copy(date: DateValue) -> DateValue:
