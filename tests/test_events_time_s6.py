@@ -120,3 +120,21 @@ def test_of_two_dates_the_parser_hangs_on_one_verb_the_nearest_is_its():
                          evidence=Evidence(doc_id="t", start=start, end=end, quote=text[start:end]))
 
     assert _on_token(seg, tokens[7], [day(0, 8), day(32, 40)]).phrase == "21 марта"
+
+
+def test_an_accusation_in_a_when_clause_does_not_date_what_it_accuses_of():
+    found = dated("Беспорядки в Самаре начались на прошлой неделе, когда губернатор обвинил фермеров "
+                  "в нападении на полицейских.")
+    assert found["нападении"] is None
+
+
+# -- last week ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, phrase", [
+    ("На прошлой неделе в Омске сгорел склад.", "сгорел", "На прошлой неделе"),
+    ("Ранее на этой неделе бывшего мэра Омска арестовали.", "арестовали", "на этой неделе"),
+])
+def test_a_happening_of_last_week_is_dated_a_day_not_known_which(text, word, phrase):
+    # a week is no EDTF date, but the happening took one of its days; a publication date does not say which
+    assert dated(text)[word] == (phrase, "XXXX-XX-XX", None)
+    assert dated(text, published="2019-03-02")[word] == (phrase, "XXXX-XX-XX", None)

@@ -7,8 +7,8 @@ relative dates ("сегодня", "в прошлом году", "в начале
 publication date. The phrase keeps its preposition ("в 2006 году"), as NEREL marks dates.
 A relative date with nothing to resolve it against ("в среду", "вчера" with no publication
 date) is still a date, known only by its words: no value, an EDTF of unspecified digits
-("XXXX-XX-XX", "XXXX") that says how precise it is. Time expressions that name no date
-(durations, "на прошлой неделе") go to `DocumentFacts.time_expressions`.
+("XXXX-XX-XX", "XXXX") that says how precise it is; "на прошлой неделе" is a day of that week.
+Time expressions that name no date (durations, "на днях") go to `DocumentFacts.time_expressions`.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ MONTH_ONLY = re.compile(rf"(?i)(?<!\w)(?:{_PART}|(?:в|с|до|к|по|со)\s+)
 RELATIVE = re.compile(
     rf"(?i)(?<!\w)(?:(позавчера|вчера|сегодня|завтра|послезавтра)(?:шн\w+)?"
     rf"|(?:в|на)\s+(прошлом|этом|текущем|нынешнем|будущем|следующем|минувшем)\s+(году|месяце)"
-    rf"|(?:на)\s+(прошлой|этой|следующей)\s+неделе"
+    rf"|(?:на)\s+(прошлой|прошедшей|минувшей|этой|текущей|следующей)\s+неделе"
     rf"|({_WEEKDAY})"
     rf"|(?:в|на)\s+(?:том\s+же\s+году|этом\s+же\s+году|тот\s+же\s+день"
     rf"|следующий\s+день|выходные|текущем\s+сезоне|этом\s+сезоне|прошлом\s+сезоне|последние\s+(?:дни|недели|месяцы|годы))"
@@ -399,11 +399,13 @@ def _person_age(ctx: Context, start: int, end: int) -> bool:
 
 def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:
     """A relative date against the publication date; without one, a day, month or year of
-    unspecified digits ("в среду" is a day, "в прошлом году" a year); (None, None) for a week or
-    a stretch of time, which no EDTF date says."""
+    unspecified digits ("в среду" and "на прошлой неделе" a day, "в прошлом году" a year); (None,
+    None) for a stretch of time, which no EDTF date says."""
     word = (m.group(1) or "").lower()
-    if m.group(5):
-        return None, UNKNOWN_DAY  # "в среду": which Wednesday, even a publication date leaves open
+    if m.group(5) or m.group(4):
+        # "в среду": which Wednesday, even a publication date leaves open; "на прошлой неделе": a
+        # day of that week, the text does not say which
+        return None, UNKNOWN_DAY
     if published is None:
         if word:
             return None, UNKNOWN_DAY

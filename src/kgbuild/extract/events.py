@@ -246,11 +246,12 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
-    if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX"):
+    if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX") and head.lemma not in _TELLING:
         # "27 октября … потерял сознание и был госпитализирован": a line the parser left with two
         # roots, verbs of one rank, each the time of the other; not a clause it failed to put under
         # another ("после того как …", "пожар, в котором погибли …", "(… захватили автомобиль)"),
-        # nor one told past "а", "но", "однако"
+        # nor one told past "а", "но", "однако"; and the time of a telling ("скончалась, сообщили в
+        # воскресенье") is not the time of the told
         return _same_rank(s, word, date)
     if not noun and _in_clause_of_another(by_index, root, word):
         # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
@@ -302,7 +303,9 @@ def _when_clause(by_index: dict, word, root, head) -> bool:
     for n, token in enumerate(chain[1:], start=1):
         if token.index in ends:
             clause = chain[n - 1]
-            return clause.pos in ("VERB", "AUX") and clause.rel.split(":")[0] in ("advcl", "acl") and any(
+            # not what the clause accuses or tells of ("начались, когда он обвинил их в нападении")
+            told = word.pos not in ("VERB", "AUX") and any(t.lemma in _TELLING for t in chain[1:n])
+            return not told and clause.pos in ("VERB", "AUX") and clause.rel.split(":")[0] in ("advcl", "acl") and any(
                 c.lemma == "когда" and c.rel in ("mark", "advmod") for c in by_index.values() if c.head == clause.index)
     return False
 
