@@ -138,3 +138,22 @@ def test_a_happening_of_last_week_is_dated_a_day_not_known_which(text, word, phr
     # a week is no EDTF date, but the happening took one of its days; a publication date does not say which
     assert dated(text)[word] == (phrase, "XXXX-XX-XX", None)
     assert dated(text, published="2019-03-02")[word] == (phrase, "XXXX-XX-XX", None)
+
+
+def test_a_month_adjectives_date_conforms_and_stays_off_the_timeline():
+    from rdflib import Dataset
+
+    from kgbuild.iris import IRIs
+    from kgbuild.mapping import Mapper
+    from kgbuild.relations import relationship_view
+    from kgbuild.validate import validate
+    from kgbuild.viz import timeline_data
+
+    facts = extract(Document(id="omsk", text="Следователи завершили проверку мартовского пожара на складе в Омске."))
+    ds = Dataset()
+    mapper = Mapper(IRIs())
+    mapper.map(facts, into=ds.graph(mapper.source_iri("omsk")))
+    report = validate(ds.graph(mapper.source_iri("omsk")))
+    assert report.conforms, [(r.shape, r.message_en) for r in report.violations]
+    data = timeline_data(relationship_view(ds), title="t")
+    assert data["items"] == [] and [u["note"] for u in data["undated"]] == ["XXXX-03"]
