@@ -7,8 +7,8 @@ relative dates ("сегодня", "в прошлом году", "в начале
 publication date. The phrase keeps its preposition ("в 2006 году"), as NEREL marks dates.
 A relative date with nothing to resolve it against ("в среду", "вчера" with no publication
 date) is still a date, known only by its words: no value, an EDTF of unspecified digits
-("XXXX-XX-XX", "XXXX") that says how precise it is. Time expressions that name no date
-(durations, "на прошлой неделе") go to `DocumentFacts.time_expressions`.
+("XXXX-XX-XX", "XXXX") that says how precise it is; "на прошлой неделе" is a day of that week.
+Time expressions that name no date (durations, "на днях") go to `DocumentFacts.time_expressions`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _WEEKDAY = (r"(?:(?:в|во)\s+)?(?:(?:минувш|прошл|эт|следую
             r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)")
 # a date known only by its words: which day, month or year, the text does not say
 UNKNOWN_DAY, UNKNOWN_MONTH, UNKNOWN_YEAR = "XXXX-XX-XX", "XXXX-XX", "XXXX"
-_RELATIVE_YEAR = r"(?:прошлого|этого|текущего|будущего|следующего|минувшего|позапрошлого)\s+года"
+_RELATIVE_YEAR = r"(?:прошлого|этого|текущего|нынешнего|будущего|следующего|минувшего|позапрошлого)\s+года"
 
 RANGE = re.compile(rf"(?i)(?<!\w)(?:с|со)\s+(?:({_DAY})\s+по\s+({_DAY})\s+({_MONTH})\s+(\d{{4}})|"
                    rf"((?:1[0-9]|20)\d{{2}})\s+по\s+((?:1[0-9]|20)\d{{2}})){_YEAR_WORD}?")
@@ -54,8 +54,8 @@ DAY_MONTH = re.compile(rf"(?i)(?<!\w){_PREP}(?:{_WEEKDAY},?\s+)?({_DAY})(?:\s*[-
 MONTH_ONLY = re.compile(rf"(?i)(?<!\w)(?:{_PART}|(?:в|с|до|к|по|со)\s+)({_MONTH})(?!\w)(?!\s+(?:1[0-9]|20)\d\d)")
 RELATIVE = re.compile(
     rf"(?i)(?<!\w)(?:(позавчера|вчера|сегодня|завтра|послезавтра)(?:шн\w+)?"
-    rf"|(?:в|на)\s+(прошлом|этом|текущем|будущем|следующем|минувшем)\s+(году|месяце)"
-    rf"|(?:на)\s+(прошлой|этой|следующей)\s+неделе"
+    rf"|(?:в|на)\s+(прошлом|этом|текущем|нынешнем|будущем|следующем|минувшем)\s+(году|месяце)"
+    rf"|(?:на)\s+(прошлой|прошедшей|минувшей|этой|текущей|следующей)\s+неделе"
     rf"|({_WEEKDAY})"
     rf"|(?:в|на)\s+(?:том\s+же\s+году|этом\s+же\s+году|тот\s+же\s+день"
     rf"|следующий\s+день|выходные|текущем\s+сезоне|этом\s+сезоне|прошлом\s+сезоне|последние\s+(?:дни|недели|месяцы|годы))"
@@ -63,6 +63,17 @@ RELATIVE = re.compile(
     rf"|на\s+днях"
     rf"|(?:(?:двумя|тремя|четырьмя|пятью|несколькими|\d+)\s+)?(?:годами|годом|месяцами|месяцем|неделями|неделей"
     rf"|днями|днём|днем|сутками)\s+(?:позже|позднее|ранее|раньше))(?!\w)")
+# "на декабрьском заседании", "после субботней молитвы", "прошлогоднего скандала": a date told by an
+# adjective, marked (as NEREL marks it) on the adjective alone; capitalised only where a sentence
+# begins, for "Октябрьский" is a town and a party's name as often as a month's
+_ADJ_END = r"(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|им|ым|их|ых|ими|ыми|ей|ее|его|ему|юю|яя)"
+ADJECTIVAL = re.compile(
+    r"(?i)(?<![\w-])(?:(январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск"
+    r"|ноябрьск|декабрьск)|(понедельничн|вторничн|пятничн|субботн|воскресн)|(позапрошлогодн|прошлогодн)"
+    rf"|(вчерашн|сегодняшн|завтрашн)){_ADJ_END}(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_ADJ_MONTHS = {"январск": 1, "февральск": 2, "мартовск": 3, "апрельск": 4, "майск": 5, "июньск": 6, "июльск": 7,
+               "августовск": 8, "сентябрьск": 9, "октябрьск": 10, "ноябрьск": 11, "декабрьск": 12}
 # "ЧМ-2018", "Олимпиаде-2016", "Евро-2020": a happening named with its year, which is its date
 NAMED_YEAR = re.compile(r"(?<![\w-])[А-ЯЁ]\w{0,15}-((?:19|20)\d{2})(?![\w-]|\.\d)")
 _NOWADAYS = re.compile(r"(?i)на\s+сегодняшн\w+\s+(?:день|момент)")
@@ -206,6 +217,11 @@ def extract_dates(ctx: Context) -> None:
             continue  # "на сегодняшний день": the present, as "в настоящее время", no date
         value, edtf = _relative(m, published)
         add(m, value, edtf or _offset(m.group(0)), 0.7)
+    for m in ADJECTIVAL.finditer(text):
+        if _NOWADAYS.match(text, max(0, m.start() - 3)) or m.group(0)[0].isupper() and not _SENTENCE_START.search(
+                text, max(0, m.start() - 3), m.start()):
+            continue  # "на сегодняшний день", "в городе Октябрьском"
+        add(m, *_adjectival(m, published), 0.6)
     for m in NAMED_YEAR.finditer(text):
         add(m, m.group(1), m.group(1), 0.8, group=1)  # the year alone, as NEREL marks it
     for m in BARE_YEAR.finditer(text):
@@ -383,11 +399,13 @@ def _person_age(ctx: Context, start: int, end: int) -> bool:
 
 def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | None]:
     """A relative date against the publication date; without one, a day, month or year of
-    unspecified digits ("в среду" is a day, "в прошлом году" a year); (None, None) for a week or
-    a stretch of time, which no EDTF date says."""
+    unspecified digits ("в среду" and "на прошлой неделе" a day, "в прошлом году" a year); (None,
+    None) for a stretch of time, which no EDTF date says."""
     word = (m.group(1) or "").lower()
-    if m.group(5):
-        return None, UNKNOWN_DAY  # "в среду": which Wednesday, even a publication date leaves open
+    if m.group(5) or m.group(4):
+        # "в среду": which Wednesday, even a publication date leaves open; "на прошлой неделе": a
+        # day of that week, the text does not say which
+        return None, UNKNOWN_DAY
     if published is None:
         if word:
             return None, UNKNOWN_DAY
@@ -407,6 +425,24 @@ def _relative(m: re.Match, published: date | None) -> tuple[str | None, str | No
         iso = f"{year:04d}-{(month - 1) % 12 + 1:02d}"
         return iso, iso
     return None, None  # a week: the text does not say which
+
+
+def _adjectival(m: re.Match, published: date | None) -> tuple[str | None, str]:
+    """What a date adjective says: "декабрьском" a month of a year it does not tell (XXXX-12),
+    "субботней" a day, "прошлогоднего" the year before the publication, "вчерашнего" the day before it."""
+    if m.group(1):
+        return None, f"XXXX-{_ADJ_MONTHS[m.group(1).lower()]:02d}"
+    if m.group(2):
+        return None, UNKNOWN_DAY  # which Saturday, as "в субботу", the text does not say
+    if m.group(3):
+        if published is None:
+            return None, UNKNOWN_YEAR
+        year = str(published.year - (2 if m.group(3).lower().startswith("поза") else 1))
+        return year, year
+    if published is None:
+        return None, UNKNOWN_DAY
+    day = (published + timedelta(days={"вчерашн": -1, "сегодняшн": 0, "завтрашн": 1}[m.group(4).lower()])).isoformat()
+    return day, day
 
 
 _OFFSET = re.compile(r"(?i)(?<!\w)(?:через|спустя)\s|\s(?:назад|спустя|позже|позднее|ранее|раньше)$")

@@ -246,12 +246,23 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
+    if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX") and head.lemma not in _TELLING:
+        # "27 октября … потерял сознание и был госпитализирован": a line the parser left with two
+        # roots, verbs of one rank, each the time of the other; not a clause it failed to put under
+        # another ("после того как …", "пожар, в котором погибли …", "(… захватили автомобиль)"),
+        # nor one told past "а", "но", "однако"; and the time of a telling ("скончалась, сообщили в
+        # воскресенье") is not the time of the told
+        return _same_rank(s, word, date)
     if not noun and _in_clause_of_another(by_index, root, word):
         # "Хамдалла, которому в августе исполнится 55 лет, стал премьером, когда Фаяд ушёл"; a noun's
         # clause may tell its own time ("к взрыву в аэропорту, который прогремел 24 января")
         return False
-    if noun and _before_or_after(by_index, word, head):
-        return False  # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"
+    if _when_clause(by_index, word, root, head):
+        return True  # "отдыхал 15 июля, когда произошла попытка переворота", "в 2008 году, когда он ушёл"
+    if noun and head.index in _above(by_index, word) and _before_or_after(by_index, word, head):
+        # "11 июля Навальный вышел из спецприёмника после 10 суток ареста за участие в марше"; not a
+        # date below the noun ("до конгресса, который пройдёт 25 января")
+        return False
     if noun and word.index in _above(by_index, head) and _through(by_index, head, word, _OTHER_TIME - {"за"}):
         # "убийство после матча 5 мая": the date of what came before it ("бои за Иловайск (август
         # 2014)": below a noun, "за" is what it is for)
@@ -282,6 +293,31 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
     # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
     return word.index in _above(by_index, head)
+
+
+def _when_clause(by_index: dict, word, root, head) -> bool:
+    """Whether `word` stands in a "когда" clause told of the date or of the verb the date is on,
+    whose time it shares: "закончилось 19 апреля, когда в здании начался пожар"."""
+    chain = [word] + _chain(by_index, word)
+    ends = {t.index for t in (root, head) if t is not None}
+    for n, token in enumerate(chain[1:], start=1):
+        if token.index in ends:
+            clause = chain[n - 1]
+            # not what the clause accuses or tells of ("начались, когда он обвинил их в нападении")
+            told = word.pos not in ("VERB", "AUX") and any(t.lemma in _TELLING for t in chain[1:n])
+            return not told and clause.pos in ("VERB", "AUX") and clause.rel.split(":")[0] in ("advcl", "acl") and any(
+                c.lemma == "когда" and c.rel in ("mark", "advmod") for c in by_index.values() if c.head == clause.index)
+    return False
+
+
+def _same_rank(s, word, date: DateValue) -> bool:
+    if any(c.rel == "mark" or c.lemma == "который" for c in s.children(word.index)):
+        return False
+    before = s.text[:word.start - s.start]
+    if before.count("(") > before.count(")"):
+        return False
+    lo, hi = sorted((date.evidence.end, word.start))
+    return not _CLAUSE_CUT.search(s.text[lo - s.start:hi - s.start])
 
 
 # prepositions that put what they introduce before or after the time of the verb they hang on
@@ -363,18 +399,20 @@ def _on_word(reader: IncidentReader, inc: Incident, dates: list[DateValue]) -> D
     return _on_token(*reader.trigger_of[inc.key], dates)
 
 
-# "умерла в ночь на понедельник, 7 ноября", "нашли утром 4 марта": the part of the day the date hangs on
-_DAYTIME = {"ночь", "утро", "день", "вечер", "ночью", "утром", "днём", "днем", "вечером"}
+# "умерла в ночь на понедельник, 7 ноября", "нашли утром 4 марта", "в субботний полдень 9 апреля", "на
+# осень 2013 года": the part of the day or the season the date hangs on
+_DAYTIME = {"ночь", "утро", "день", "вечер", "ночью", "утром", "днём", "днем", "вечером", "полдень", "полночь",
+            "весна", "лето", "осень", "зима"}
 
 
 def _on_token(seg, word, dates: list[DateValue]) -> DateValue | None:
     below = seg.sentence.children(word.index)
     below += [g for c in below if c.lemma in _DAYTIME or c.text.lower() in _DAYTIME
               for g in seg.sentence.children(c.index)]
-    for d in dates:
-        if any(d.evidence.start <= c.start < d.evidence.end for c in below):
-            return d
-    return None
+    on = [d for d in dates if any(d.evidence.start <= c.start < d.evidence.end for c in below)]
+    # "18 февраля поступили документы, в связи с чем 21 февраля он был задержан", both read as the
+    # verb's: the one nearest the word
+    return min(on, key=lambda d: min(abs(d.evidence.start - word.end), abs(word.start - d.evidence.end))) if on else None
 
 
 def _copy(date: DateValue) -> DateValue:
