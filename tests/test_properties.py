@@ -9,7 +9,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, URIRef
 from rdflib.term import _is_valid_uri
@@ -81,6 +81,7 @@ def evidence_of(value):
 
 @SETTINGS
 @given(text=texts, kind=st.sampled_from(["txt", "jsonl", "html"]))
+@example(text="Вчера \U00017000 напал", kind="txt")  # a letter with no Unicode name (Tangut)
 def test_any_text_reads_extracts_and_maps_to_valid_rdf(text, kind):
     for document in read_text(text, kind):
         assert document.text.strip()

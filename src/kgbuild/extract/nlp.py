@@ -8,6 +8,7 @@ so the rule families never depend on natasha's classes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -170,7 +171,13 @@ class Models:
         if parses is None:
             if len(self._parses) > _CACHE_LIMIT:
                 self._parses.clear()
-            parses = self._parses[word] = tuple(self.morph.parse(word))
+            try:
+                parses = tuple(self.morph.parse(word))
+            except ValueError:
+                # pymorphy2 asks `unicodedata.name` of every letter, which some code points lack
+                # ("𗀀"): those letters are read as "_", the word is still parsed (as unknown)
+                parses = tuple(self.morph.parse("".join(c if unicodedata.name(c, "") else "_" for c in word)))
+            self._parses[word] = parses
         return parses
 
 
