@@ -81,7 +81,7 @@ def evidence_of(value):
 
 @SETTINGS
 @given(text=texts, kind=st.sampled_from(["txt", "jsonl", "html"]))
-@example(text="Вчера \U00017000 напал", kind="txt")  # a letter with no Unicode name (Tangut)
+@example(text="Вчера Иван \U00017000ов напал на \U00017000", kind="txt")  # letters with no Unicode name
 def test_any_text_reads_extracts_and_maps_to_valid_rdf(text, kind):
     for document in read_text(text, kind):
         assert document.text.strip()

@@ -110,7 +110,7 @@ class Models:
                              NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter)
 
         self.segmenter = Segmenter()
-        self.morph_vocab = MorphVocab()
+        self.morph_vocab = _named(MorphVocab)()
         embedding = NewsEmbedding()
         self.morph_tagger = NewsMorphTagger(embedding)
         self.syntax_parser = NewsSyntaxParser(embedding)
@@ -120,7 +120,7 @@ class Models:
         # pymorphy itself, for inflection (natasha's MorphVocab only analyses)
         import pymorphy2
 
-        self.morph = pymorphy2.MorphAnalyzer()
+        self.morph = _named(pymorphy2.MorphAnalyzer)()
         self._parses: dict[str, tuple] = {}
         # word forms come back in every article: each (form, tags) is lemmatised or inflected once
         self._lemmas: dict[tuple, str] = {}
@@ -171,14 +171,24 @@ class Models:
         if parses is None:
             if len(self._parses) > _CACHE_LIMIT:
                 self._parses.clear()
-            try:
-                parses = tuple(self.morph.parse(word))
-            except ValueError:
-                # pymorphy2 asks `unicodedata.name` of every letter, which some code points lack
-                # ("𗀀"): those letters are read as "_", the word is still parsed (as unknown)
-                parses = tuple(self.morph.parse("".join(c if unicodedata.name(c, "") else "_" for c in word)))
-            self._parses[word] = parses
+            parses = self._parses[word] = tuple(self.morph.parse(word))
         return parses
+
+
+def _named(analyzer: type) -> type:
+    """A pymorphy2 analyzer that parses any word: pymorphy2 asks `unicodedata.name` of each
+    letter, which some code points lack ("𗀀"); such letters are read as "_" (a word unknown)."""
+
+    class Named(analyzer):
+        def parse(self, word):
+            try:
+                return super().parse(word)
+            except ValueError:
+                return super().parse("".join(c if unicodedata.name(c, "") else "_" for c in word))
+
+        __call__ = parse  # natasha's MorphVocab is called as well as asked
+
+    return Named
 
 
 @lru_cache(maxsize=1)
