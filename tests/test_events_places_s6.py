@@ -1,7 +1,7 @@
 """Where an incident happened, when the parser hangs the place away from the incident's word:
 on the verb of its outcome ("в результате взрыва в Минске ранен"), below a part of a place ("в
-районе города X"), or in an adjective made from a city's name ("Бостонский марафон"). Sentences
-of our own."""
+районе города X"), on the second of two verbs joined by "и", in apposition to "столица", or in
+an adjective made from a city's name ("Бостонский марафон"). Sentences of our own."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from events_helpers import summary
     ("Под Тверью в результате аварии в Калининском районе погиб водитель грузовика.", "Accident@Калининский район"),
     # a part of a place, down to the named place it lies in
     ("Задержания произошли в районе города Анталья.", "Detention@Анталья"),
+    # the city in apposition to "столица", not the country it is the capital of
+    ("В столице Венгрии Будапеште прошли многотысячные демонстрации.", "Protest@Будапешт"),
+    # two verbs joined by "и" share the place told after both
+    ("Известный художник родился и вырос в Калуге.", "Birth@Калуга"),
     # an adjective made from a city's name the dictionary knows
     ("На Бостонском марафоне бежали тысячи спортсменов.", "Competition@Бостон"),
     ("Актриса из Рязани получила приз Каннского кинофестиваля.", "Incident@Канны"),

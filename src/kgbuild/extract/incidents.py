@@ -922,7 +922,8 @@ class IncidentReader:
             prep = _preposition(s, child)
             key = self.ctx.key_at(child.start, child.end)
             if key is None:  # "в посёлке Горный": the name under the noun (not a phrase of its own)
-                for grand in s.children(child.index):
+                # ("в столице Иордании Аммане": the name in apposition before the country it is of)
+                for grand in sorted(s.children(child.index), key=lambda g: g.rel != "appos"):
                     key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN"
                                   and _preposition(s, grand) is None else None)
             item = self.ctx.entity(key)
