@@ -939,7 +939,8 @@ class IncidentReader:
             prep = _preposition(s, child)
             key = self.ctx.key_at(child.start, child.end)
             if key is None:  # "в посёлке Горный": the name under the noun (not a phrase of its own)
-                for grand in s.children(child.index):
+                # ("в столице Иордании Аммане": the name in apposition before the country it is of)
+                for grand in sorted(s.children(child.index), key=lambda g: g.rel != "appos"):
                     key = key or (self.ctx.key_at(grand.start, grand.end) if grand.pos == "PROPN"
                                   and _preposition(s, grand) is None else None)
             item = self.ctx.entity(key)
@@ -976,6 +977,11 @@ class IncidentReader:
                             not (_direction(grand if _preposition(s, grand) else child, "в", token)
                                  and not _going(incident)):  # "в ходе поездки в Сирию": where to
                         incident.place = inner_key
+            if prep in ("в", "во", "на", "у", "около", "возле", "близ") and child.rel in ("obl", "nmod") and \
+                    (incident.place is None or self._bare_site(incident.place)) and key is None and \
+                    child.feats.get("Case") != "Acc":
+                # "на участке трассы в провинции Феррара", "в районе города X": the name down the spot
+                incident.place = _place_within(self.ctx, s, child) or incident.place
             if child.rel == "amod" and incident.place is None and not lex.VERBS.get(token.lemma):
                 # "первые в Мали президентские выборы": the parser hangs the place on the adjective
                 for grand in s.children(child.index):
@@ -1018,6 +1024,10 @@ class IncidentReader:
                 if isinstance(self.ctx.entity(key), Place):
                     incident.place = key
                     break
+        if incident.place is None and token.pos == "NOUN":
+            incident.place = _cause_place(self.ctx, s, token)  # "в результате взрыва в Киеве ранен"
+        if incident.place is None and token.pos == "VERB":
+            incident.place = _shared_place(self.ctx, s, token)  # "родился и вырос во Флориде"
         if incident.place is None and incident.type != "Escape":
             incident.place = self.site_of_paragraph.get(seg.paragraph)
         elif incident.place and self.ctx.facts.entity(incident.place).place_type in SITES - {"больница"}:
@@ -1630,6 +1640,82 @@ def _hung_on_place(s: Sentence, verb: Token) -> list[Token]:
             if inner.rel == "nmod" and _preposition(s, inner) == "при" and lex.trigger_at(s, inner) is not None:
                 out.append(inner)
     return out
+
+
+# nouns of a part of a named place, through which "в"/"на" reaches the name ("на участке трассы
+# в провинции X", "в районе города X", "в одной из школ X"); not of a building, which NEREL names
+# itself as the place ("в соборе", "на стадионе")
+_SPOTS = {"участок", "окраина", "окрестность", "пригород", "территория", "центр", "часть", "один"}
+
+
+def _place_within(ctx: Context, s: Sentence, noun: Token, depth: int = 0) -> str | None:
+    """The named place a part of a place lies in, down a chain of such nouns ("в районе города
+    Анталья", "на окраине посёлка Лесной", "в одной из школ Самары"): the nearest place below."""
+    from .lexicon import PLACE_WORDS
+
+    if depth > 2 or noun.lemma not in _SPOTS and noun.lemma not in PLACE_WORDS:
+        return None
+    below = [c for c in s.children(noun.index) if c.rel in ("nmod", "appos", "flat", "flat:name")]
+    for child in below:
+        prep = _preposition(s, child)
+        if prep not in (None, "в", "во", "на") and not (prep == "из" and noun.lemma == "один") or \
+                prep is None and child.rel == "nmod" and child.feats.get("Case") != "Gen":
+            continue  # (a genitive or a "в"/"на" phrase; "из" only after "один")
+        key = ctx.key_at(child.start, child.end)
+        if isinstance(ctx.entity(key), Place):
+            return key
+    for child in below:
+        if (child.lemma in _SPOTS or child.lemma in PLACE_WORDS) and ctx.key_at(child.start, child.end) is None:
+            key = _place_within(ctx, s, child, depth + 1)
+            if key:
+                return key
+    return None
+
+
+_CAUSE_HOLDERS = {"результат", "ход", "время"}  # "в результате взрыва", "в ходе боя", "во время шторма"
+
+
+def _cause_place(ctx: Context, s: Sentence, noun: Token) -> str | None:
+    """"В результате взрыва в Киеве ранен …", "погиб в ДТП в Италии": the parser hangs the place
+    of a noun telling the cause on the verb of its outcome; it is the cause's place too."""
+    phrase = noun
+    head = s.tokens[noun.head] if noun.head is not None else None
+    if head is not None and head.lemma in _CAUSE_HOLDERS and noun.rel == "nmod":
+        phrase, head = head, (s.tokens[head.head] if head.head is not None else None)
+    if head is None or head.pos != "VERB" or phrase.rel != "obl" or \
+            _preposition(s, phrase) not in ("в", "во", "при") or phrase.feats.get("Case") != "Loc":
+        return None
+    trigger = lex.trigger_at(s, head)
+    if trigger is None or trigger.type not in ("Death", "Injury"):
+        return None
+    for child in s.children(head.index):
+        if child is phrase or child.rel != "obl" or _preposition(s, child) not in ("в", "во", "на") or \
+                child.feats.get("Case") != "Loc":
+            continue
+        key = ctx.key_at(child.start, child.end)
+        if isinstance(ctx.entity(key), Place):
+            return key
+    return None
+
+
+def _shared_place(ctx: Context, s: Sentence, verb: Token) -> str | None:
+    """"родился и вырос во Флориде", "рухнул и сгорел на юге страны": two verbs joined by "и" and
+    nothing else share the place told after both; the parser hangs it on the second."""
+    if any(c.rel == "obl" and _preposition(s, c) in ("в", "во", "на") for c in s.children(verb.index)):
+        return None  # the first verb has a place of its own ("родился в Омске и вырос в Туле")
+    for other in s.children(verb.index):
+        if other.rel != "conj" or other.pos != "VERB" or other.start < verb.start:
+            continue
+        between = [t for t in s.tokens if verb.end <= t.start < other.start]
+        if [t.lemma for t in between] != ["и"]:
+            continue
+        for child in s.children(other.index):
+            if child.rel == "obl" and child.start > other.start and _preposition(s, child) in ("в", "во", "на") \
+                    and child.feats.get("Case") == "Loc":
+                key = ctx.key_at(child.start, child.end)
+                if isinstance(ctx.entity(key), Place):
+                    return key
+    return None
 
 
 def _own_subject(s: Sentence, token: Token) -> Token | None:

@@ -539,6 +539,14 @@ def adjective_base(lemma: str) -> tuple[str, str] | None:
                for p in models().parse_word(candidate)):
             result = (candidate[:1].upper() + candidate[1:], "город")
             break
+    for candidate in ([] if result else [stem, stem + "ы", stem + "са"]):
+        # "бостонский", "каннский", "одесский": a city the dictionary knows by name first, though not
+        # marked as having no plural
+        parses = models().parse_word(candidate)
+        if len(candidate) >= 4 and parses and "Geox" in parses[0].tag and parses[0].is_known and \
+                parses[0].normal_form == candidate and not {"Surn", "Name", "Patr"} & set(parses[0].tag.grammemes):
+            result = (candidate[:1].upper() + candidate[1:], "город")
+            break
     _ADJ_CACHE[lemma] = result
     return result
 
