@@ -1,0 +1,69 @@
+"""Who took part in an incident when the sentence names them in a way the plain subject and
+object do not: "глава" standing for the head of a body, the one dismissed hung by the parser on
+the phrase of the post, an object shared by coordinated verbs. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import summary
+
+
+# -- "глава" of a body is a person; a chapter is not ----------------------------------------------
+
+@pytest.mark.parametrize("text, fact", [
+    ("Глава банка арестован в Москве.", "Arrest.detainee=глава"),
+    ("Глава государства подал в отставку.", "Resignation.actor=глава"),
+    ("Президент подписал указ об отставке главы администрации района.", "Resignation.participant=глава"),
+])
+def test_the_head_of_a_body_takes_part_in_what_befalls_him(text, fact):
+    assert fact in summary(text)
+
+
+def test_a_chapter_of_a_book_is_nobody():
+    assert not any("=глава" in fact for fact in summary("Во второй главе книги автор описывает войну."))
+
+
+def test_a_named_head_is_the_name_not_a_second_person():
+    facts = summary("Глава МИД Сергей Лавров прибыл в Париж.")
+    assert not any(fact.endswith("=глава") for fact in facts)
+
+
+# -- the one dismissed, hung on the phrase of the post --------------------------------------------
+
+def test_dismissed_from_service_the_general_named_under_the_phrase():
+    facts = summary("Президент освободил от должности и уволил с военной службы начальника войск связи "
+                    "генерал-майора Олега Иванова.")
+    assert {"Resignation.actor=президент", "Resignation.participant=Олег Иванов"} <= facts
+
+
+def test_a_noun_dismissal_into_the_reserve():
+    facts = summary("Источники сообщили об увольнении в запас командующего Уральским военным округом "
+                    "генерал-полковника Игоря Петрова.")
+    assert "Resignation.participant=Игорь Петров" in facts
+
+
+def test_who_left_a_post_of_a_trade_is_not_a_second_person():
+    facts = summary("Майор Петров ушёл с поста начальника УВД.")
+    assert "Resignation.actor=Петров" in facts
+    assert not any(fact.startswith("Resignation.participant") for fact in facts)
+
+
+# -- an object shared by coordinated verbs --------------------------------------------------------
+
+def test_the_patient_brought_to_hospital_was_also_operated_on():
+    facts = summary("Раненого Олега Смирнова доставили в больницу и прооперировали.")
+    assert "Incident.participant=Олег Смирнов" in facts
+
+
+def test_who_was_dismissed_is_not_who_was_appointed_next():
+    facts = summary("Вчера премьер освободил от должности главы агентства Петра Смирнова и назначил на неё "
+                    "Ивана Козлова.")
+    assert "Resignation.participant=Пётр Смирнов" in facts
+    assert "Resignation.participant=Иван Козлов" not in facts
+    assert "Appointment.participant=Иван Козлов" in facts
+
+
+def test_a_reflexive_verb_takes_no_shared_object():
+    facts = summary("Грабитель застрелил охранника и скрылся.")
+    assert not any(fact.endswith("=охранник") and not fact.startswith("Killing") for fact in facts)
