@@ -67,3 +67,13 @@ def test_who_was_dismissed_is_not_who_was_appointed_next():
 def test_a_reflexive_verb_takes_no_shared_object():
     facts = summary("Грабитель застрелил охранника и скрылся.")
     assert not any(fact.endswith("=охранник") and not fact.startswith("Killing") for fact in facts)
+
+
+# -- the body one leaves ------------------------------------------------------------------------
+
+def test_the_party_left_takes_part_in_the_leaving():
+    assert "Leaving.participant=ЛДПР" in summary("В марте депутат Олег Смирнов покинул ряды ЛДПР.")
+
+
+def test_the_company_left_takes_part_in_the_resignation():
+    assert "Resignation.participant=Microsoft" in summary("Иван Петров покидает компанию Microsoft.")

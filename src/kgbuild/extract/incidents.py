@@ -631,6 +631,8 @@ class IncidentReader:
                 c.rel in ("obj", "nsubj:pass") or c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None
                 for c in children) and (not trigger.is_verb or not passive and token.lemma not in lex.INTRANSITIVE):
             patients += [k for k in self._under_post_phrase(s, token) if k not in agents]
+        if trigger.type in ("Resignation", "Leaving"):
+            patients += self._left_body(s, token, trigger.type == "Leaving")
         if demoted is not None:  # the phrase the parser took for the subject is the verb's object
             children = [replace(c, rel="obj") if c.index == demoted.index else c for c in children]
         for child in children:
@@ -761,6 +763,21 @@ class IncidentReader:
                         key = self.people.named_at(s, t)
                         if key and type(self.ctx.entity(key)).__name__ == "Person" and key not in keys:
                             keys.append(key)
+        return keys
+
+    def _left_body(self, s: Sentence, token: Token, through: bool) -> list[str]:
+        """"покинул ряды ЧСДП", "покидает Microsoft": the body one leaves takes part in the
+        leaving (a post's body, "ушла из группы", is a resignation's institution instead: `through`
+        reads "из" phrases too)."""
+        keys = []
+        for child in s.children(token.index):
+            prep = _preposition(s, child)
+            if child.lemma in lex.POSTS or child.lemma in _LEFT_POSTS or not (
+                    child.rel == "obj" and prep is None or through and child.rel in ("obl", "nmod") and prep in ("из", "изо")):
+                continue
+            key = self._body_named(s, child)
+            if key and key not in keys:
+                keys.append(key)
         return keys
 
     def _concerned(self, s: Sentence, phrase: Token) -> list[str]:
