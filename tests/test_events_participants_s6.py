@@ -77,3 +77,19 @@ def test_the_party_left_takes_part_in_the_leaving():
 
 def test_the_company_left_takes_part_in_the_resignation():
     assert "Resignation.participant=Microsoft" in summary("Иван Петров покидает компанию Microsoft.")
+
+
+# -- who announces a leaving of no one named, or files for it, is the one who leaves ----------
+
+def test_who_announces_his_leaving_leaves():
+    assert "Resignation.actor=Иван Козлов" in summary("Тренер Иван Козлов заявил об уходе с поста главного тренера клуба.")
+
+
+def test_who_announces_another_s_dismissal_does_not_leave():
+    facts = summary("Губернатор объявил об отставке министра Ивана Козлова.")
+    assert "Resignation.participant=Иван Козлов" in facts
+    assert "Resignation.actor=губернатор" not in facts
+
+
+def test_a_spokesman_telling_of_a_resignation_is_not_its_actor():
+    assert not any(f.startswith("Resignation.actor") for f in summary("Пресс-секретарь сообщил об отставке."))

@@ -596,6 +596,8 @@ class IncidentReader:
             # "Рауль Кастро объявил дату своей отставки", "Янукович сообщил о разводе с женой":
             # the one who tells of his own leaving or marriage is in it
             subject = _actor(s, _verb_above(s, token)) if _verb_above(s, token) is not None else None
+        if subject is None and not trigger.is_verb and trigger.type == "Resignation":
+            subject = _own_leaving(s, token)  # "заявил об уходе с поста", "написал заявление об уходе"
         if light:  # "вынес приговор осуждённому X": the one it concerns is the verb's dative
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
@@ -1417,6 +1419,26 @@ def _shared_objects(s: Sentence, verb: Token) -> list[Token]:
              and lex.VERBS.get(c.lemma) == lex.VERBS.get(verb.lemma)]  # (not "уволил X и назначил Y")
     objects = [o for c in later[:1] for o in s.children(c.index) if o.rel == "obj" and o.start > c.start]
     return objects if len(objects) == 1 else []
+
+
+_PETITIONS = {"заявление", "прошение", "рапорт"}
+_ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
+_FILING = {"написать", "писать", "подать", "подавать", "направить", "направлять"}  # (not "опровергла заявление")
+
+
+def _own_leaving(s: Sentence, noun: Token) -> Token | None:
+    """"Тренер заявил об уходе с поста", "написал заявление об уходе", "подал рапорт об
+    увольнении": who announces a leaving of no one named, or petitions for it, is the one who
+    leaves ("сообщил об отставке" may tell of another's; "объявил об отставке министра" names him)."""
+    if noun.rel not in ("nmod", "obl") or _preposition(s, noun) not in ("о", "об") or noun.head is None or any(
+            c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None for c in s.children(noun.index)):
+        return None
+    head = s.tokens[noun.head]
+    if head.lemma in _PETITIONS and head.head is not None and s.tokens[head.head].lemma in _FILING:
+        return _actor(s, s.tokens[head.head])
+    if head.pos == "VERB" and head.lemma in _ANNOUNCING and noun.lemma in ("уход", "отставка"):
+        return _actor(s, head)
+    return None
 
 
 def _companion_end(s: Sentence, verb: Token) -> int:
