@@ -93,3 +93,15 @@ def test_who_announces_another_s_dismissal_does_not_leave():
 
 def test_a_spokesman_telling_of_a_resignation_is_not_its_actor():
     assert not any(f.startswith("Resignation.actor") for f in summary("Пресс-секретарь сообщил об отставке."))
+
+
+# -- a headline's unnamed person is the one the body has in that slot -------------------------
+
+def test_a_headline_noun_is_the_only_casualty_the_body_tells_of():
+    from kgbuild.extract import extract
+    from kgbuild.model import Document
+
+    facts = extract(Document(id="t", text="Полковник полиции погиб в аварии под Тулой\n"
+                                           "Опытный сотрудник полиции погиб в результате аварии на трассе под Тулой."))
+    quotes = {m.quote for p in facts.persons for m in p.mentions}
+    assert "Полковник полиции" in quotes

@@ -1279,6 +1279,11 @@ class IncidentReader:
             if not called:  # "Глава МВФ арестован" over "глава фонда Доминик Стросс-Кан арестован": the post
                 called = [key for key in _unique([p.agent for p in incident.participations])
                           if noun in self._posts_of(key)]
+            if not called and (head.rel in ("nsubj:pass", "obj", "iobj") or head.rel == "nsubj" and (
+                    trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE)):
+                # "Генерал НАТО погиб" over "военнослужащий НАТО погиб": the one the body has in
+                # that slot, when it has only one
+                called = _unique([p.agent for p in incident.participations if p.role == patient_role])
             if len(called) != 1:
                 continue
             item = self.ctx.entity(called[0])
