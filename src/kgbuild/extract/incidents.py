@@ -1284,6 +1284,8 @@ class IncidentReader:
                 # "Генерал НАТО погиб" over "военнослужащий НАТО погиб": the one the body has in
                 # that slot, when it has only one
                 called = _unique([p.agent for p in incident.participations if p.role == patient_role])
+            elif not called and head.rel == "nsubj":  # "Серый кардинал уволился": the one who acts
+                called = _unique([p.agent for p in incident.participations if p.role == agent_role])
             if len(called) != 1:
                 continue
             item = self.ctx.entity(called[0])
