@@ -1282,10 +1282,11 @@ class IncidentReader:
             if not called and (head.rel in ("nsubj:pass", "obj", "iobj") or head.rel == "nsubj" and (
                     trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE)):
                 # "Генерал НАТО погиб" over "военнослужащий НАТО погиб": the one the body has in
-                # that slot, when it has only one
-                called = _unique([p.agent for p in incident.participations if p.role == patient_role])
+                # that slot, when it has only one and names him by a noun only (a name's mentions
+                # stay names)
+                called = self._unnamed([p.agent for p in incident.participations if p.role == patient_role])
             elif not called and head.rel == "nsubj":  # "Серый кардинал уволился": the one who acts
-                called = _unique([p.agent for p in incident.participations if p.role == agent_role])
+                called = self._unnamed([p.agent for p in incident.participations if p.role == agent_role])
             if len(called) != 1:
                 continue
             item = self.ctx.entity(called[0])
@@ -1295,6 +1296,11 @@ class IncidentReader:
             if all(not (m.start < end and start < m.end) for m in item.mentions):
                 item.mentions.append(self.ctx.evidence(start, end, 0.55))
                 self.ctx.add_mention(start, end, item.key)
+
+    def _unnamed(self, keys: list[str]) -> list[str]:
+        """The keys, when they are all persons the text names by a noun only."""
+        keys = _unique(keys)
+        return keys if all(getattr(self.ctx.entity(k), "anonymous", False) for k in keys) else []
 
     def _posts_of(self, key: str) -> set[str]:
         """The nouns of the posts the text gives a named person ("глава города Сергиев Посад
