@@ -120,10 +120,13 @@ RELATIVE_NOUNS = {"жена", "супруга", "муж", "супруг", "вд�
                   "ребёнок", "ребенок", "дети", "родственник", "родственница", "невеста", "жених"}
 
 
-def person_lemma(token: Token) -> str | None:
-    """The person noun a token stands for, or None."""
+def person_lemma(token: Token, sentence: Sentence | None = None) -> str | None:
+    """The person noun a token stands for, or None; with its sentence, also "глава" that heads a
+    body ("глава банка")."""
     if token.pos not in ("NOUN", "ADJ", "VERB", "PROPN"):
         return None
+    if sentence is not None and heads_a_body(sentence, token):
+        return "глава"
     if token.pos in ("ADJ", "VERB") and token.rel in ("amod", "acl"):
         return None  # "неизвестный мужчина", "погибших героев": a modifier, the noun is the person
     if token.pos in ("ADJ", "VERB") and token.feats.get("Case") == "Ins" and token.rel not in ("obl", "conj"):
@@ -145,6 +148,37 @@ def person_lemma(token: Token) -> str | None:
     if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" and token.lemma in _TRADES:
         return token.lemma  # "приговорил футболиста", "умер моряк": a trade names a person
     return None
+
+
+# what has chapters: "глава книги" is a part of a text, not a person
+_WRITINGS = frozenset("""книга роман повесть учебник доклад отчёт отчет закон кодекс конституция документ история
+сериал диссертация сага статья работа поэма пьеса рукопись мемуары биография договор устав""".split())
+
+
+_POST_SEATS = frozenset("пост должность кресло место роль обязанность полномочие".split())
+
+
+def heads_a_body(sentence: Sentence, token: Token) -> bool:
+    """"Глава банка арестован", "отставка главы администрации": "глава" of a body or a place is
+    the person leading it ("глава книги" is a chapter)."""
+    if token.lemma not in ("глава", "экс-глава") or token.pos != "NOUN":
+        return False
+    head = sentence.tokens[token.head] if token.head is not None else None
+    if head is not None and head.lemma in _POST_SEATS and token.rel == "nmod":
+        return False  # "на пост главы государства": the post, not a holder
+    below, todo = [], [token]
+    while todo and len(below) < 12:
+        for c in sentence.children(todo.pop().index):
+            below.append(c)
+            todo.append(c)
+    if any(c.pos == "PROPN" and c.feats.get("Animacy") == "Anim" for c in below):
+        return False  # "глава правящей партии Японии Синдзо Абэ": the name is who
+    for child in sentence.children(token.index):
+        genitive = child.feats.get("Case") == "Gen" or child.pos in ("PROPN", "X") and "Case" not in child.feats
+        if child.rel in ("nmod", "appos") and genitive and child.lemma not in _WRITINGS and \
+                child.pos in ("NOUN", "PROPN", "X") and not any(c.rel == "case" for c in sentence.children(child.index)):
+            return True
+    return False
 
 
 def _trades() -> frozenset[str]:
@@ -344,7 +378,7 @@ class People:
                 self.story.last_subject = (keys[0], sentence.start)
         if keys:
             self._by_head[head.start] = keys
-            lemma = person_lemma(head)
+            lemma = person_lemma(head, sentence)
             for key in keys if lemma else ():
                 self.called.setdefault(key, set()).add(lemma)
         return keys
@@ -371,7 +405,7 @@ class People:
             if last and getattr(self.entity(last), "gender", None) in (wanted, None):
                 return [last]
             return []
-        lemma = person_lemma(head)
+        lemma = person_lemma(head, sentence)
         if lemma is None:
             return []
         if lemma in COLLEAGUE_NOUNS:

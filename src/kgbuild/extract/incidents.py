@@ -613,6 +613,8 @@ class IncidentReader:
             # "Рауль Кастро объявил дату своей отставки", "Янукович сообщил о разводе с женой":
             # the one who tells of his own leaving or marriage is in it
             subject = _actor(s, _verb_above(s, token)) if _verb_above(s, token) is not None else None
+        if subject is None and not trigger.is_verb and trigger.type == "Resignation":
+            subject = _own_leaving(s, token)  # "заявил об уходе с поста", "написал заявление об уходе"
         if light:  # "вынес приговор осуждённому X": the one it concerns is the verb's dative
             for child in s.children(head.index):
                 if child.rel in ("iobj", "obl") and child.feats.get("Case") == "Dat":
@@ -640,8 +642,16 @@ class IncidentReader:
         if happening and trigger.companion is not None and trigger.type != "Appointment":
             # "вступил в партию «Яблоко»", "суд над мэром X": who or what the needed phrase names
             patients += [k for k in parties(s, trigger.companion) if k not in agents]
-        children = [c for c in s.children(token.index) + _stray_objects(s, token)
+        shared = _shared_objects(s, token) if trigger.is_verb and not passive and \
+            trigger.type not in lex.SUBJECT_IS_PATIENT and token.lemma not in lex.INTRANSITIVE else []
+        children = [c for c in s.children(token.index) + _stray_objects(s, token) + shared
                     if subject is None or c.index != subject.index]
+        if trigger.type == "Resignation" and not any(
+                c.rel in ("obj", "nsubj:pass") or c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None
+                for c in children) and (not trigger.is_verb or not passive and token.lemma not in lex.INTRANSITIVE):
+            patients += [k for k in self._under_post_phrase(s, token) if k not in agents]
+        if trigger.type in ("Resignation", "Leaving"):
+            patients += self._left_body(s, token, trigger.type == "Leaving")
         if demoted is not None:  # the phrase the parser took for the subject is the verb's object
             children = [replace(c, rel="obj") if c.index == demoted.index else c for c in children]
         for child in children:
@@ -748,11 +758,46 @@ class IncidentReader:
             if t.pos in ("VERB", "AUX") or t.text in (":", ";", "—", "–"):
                 return None
             if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and (
-                    person_lemma(t) or self.people.named_at(s, t)):
+                    person_lemma(t, s) or self.people.named_at(s, t)):
                 # (a singular verb before "мультипликатор, режиссёр и художник": one man's trades)
                 agrees = verb.feats.get("Number") != "Plur" or _agrees(s, verb, t)
                 return t if _same_gender(s, verb, t) and agrees else None
         return None
+
+    def _under_post_phrase(self, s: Sentence, token: Token) -> list[str]:
+        """"уволил с военной службы генерала X", "об увольнении в запас командующего X": with no
+        object of its own, the parser hangs the one dismissed on the phrase of the post; only a
+        named person is read so ("ушёл с поста начальника" names a post, not another man)."""
+        keys: list[str] = []
+        verbs = [token] + [c for c in s.children(token.index) if c.rel == "conj" and c.pos == "VERB" and
+                           token.pos == "VERB" and lex.VERBS.get(c.lemma) == "Resignation"]
+        for phrase in [p for v in verbs for p in s.children(v.index)]:
+            if phrase.rel not in ("obl", "nmod") or phrase.lemma not in _LEFT_POSTS or _preposition(s, phrase) is None:
+                continue
+            for held in s.children(phrase.index):
+                if held.rel == "nmod" and held.feats.get("Case") in ("Gen", "Acc") and _preposition(s, held) is None \
+                        and held.feats.get("Animacy") == "Anim":
+                    # (names only: reading the post itself would make a person of "главного тренера")
+                    for t in [held] + [c for c in s.children(held.index) if c.rel in ("appos", "conj")]:
+                        key = self.people.named_at(s, t)
+                        if key and type(self.ctx.entity(key)).__name__ == "Person" and key not in keys:
+                            keys.append(key)
+        return keys
+
+    def _left_body(self, s: Sentence, token: Token, through: bool) -> list[str]:
+        """"покинул ряды ЧСДП", "покидает Microsoft": the body one leaves takes part in the
+        leaving (a post's body, "ушла из группы", is a resignation's institution instead: `through`
+        reads "из" phrases too)."""
+        keys = []
+        for child in s.children(token.index):
+            prep = _preposition(s, child)
+            if child.lemma in lex.POSTS or child.lemma in _LEFT_POSTS or not (
+                    child.rel == "obj" and prep is None or through and child.rel in ("obl", "nmod") and prep in ("из", "изо")):
+                continue
+            key = self._body_named(s, child)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
 
     def _concerned(self, s: Sentence, phrase: Token) -> list[str]:
         """"приговор в отношении X", "дело против X": whom a legal act concerns."""
@@ -877,7 +922,7 @@ class IncidentReader:
         def visit(t: Token, depth: int) -> None:
             if depth > 4:
                 return
-            is_person = (t.pos == "PRON" and t.lemma in ("они", "он", "она")) or person_lemma(t) or self.people.named_at(s, t)
+            is_person = (t.pos == "PRON" and t.lemma in ("они", "он", "она")) or person_lemma(t, s) or self.people.named_at(s, t)
             if t.pos == "ADJ" and t.lemma in ("второй", "третий", "другой") and t.rel.split(":")[0] in ("nsubj", "obj"):
                 found.append(t)
                 return
@@ -1261,6 +1306,14 @@ class IncidentReader:
             if not called:  # "Глава МВФ арестован" over "глава фонда Доминик Стросс-Кан арестован": the post
                 called = [key for key in _unique([p.agent for p in incident.participations])
                           if noun in self._posts_of(key)]
+            if not called and (head.rel in ("nsubj:pass", "obj", "iobj") or head.rel == "nsubj" and (
+                    trigger.type in lex.SUBJECT_IS_PATIENT or token.lemma in lex.INTRANSITIVE)):
+                # "Генерал НАТО погиб" over "военнослужащий НАТО погиб": the one the body has in
+                # that slot, when it has only one and names him by a noun only (a name's mentions
+                # stay names)
+                called = self._unnamed([p.agent for p in incident.participations if p.role == patient_role])
+            elif not called and head.rel == "nsubj":  # "Серый кардинал уволился": the one who acts
+                called = self._unnamed([p.agent for p in incident.participations if p.role == agent_role])
             if len(called) != 1:
                 continue
             item = self.ctx.entity(called[0])
@@ -1270,6 +1323,11 @@ class IncidentReader:
             if all(not (m.start < end and start < m.end) for m in item.mentions):
                 item.mentions.append(self.ctx.evidence(start, end, 0.55))
                 self.ctx.add_mention(start, end, item.key)
+
+    def _unnamed(self, keys: list[str]) -> list[str]:
+        """The keys, when they are all persons the text names by a noun only."""
+        keys = _unique(keys)
+        return keys if all(getattr(self.ctx.entity(k), "anonymous", False) for k in keys) else []
 
     def _posts_of(self, key: str) -> set[str]:
         """The nouns of the posts the text gives a named person ("глава города Сергиев Посад
@@ -1379,6 +1437,48 @@ _TELLING = {"рассказать", "рассказывать", "сообщит�
 _COMPANIONS = {"отставка", "свобода", "жизнь", "себя", "должность", "пост", "престол", "власть", "брак", "дело",
                "обвинение", "сан", "звание", "гражданство", "больница", "заложник", "огонь", "ранение", "травма",
                "независимость", "перемирие", "договор", "соглашение", "закон", "законопроект", "полномочие"}
+
+
+# the phrases a post is left by: "от должности", "с поста", "с военной службы", "в запас"
+_LEFT_POSTS = {"должность", "пост", "служба", "запас", "отставка"}
+
+
+def _shared_objects(s: Sentence, verb: Token) -> list[Token]:
+    """"X доставили в больницу и прооперировали", "освободил от должности и уволил X": a
+    transitive verb with no object of its own shares the one of the verb it is coordinated with,
+    when that object stands before the later verb or after both (not a "-ся" verb: "застрелил
+    охранника и скрылся")."""
+    if verb.pos != "VERB" or verb.lemma.endswith(("ся", "сь")) or any(
+            c.rel in ("obj", "iobj", "nsubj:pass") or c.rel == "xcomp" for c in s.children(verb.index)):
+        return []
+    if verb.rel == "conj" and verb.head is not None:
+        head = s.tokens[verb.head]
+        objects = [c for c in s.children(head.index) if c.rel == "obj"] if head.pos == "VERB" else []
+        return objects if objects and all(o.start < verb.start for o in objects) else []
+    later = [c for c in s.children(verb.index) if c.rel == "conj" and c.pos == "VERB" and c.start > verb.start
+             and lex.VERBS.get(c.lemma) == lex.VERBS.get(verb.lemma)]  # (not "уволил X и назначил Y")
+    objects = [o for c in later[:1] for o in s.children(c.index) if o.rel == "obj" and o.start > c.start]
+    return objects if len(objects) == 1 else []
+
+
+_PETITIONS = {"заявление", "прошение", "рапорт"}
+_ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
+_FILING = {"написать", "писать", "подать", "подавать", "направить", "направлять"}  # (not "опровергла заявление")
+
+
+def _own_leaving(s: Sentence, noun: Token) -> Token | None:
+    """"Тренер заявил об уходе с поста", "написал заявление об уходе", "подал рапорт об
+    увольнении": who announces a leaving of no one named, or petitions for it, is the one who
+    leaves ("сообщил об отставке" may tell of another's; "объявил об отставке министра" names him)."""
+    if noun.rel not in ("nmod", "obl") or _preposition(s, noun) not in ("о", "об") or noun.head is None or any(
+            c.rel == "nmod" and c.feats.get("Case") == "Gen" and _preposition(s, c) is None for c in s.children(noun.index)):
+        return None
+    head = s.tokens[noun.head]
+    if head.lemma in _PETITIONS and head.head is not None and s.tokens[head.head].lemma in _FILING:
+        return _actor(s, s.tokens[head.head])
+    if head.pos == "VERB" and head.lemma in _ANNOUNCING and noun.lemma in ("уход", "отставка"):
+        return _actor(s, head)
+    return None
 
 
 def _companion_end(s: Sentence, verb: Token) -> int:
