@@ -64,6 +64,12 @@ def test_the_institution_of_a_post_takes_part_in_the_appointment():
     assert not [r for r in found if r[0] == "AGENT" and r[1] == "Пётр Гуров"]
 
 
+def test_a_name_in_cyrillic_is_linked_rather_than_its_latin_spelling_beside_the_verb():
+    text = "Вчера в Омске пианист Джон Мартин (John Martin) был задержан полицией."
+    people = {r[1] for r in _relations(text) if r[0] == "PARTICIPANT_IN" and r[2] == "задержан"}
+    assert "Джон Мартин" in people and "John Martin" not in people
+
+
 def test_the_police_who_arrest_are_the_agent():
     assert ("AGENT", "Полиция", "задержала") in _relations("Полиция задержала Петра Гурова.")
 

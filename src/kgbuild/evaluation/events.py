@@ -90,11 +90,12 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
         if kind == "PARTICIPANT_IN" and part.agent in acting:
             continue  # "покончил с собой": who did it and to whom it happened is one AGENT
         # one participation is one relation: of the participant's mentions in the line ("эмир
-        # Катара шейх Хамад"), the name nearest the word, else the nearest mention
+        # Катара шейх Хамад"), the name nearest the word, else the nearest mention; a name in
+        # Cyrillic before its Latin spelling ("Эдриен Поне (Adrian Pone)"), which NEREL links
         mentions = _mentions(facts, part.agent)
         here = [m for m in mentions if lo <= m.start < hi]
         if here:
-            best = min(here, key=lambda m: (not m.quote[:1].isupper(), abs(m.start - trig[0])))
+            best = min(here, key=lambda m: (not m.quote[:1].isupper(), _latin(m.quote), abs(m.start - trig[0])))
             out.append((kind, (best.start, best.end), trig))
             continue
         # "полковник был снова задержан": the post the line names the person by, and the name
@@ -213,6 +214,10 @@ def _annotatable(facts, key: str) -> bool:
         if lemma in PROFESSIONS or lemma in POSTS or word in PROFESSIONS:
             return True
     return False
+
+
+def _latin(quote: str) -> bool:
+    return bool(quote) and all(c.isascii() for c in quote if c.isalpha())
 
 
 def _posts(facts, mentions) -> list:
