@@ -32,7 +32,7 @@ def test_a_named_head_is_the_name_not_a_second_person():
 # -- the one dismissed, hung on the phrase of the post --------------------------------------------
 
 def test_dismissed_from_service_the_general_named_under_the_phrase():
-    facts = summary("Президент освободил от должности и уволил с военной службы начальника войск связи "
+    facts = summary("Вчера президент освободил от должности и уволил со службы командира дивизии "
                     "генерал-майора Олега Иванова.")
     assert {"Resignation.actor=президент", "Resignation.participant=Олег Иванов"} <= facts
 
