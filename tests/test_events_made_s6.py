@@ -62,3 +62,15 @@ def test_a_noun_under_a_verb_of_its_kind_retells_the_verbs_incident():
 def test_a_companion_noun_is_already_the_verbs_word():
     told = words("Министр Пётр Гусев ушёл в отставку в понедельник.")
     assert told["ушёл"] == ["ушёл в отставку"]
+
+
+# -- a passive whose subject the parse hung elsewhere, and a count of the dead ----------------
+
+def test_a_passive_before_a_verb_of_reporting_keeps_its_subject():
+    facts = summary("Бывший мэр Пскова Иван Лосев был убит, подтвердила в среду его партия.")
+    assert "Killing.victim=Иван Лосев" in facts
+
+
+def test_a_count_of_the_hurt_is_an_incident_of_no_one_named():
+    told = words("После взрыва на заводе в Липецке ранены четыре человека.")
+    assert "ранены" in told

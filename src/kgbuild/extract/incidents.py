@@ -59,7 +59,7 @@ class IncidentReader:
                 continue
             elaborated: Incident | None = None
             colon = _colon_after_noun_trigger(seg)
-            under: list[Token] = []
+            under: list[lex.Trigger] = []
             for token in seg.sentence.tokens:
                 if inside(token.start, self.quotes) and not _names_event(seg.sentence, token, self.quotes):
                     continue
@@ -70,7 +70,7 @@ class IncidentReader:
                 if trigger is None or token.start in self._done:
                     continue
                 if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
-                    under.append(token)
+                    under.append(trigger)
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
                     told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
@@ -96,12 +96,18 @@ class IncidentReader:
                     elaborated = incident
             if elaborated is not None and colon is not None:
                 elaborated.outcome = elaborated.outcome or _outcome_after(seg, colon[1])
-            for noun in under:
+            for word in under:
                 # "на прошедших 4 марта выборах его избрали": the noun, apart from the verb's words,
-                # is another word for the verb's incident
+                # is another word for the verb's incident, unless it names another's ("после
+                # отставки Петрова" under "назначен")
+                noun = word.token
                 head = next(t for t in seg.sentence.tokens if t.index == noun.head)
                 told = next((i for i in self.incidents if self.start_of.get(i.key) == head.start), None)
-                if told is not None and told.trigger is not None and not told.trigger.start <= noun.start < told.trigger.end:
+                if told is None or told.trigger is None or told.trigger.start <= noun.start < told.trigger.end \
+                        or not _same_kind(told, word):
+                    continue
+                whose = self._whose(seg.sentence, noun)
+                if not whose or whose & {p.agent for p in told.participations}:
                     self._retell(told, seg, noun)
         for incident in self.incidents:
             _with_quoted_name(self.ctx, self.quotes, incident)
@@ -404,10 +410,11 @@ class IncidentReader:
                 self._retell(earlier, seg, token)
                 return None
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
-            whom = _suffered_by(s, token, kind)
+            whom = _suffered_by(s, token, kind) or _passive_subject(s, token)
             if whom is not None:  # "посла, который скончался", "скончавшегося короля": the noun it tells of
                 patients = self._persons(s, whom)
-        if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
+        if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients \
+                and not _counted(s, token):
             same = [i for i in self.incidents if i.type == kind and i.participations]
             if len(same) == 1 and kind == "Death":  # "…, став жертвой болезни, умер 28 марта": the one death told
                 self._retell(same[0], seg, token)
@@ -1786,16 +1793,16 @@ _NAME_WORDS = 5
 
 def _names_event(s: Sentence, token: Token, quotes: list[tuple[int, int]]) -> bool:
     """"Ирак участвовал в «Мисс Вселенной»": a short quote standing as a phrase of its own is the
-    name of a happening, read from its first word; one after a noun ("фильм «Битва на Калке»")
-    names that noun's work."""
+    name of a happening, read from its first word; one hung under a noun ("фильм «Битва на
+    Калке»") names that noun's work."""
     span = next(((a, b) for a, b in quotes if a <= token.start < b), None)
     if span is None or len(s.text[span[0] - s.start:span[1] - s.start].split()) > _NAME_WORDS:
         return False
     words = [t for t in s.tokens if span[0] <= t.start < span[1] and t.pos != "PUNCT"]
-    if not words or words[0] is not token or token.pos != "NOUN" or not token.text[:1].isupper():
+    if not words or words[0] is not token or token.pos not in ("NOUN", "PROPN") or not token.text[:1].isupper():
         return False  # "«похитить славу»": a phrase quoted, not a name
-    before = [t for t in s.tokens if t.end <= span[0]]
-    return not before or before[-1].pos not in ("NOUN", "PROPN")
+    head = next((t for t in s.tokens if t.index == token.head), None)
+    return head is None or span[0] <= head.start < span[1] or head.pos not in ("NOUN", "PROPN")
 
 
 def _with_quoted_name(ctx: Context, quotes: list[tuple[int, int]], incident: Incident) -> None:
@@ -1836,3 +1843,34 @@ def _suffered_by(s: Sentence, verb: Token, kind: str) -> Token | None:
     if verb.rel in ("amod", "acl") and verb.feats.get("VerbForm") == "Part":
         return head
     return None
+
+
+# verbs of a source that reports ("…был убит, подтвердила полиция")
+_REPORTING = _TELLING | {"подтвердить", "подтверждать", "уточнить", "уточнять", "передать", "передавать"}
+
+
+def _passive_subject(s: Sentence, verb: Token) -> Token | None:
+    """Who a passive tells of where the parse hangs it elsewhere: the name beside "один из них"
+    ("Один из них — Иван Лосев — был убит"), or the subject the parse gave to a verb of telling
+    after it ("Бывший мэр Иван Лосев был убит, сообщила полиция")."""
+    if not any(c.rel == "aux:pass" for c in s.children(verb.index)):
+        return None
+    subject = next((c for c in s.children(verb.index) if c.rel == "nsubj:pass"), None)
+    if subject is not None and subject.lemma in _ONE_OF:
+        return next((c for c in s.children(subject.index) if c.rel == "appos"), None)
+    for t in s.tokens:
+        head = next((h for h in s.tokens if h.index == t.head), None)
+        if t.rel == "nsubj" and t.start < verb.start and head is not None and head.start > verb.start \
+                and head.lemma in _REPORTING and t.pos in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def _counted(s: Sentence, verb: Token) -> bool:
+    """"погибли двое, ранены четыре человека": a count of the dead or hurt is a happening of its
+    own, of no one named."""
+    for c in s.children(verb.index):
+        if c.rel in ("nsubj", "nsubj:pass") and (c.pos == "NUM" or any(
+                n.rel in ("nummod", "nummod:gov") for n in s.children(c.index))):
+            return True
+    return False
