@@ -74,3 +74,10 @@ def test_a_passive_before_a_verb_of_reporting_keeps_its_subject():
 def test_a_count_of_the_hurt_is_an_incident_of_no_one_named():
     told = words("После взрыва на заводе в Липецке ранены четыре человека.")
     assert "ранены" in told
+
+
+# -- a happening named in passing, with its own date ------------------------------------------
+
+def test_a_happening_named_in_passing_with_its_date_is_kept():
+    assert "референдума" in words("Иван Лосев уехал из Пскова после референдума 1 октября.")
+    assert "референдума" not in words("Иван Лосев уехал из Пскова после референдума.")

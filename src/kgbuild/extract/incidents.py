@@ -84,7 +84,7 @@ class IncidentReader:
                     # when it says whose or where
                     incident = self._incident(seg, trigger)
                     if incident is not None and not incident.participations and not incident.place \
-                            and incident in self.incidents:
+                            and incident in self.incidents and not _dated(seg.sentence, token, self.ctx.facts.dates):
                         self.incidents.remove(incident)
                         self._passing.append(incident)  # "дошёл до финала Лиги чемпионов": unless a part
                     continue
@@ -1874,3 +1874,19 @@ def _counted(s: Sentence, verb: Token) -> bool:
                 n.rel in ("nummod", "nummod:gov") for n in s.children(c.index))):
             return True
     return False
+
+
+def _dated(s: Sentence, noun: Token, dates: list) -> bool:
+    """"после референдума 1 октября", "до назначения министром в 2017 году": a happening named in
+    passing whose own phrase gives its date is one of its own."""
+    inside_ = {noun.index}
+    grew = True
+    while grew:
+        more = {t.index for t in s.tokens if t.head in inside_ and t.index not in inside_}
+        grew = bool(more)
+        inside_ |= more
+    words = [t for t in s.tokens if t.index in inside_ and t.start > noun.start]
+    if not words:
+        return False
+    lo, hi = noun.end, max(t.end for t in words)
+    return any(d.evidence is not None and lo <= d.evidence.start < hi for d in dates)
