@@ -411,7 +411,7 @@ class IncidentReader:
                 return None
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
             whom = _suffered_by(s, token, kind) or _passive_subject(s, token)
-            if whom is not None:  # "посла, который скончался", "скончавшегося короля": the noun it tells of
+            if whom is not None:  # "посла, который скончался", "…был убит, сообщила полиция": whom it tells of
                 patients = self._persons(s, whom)
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients \
                 and not _counted(s, token):
@@ -1828,7 +1828,7 @@ def _with_quoted_name(ctx: Context, quotes: list[tuple[int, int]], incident: Inc
 
 def _suffered_by(s: Sentence, verb: Token, kind: str) -> Token | None:
     """The noun a death or a passive hurt tells of through a relative clause ("посол, который
-    скончался", "журналист, который был убит") or a participle ("скончавшегося короля")."""
+    скончался", "журналист, который был убит")."""
     passive = verb.feats.get("Voice") == "Pass" or any(c.rel == "nsubj:pass" for c in s.children(verb.index))
     if kind != "Death" and not passive:
         return None
@@ -1837,12 +1837,10 @@ def _suffered_by(s: Sentence, verb: Token, kind: str) -> Token | None:
         head = next((t for t in s.tokens if t.index == head.head), None)
     if head is None or head.pos not in ("NOUN", "PROPN"):
         return None
-    if verb.rel == "acl:relcl":
-        subject = next((c for c in s.children(verb.index) if c.rel in ("nsubj", "nsubj:pass")), None)
-        return head if subject is not None and subject.lemma == "который" else None
-    if verb.rel in ("amod", "acl") and verb.feats.get("VerbForm") == "Part":
-        return head
-    return None
+    if verb.rel != "acl:relcl":
+        return None
+    subject = next((c for c in s.children(verb.index) if c.rel in ("nsubj", "nsubj:pass")), None)
+    return head if subject is not None and subject.lemma == "который" else None
 
 
 # verbs of a source that reports ("…был убит, подтвердила полиция")
