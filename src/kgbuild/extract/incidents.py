@@ -59,8 +59,9 @@ class IncidentReader:
                 continue
             elaborated: Incident | None = None
             colon = _colon_after_noun_trigger(seg)
+            under: list[lex.Trigger] = []
             for token in seg.sentence.tokens:
-                if inside(token.start, self.quotes):
+                if inside(token.start, self.quotes) and not _names_event(seg.sentence, token, self.quotes):
                     continue
                 if token.lemma in lex.ESCORT_VERBS and token.pos == "VERB":
                     self._escort(seg, token)
@@ -69,6 +70,7 @@ class IncidentReader:
                 if trigger is None or token.start in self._done:
                     continue
                 if not trigger.is_verb and _under_same_verb(seg.sentence, token, trigger.type):
+                    under.append(trigger)
                     continue  # "ушёл в отставку", "совершили побег": one incident, told by the verb
                 if not trigger.is_verb and _temporal(seg.sentence, token):
                     told = next((i for i in reversed(self.incidents) if _same_kind(i, trigger)), None)
@@ -82,7 +84,7 @@ class IncidentReader:
                     # when it says whose or where
                     incident = self._incident(seg, trigger)
                     if incident is not None and not incident.participations and not incident.place \
-                            and incident in self.incidents:
+                            and incident in self.incidents and not _dated(seg.sentence, token, self.ctx.facts.dates):
                         self.incidents.remove(incident)
                         self._passing.append(incident)  # "дошёл до финала Лиги чемпионов": unless a part
                     continue
@@ -94,6 +96,21 @@ class IncidentReader:
                     elaborated = incident
             if elaborated is not None and colon is not None:
                 elaborated.outcome = elaborated.outcome or _outcome_after(seg, colon[1])
+            for word in under:
+                # "на прошедших 4 марта выборах его избрали": the noun, apart from the verb's words,
+                # is another word for the verb's incident, unless it names another's ("после
+                # отставки Петрова" under "назначен")
+                noun = word.token
+                head = next(t for t in seg.sentence.tokens if t.index == noun.head)
+                told = next((i for i in self.incidents if self.start_of.get(i.key) == head.start), None)
+                if told is None or told.trigger is None or told.trigger.start <= noun.start < told.trigger.end \
+                        or not _same_kind(told, word):
+                    continue
+                whose = self._whose(seg.sentence, noun)
+                if not whose or whose & {p.agent for p in told.participations}:
+                    self._retell(told, seg, noun)
+        for incident in self.incidents:
+            _with_quoted_name(self.ctx, self.quotes, incident)
         self._wholes()
         self._role_nouns()
         return self.incidents
@@ -410,6 +427,11 @@ class IncidentReader:
                 self._retell(earlier, seg, token)
                 return None
         if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients:
+            whom = _suffered_by(s, token, kind) or _passive_subject(s, token)
+            if whom is not None:  # "посла, который скончался", "…был убит, сообщила полиция": whom it tells of
+                patients = self._persons(s, whom)
+        if trigger.is_verb and kind in ("Death", "Killing", "Injury") and not agents and not patients \
+                and not _counted(s, token):
             same = [i for i in self.incidents if i.type == kind and i.participations]
             if len(same) == 1 and kind == "Death":  # "…, став жертвой болезни, умер 28 марта": the one death told
                 self._retell(same[0], seg, token)
@@ -1987,3 +2009,106 @@ def _under_same_verb(s: Sentence, noun: Token, kind: str) -> bool:
         return False
     trigger = lex.trigger_at(s, head)
     return trigger is not None and trigger.is_verb and trigger.type == kind
+
+
+# the longest quote read as the name of a happening ("«Мисс Вселенная»"), not a speech or a title
+_NAME_WORDS = 5
+
+
+def _names_event(s: Sentence, token: Token, quotes: list[tuple[int, int]]) -> bool:
+    """"Ирак участвовал в «Мисс Вселенной»": a short quote standing as a phrase of its own is the
+    name of a happening, read from its first word; one hung under a noun ("фильм «Битва на
+    Калке»") names that noun's work."""
+    span = next(((a, b) for a, b in quotes if a <= token.start < b), None)
+    if span is None or len(s.text[span[0] - s.start:span[1] - s.start].split()) > _NAME_WORDS:
+        return False
+    words = [t for t in s.tokens if span[0] <= t.start < span[1] and t.pos != "PUNCT"]
+    if not words or words[0] is not token or token.pos not in ("NOUN", "PROPN") or not token.text[:1].isupper():
+        return False  # "«похитить славу»": a phrase quoted, not a name
+    head = next((t for t in s.tokens if t.index == token.head), None)
+    return head is None or span[0] <= head.start < span[1] or head.pos not in ("NOUN", "PROPN")
+
+
+def _with_quoted_name(ctx: Context, quotes: list[tuple[int, int]], incident: Incident) -> None:
+    """"конкурс «Мисс Вселенная»", "на кинофестивале «Сандэнс»": the name in quotes right after
+    the noun tells the happening with it, so its words run to the end of the name."""
+    def widened(word):
+        opened = next((end for start, end in quotes if word is not None and start + 1 == word.start < end
+                       and len(ctx.text[start:end].split()) <= _NAME_WORDS), None)
+        if opened is not None:  # "участвовал в «Мисс Вселенной»": the name read from its first word
+            return ctx.evidence(word.start, max(word.end, opened - 1), word.confidence)
+        parses = models().parse_word(word.quote.lower()) if word is not None and " " not in word.quote else []
+        if not parses or parses[0].tag.POS != "NOUN":
+            return word  # "заявил «…»": a verb's quote is what was said
+        for start, end in quotes:
+            gap = ctx.text[word.end:start]
+            if start >= word.end and len(gap) <= 2 and not gap.strip() and ctx.text[start + 1:start + 2].isupper() \
+                    and len(ctx.text[start:end].split()) <= _NAME_WORDS:  # "ранении «небольшого числа»": no name
+                return ctx.evidence(word.start, end - 1, word.confidence)
+        return word
+    incident.trigger = widened(incident.trigger)
+    incident.retold = [widened(w) for w in incident.retold]
+
+
+def _suffered_by(s: Sentence, verb: Token, kind: str) -> Token | None:
+    """The noun a death or a passive hurt tells of through a relative clause ("посол, который
+    скончался", "журналист, который был убит")."""
+    passive = verb.feats.get("Voice") == "Pass" or any(c.rel == "nsubj:pass" for c in s.children(verb.index))
+    if kind != "Death" and not passive:
+        return None
+    head = next((t for t in s.tokens if t.index == verb.head), None)
+    while head is not None and head.rel in ("appos", "flat:name"):  # "послом Игорем Сомовым, который"
+        head = next((t for t in s.tokens if t.index == head.head), None)
+    if head is None or head.pos not in ("NOUN", "PROPN"):
+        return None
+    if verb.rel != "acl:relcl":
+        return None
+    subject = next((c for c in s.children(verb.index) if c.rel in ("nsubj", "nsubj:pass")), None)
+    return head if subject is not None and subject.lemma == "который" else None
+
+
+# verbs of a source that reports ("…был убит, подтвердила полиция")
+_REPORTING = _TELLING | {"подтвердить", "подтверждать", "уточнить", "уточнять", "передать", "передавать"}
+
+
+def _passive_subject(s: Sentence, verb: Token) -> Token | None:
+    """Who a passive tells of where the parse hangs it elsewhere: the name beside "один из них"
+    ("Один из них — Иван Лосев — был убит"), or the subject the parse gave to a verb of telling
+    after it ("Бывший мэр Иван Лосев был убит, сообщила полиция")."""
+    if not any(c.rel == "aux:pass" for c in s.children(verb.index)):
+        return None
+    subject = next((c for c in s.children(verb.index) if c.rel == "nsubj:pass"), None)
+    if subject is not None and subject.lemma in _ONE_OF:
+        return next((c for c in s.children(subject.index) if c.rel == "appos"), None)
+    for t in s.tokens:
+        head = next((h for h in s.tokens if h.index == t.head), None)
+        if t.rel == "nsubj" and t.start < verb.start and head is not None and head.start > verb.start \
+                and head.lemma in _REPORTING and t.pos in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def _counted(s: Sentence, verb: Token) -> bool:
+    """"погибли двое, ранены четыре человека": a count of the dead or hurt is a happening of its
+    own, of no one named."""
+    for c in s.children(verb.index):
+        if c.rel in ("nsubj", "nsubj:pass") and (c.pos == "NUM" or any(
+                n.rel in ("nummod", "nummod:gov") for n in s.children(c.index))):
+            return True
+    return False
+
+
+def _dated(s: Sentence, noun: Token, dates: list) -> bool:
+    """"после референдума 1 октября", "до назначения министром в 2017 году": a happening named in
+    passing whose own phrase gives its date is one of its own."""
+    inside_ = {noun.index}
+    grew = True
+    while grew:
+        more = {t.index for t in s.tokens if t.head in inside_ and t.index not in inside_}
+        grew = bool(more)
+        inside_ |= more
+    words = [t for t in s.tokens if t.index in inside_ and t.start > noun.start]
+    if not words:
+        return False
+    lo, hi = noun.end, max(t.end for t in words)
+    return any(d.evidence is not None and lo <= d.evidence.start < hi for d in dates)
