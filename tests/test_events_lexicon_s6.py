@@ -153,3 +153,11 @@ def test_a_person_named_by_a_pronoun_or_a_membership_was_elected_or_appointed(te
 
 def test_a_date_set_for_a_meeting_is_no_appointment():
     assert "Appointment" not in summary("Совещание назначили на пятницу.")
+
+
+# -- a participle that tells the day reports the happening -----------------------------------------
+
+def test_a_participle_with_its_day_reports_a_death_but_a_bare_one_only_describes():
+    assert "Death.casualty=Олег Петров" in summary(
+        "Вчера в Омске простились с братом скончавшегося накануне мэра Олега Петрова.")
+    assert "Death" not in summary("Вдова погибшего героя получила орден.")

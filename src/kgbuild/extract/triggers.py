@@ -1079,6 +1079,8 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
     if _reported_before_noun(sentence, participle):
         return True
     for child in sentence.children(participle.index):
+        if child.rel == "advmod" and child.lemma in _DAY_ADVERBS:
+            return True  # "брат скончавшегося накануне мэра": the day it happened is told
         if child.rel not in ("obl", "obl:agent", "xcomp"):
             continue
         if child.pos == "PROPN" and child.feats.get("Case") == "Ins":
@@ -1089,6 +1091,10 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
         if participle.lemma in ("задержать", "арестовать") and child.lemma == "подозрение" and "по" in words:
             return True  # "Насир, арестованный по подозрению в терроризме": an arrest told
     return False
+
+
+# adverbs that tell the day something happened
+_DAY_ADVERBS = frozenset("накануне вчера позавчера сегодня ночью утром вечером днём днем".split())
 
 
 def _reported_before_noun(sentence: Sentence, participle: Token) -> bool:
