@@ -31,6 +31,11 @@ _ADJ_SUFFIXES = ("ский", "цкий")
 _FACILITY_KINDS = {"аэропорт", "метро", "метрополитен", "зоопарк", "кремль"}
 # "московское метро" is the one; "московский аэропорт" may be any of several
 _ONE_PER_CITY = {"метро", "метрополитен", "зоопарк", "кремль"}
+# kinds of building whose name follows in quotes ("стадион «Фишт»", "больница «Тель ха-Шомер»")
+_NAMED_KINDS = FACILITY_WORDS - {"улица", "ул", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная",
+                                 "стрит", "дом", "база", "станция"} | {
+    "отель", "гостиница", "арена", "кинотеатр", "клиника", "ресторан", "кафе", "гэс", "аэс"}
+_QUOTED_NAME = re.compile(r"\s«([^«»\n]{2,40})»")
 _STREET_WORDS = {"улица", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная", "сквер"}
 
 
@@ -50,6 +55,7 @@ def extract_places(ctx: Context) -> None:
     places.adjectives()
     places.directions()
     places.facilities_of_places()
+    places.quoted_facilities()
     places.containment()
     places.capitals()
     places.adjective_containment()
@@ -251,6 +257,19 @@ class _Places:
                 inner = (after or before)
                 ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(start, end, 0.65),
                                             ctx.evidence(inner[0], inner[1], 0.65)))
+
+    def quoted_facilities(self) -> None:
+        """"на стадионе «Лужники»", "в отеле «Премьер Палас»": a building's kind word and its name
+        in quotes, which nothing else read, are a named site (NEREL's FACILITY), kind word and all."""
+        ctx = self.ctx
+        for sentence in ctx.analysis.sentences:
+            for token in sentence.tokens:
+                if token.lemma not in _NAMED_KINDS or not token.text.islower():
+                    continue
+                m = _QUOTED_NAME.match(ctx.text, token.end)
+                if not m or ctx.key_at(token.start, m.end()):
+                    continue  # a body's or a work's name, or read already
+                self.add(token.start, m.end(), f"{token.lemma} «{m.group(1)}»", SITE, 0.7)
 
     def _named(self, mention: tuple[int, int, Place]) -> bool:
         """A place's name, not an adjective made from it ("российские" is not nested in anything)."""
