@@ -46,3 +46,19 @@ def test_a_council_called_a_sobor_is_no_building():
     # "Поместный Собор" is a gathering of the church, not a cathedral
     place = where("Нового настоятеля избрали на Поместном Соборе в прошлом месяце.").get("избрали")
     assert place is None or place[1] != "FACILITY"
+
+
+@pytest.mark.parametrize("text, word, label", [
+    ("Похороны учёного пройдут на Старом Северном кладбище в четверг.", "Похороны", "Старое Северное кладбище"),
+    ("Вчера в Покровском кафедральном соборе прошло отпевание архитектора.", "отпевание",
+     "Покровский кафедральный собор"),
+])
+def test_a_building_named_by_a_capitalised_adjective_is_where_it_happened(text, word, label):
+    assert where(text)[word] == (label, "FACILITY")
+
+
+def test_a_plain_adjective_before_a_building_names_none():
+    # "на новом стадионе" is some stadium; a capital on a place's adjective makes no name either
+    assert where("В субботу на новом стадионе прошёл матч юношеских команд.")["матч"] is None
+    assert not any(p.place_type == "объект" for p in extract(Document(
+        id="t", text="Писатель умер в одной из Швейцарских клиник.")).places)

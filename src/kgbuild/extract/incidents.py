@@ -935,6 +935,7 @@ class IncidentReader:
     # -- context ------------------------------------------------------------------------------
     def _where(self, seg: Segment, token: Token, incident: Incident) -> None:
         s = seg.sentence
+        building = None
         for child in s.children(token.index):
             prep = _preposition(s, child)
             key = self.ctx.key_at(child.start, child.end)
@@ -951,12 +952,12 @@ class IncidentReader:
                     continue  # "переехал в Испанию", "попал в больницу": where to, not where it happened
                 if incident.place is None or self._bare_site(incident.place):
                     incident.place = key  # "на трассе в провинции Феррара": the named place
-            elif prep in ("в", "на") and _building(self.ctx, item, key) is not None and \
-                    (incident.place is None or self._bare_site(incident.place)) and \
+            elif prep in ("в", "на") and _building(self.ctx, item) is not None and building is None and \
                     not (_direction(child, prep, token) and not _going(incident)):
                 # "авария на Саяно-Шушенской ГЭС", "концерт в Драматическом театре": a body named
-                # after its building, the place where it happened (NEREL's FACILITY)
-                incident.place = self._facility(item, key)
+                # after its building is where it happened (NEREL's FACILITY), unless a named place
+                # is told too ("в Доме музыки в Казани": the graph keeps the city)
+                building = item
             elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
                 incident.place = incident.place or key  # "бои за Иловайск"
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES and \
@@ -1020,6 +1021,8 @@ class IncidentReader:
                             inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
                             if type(self.ctx.entity(inner_key)).__name__ == "Institution":
                                 incident.institution = incident.institution or inner_key
+        if building is not None and (incident.place is None or self._bare_site(incident.place)):
+            incident.place = self._facility(building)
         if incident.place is None and token.pos == "NOUN" and (incident.type in _HOSTED or incident.label in _SHOWS):
             # "минский концерт", "австралийский конкурс", "российские выборы": a happening held
             # somewhere is named by the adjective of the place (an air strike's adjective is whose)
@@ -1060,7 +1063,7 @@ class IncidentReader:
         place = self.ctx.facts.entity(key)
         return isinstance(place, Place) and place.label == place.place_type and place.label in SITES
 
-    def _facility(self, body, key: str) -> str:
+    def _facility(self, body) -> str:
         """The building a body is named after, as a place: its mentions are the body's."""
         place = next((p for p in self.ctx.facts.places if p.label == body.label and p.place_type == "объект"), None)
         if place is None:
@@ -1667,7 +1670,7 @@ _BUILDINGS = {"гэс", "аэс", "тэц", "театр", "собор", "муз�
               "библиотека", "филармония", "консерватория", "цирк", "гостиница", "отель", "аэропорт"}
 
 
-def _building(ctx: Context, item, key: str | None):
+def _building(ctx: Context, item):
     """The body (an Institution) whose name's head word names a building, else None."""
     if type(item).__name__ != "Institution" or not item.mentions:
         return None
