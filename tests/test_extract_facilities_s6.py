@@ -62,3 +62,11 @@ def test_a_plain_adjective_before_a_building_names_none():
     assert where("В субботу на новом стадионе прошёл матч юношеских команд.")["матч"] is None
     assert not any(p.place_type == "объект" for p in extract(Document(
         id="t", text="Писатель умер в одной из Швейцарских клиник.")).places)
+
+
+def test_a_quoted_deed_after_a_building_is_no_name_and_a_known_street_keeps_its_name():
+    # "в храме «молебен»" tells what was done there; natasha's "Тверской бульвар" stays as it is
+    places = extract(Document(id="t", text="Вечером в храме «молебен» устроили трое незнакомцев.")).places
+    assert not any(p.place_type == "объект" and "«" in p.label for p in places)
+    labels = {p.label for p in extract(Document(id="t", text="Друзья гуляли по вечерам на Тверском бульваре.")).places}
+    assert "Тверский бульвар" not in labels

@@ -104,6 +104,7 @@ class _Places:
         sentence = ctx.analysis.sentence_of(start)
         before = [t for t in sentence.tokens if t.end <= start] if sentence else []
         after = next((t for t in sentence.tokens if t.start >= end), None) if sentence else None
+        tagged_end = end
         if after is not None and after.lemma in FACILITY_WORDS and after.pos == "NOUN" and after.text.islower() \
                 and ctx.text[end:after.start] == " " and all(t.pos in ("ADJ", "DET") for t in tokens) \
                 and not any(adjective_base(t.lemma) for t in tokens) and not ctx.key_at(after.start, after.end):
@@ -119,7 +120,8 @@ class _Places:
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
             if tokens[-1].lemma in FACILITY_WORDS and len(tokens) > 1 and tokens[-1].pos == "NOUN" \
-                    and all(t.pos in ("ADJ", "DET") for t in tokens[:-1]):
+                    and all(t.pos in ("ADJ", "DET") for t in tokens[:-1]) \
+                    and (label.split()[0] == tokens[0].text and not tokens[0].is_(Case="Nom") or end != tagged_end):
                 label = _phrase_nominative(tokens)  # natasha leaves "Новом Городское кладбище"
             if before and before[-1].lemma in _STREET_WORDS and ctx.text[before[-1].end:start] == " ":
                 # "на площади Тахрир": the street's name includes its kind; "на улице Ленина" is
@@ -277,8 +279,8 @@ class _Places:
                 if token.lemma not in _NAMED_KINDS or not token.text.islower():
                     continue
                 m = _QUOTED_NAME.match(ctx.text, token.end)
-                if not m or ctx.key_at(token.start, m.end()):
-                    continue  # a body's or a work's name, or read already
+                if not m or not m.group(1)[:1].isupper() or ctx.key_at(token.start, m.end()):
+                    continue  # a body's or a work's name, or read already ("в храме «панк-молебен»" a deed)
                 self.add(token.start, m.end(), f"{token.lemma} «{m.group(1)}»", SITE, 0.7)
 
     def adjective_facilities(self) -> None:
