@@ -299,6 +299,8 @@ class _Places:
                         and ctx.text[tokens[first - 1].end:tokens[first].start] == " ":
                     first -= 1
                 run = tokens[first:i]
+                # the name begins at its first capital ("бывшего Московского Братского кладбища")
+                run = run[next((j for j, t in enumerate(run) if t.text[:1].isupper()), len(run)):]
                 if not any(t.text[:1].isupper() and t is not tokens[0] and not ctx.key_at(t.start, t.end) for t in run):
                     continue  # (a capital on a place's adjective, "Московском", does not make a name)
                 if not run or ctx.key_at(token.start, token.end) or \
