@@ -1002,6 +1002,7 @@ class IncidentReader:
     # -- context ------------------------------------------------------------------------------
     def _where(self, seg: Segment, token: Token, incident: Incident) -> None:
         s = seg.sentence
+        building = None
         for child in s.children(token.index):
             prep = _preposition(s, child)
             key = self.ctx.key_at(child.start, child.end)
@@ -1018,6 +1019,12 @@ class IncidentReader:
                     continue  # "переехал в Испанию", "попал в больницу": where to, not where it happened
                 if incident.place is None or self._bare_site(incident.place):
                     incident.place = key  # "на трассе в провинции Феррара": the named place
+            elif prep in ("в", "на") and _building(self.ctx, item) is not None and building is None and \
+                    not (_direction(child, prep, token) and not _going(incident)):
+                # "авария на Саяно-Шушенской ГЭС", "концерт в Драматическом театре": a body named
+                # after its building is where it happened (NEREL's FACILITY), unless a named place
+                # is told too ("в Доме музыки в Казани": the graph keeps the city)
+                building = item
             elif prep == "за" and isinstance(item, Place) and incident.type in ("ArmedConflict", "MilitaryOperation"):
                 incident.place = incident.place or key  # "бои за Иловайск"
             elif prep in ("в", "на", "у", "около", "с") and child.lemma in SITES and \
@@ -1081,6 +1088,8 @@ class IncidentReader:
                             inner_key = self.ctx.key_at(inner_tok.start, inner_tok.end)
                             if type(self.ctx.entity(inner_key)).__name__ == "Institution":
                                 incident.institution = incident.institution or inner_key
+        if building is not None and (incident.place is None or self._bare_site(incident.place)):
+            incident.place = self._facility(building)
         if incident.place is None and token.pos == "NOUN" and (incident.type in _HOSTED or incident.label in _SHOWS):
             # "минский концерт", "австралийский конкурс", "российские выборы": a happening held
             # somewhere is named by the adjective of the place (an air strike's adjective is whose)
@@ -1120,6 +1129,17 @@ class IncidentReader:
         """A place known only by its kind ("трасса", "больница"), which a name says better."""
         place = self.ctx.facts.entity(key)
         return isinstance(place, Place) and place.label == place.place_type and place.label in SITES
+
+    def _facility(self, body) -> str:
+        """The building a body is named after, as a place: its mentions are the body's."""
+        place = next((p for p in self.ctx.facts.places if p.label == body.label and p.place_type == "объект"), None)
+        if place is None:
+            place = Place(key=self.ctx.new_key("site"), label=body.label, place_type="объект")
+            self.ctx.facts.places.append(place)
+        for mention in body.mentions:
+            if not any(m.start == mention.start and m.end == mention.end for m in place.mentions):
+                place.mentions.append(self.ctx.evidence(mention.start, mention.end, 0.6))
+        return place.key
 
     def _site(self, s: Sentence, token: Token) -> str:
         label = inflect_phrase([token], plural=False)
@@ -1762,6 +1782,29 @@ def _hung_on_place(s: Sentence, verb: Token) -> list[Token]:
             if inner.rel == "nmod" and _preposition(s, inner) == "при" and lex.trigger_at(s, inner) is not None:
                 out.append(inner)
     return out
+
+
+# head words of a body's name that name its building: "Саяно-Шушенская ГЭС", "Дом кино", "Большой
+# театр", "Собор Святого Марка" (a body is where a thing happens only as the building it is;
+# not "церковь", which is a faith's body as often: "в Русской церкви")
+_BUILDINGS = {"гэс", "аэс", "тэц", "театр", "собор", "музей", "дом", "дворец", "храм", "мечеть",
+              "стадион", "арена", "госпиталь", "больница", "клиника", "изолятор", "галерея", "кинотеатр",
+              "библиотека", "филармония", "консерватория", "цирк", "гостиница", "отель", "аэропорт"}
+
+
+def _building(ctx: Context, item):
+    """The body (an Institution) whose name's head word names a building, else None."""
+    if type(item).__name__ != "Institution" or not item.mentions:
+        return None
+    first = item.mentions[0]
+    words = [t for t in ctx.analysis.tokens_in(first.start, first.end) if t.pos in ("NOUN", "PROPN")]
+    head = next((t for t in words if t.lemma.lower() in _BUILDINGS), None)
+    # the name's first noun, leading it or in lower case ("Патриарший Собор" is a council,
+    # "главное здание библиотеки" the building of one)
+    if head is None or not (head is words[0] and (head.start == first.start or head.text.islower())
+                            or head.text.isupper()):
+        return None
+    return item
 
 
 # nouns of a part of a named place, through which "в"/"на" reaches the name ("на участке трассы

@@ -31,6 +31,11 @@ _ADJ_SUFFIXES = ("ский", "цкий")
 _FACILITY_KINDS = {"аэропорт", "метро", "метрополитен", "зоопарк", "кремль"}
 # "московское метро" is the one; "московский аэропорт" may be any of several
 _ONE_PER_CITY = {"метро", "метрополитен", "зоопарк", "кремль"}
+# kinds of building whose name follows in quotes ("стадион «Фишт»", "больница «Тель ха-Шомер»")
+_NAMED_KINDS = FACILITY_WORDS - {"улица", "ул", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная",
+                                 "стрит", "дом", "база", "станция"} | {
+    "отель", "гостиница", "арена", "кинотеатр", "клиника", "ресторан", "кафе", "гэс", "аэс", "аббатство"}
+_QUOTED_NAME = re.compile(r"\s«([^«»\n]{2,40})»")
 _STREET_WORDS = {"улица", "проспект", "площадь", "переулок", "шоссе", "бульвар", "набережная", "сквер"}
 
 
@@ -50,6 +55,8 @@ def extract_places(ctx: Context) -> None:
     places.adjectives()
     places.directions()
     places.facilities_of_places()
+    places.quoted_facilities()
+    places.adjective_facilities()
     places.containment()
     places.capitals()
     places.adjective_containment()
@@ -96,6 +103,13 @@ class _Places:
             return
         sentence = ctx.analysis.sentence_of(start)
         before = [t for t in sentence.tokens if t.end <= start] if sentence else []
+        after = next((t for t in sentence.tokens if t.start >= end), None) if sentence else None
+        tagged_end = end
+        if after is not None and after.lemma in FACILITY_WORDS and after.pos == "NOUN" and after.text.islower() \
+                and ctx.text[end:after.start] == " " and all(t.pos in ("ADJ", "DET") for t in tokens) \
+                and not any(adjective_base(t.lemma) for t in tokens) and not ctx.key_at(after.start, after.end):
+            # "на Старом Северном кладбище": the tagger stopped before the kind word of the name
+            end, tokens = after.end, tokens + [after]
         place_type = None
         label = normal
         if tokens[-1].lemma in PLACE_WORDS and len(tokens) > 1:  # "Есильского района"
@@ -105,6 +119,10 @@ class _Places:
                 or tokens[0].lemma in FACILITY_WORDS \
                 or tokens[-1].lemma in FACILITY_WORDS or tokens[-1].text.lower().endswith(("-холл", "-сквер", "-стрит")):
             place_type = SITE  # "тюрьма Гуантанамо", "Букингемский дворец"
+            if tokens[-1].lemma in FACILITY_WORDS and len(tokens) > 1 and tokens[-1].pos == "NOUN" \
+                    and all(t.pos in ("ADJ", "DET") for t in tokens[:-1]) \
+                    and (label.split()[0] == tokens[0].text and not tokens[0].is_(Case="Nom") or end != tagged_end):
+                label = _phrase_nominative(tokens)  # natasha leaves "Новом Городское кладбище"
             if before and before[-1].lemma in _STREET_WORDS and ctx.text[before[-1].end:start] == " ":
                 # "на площади Тахрир": the street's name includes its kind; "на улице Ленина" is
                 # "улица Ленина" (the name keeps its genitive), never "Ленин"
@@ -251,6 +269,45 @@ class _Places:
                 inner = (after or before)
                 ctx.facts.links.append(Link("LOCATED_IN", ctx.evidence(start, end, 0.65),
                                             ctx.evidence(inner[0], inner[1], 0.65)))
+
+    def quoted_facilities(self) -> None:
+        """"на стадионе «Лужники»", "в отеле «Премьер Палас»": a building's kind word and its name
+        in quotes, which nothing else read, are a named site (NEREL's FACILITY), kind word and all."""
+        ctx = self.ctx
+        for sentence in ctx.analysis.sentences:
+            for token in sentence.tokens:
+                if token.lemma not in _NAMED_KINDS or not token.text.islower():
+                    continue
+                m = _QUOTED_NAME.match(ctx.text, token.end)
+                if not m or not m.group(1)[:1].isupper() or ctx.key_at(token.start, m.end()):
+                    continue  # a body's or a work's name, or read already ("в храме «панк-молебен»" a deed)
+                self.add(token.start, m.end(), f"{token.lemma} «{m.group(1)}»", SITE, 0.7)
+
+    def adjective_facilities(self) -> None:
+        """"на Новом Городском кладбище", "в Знаменском синодальном соборе": a building's kind word
+        after adjectives of which one is written with a capital inside the sentence is its name,
+        kind word and all; "на новом стадионе" names none."""
+        ctx = self.ctx
+        for sentence in ctx.analysis.sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                if token.lemma not in _NAMED_KINDS or not token.text.islower() or token.pos != "NOUN" \
+                        or token.feats.get("Number") == "Plur":
+                    continue  # ("в одной из Швейцарских клиник" names none)
+                first = i
+                while first > 0 and tokens[first - 1].pos in ("ADJ", "DET") and tokens[first - 1].head == token.index \
+                        and ctx.text[tokens[first - 1].end:tokens[first].start] == " ":
+                    first -= 1
+                run = tokens[first:i]
+                # the name begins at its first capital ("бывшего Московского Братского кладбища")
+                run = run[next((j for j, t in enumerate(run) if t.text[:1].isupper()), len(run)):]
+                if not any(t.text[:1].isupper() and t is not tokens[0] and not ctx.key_at(t.start, t.end) for t in run):
+                    continue  # (a capital on a place's adjective, "Московском", does not make a name)
+                if not run or ctx.key_at(token.start, token.end) or \
+                        any(not isinstance(ctx.entity(k), Place) for s, e, k in ctx.mentions
+                            if s < token.end and run[0].start < e):
+                    continue  # read already, or a body's or a person's name ("Большой театр" the company)
+                self.add(run[0].start, token.end, _phrase_nominative(run + [token]), SITE, 0.65)
 
     def _named(self, mention: tuple[int, int, Place]) -> bool:
         """A place's name, not an adjective made from it ("российские" is not nested in anything)."""
