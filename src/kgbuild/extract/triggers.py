@@ -1078,9 +1078,11 @@ def _reported(sentence: Sentence, participle: Token) -> bool:
         return False
     if _reported_before_noun(sentence, participle):
         return True
+    noun = qualified_noun(sentence, participle)
+    of_person = noun is not None and _is_person(noun)
     for child in sentence.children(participle.index):
-        if child.rel == "advmod" and child.lemma in _DAY_ADVERBS:
-            return True  # "брат скончавшегося накануне мэра": the day it happened is told
+        if child.rel == "advmod" and child.lemma in _DAY_ADVERBS and of_person:
+            return True  # "брат скончавшегося накануне мэра": the day it happened to someone is told
         if child.rel not in ("obl", "obl:agent", "xcomp"):
             continue
         if child.pos == "PROPN" and child.feats.get("Case") == "Ins":
