@@ -98,6 +98,8 @@ NOUNS: dict[str, str] = {
     "торжество": "Ceremony", "литургия": "Ceremony", "молебен": "Ceremony", "богослужение": "Ceremony",
     "освящение": "Ceremony",
     "кончина": "Death",
+    # a patriarch enthroned, cardinals in conclave ("интронизация нового патриарха", "конклав кардиналов")
+    "интронизация": "Ceremony", "конклав": "Meeting",
 }
 # happenings told by their label: a kgb:Incident labelled with what it was, of the class CLASSES
 # gives the label where there is one. lemma -> (label, agent role, patient role); the concert's performer, the one who moved, the
@@ -166,6 +168,31 @@ GENERIC: dict[str, tuple[str, str | None, str | None]] = {
     "самоотвод": ("снятие кандидатуры", m.ACTOR, None),
     # a questioning, a break-in ("взломал сайты")
     "допрос": ("допрос", m.LAW_ENFORCEMENT, m.PARTICIPANT), "взломать": ("взлом", m.PERPETRATOR, m.PARTICIPANT),
+    # a grave opened ("провели эксгумацию во вторник"): when and where; the one dug up is no party to
+    # it, and the genitive names him, not who did it ("эксгумация Арафата")
+    "эксгумация": ("эксгумация", None, None),
+    # surgery and treatment told by their kind: the patient is in it ("ей ампутировали ногу",
+    # "прошла курс химиотерапии")
+    "ампутировать": ("медицинская операция", None, m.PARTICIPANT),
+    "имплантировать": ("медицинская операция", None, m.PARTICIPANT),
+    "реанимировать": ("реанимация", m.ACTOR, m.PARTICIPANT),
+    "шунтирование": ("медицинская операция", None, m.PARTICIPANT),
+    "мастэктомия": ("медицинская операция", None, m.PARTICIPANT),
+    "ампутация": ("медицинская операция", None, m.PARTICIPANT),
+    "химиотерапия": ("химиотерапия", None, m.PARTICIPANT),
+    # a body or a state breaking up: its parts are in it ("распад коалиции", "раскол в партии")
+    "распад": ("распад", m.PARTICIPANT, m.PARTICIPANT), "раскол": ("раскол", m.PARTICIPANT, m.PARTICIPANT),
+    "схизма": ("раскол", m.PARTICIPANT, m.PARTICIPANT),
+    # rammed ("смертник протаранил колонну"), boycotted ("бойкотирует фестиваль")
+    "протаранить": ("таран", m.ACTOR, m.PARTICIPANT),
+    "бойкотировать": ("бойкот", m.ACTOR, m.PARTICIPANT), "бойкот": ("бойкот", m.ACTOR, m.PARTICIPANT),
+    # a moratorium declared ("ввёл мораторий на выплату долга"): who declared it and whom it concerns
+    "мораторий": ("мораторий", m.PARTICIPANT, m.PARTICIPANT),
+    # gatherings of guests: all who came take part ("на банкете в честь победы", "вечеринка в клубе")
+    "банкет": ("банкет", m.PARTICIPANT, m.PARTICIPANT),
+    "вечеринка": ("вечеринка", m.PARTICIPANT, m.PARTICIPANT), "пикник": ("пикник", m.PARTICIPANT, m.PARTICIPANT),
+    "фуршет": ("банкет", m.PARTICIPANT, m.PARTICIPANT), "фотосессия": ("фотосессия", m.PARTICIPANT, m.PARTICIPANT),
+    "вернисаж": ("выставка", m.ACTOR, m.PARTICIPANT),
 }
 # happenings once told only by their label that have a class of their own (0.3.0): label ->
 # incident type. The label stays on the incident: it tells a joining from a transfer, a
@@ -405,6 +432,15 @@ def roles(trigger: "Trigger") -> tuple[str | None, str | None]:
         return GENERIC_ROLES.get(trigger.label or "", (m.ACTOR, m.PARTICIPANT))
     return ROLES.get(trigger.type, (None, None))
 AWARD_WORDS = {"премия", "награда", "орден", "медаль", "звание", "приз", "оскар", "статуэтка", "диплом"}
+# "автобус въехал в остановку", "машина выехала на тротуар", "вылетел на встречную полосу": a vehicle
+# left the road (not "вылетел в Москву": a place one travels to is no roadside)
+SWERVE_VERBS = {"въехать", "выехать", "вылететь", "пересечь"}
+ROADSIDE = {"остановка", "тротуар", "полоса", "встречка", "обочина", "кювет", "переход", "велодорожка", "дорожка",
+            "толпа", "ограждение", "отбойник", "столб", "дерево", "витрина", "забор", "пешеход", "люди", "перрон",
+            "платформа", "канава", "кафе", "павильон", "газон", "разделительный"}
+# "разогнали демонстрантов", "разгон митинга": a gathering broken up (not "разгон до сотни")
+DISPERSED = {"демонстрант", "демонстрация", "митинг", "митингующий", "протестующий", "манифестант", "манифестация",
+             "акция", "шествие", "толпа", "лагерь", "пикет", "пикетчик", "протест", "собрание", "участник", "марш"}
 # the ceremonies that begin and end a happening
 OPENINGS = {"открытие": "церемония открытия", "закрытие": "церемония закрытия"}
 # "приняла закон", "одобрил законопроект", "ратифицировал договор": a law passed
@@ -433,7 +469,13 @@ QUALIFIED_NOUNS: dict[str, tuple[str, set[str]]] = {
     "приём": ("Ceremony", {"торжественный", "дипломатический", "праздничный", "новогодний"}),
     "прием": ("Ceremony", {"торжественный", "дипломатический", "праздничный", "новогодний"}),
     "собрание": ("Ceremony", {"торжественный"}),
+    # "политический кризис в Чехии", "правительственный кризис": a crisis of power (not of the economy)
+    "кризис": ("Incident", {"политический", "правительственный", "конституционный", "парламентский", "министерский"}),
 }
+# "во втором туре", "в первом туре участвовали кандидаты": a round of an election told by its number
+# and a word of the ballot in its sentence
+ORDINALS = {"первый", "второй", "третий"}
+BALLOT_WORDS = {"кандидат", "кандидатка", "выборы", "голосование", "избиратель", "бюллетень", "гонка"}
 # states declared: "военное положение", "чрезвычайное положение", "комендантский час"
 EMERGENCIES = {"положение": {"военный", "чрезвычайный"}, "час": {"комендантский"}}
 EMERGENCY_LABELS = {"военный": "военное", "чрезвычайный": "чрезвычайное", "комендантский": "комендантский"}
@@ -461,7 +503,9 @@ AIRCRAFT = {"самолёт", "самолет", "вертолёт", "верто�
 CRAFT = VEHICLES | AIRCRAFT | {"мотоцикл", "электричка", "судно", "корабль", "паром", "яхта", "лодка", "теплоход",
                                "трамвай", "троллейбус", "маршрутка", "микроавтобус", "фура", "тепловоз", "иномарка",
                                "внедорожник", "байк", "велосипед", "танкер", "сухогруз", "субмарина",
-                               "подлодка", "траулер", "шхуна", "баржа"}
+                               "подлодка", "траулер", "шхуна", "баржа", "автомашина"}
+# what is intercepted at sea or in the air: "перехватили судно с оружием", "ракета перехвачена"
+INTERCEPTED = CRAFT | {"борт", "груз"}
 CRASH_VERBS = {"разбиться", "разбиваться"}
 # "обрушилась кровля", "рухнул мост", "обрушение перекрытий": a building or a part of it gave way
 COLLAPSE_VERBS = {"обрушиться", "обрушиваться"}
@@ -796,6 +840,18 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("открыть", "открывать") and not any(c.lemma.lower() in OPENED.split() for c in children
                                                        if c.rel in ("obj", "nsubj:pass", "nsubj") and not _case_of(sentence, c)):
             return None  # "открыл стрельбу на станции метро": the station is where, not what was opened
+        if lemma in SWERVE_VERBS and token.feats.get("Tense") == "Past" and _left_road(sentence, token):
+            return Trigger(token, "Incident", True, label="дорожное происшествие")  # "автобус въехал в остановку"
+        if lemma in ("захватить", "захватывать") and _person_done_to(sentence, token) and \
+                (token.feats.get("VerbForm") != "Part" or token.feats.get("Variant") == "Short"):
+            # "был захвачен в Пакистане", "захватили их в пути"; not "захватил власть", nor a description
+            # ("Петров, захваченный в Пакистане")
+            return Trigger(token, "Incident", True, label="захват")
+        if lemma == "перехватить" and any(c.rel in ("obj", "nsubj:pass") and c.lemma.lower() in INTERCEPTED for c in children):
+            return Trigger(token, "Incident", True, label="перехват")  # "ВМС перехватили судно"; not "перехватил мяч"
+        if lemma in ("разогнать", "разгонять") and any(c.rel in ("obj", "nsubj:pass") and c.lemma in DISPERSED
+                                                      for c in children):
+            return Trigger(token, "Incident", True, label="разгон")  # "полиция разогнала митинг"
         found = _family_at(sentence, token, lemma, VERB_FAMILIES)
         if found is not None:
             family, companion = found
@@ -860,7 +916,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
         if lemma in ("роды", "род") and token.feats.get("Number") == "Plur" and \
                 (_takes_place(sentence, token) or lemmas & {"первый", "второй", "преждевременный", "домашний"}):
             return Trigger(token, "Birth", False)  # "роды прошли в клинике": the plural of "род" is no clan here
-        if lemma == "тур" and lemmas & {"концертный", "гастрольный", "мировой", "прощальный"}:
+        if lemma == "тур" and lemmas & {"концертный", "гастрольный", "мировой", "прощальный", "юбилейный"}:
             return Trigger(token, "Incident", False, label="гастроли")  # "мировой тур"
         if lemma == "конфликт" and any(c.rel == "nmod" and _case_of(sentence, c) in ("в", "на") and c.pos == "PROPN"
                                        for c in children):
@@ -913,6 +969,10 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if any(c.lemma in ORGANS for c in genitives):
                 return Trigger(token, "Incident", False, label="медицинская операция")  # "пересадка печени"
             return None
+        if lemma == "разгон":
+            if any(c.lemma in DISPERSED for c in genitives):
+                return Trigger(token, "Incident", False, label="разгон")  # "разгон демонстрантов"
+            return None  # "разгон до сотни": a speed
         if lemma == "экстрадиция" and not any(_is_person(c) for c in genitives):
             return None  # "договор об экстрадиции", "запрос об экстрадиции": no one handed over
         if lemma == "падение":
@@ -969,7 +1029,7 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             if lemma == "операция" and token.text.lower().startswith("спецоперац"):
                 return Trigger(token, kind, False)
             if lemmas & qualifiers:
-                return Trigger(token, kind, False)
+                return Trigger(token, kind, False, label="политический кризис" if kind == "Incident" else None)
             return None
         if lemma == "бой" and token.feats.get("Case") == "Ins":
             return None  # "взяли с боем": a manner
@@ -983,6 +1043,8 @@ def trigger_at(sentence: Sentence, token: Token) -> Trigger | None:
             return None
         if lemma == "тур" and {PLURALIA.get(w, w) for w in lemmas} & {"выборы", "голосование"}:
             return Trigger(token, "Election", False)  # "во втором туре выборов"
+        if lemma == "тур" and lemmas & ORDINALS and {PLURALIA.get(t.lemma, t.lemma) for t in sentence.tokens} & BALLOT_WORDS:
+            return Trigger(token, "Election", False)  # "в первом туре участвовали девять кандидатов"
         if lemma == "мероприятие" and (any(_case_of(sentence, c) == "по" for c in children) or
                                       _number(sentence, token) == "Plur" and not lemmas & EVENT_KINDS and
                                       not _takes_place(sentence, token, any_tense=True)):
@@ -1507,6 +1569,21 @@ def _confirmed_in_post(sentence: Sentence, verb: Token) -> bool:
                c.rel in ("obl", "xcomp") and c.feats.get("Case") == "Ins" and c.pos == "NOUN" and
                (c.lemma in OFFICE_WORDS or person_lemma(c)) for c in children)
     return post and (person or any(c.rel == "obl" and c.lemma in POSTS for c in children))
+
+
+def _left_road(sentence: Sentence, verb: Token) -> bool:
+    """"автобус въехал в остановку", "выехал на автомобиле на велодорожку", "машина пересекла
+    встречную полосу": a vehicle (or one driving it) went where no vehicle should."""
+    children = sentence.children(verb.index)
+    # (the parser may hang "на автомобиле" on the driver)
+    phrases = children + [g for c in children if c.rel == "nsubj" for g in sentence.children(c.index) if g.rel == "nmod"]
+    driven = any(c.rel == "nsubj" and c.lemma.lower() in CRAFT for c in children) or any(
+        c.rel in ("obl", "nmod") and c.lemma.lower() in CRAFT and _case_of(sentence, c) == "на" for c in phrases)
+    if not driven:
+        return False
+    rels = ("obj",) if verb.lemma == "пересечь" else ("obl",)
+    return any(c.rel in rels and c.lemma in ROADSIDE and (verb.lemma == "пересечь" or _case_of(sentence, c) in ("в", "во", "на"))
+               for c in children)
 
 
 def _left_organisation(sentence: Sentence, token: Token) -> bool:
