@@ -352,7 +352,7 @@ class IncidentReader:
         if not any(c.lemma == "результат" and _preposition(s, c) == "в" and not
                    any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
                    for c in s.children(token.index)):
-            return None
+            return self._hurt_after(seg, token, part) if part.type in _HURTS else None
         # "… через два дня после стрельбы в Тусоне. Тогда были убиты шесть человек": the
         # incident told or named again last in the paragraph before
         opened = min(sg.start for sg in self.segments if sg.paragraph == seg.paragraph)
@@ -367,6 +367,25 @@ class IncidentReader:
                 last[i.key] = max(told)
         earlier = [i for i in self.incidents if i.key in last]
         return max(earlier, key=lambda i: last[i.key]) if earlier else None
+
+    def _hurt_after(self, seg: Segment, token: Token, part: Incident) -> Incident | None:
+        """"В аэропорту разбился самолёт. Погибли все пассажиры": a death or a wound told with no
+        cause of its own, in the line right after a violent happening, is what that happening did
+        (not when its own line tells a cause, nor "позже скончался")."""
+        s = seg.sentence
+        if part.type not in ("Death", "Injury") or token.pos != "VERB" or token.rel == "acl" or any(
+                c.lemma in _LATER or _preposition(s, c) == "от" for c in s.children(token.index)) or any(
+                i is not part and i.type in _CAUSES and self.trigger_of.get(i.key, (None,))[0] is seg
+                for i in self.incidents):
+            return None  # "умер от ранений", "позже скончался": later than the happening
+        before = [sg for sg in self.segments if sg.end <= seg.start and not sg.headline]
+        if not before or max(before, key=lambda sg: sg.start).paragraph != seg.paragraph:
+            return None
+        last = max(before, key=lambda sg: sg.start)
+        # a killing told before is the death itself told again, not its cause
+        causes = [i for i in self.incidents if i is not part and i.type in _CAUSES - {"Killing"}
+                  and any(last.start <= w < last.end for w in [self.start_of[i.key]] + [r.start for r in i.retold])]
+        return max(causes, key=lambda i: self.start_of[i.key]) if causes else None
 
     # -- escort and teams ---------------------------------------------------------------------
     def _escort(self, seg: Segment, verb: Token) -> None:
