@@ -180,6 +180,8 @@ class IncidentReader:
                 # (not "был ранен в перестрелке и позже скончался в больнице": after it, not in it)
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
                 whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            if whole is None:
+                whole = self._visit_of_doer(seg.sentence, token, part, by_start)
             if whole is None and part.type in _HURTS and token.pos == "NOUN":
                 # "от ранений, полученных при взрыве": the phrase hangs on the participle
                 for child in seg.sentence.children(token.index):
@@ -220,6 +222,21 @@ class IncidentReader:
                 part.part_of = whole.key
                 self.incidents.append(part)
 
+    def _visit_of_doer(self, s: Sentence, token: Token, part: Incident, by_start: dict) -> Incident | None:
+        """"Президент, находящийся с визитом в ЮАР, встретился": a deed of one told as on a visit
+        is a part of the visit."""
+        if token.pos != "VERB":
+            return None
+        for subject in s.children(token.index):
+            if subject.rel != "nsubj":
+                continue
+            for acl in s.children(subject.index):
+                if acl.rel == "acl" and acl.feats.get("VerbForm") == "Part" and acl.start not in by_start:
+                    whole = self._whole_in(s, acl, part, by_start, through=False)
+                    if whole is not None:
+                        return whole
+        return None
+
     def _whole_in(self, s: Sentence, token: Token, part: Incident, by_start: dict, through: bool = True) -> Incident | None:
         """The larger incident a phrase under this word names."""
         for child in s.children(token.index) + _hung_on_place(s, token):
@@ -239,6 +256,11 @@ class IncidentReader:
                 cause = by_start.get(child.start)
                 if cause is not None and (cause.type in _CAUSES | lex.DEADLY or cause.label in _FIGHTS):
                     inner = [child]
+            elif prep == "с" and child.feats.get("Case") == "Ins" and child.lemma == "визит":
+                inner = [child]  # "находящийся с визитом в ЮАР, встретился"
+            elif prep in ("в", "во") and child.feats.get("Case") == "Loc" and \
+                    getattr(by_start.get(child.start), "type", None) == "Meeting":
+                inner = [child]  # "в телефонном разговоре поздравил"
             elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
                     and part.type in _STAGES:
                 inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
