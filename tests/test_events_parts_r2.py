@@ -54,3 +54,8 @@ def test_a_meeting_of_one_on_a_visit_is_a_part_of_the_visit():
 def test_a_greeting_told_inside_a_phone_talk_is_a_part_of_it():
     found = parts("Канцлер Германии в телефонном разговоре поздравил президента Франции с победой.")
     assert ("поздравил", "разговоре") in found
+
+
+def test_a_wound_told_by_an_infinitive_is_a_deed_of_the_doer_not_a_part():
+    found = parts("В Омске на рынке прогремел взрыв. Сапёр успел ранить себя при осмотре.")
+    assert not any(p[0] == "ранить" for p in found)

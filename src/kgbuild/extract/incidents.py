@@ -358,7 +358,8 @@ class IncidentReader:
         человек": a consequence told with no noun for its cause follows from the incident told
         just before. "В аэропорту разбился самолёт. Погибли все пассажиры": so is a death or a
         wound told by a verb with no cause in its line, right after the line of a violent happening
-        (not "умер от ранений", "позже скончался": later than it)."""
+        (not "умер от ранений", "позже скончался": later than it; not "успел ранить": a deed of
+        one, told of the doer rather than of the happening)."""
         s = seg.sentence
         if not any(c.lemma == "результат" and _preposition(s, c) == "в" and not
                    any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
@@ -366,7 +367,7 @@ class IncidentReader:
             before = [sg for sg in self.segments if sg.end <= seg.start and not sg.headline]
             last = max(before, key=lambda sg: sg.start) if before else None
             if last is None or last.paragraph != seg.paragraph or part.type not in ("Death", "Injury") or \
-                    token.pos != "VERB" or token.rel == "acl" or any(
+                    token.pos != "VERB" or token.rel == "acl" or token.feats.get("VerbForm") == "Inf" or any(
                     c.lemma in _LATER or _preposition(s, c) == "от" for c in s.children(token.index)) or any(
                     i is not part and i.type in _CAUSES and self.trigger_of.get(i.key, (None,))[0] is seg
                     for i in self.incidents):
