@@ -180,6 +180,10 @@ class IncidentReader:
                 # (not "был ранен в перестрелке и позже скончался в больнице": after it, not in it)
                 head = next(t for t in seg.sentence.tokens if t.index == token.head)
                 whole = self._whole_in(seg.sentence, head, part, by_start, through=False)
+            for participle in _doer_participles(seg.sentence, token) if whole is None else []:
+                # "Президент, находящийся с визитом в ЮАР, встретился": a deed of one told as on a visit
+                if participle.start not in by_start:
+                    whole = whole or self._whole_in(seg.sentence, participle, part, by_start, through=False)
             if whole is None and part.type in _HURTS and token.pos == "NOUN":
                 # "от ранений, полученных при взрыве": the phrase hangs on the participle
                 for child in seg.sentence.children(token.index):
@@ -239,6 +243,11 @@ class IncidentReader:
                 cause = by_start.get(child.start)
                 if cause is not None and (cause.type in _CAUSES | lex.DEADLY or cause.label in _FIGHTS):
                     inner = [child]
+            elif prep == "с" and child.feats.get("Case") == "Ins" and child.lemma == "визит":
+                inner = [child]  # "находящийся с визитом в ЮАР, встретился"
+            elif prep in ("в", "во") and child.feats.get("Case") == "Loc" and \
+                    getattr(by_start.get(child.start), "type", None) == "Meeting":
+                inner = [child]  # "в телефонном разговоре поздравил"
             elif through and prep is None and child.rel == "nmod" and child.feats.get("Case") == "Gen" \
                     and part.type in _STAGES:
                 inner = [child]  # "финал чемпионата", "второй тур выборов", "открытие фестиваля"
@@ -347,12 +356,26 @@ class IncidentReader:
     def _whole_before(self, seg: Segment, token: Token, part: Incident) -> Incident | None:
         """"… открыл огонь по толпе. В результате погибли восемь человек", "Тогда были убиты шесть
         человек": a consequence told with no noun for its cause follows from the incident told
-        just before."""
+        just before. "В аэропорту разбился самолёт. Погибли все пассажиры": so is a death or a
+        wound told by a verb with no cause in its line, right after the line of a violent happening
+        (not "умер от ранений", "позже скончался": later than it; not "успел ранить": a deed of
+        one, told of the doer rather than of the happening)."""
         s = seg.sentence
         if not any(c.lemma == "результат" and _preposition(s, c) == "в" and not
                    any(g.rel == "nmod" for g in s.children(c.index)) or c.lemma == "тогда" and c.rel == "advmod"
                    for c in s.children(token.index)):
-            return None
+            before = [sg for sg in self.segments if sg.end <= seg.start and not sg.headline]
+            last = max(before, key=lambda sg: sg.start) if before else None
+            if last is None or last.paragraph != seg.paragraph or part.type not in ("Death", "Injury") or \
+                    token.pos != "VERB" or token.rel == "acl" or token.feats.get("VerbForm") == "Inf" or any(
+                    c.lemma in _LATER or _preposition(s, c) == "от" for c in s.children(token.index)) or any(
+                    i is not part and i.type in _CAUSES and self.trigger_of.get(i.key, (None,))[0] is seg
+                    for i in self.incidents):
+                return None
+            # a killing told before is the death itself told again, not its cause
+            causes = [i for i in self.incidents if i is not part and i.type in _CAUSES - {"Killing"} and any(
+                last.start <= w < last.end for w in [self.start_of[i.key]] + [r.start for r in i.retold])]
+            return max(causes, key=lambda i: self.start_of[i.key]) if causes else None
         # "… через два дня после стрельбы в Тусоне. Тогда были убиты шесть человек": the
         # incident told or named again last in the paragraph before
         opened = min(sg.start for sg in self.segments if sg.paragraph == seg.paragraph)
@@ -2018,6 +2041,14 @@ def _within(whole: Incident, part: Incident, incidents: list[Incident]) -> bool:
         seen.add(whole.part_of)
         whole = by_key.get(whole.part_of, whole)
     return False
+
+
+def _doer_participles(s: Sentence, verb: Token) -> list[Token]:
+    """The participles telling of the verb's subject ("Президент, находящийся с визитом, …")."""
+    if verb.pos != "VERB":
+        return []
+    return [p for subject in s.children(verb.index) if subject.rel == "nsubj" for p in s.children(subject.index)
+            if p.rel == "acl" and p.feats.get("VerbForm") == "Part"]
 
 
 # "у финишной черты марафона", "возле трибуны стадиона": by a spot of a gathering
