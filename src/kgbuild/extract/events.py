@@ -14,7 +14,7 @@ from .context import Context
 from .deaths import record_deaths
 from .groups import People, person_lemma
 from . import triggers as lex
-from .incidents import _DECREES, _ORDERING, IncidentReader
+from .incidents import IncidentReader
 from .kinship import extract_kinship
 
 # incident types that are wholes made of the incidents told after them
@@ -162,7 +162,6 @@ def _own_date(ctx: Context, reader: IncidentReader, inc: Incident, seg, incident
         # a date that hangs on another incident's word is that incident's ("после войны … умер в 1993 году")
         others = {id(d) for other in incidents if other is not inc and other.part_of != inc.key
                   and not _within(reader, other, inc)  # a whole's date is its parts' too
-                  and not (inc.type in _TAKING_EFFECT and _enacts(reader, other, inc))
                   for d in [_on_word(reader, other, line)] if d}
         free = [d for d in line if id(d) not in others and (inc.key not in reader.trigger_of
                                                             or _stands_with(*reader.trigger_of[inc.key], d,
@@ -183,15 +182,6 @@ def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
     if seg is not own_seg or word.head != own.index or own.pos in ("VERB", "AUX") or word.rel != "nmod":
         return False
     return not any(c.head == word.index and c.rel == "case" and c.lemma in _OTHER_TIME for c in seg.sentence.tokens)
-
-
-def _enacts(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
-    """Whether `other` is the signing of the decree that gives or takes `inc`'s post ("подписал указ
-    об отставке"): the signing's date is the post's too."""
-    if other.key not in reader.trigger_of or inc.key not in reader.trigger_of:
-        return False
-    (seg, act), (own_seg, word) = reader.trigger_of[other.key], reader.trigger_of[inc.key]
-    return seg is own_seg and _decreed({t.index: t for t in seg.sentence.tokens}, word, act)
 
 
 # incidents that take effect on the day "с" names and are done by announcing them
@@ -255,8 +245,6 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
         head = by_index[head.head]  # "с утра, 13 сентября, проходят обыски": the date of the morning's verb
     if head is None or head.index == word.index:
         return True
-    if announced and _decreed(by_index, word, head):
-        return True
     noun = word.pos not in ("VERB", "AUX")
     if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX") and head.lemma not in _TELLING:
         # "27 октября … потерял сознание и был госпитализирован": a line the parser left with two
@@ -305,30 +293,6 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
     # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
     return word.index in _above(by_index, head)
-
-
-# what puts a decree in force on its day ("подписал указ"; not "принял решение", which a court does
-# before the release it rules on)
-_SIGNING = {"подписать", "подписывать", "издать", "издавать"}
-
-
-def _decreed(by_index: dict, word, head) -> bool:
-    """Whether the post given or left of `word` is done by the act of `head`, whose day is its own:
-    "вчера подписал указ об отставке главы", "издал приказ, по которому он назначен", "распорядился
-    об освобождении" (not "подал прошение об отставке", which asks for it)."""
-    parent = by_index.get(word.head)
-    if parent is None:
-        return False
-    about = any(c.head == word.index and c.rel == "case" and c.lemma in _TOLD_ABOUT for c in by_index.values())
-    if word.pos in ("VERB", "AUX"):
-        told = word.rel.startswith("acl")  # "указ, согласно которому назначен"
-    else:
-        told = about and word.rel in ("nmod", "obl")
-    if not told:
-        return False
-    if parent.index == head.index:
-        return head.lemma in _ORDERING
-    return parent.lemma in _DECREES and parent.head == head.index and head.lemma in _SIGNING and parent.rel == "obj"
 
 
 def _when_clause(by_index: dict, word, root, head) -> bool:
