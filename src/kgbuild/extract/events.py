@@ -246,8 +246,8 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
-    if noun and _ends_phrase(s, by_index, word, date):
-        return True
+    if noun and head.lemma not in _TELLING and _ends_phrase(s, by_index, word, date):
+        return True  # not "задержание в среду вызвало протесты", the reaction's day
     if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX") and head.lemma not in _TELLING:
         # "27 октября … потерял сознание и был госпитализирован": a line the parser left with two
         # roots, verbs of one rank, each the time of the other; not a clause it failed to put under
