@@ -246,6 +246,8 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     if head is None or head.index == word.index:
         return True
     noun = word.pos not in ("VERB", "AUX")
+    if noun and head.lemma not in _TELLING and _ends_phrase(s, by_index, word, date):
+        return True  # not "задержание в среду вызвало протесты", the reaction's day
     if not noun and word.head is None and head.head is None and head.pos in ("VERB", "AUX") and head.lemma not in _TELLING:
         # "27 октября … потерял сознание и был госпитализирован": a line the parser left with two
         # roots, verbs of one rank, each the time of the other; not a clause it failed to put under
@@ -293,6 +295,17 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
     # апреле 2015 года"); for a noun as for a verb, not a date on a word of another branch of the
     # line ("причиной смерти стала болезнь, сообщает агентство со ссылкой на бюро в пятницу")
     return word.index in _above(by_index, head)
+
+
+def _ends_phrase(s, by_index: dict, word, date: DateValue) -> bool:
+    """Whether the date closes the noun's own phrase, with only words of that phrase between them:
+    "бои в пригородах Донецка в июле 2014 года", whatever the parser hung it on; not past a
+    comma, nor past a happening before or after it ("убийство после матча 5 мая")."""
+    if date.evidence.start < word.end or "," in s.text[word.end - s.start:date.evidence.start - s.start]:
+        return False
+    between = [t for t in s.tokens if word.end <= t.start < date.evidence.start]
+    return all(word.index in _above(by_index, t) for t in between) and not any(
+        c.rel == "case" and c.lemma in _OTHER_TIME and c.head in {t.index for t in between} for c in between)
 
 
 def _when_clause(by_index: dict, word, root, head) -> bool:
