@@ -1532,8 +1532,9 @@ def _own_leaving(s: Sentence, noun: Token) -> Token | None:
     return None
 
 
-# meetings of persons face to face, where NEREL makes each side an AGENT (not "заседание", "саммит")
-_FACE_TO_FACE = {"встреча", "встретиться", "встречаться", "разговор", "беседа", "побеседовать", "свидание"}
+# meetings of persons face to face, where NEREL makes each side an AGENT (not "заседание", "саммит";
+# nor "встречаться", which tells of dating or of a match)
+_FACE_TO_FACE = {"встреча", "встретиться", "разговор", "беседа", "побеседовать"}
 
 
 def _post_taken(trigger: lex.Trigger, noun: Token) -> bool:
