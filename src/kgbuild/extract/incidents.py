@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Group, Incident, Participation, Place
 from . import triggers as lex
 from .context import Context
-from .groups import People, inflect_phrase, person_lemma
+from .groups import WHOSE_NOUNS, People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token, models
 from .ranks import POSTS as OFFICES
 from .segments import Segment, inside, quoted_spans, segments
@@ -753,7 +753,8 @@ class IncidentReader:
                 owners = self._persons(s, child)  # "угнали автомобиль у жителя": its owner
                 self._owner_victims = owners
             elif child.rel in ("obl", "obl:agent") and passive and child.feats.get("Case") == "Ins" and not prep \
-                    and trigger.type != "Appointment":  # "назначен директором": the post, not who appointed
+                    and trigger.type != "Appointment" and not _post_taken(trigger, child):
+                # "назначен директором", "избрана председателем": the post, not who appointed
                 if token.lemma in _POISONING:
                     agents += self._persons(s, child)  # "отравлен «Новичком»": the poison, unless a person
                     continue
@@ -986,7 +987,8 @@ class IncidentReader:
                 if c.feats.get("Case") == "Ins" and t.feats.get("Case") != "Ins" and _preposition(s, c) is None:
                     continue  # "второго задержали раненым": a state, not another person
                 if c.rel in ("conj", "appos", "parataxis") or (not is_person and c.rel == "nmod" and not whose
-                                                                and c.pos != "PRON"):  # "его последователей": not him
+                                                                and c.pos != "PRON" and t.lemma not in WHOSE_NOUNS):
+                    # "его последователей": not him; "соратник Путина ушёл": the ally, not Putin
                     visit(c, depth + 1)
 
         visit(head, 0)
@@ -1544,6 +1546,12 @@ def _own_leaving(s: Sentence, noun: Token) -> Token | None:
     if head.pos == "VERB" and head.lemma in _ANNOUNCING and noun.lemma in ("уход", "отставка"):
         return _actor(s, head)
     return None
+
+
+def _post_taken(trigger: lex.Trigger, noun: Token) -> bool:
+    """"избран председателем парламента": a single post in the instrumental is what one was
+    elected to ("избран депутатами" names the electors)."""
+    return trigger.type == "Election" and _office(noun) and noun.feats.get("Number") != "Plur"
 
 
 def _companion_end(s: Sentence, verb: Token) -> int:
