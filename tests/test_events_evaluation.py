@@ -70,6 +70,12 @@ def test_a_name_in_cyrillic_is_linked_rather_than_its_latin_spelling_beside_the_
     assert "Джон Мартин" in people and "John Martin" not in people
 
 
+def test_a_latin_spelling_with_diacritics_is_still_the_latin_one():
+    text = "Вчера в Омске пианист Томас Шефер (Thomas Schäfer) был задержан полицией."
+    people = {r[1] for r in _relations(text) if r[0] == "PARTICIPANT_IN" and r[2] == "задержан"}
+    assert "Томас Шефер" in people and "Thomas Schäfer" not in people
+
+
 def test_the_police_who_arrest_are_the_agent():
     assert ("AGENT", "Полиция", "задержала") in _relations("Полиция задержала Петра Гурова.")
 

@@ -11,6 +11,7 @@ differs between types).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,7 +218,9 @@ def _annotatable(facts, key: str) -> bool:
 
 
 def _latin(quote: str) -> bool:
-    return bool(quote) and all(c.isascii() for c in quote if c.isalpha())
+    """A name spelled in Latin letters ("Thomas Schäfer")."""
+    letters = [c for c in quote if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
 def _posts(facts, mentions) -> list:
