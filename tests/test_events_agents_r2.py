@@ -1,5 +1,5 @@
-"""Who did it, as NEREL's AGENT reads it: the one a post is given to is not its giver, nor is
-the one whose ally acted. Sentences of our own."""
+"""Who did it, as NEREL's AGENT reads it: the one a post is given to is not its giver.
+Sentences of our own."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def test_an_ally_is_not_the_one_whose_ally_he_is():
 def test_a_group_of_people_is_still_the_people():
     assert "VehicleSeizure.perpetrator=боевики" in summary("Группа боевиков захватила рейсовый автобус.")
 
+
+# -- a meeting face to face: each person who meets the other does it ------------------------------
+
+def test_both_who_meet_act():
+    facts = summary("Премьер-министр Италии встретился с Анной Кравец в Риме.")
+    assert {"Meeting.actor=Анна Кравец", "Meeting.actor=премьер-министр"} <= facts
+
+
+def test_a_phone_talk_of_two_leaders():
+    facts = summary("Вчера прошёл телефонный разговор Игоря Белова и Марка Томпсона.")
+    assert {"Meeting.actor=Игорь Белов", "Meeting.actor=Марк Томпсон"} <= facts
+
+
+def test_a_body_at_a_session_only_takes_part():
+    facts = summary("Депутаты обсудили налоги на заседании городской думы.")
+    assert not any(f.startswith("Meeting.actor=") for f in facts)

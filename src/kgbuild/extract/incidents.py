@@ -601,8 +601,15 @@ class IncidentReader:
         return None
 
     def _happening(self, seg: Segment, token: Token, incident: Incident) -> None:
-        """Where a visit went, in which institution a post is, what was signed."""
+        """Where a visit went, in which institution a post is, what was signed; who met."""
         s = seg.sentence
+        if incident.type == "Meeting" and token.lemma in _FACE_TO_FACE:
+            # "Обама встретился с Медведевым", "телефонный разговор Путина и Байдена": each person
+            # who meets another does it (a body or a state at talks only takes part)
+            incident.participations = [
+                replace(p, role="actor") if p.role == "participant" and
+                type(self.ctx.entity(p.agent)).__name__ in ("Person", "Group") else p
+                for p in incident.participations]
         for child in s.children(token.index):
             key = self.ctx.key_at(child.start, child.end)
             item = self.ctx.entity(key)
@@ -1546,6 +1553,11 @@ def _own_leaving(s: Sentence, noun: Token) -> Token | None:
     if head.pos == "VERB" and head.lemma in _ANNOUNCING and noun.lemma in ("уход", "отставка"):
         return _actor(s, head)
     return None
+
+
+# meetings of persons face to face, where NEREL makes each side an AGENT (not "заседание", "саммит";
+# nor "встречаться", which tells of dating or of a match)
+_FACE_TO_FACE = {"встреча", "встретиться", "разговор", "беседа", "побеседовать"}
 
 
 def _post_taken(trigger: lex.Trigger, noun: Token) -> bool:
