@@ -110,7 +110,7 @@ CASES = [
     ("Бизнесмен Олег Смирнов покончил с собой.", {"Death.casualty=Олег Смирнов", "died:Олег Смирнов"}),
     # meetings, visits, signings, protests, wars, disasters, births: who, where, when
     ("Президент Олег Смирнов встретился с премьер-министром Иваном Петровым в Москве.",
-     {"Meeting.participant=Олег Смирнов", "Meeting.participant=Иван Петров", "Meeting@Москва"}),
+     {"Meeting.actor=Олег Смирнов", "Meeting.actor=Иван Петров", "Meeting@Москва"}),
     ("Иван Петров выступил на пресс-конференции в Москве.", {"Meeting.participant=Иван Петров", "Meeting@Москва"}),
     ("Министр Олег Смирнов посетил Казань с рабочим визитом.", {"Visit.actor=Олег Смирнов", "Visit@Казань"}),
     ("Президент Олег Смирнов подписал указ о помиловании.", {"Signing.actor=Олег Смирнов"}),
@@ -122,7 +122,7 @@ CASES = [
      {"Birth.participant=Иван Петров", "Birth:1950-03-05", "Birth@Самара"}),
     # a happening named inside a larger one is a part of it
     ("В ходе визита министр Иван Петров встретился с губернатором Олегом Смирновым.",
-     {"Visit", "Meeting#None", "Meeting.participant=Олег Смирнов"}),
+     {"Visit", "Meeting#None", "Meeting.actor=Олег Смирнов"}),
     # awards named with their holder
     ("Лауреат Нобелевской премии мира Олег Смирнов посетил Казань.",
      {"award:Нобелевская премия мира", "AwardConferral.recipient=Олег Смирнов"}),
