@@ -189,8 +189,8 @@ def _deaths_and_awards(facts, by_key, out) -> None:
                 out.append(("AWARDED_WITH", (mention.start, mention.end), award))
 
 
-# NEREL annotates names, professions and organizations, never "мужчина" or "мирные жители":
-# an anonymous participant counts only when its noun is a profession
+# NEREL annotates names, professions, nationalities and organizations, never "мужчина" or "мирные
+# жители": an anonymous participant counts only when its noun is a profession or a nationality
 PROFESSIONS = {"сотрудник", "сотрудница", "военнослужащий", "полицейский", "охранник", "конвоир",
                "врач", "водитель", "солдат", "офицер", "инспектор", "милиционер", "спасатель",
                "пожарный", "инкассатор", "кассир", "продавец", "бизнесмен", "директор", "министр",
@@ -205,9 +205,12 @@ def _annotatable(facts, key: str) -> bool:
         return False
     if not getattr(item, "anonymous", False) and getattr(item, "label", None):
         return True
+    from ..extract.groups import names_a_nationality
     from ..extract.nlp import models
     from ..extract.ranks import POSTS
 
+    if names_a_nationality(getattr(item, "description", None) or ""):
+        return True  # "задержан россиянин", "гражданин России": NEREL marks a nationality too
     # "генералы полиции", "бывший президент": a post or trade named anywhere in the description
     for word in (getattr(item, "description", None) or "").lower().split():
         parses = models().parse_word(word)

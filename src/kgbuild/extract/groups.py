@@ -49,6 +49,32 @@ PERSON_NOUNS: dict[str, str | None] = {
     "свекровь": "female", "свёкор": "male", "свекор": "male", "племянник": "male",
     "племянница": "female", "дядя": "male", "тётя": "female", "тетя": "female",
 }
+# nouns of a nationality or people, masculine and feminine ("задержан россиянин", "погибла
+# француженка"): NEREL marks them and links them to events as persons; left out are those whose
+# common sense is a thing ("испанка" a flu, "финка" a knife, "полька" a dance)
+_DEMONYM_PAIRS = """россиянин россиянка американец американка англичанин англичанка британец британка
+француз француженка немец немка итальянец итальянка испанец португалец португалка голландец бельгиец
+бельгийка швейцарец швейцарка австриец австрийка швед шведка норвежец норвежка датчанин датчанка финн
+исландец исландка ирландец ирландка шотландец валлиец поляк чех чешка словак словачка венгр румын румынка
+болгарин болгарка серб сербка хорват хорватка босниец боснийка словенец словенка македонец македонка
+черногорец черногорка албанец албанка грек гречанка турок турчанка украинец украинка белорус белоруска
+молдаванин молдаванка литовец латыш латышка эстонец эстонка грузин грузинка армянин армянка
+азербайджанец азербайджанка казах казашка узбек узбечка киргиз киргизка таджик таджичка туркмен
+туркменка чеченец чеченка ингуш ингушка дагестанец дагестанка татарин башкир израильтянин израильтянка
+палестинец палестинка араб арабка иранец иранка иракец сириец сирийка ливанец ливанка иорданец
+египтянин египтянка ливиец ливийка тунисец алжирец марокканец марокканка афганец афганка пакистанец
+пакистанка индиец индианка китаец китаянка японец японка кореец кореянка вьетнамец вьетнамка таиландец
+филиппинец филиппинка индонезиец малайзиец сингапурец австралиец австралийка новозеландец канадец
+канадка мексиканец мексиканка кубинец кубинка бразилец бразильянка аргентинец аргентинка чилиец
+колумбиец колумбийка венесуэлец перуанец эквадорец уругваец боливиец нигериец эфиоп эфиопка кениец
+сомалиец суданец непалец монгол европеец европейка африканец африканка латиноамериканец афроамериканец
+афроамериканка еврей еврейка курд пуэрториканец приднестровец абхаз осетин саудовец катарец йеменец
+бангладешец тайванец гаитянин руандиец конголезец"""
+DEMONYMS: dict[str, str | None] = {w: "female" if w.endswith("ка") else "male" for w in _DEMONYM_PAIRS.split()}
+# "гражданин России", "подданные Великобритании": a citizen of a country named after the noun
+CITIZEN_NOUNS = {"гражданин": "male", "гражданка": "female", "подданный": None, "подданная": "female"}
+PERSON_NOUNS.update(DEMONYMS)
+PERSON_NOUNS.update(CITIZEN_NOUNS)
 # nouns that name the doers of a crime: a plural without a number refers back to them
 PERPETRATOR_NOUNS = {"преступник", "бандит", "грабитель", "налётчик", "налетчик", "нападавший",
                      "беглец", "боевик", "террорист", "злоумышленник", "убийца"}
@@ -118,6 +144,25 @@ RELATIVE_NOUNS = {"жена", "супруга", "муж", "супруг", "вд�
                   "брат", "сестра", "внук", "внучка", "племянник", "племянница", "дядя", "тётя", "тетя", "зять",
                   "невестка", "тёща", "теща", "тесть", "свекровь", "свёкор", "свекор", "дед", "дедушка", "бабушка",
                   "ребёнок", "ребенок", "дети", "родственник", "родственница", "невеста", "жених"}
+
+
+def names_a_nationality(description: str) -> bool:
+    """"россиянин", "гражданин России", "немецкая заложница": a description NEREL would mark as
+    a nationality ("гражданин" alone, "московский пенсионер" are none)."""
+    from .places import adjective_base
+
+    words = description.split()
+    for i, word in enumerate(words):
+        parses = models().parse_word(word.lower())
+        lemmas = {norm(p.normal_form) for p in parses[:2]} | {norm(word.lower())}
+        if lemmas & _NORMED_DEMONYMS:
+            return True
+        if lemmas & set(CITIZEN_NOUNS) and any(w[:1].isupper() for w in words[i + 1:]):
+            return True
+        adjective = next((p.normal_form for p in parses[:1] if "ADJF" in p.tag), None)
+        if adjective and (adjective_base(adjective) or ("", ""))[1] == "страна":
+            return True
+    return False
 
 
 def person_lemma(token: Token, sentence: Sentence | None = None) -> str | None:
@@ -201,6 +246,7 @@ _NORMED_NOUNS: dict[str, str] = {}
 for _key in PERSON_NOUNS:
     _NORMED_NOUNS.setdefault(norm(_key), _key)
 _NORMED_SUBSTANTIVES = {norm(v) for v in _SUBSTANTIVES.values()}
+_NORMED_DEMONYMS = {norm(k) for k in DEMONYMS}
 
 
 def is_plural(token: Token) -> bool:
@@ -394,6 +440,9 @@ class People:
         if head.pos == "PRON" and head.lemma in ("он", "она"):
             # the last person the story singled out, if the gender does not contradict it
             wanted = "male" if head.lemma == "он" else "female"
+            told = self._antecedent(sentence, head, wanted)
+            if told:
+                return [told]
             last = self.story.last_person
             subject = self.story.last_subject
             if head.rel in ("nsubj", "nsubj:pass") and subject and subject[1] == self.story.last_person_at \
@@ -408,6 +457,10 @@ class People:
         lemma = person_lemma(head, sentence)
         if lemma is None:
             return []
+        if lemma in DEMONYMS or lemma in CITIZEN_NOUNS:
+            named = self._apposed_name(sentence, head)
+            if named:
+                return [named]
         if lemma in COLLEAGUE_NOUNS:
             colleagues = self._colleagues(sentence, head)
             if colleagues is not None:
@@ -434,6 +487,65 @@ class People:
         if not create:
             return []
         return [self._person(sentence, head, lemma)]
+
+    def _apposed_name(self, sentence: Sentence, head: Token) -> str | None:
+        """"Абид Насир, 26-летний пакистанец", "Стросс-Кан (также француз)": a nationality told
+        beside a name is of the named person."""
+        if head.rel not in ("appos", "parataxis") or head.head is None:
+            return None
+        key = self.named_at(sentence, sentence.tokens[head.head])
+        return key if key and isinstance(self.entity(key), Person) and not self.entity(key).anonymous else None
+
+    def _antecedent(self, sentence: Sentence, head: Token, wanted: str) -> str | None:
+        """Whom "он"/"она" as a verb's argument points back to, from the persons the text has named
+        before it (the story knows only those an incident took in): "Ранее директором был Иван
+        Орлов. Он покинул компанию". In the pronoun's own sentence, the subject of an earlier
+        clause ("Орлов заявил, что его …"); else in the sentence before, its subject, or the only
+        person of the gender it names; a sentence whose subject is the same pronoun passes the
+        question on to the one before it ("Он был арестован за убийство Петра Рябова. В тюрьме он …")."""
+        if head.rel.split(":")[0] not in ("nsubj", "obj", "iobj", "obl"):
+            return None  # "его дочь": whose, the kinship stage's question
+
+        def persons(within: Sentence, end: int) -> list[tuple[Token, str]]:
+            out = []
+            for start, stop, key in sorted(self.ctx.mentions):
+                item = self.entity(key) if within.start <= start and stop <= end else None
+                if not isinstance(item, Person) or getattr(item, "gender", None) not in (wanted, None):
+                    continue
+                tokens = [t for t in within.tokens if start <= t.start and t.end <= stop]
+                top = next((t for t in tokens if t.head is None or not start <= within.tokens[t.head].start < stop), None)
+                above = within.tokens[top.head] if top is not None and top.head is not None else None
+                if top is None or above is not None and above.lemma in _POST_SEATS:
+                    continue  # "на должность губернатора": a post, not its holder
+                out.append((top, key))
+            # "бывший начальник управления генерал Анатолий Башлаков": the name, not the noun it is of
+            named = [t for t, k in out if not self.entity(k).anonymous]
+            return [(t, k) for t, k in out if not self.entity(k).anonymous or not any(
+                _linked(within, t, n) or _linked(within, n, t) for n in named)]
+
+        def subject(found: list[tuple[Token, str]], within: Sentence) -> str | None:
+            # the main clause's subject before one of a clause inside it ("В 1999 году, когда был
+            # убит вице-президент, Овьедо бежал": Овьедо)
+            subjects = [(_depth(within, t), t.start, k) for t, k in found if t.rel in ("nsubj", "nsubj:pass")]
+            return min(subjects)[2] if subjects else None
+
+        here = persons(sentence, head.start)
+        if here:
+            return subject(here, sentence)
+        for before in [x for x in self.ctx.analysis.sentences if x.end <= sentence.start][-3:][::-1]:
+            if any(t.lemma == head.lemma and t.pos == "PRON" and t.rel in ("nsubj", "nsubj:pass") for t in before.tokens):
+                continue  # told of the same "он" again: whom that one points to
+            found = persons(before, before.end)
+            if found:
+                keys = {k for _, k in found}
+                if subject(found, before):
+                    return subject(found, before)
+                # the only person it names, unless its subject is a name we do not know as anyone's
+                # ("… правительстве Шпидлы Руснок исполнял …" with "Руснок" unread)
+                unknown = any(t.rel in ("nsubj", "nsubj:pass") and t.pos == "PROPN" and _depth(before, t) == 0
+                              for t in before.tokens)
+                return keys.pop() if len(keys) == 1 and not unknown else None
+        return None
 
     def _colleagues(self, sentence: Sentence, head: Token) -> list[str] | None:
         """"Капитан X и его коллеги": the rest of the team X was introduced with."""
@@ -538,7 +650,8 @@ class People:
             item.mentions.append(self.ctx.evidence(start, end, 0.6))
 
     def _group(self, sentence: Sentence, head: Token, lemma: str, number: int | None) -> str:
-        description = inflect_phrase(modifiers(sentence, head) + [head], plural=True) + _genitive(sentence, head)
+        description = inflect_phrase(modifiers(sentence, head) + [head], plural=True) + (
+            self._country(sentence, head) if lemma in CITIZEN_NOUNS else _genitive(sentence, head))
         # "особо опасных заключённых" and later "шестерых заключённых": one group, now counted
         for group in self.ctx.facts.groups:
             same_kind = group.description.split()[-1] == description.split()[-1]
@@ -555,10 +668,20 @@ class People:
         self.ctx.add_mention(start, end, group.key)
         return group.key
 
+    def _country(self, sentence: Sentence, head: Token) -> str:
+        """"гражданина Российской Федерации": the place a citizen noun is of, as written."""
+        for child in sentence.children(head.index):
+            key = self.ctx.key_at(child.start, child.end) if child.rel == "nmod" and child.start > head.end else None
+            if key and type(self.entity(key)).__name__ == "Place" and child.feats.get("Case") in ("Gen", None):
+                start = min([child.start] + [c.start for c in sentence.children(child.index) if c.rel == "amod"])
+                return " " + sentence.text[start - sentence.start:child.end - sentence.start]
+        return ""
+
     def _person(self, sentence: Sentence, head: Token, lemma: str, in_group: str | None = None) -> str:
         mods = modifiers(sentence, head)
         age = next((a for a in (age_from_adjective(t.text) for t in mods) if a), None) or _age_phrase(sentence, head)
         description = inflect_phrase([t for t in mods if t.pos == "ADJ"] + [head], plural=False)
+        description += self._country(sentence, head) if lemma in CITIZEN_NOUNS else ""
         gender = PERSON_NOUNS.get(lemma)
         person = Person(key=self.ctx.new_key("anon"), anonymous=True, description=description,
                         gender=gender, age=age, in_group=in_group)
@@ -583,6 +706,30 @@ class People:
                 [t for t in modifiers(sentence, head) if t.pos == "ADJ"] + [head], plural=False)
         self._by_head[head.start] = keys
         return keys
+
+
+def _linked(sentence: Sentence, top: Token, other: Token) -> bool:
+    """Whether `other` hangs below `top` within a few steps of the parse (one noun phrase)."""
+    token = other
+    for _ in range(4):
+        if token.head is None:
+            return False
+        token = sentence.tokens[token.head]
+        if token is top:
+            return True
+    return False
+
+
+def _depth(sentence: Sentence, token: Token) -> int:
+    """How many clauses down a subject stands: 0 for the main clause's (and its conjuncts')."""
+    depth, verb = 0, sentence.tokens[token.head] if token.head is not None else token
+    for _ in range(8):  # (a parse may loop)
+        if verb.head is None:
+            break
+        if verb.rel.split(":")[0] in ("advcl", "acl", "ccomp", "csubj", "xcomp", "parataxis"):
+            depth += 1
+        verb = sentence.tokens[verb.head]
+    return depth
 
 
 def _declined(token: Token) -> bool:
