@@ -76,6 +76,12 @@ def test_a_latin_spelling_with_diacritics_is_still_the_latin_one():
     assert "Томас Шефер" in people and "Thomas Schäfer" not in people
 
 
+def test_a_pronoun_links_through_the_cyrillic_name_told_before():
+    text = "Пианист Джон Мартин (John Martin) родился в Омске. В 2005 году он был назначен послом."
+    people = {r[1] for r in _relations(text) if r[0] == "PARTICIPANT_IN" and r[2] == "назначен"}
+    assert "Джон Мартин" in people and "John Martin" not in people
+
+
 def test_the_police_who_arrest_are_the_agent():
     assert ("AGENT", "Полиция", "задержала") in _relations("Полиция задержала Петра Гурова.")
 

@@ -110,7 +110,7 @@ def _incident_relations(facts, inc, by_key, word, sentence, out) -> None:
             # through its last mention before the line, as NEREL links it
             before = [m for m in mentions if m.start < lo]
             if before:
-                best = max(before, key=lambda m: m.start)
+                best = max(before, key=lambda m: (not _latin(m.quote), m.start))  # ("Gideon Yu" after "Гидеон Ю")
                 out.append((kind, (best.start, best.end), trig))
     if inc.institution and inc.type in POST_TYPES:
         # "назначен директором сети Facebook": NEREL makes the institution of the post a participant
