@@ -505,12 +505,21 @@ class People:
         question on to the one before it ("Он был арестован за убийство Петра Рябова. В тюрьме он …")."""
         if head.rel.split(":")[0] not in ("nsubj", "obj", "iobj", "obl"):
             return None  # "его дочь": whose, the kinship stage's question
+        from .triggers import VERBS
+
+        # "Первый погиб в перестрелке, второго задержали; он не дожил и скончался в больнице": one
+        # dies once, so whom a death (of the pronoun's verb or one joined to it) befalls is alive
+        verb = sentence.tokens[head.head] if head.head is not None else None
+        verbs = [verb] + [t for t in sentence.tokens if t.head == verb.index and t.rel == "conj"] if verb else []
+        dying = any(VERBS.get(t.lemma) == "Death" for t in verbs)
 
         def persons(within: Sentence, end: int) -> list[tuple[Token, str]]:
             out = []
             for start, stop, key in sorted(self.ctx.mentions):
                 item = self.entity(key) if within.start <= start and stop <= end else None
                 if not isinstance(item, Person) or getattr(item, "gender", None) not in (wanted, None):
+                    continue
+                if dying and item.died_in:
                     continue
                 tokens = [t for t in within.tokens if start <= t.start and t.end <= stop]
                 top = next((t for t in tokens if t.head is None or not start <= within.tokens[t.head].start < stop), None)
