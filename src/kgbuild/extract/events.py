@@ -186,7 +186,6 @@ def _within(reader: IncidentReader, other: Incident, inc: Incident) -> bool:
 
 # incidents that take effect on the day "с" names and are done by announcing them
 _TAKING_EFFECT = {"Appointment", "Resignation", "Leaving", "Joining", "Release", "Proclamation", "Deprivation"}
-_ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
 _SINCE = re.compile(r"(?i)(?:начиная\s+)?(?:с|со)\s+(?!.*\sпо\s)")
 
 
@@ -269,7 +268,7 @@ def _stands_with(seg, word, date: DateValue, announced: bool = False) -> bool:
         # "убийство после матча 5 мая": the date of what came before it ("бои за Иловайск (август
         # 2014)": below a noun, "за" is what it is for)
         return False
-    announced = announced and word.head == head.index and head.lemma in _ANNOUNCING
+    announced = announced and word.head == head.index and head.lemma in lex.ANNOUNCING
     if noun and not announced and (_through(by_index, word, head, _TOLD_ABOUT) or _fact_of(by_index, word, head)):
         # "в понедельник сообщили о гибели", "возбудил дело об убийстве": the telling's time; a post
         # is left or given when announced ("21 ноября заявил об уходе с поста"), not when asked for

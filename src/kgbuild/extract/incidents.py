@@ -17,6 +17,7 @@ from . import triggers as lex
 from .context import Context
 from .groups import WHOSE_NOUNS, People, inflect_phrase, person_lemma
 from .nlp import Sentence, Token, models
+from .places import SITE
 from .ranks import POSTS as OFFICES
 from .segments import Segment, inside, quoted_spans, segments
 
@@ -1164,9 +1165,9 @@ class IncidentReader:
 
     def _facility(self, body) -> str:
         """The building a body is named after, as a place: its mentions are the body's."""
-        place = next((p for p in self.ctx.facts.places if p.label == body.label and p.place_type == "объект"), None)
+        place = next((p for p in self.ctx.facts.places if p.label == body.label and p.place_type == SITE), None)
         if place is None:
-            place = Place(key=self.ctx.new_key("site"), label=body.label, place_type="объект")
+            place = Place(key=self.ctx.new_key("site"), label=body.label, place_type=SITE)
             self.ctx.facts.places.append(place)
         for mention in body.mentions:
             if not any(m.start == mention.start and m.end == mention.end for m in place.mentions):
@@ -1536,7 +1537,6 @@ def _shared_objects(s: Sentence, verb: Token) -> list[Token]:
 
 
 _PETITIONS = {"заявление", "прошение", "рапорт"}
-_ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
 _FILING = {"написать", "писать", "подать", "подавать", "направить", "направлять"}  # (not "опровергла заявление")
 
 
@@ -1550,7 +1550,7 @@ def _own_leaving(s: Sentence, noun: Token) -> Token | None:
     head = s.tokens[noun.head]
     if head.lemma in _PETITIONS and head.head is not None and s.tokens[head.head].lemma in _FILING:
         return _actor(s, s.tokens[head.head])
-    if head.pos == "VERB" and head.lemma in _ANNOUNCING and noun.lemma in ("уход", "отставка"):
+    if head.pos == "VERB" and head.lemma in lex.ANNOUNCING and noun.lemma in ("уход", "отставка"):
         return _actor(s, head)
     return None
 
@@ -2150,12 +2150,12 @@ def _suffered_by(s: Sentence, verb: Token, kind: str) -> Token | None:
     passive = verb.feats.get("Voice") == "Pass" or any(c.rel == "nsubj:pass" for c in s.children(verb.index))
     if kind != "Death" and not passive:
         return None
+    if verb.rel != "acl:relcl":
+        return None
     head = next((t for t in s.tokens if t.index == verb.head), None)
     while head is not None and head.rel in ("appos", "flat:name"):  # "послом Игорем Сомовым, который"
         head = next((t for t in s.tokens if t.index == head.head), None)
     if head is None or head.pos not in ("NOUN", "PROPN"):
-        return None
-    if verb.rel != "acl:relcl":
         return None
     subject = next((c for c in s.children(verb.index) if c.rel in ("nsubj", "nsubj:pass")), None)
     return head if subject is not None and subject.lemma == "который" else None

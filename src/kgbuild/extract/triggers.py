@@ -600,6 +600,8 @@ ROLES["Sentencing"] = (m.ACTOR, m.RECIPIENT)
 ROLES["Resignation"] = (m.ACTOR, m.PARTICIPANT)
 # a subject of an intransitive death, or of a resignation, is the one it happened to
 SUBJECT_IS_PATIENT = {"Death", "Accident"}
+# verbs of announcing, by which a post is given up or taken ("заявил об уходе с поста")
+ANNOUNCING = {"заявить", "заявлять", "объявить", "объявлять"}
 INTRANSITIVE = {"лишиться", "пострадать", "сгореть", "взорваться", "родиться", "получить", "получать", "пропасть", "исчезнуть", "попасть", "попадать",
                 "заразиться", "заболеть", "предстать", "представать", "впасть"}
 WOUNDS = {"ранение", "травма", "увечье"}
